@@ -1,0 +1,3 @@
+from ita_tui.cli import main
+
+main()

@@ -1,0 +1,220 @@
+"""Reads: the rows every screen and command shows, already annotated with their follow-up state."""
+
+from datetime import date
+
+from sqlite_utils import Database
+
+from ita_tui import follow_up
+from ita_tui.errors import UserError
+from ita_tui.text import normalise
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _rows(db: Database, sql: str, params: tuple | list = ()) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def agencies(db: Database) -> list[dict]:
+    return _rows(db, "SELECT id, name FROM agencies ORDER BY name")
+
+
+def agency(db: Database, name: str | None = None) -> dict:
+    """The agency a command works on: the only one, or the one named."""
+    every = agencies(db)
+    if name is not None:
+        wanted = normalise(name)
+        for row in every:
+            if row["name"] == wanted:
+                return row
+        raise UserError("agency.unknown", name=name, known=", ".join(r["name"] for r in every))
+    if not every:
+        raise UserError("agency.none")
+    if len(every) > 1:
+        raise UserError("agency.choose", known=", ".join(r["name"] for r in every))
+    return every[0]
+
+
+def units(db: Database, agency_id: int) -> list[dict]:
+    return _rows(
+        db,
+        """SELECT u.id, u.name, u.kind, u.parent_id, p.name AS parent
+           FROM units u LEFT JOIN units p ON p.id = u.parent_id
+           WHERE u.agency_id = ? ORDER BY u.position, u.id""",
+        (agency_id,),
+    )
+
+
+def find_unit(db: Database, agency_id: int, text: str) -> dict:
+    """A unit by its name as a user types it: exact, or the one unit the words point to
+    (`งานนิติการ สำนักปลัดฯ` and `นิติการ` both find งานนิติการ)."""
+    wanted = normalise(text)
+    every = units(db, agency_id)
+    for unit in every:
+        if unit["name"] == wanted:
+            return unit
+    folded = wanted.casefold()
+    candidates = [
+        u for u in every if folded in u["name"].casefold() or u["name"].casefold() in folded
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    known = ", ".join(u["name"] for u in every)
+    if candidates:
+        matches = ", ".join(u["name"] for u in candidates)
+        raise UserError("unit.ambiguous", name=text, matches=matches)
+    raise UserError("unit.unknown", name=text, known=known)
+
+
+def _measure_units(db: Database, agency_id: int) -> dict[int, list[str]]:
+    rows = _rows(
+        db,
+        """SELECT mu.measure_id, u.name FROM measure_units mu
+           JOIN units u ON u.id = mu.unit_id
+           JOIN measures m ON m.id = mu.measure_id
+           WHERE m.agency_id = ? ORDER BY mu.measure_id, mu.position""",
+        (agency_id,),
+    )
+    by_measure: dict[int, list[str]] = {}
+    for row in rows:
+        by_measure.setdefault(row["measure_id"], []).append(row["name"])
+    return by_measure
+
+
+_MEASURE_COLUMNS = """
+    m.id, m.fiscal_year, m.position, m.title, m.topic, m.method, m.follow_up, m.status,
+    m.start_date, m.end_date, m.period_text, m.drop_reason,
+    (SELECT p.percent FROM progress p WHERE p.measure_id = m.id
+       ORDER BY p.entry_date DESC, p.id DESC LIMIT 1) AS percent,
+    (SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id) AS last_progress
+"""
+
+
+def _annotate(row: dict, units_by_measure: dict[int, list[str]], as_of: date) -> dict:
+    start, end = _day(row.pop("start_date")), _day(row.pop("end_date"))
+    last_progress = _day(row["last_progress"])
+    status = row["status"]
+    row.update(
+        start=start,
+        end=end,
+        last_progress=last_progress,
+        percent=row["percent"] or 0,
+        units=units_by_measure.get(row["id"], []),
+        days_overdue=follow_up.days_overdue(status, end, as_of),
+        due_soon=follow_up.is_due_soon(status, end, as_of),
+        stale=follow_up.is_stale(status, last_progress, start, as_of),
+        outside_fiscal_year=follow_up.outside_fiscal_year(row["fiscal_year"], start, end),
+    )
+    row["overdue"] = row["days_overdue"] > 0
+    return row
+
+
+def measures(
+    db: Database,
+    agency_id: int,
+    as_of: date,
+    unit_id: int | None = None,
+    status: str | None = None,
+    overdue_only: bool = False,
+) -> list[dict]:
+    conditions, params = ["m.agency_id = ?"], [agency_id]
+    if status is not None:
+        conditions.append("m.status = ?")
+        params.append(status)
+    if overdue_only:
+        placeholders = ", ".join("?" for _ in follow_up.OPEN_STATUSES)
+        conditions.append(f"m.status IN ({placeholders}) AND m.end_date < ?")
+        params.extend([*follow_up.OPEN_STATUSES, as_of.isoformat()])
+    if unit_id is not None:
+        conditions.append("m.id IN (SELECT measure_id FROM measure_units WHERE unit_id = ?)")
+        params.append(unit_id)
+    rows = _rows(
+        db,
+        f"SELECT {_MEASURE_COLUMNS} FROM measures m WHERE {' AND '.join(conditions)}"
+        " ORDER BY m.fiscal_year, m.position, m.id",
+        params,
+    )
+    units_by_measure = _measure_units(db, agency_id)
+    return [_annotate(row, units_by_measure, as_of) for row in rows]
+
+
+def measure(db: Database, measure_id: int, as_of: date) -> dict:
+    rows = _rows(
+        db, f"SELECT {_MEASURE_COLUMNS}, m.agency_id FROM measures m WHERE m.id = ?", (measure_id,)
+    )
+    if not rows:
+        raise UserError("measure.unknown", id=measure_id)
+    row = rows[0]
+    units_by_measure = _measure_units(db, row["agency_id"])
+    detail = _annotate(row, units_by_measure, as_of)
+    detail["contents"] = contents(db, measure_id)
+    detail["progress"] = progress(db, measure_id)
+    detail["findings"] = _rows(
+        db,
+        """SELECT f.* FROM findings f JOIN measure_findings mf ON mf.finding_id = f.id
+           WHERE mf.measure_id = ? ORDER BY f.position, f.id""",
+        (measure_id,),
+    )
+    return detail
+
+
+def contents(db: Database, measure_id: int) -> list[dict]:
+    rows = _rows(
+        db,
+        "SELECT * FROM measure_contents WHERE measure_id = ? ORDER BY position, id",
+        (measure_id,),
+    )
+    for row in rows:
+        row["done_on"] = _day(row["done_on"])
+    return rows
+
+
+def progress(db: Database, measure_id: int) -> list[dict]:
+    """Newest first, as an officer reads a log."""
+    rows = _rows(
+        db,
+        "SELECT * FROM progress WHERE measure_id = ? ORDER BY entry_date DESC, id DESC",
+        (measure_id,),
+    )
+    for row in rows:
+        row["entry_date"] = _day(row["entry_date"])
+    return rows
+
+
+def assessments(db: Database, agency_id: int) -> list[dict]:
+    rows = _rows(db, "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,))
+    for row in rows:
+        row["scores"] = [row.pop(f"indicator_{n}") for n in range(1, 11)]
+    return rows
+
+
+def findings(db: Database, agency_id: int) -> list[dict]:
+    rows = _rows(
+        db, "SELECT * FROM findings WHERE agency_id = ? ORDER BY position, id", (agency_id,)
+    )
+    links = _rows(
+        db,
+        """SELECT mf.finding_id, mf.measure_id FROM measure_findings mf
+           JOIN findings f ON f.id = mf.finding_id WHERE f.agency_id = ?
+           ORDER BY mf.measure_id""",
+        (agency_id,),
+    )
+    by_finding: dict[int, list[int]] = {}
+    for link in links:
+        by_finding.setdefault(link["finding_id"], []).append(link["measure_id"])
+    for row in rows:
+        row["measures"] = by_finding.get(row["id"], [])
+    return rows
+
+
+def recommendations(db: Database, agency_id: int) -> list[dict]:
+    rows = _rows(
+        db, "SELECT * FROM recommendations WHERE agency_id = ? ORDER BY position, id", (agency_id,)
+    )
+    for row in rows:
+        row["done_on"] = _day(row["done_on"])
+    return rows

@@ -1,0 +1,166 @@
+"""The schema, created and upgraded only through these migrations, in order."""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("ita_tui")
+
+MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")
+FINDING_KINDS = ("weakness", "develop")
+UNIT_ROLES = ("lead", "support")
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    db["agencies"].create({"id": int, "name": str}, pk="id", not_null={"name"}, strict=True)
+    db["agencies"].create_index(["name"], unique=True)
+
+    indicator_columns = {f"indicator_{n}": float for n in range(1, 11)}
+    db["assessments"].create(
+        {
+            "id": int,
+            "agency_id": int,
+            "year": int,
+            **indicator_columns,
+            "published_overall": float,
+            "published_result": str,
+            "computed_overall": float,
+            "computed_result": str,
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "year", *indicator_columns, "computed_overall", "computed_result"},
+        strict=True,
+    )
+    db["assessments"].create_index(["agency_id", "year"], unique=True)
+
+    db["findings"].create(
+        {
+            "id": int,
+            "agency_id": int,
+            "assessment_year": int,
+            "instrument": str,
+            "indicator": int,
+            "sub_indicator": str,
+            "kind": str,
+            "topic": str,
+            "text": str,
+            "oit_item": str,
+            "position": int,
+        },
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "assessment_year", "instrument", "kind", "text", "position"},
+        strict=True,
+    )
+    db["findings"].create_index(["agency_id", "indicator"])
+
+    db["recommendations"].create(
+        {
+            "id": int,
+            "agency_id": int,
+            "assessment_year": int,
+            "position": int,
+            "text": str,
+            "done_on": str,
+        },
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "assessment_year", "position", "text"},
+        strict=True,
+    )
+
+    db["units"].create(
+        {
+            "id": int,
+            "agency_id": int,
+            "name": str,
+            "kind": str,
+            "parent_id": int,
+            "position": int,
+        },
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id"), ("parent_id", "units", "id")],
+        not_null={"agency_id", "name", "position"},
+        strict=True,
+    )
+    db["units"].create_index(["agency_id", "name"], unique=True)
+
+    db["measures"].create(
+        {
+            "id": int,
+            "agency_id": int,
+            "fiscal_year": int,
+            "position": int,
+            "title": str,
+            "topic": str,
+            "method": str,
+            "follow_up": str,
+            "period_text": str,
+            "start_date": str,
+            "end_date": str,
+            "status": str,
+            "drop_reason": str,
+        },
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "fiscal_year", "position", "title", "status"},
+        defaults={"status": "not_started", "method": "", "follow_up": "", "period_text": ""},
+        strict=True,
+    )
+    # The overdue query: open measures of an agency whose end date has passed.
+    db["measures"].create_index(["agency_id", "status", "end_date"])
+    db["measures"].create_index(["end_date"])
+
+    db["measure_units"].create(
+        {"measure_id": int, "unit_id": int, "role": str, "position": int},
+        pk=("measure_id", "unit_id"),
+        foreign_keys=[("measure_id", "measures", "id"), ("unit_id", "units", "id")],
+        not_null={"role", "position"},
+        strict=True,
+    )
+    db["measure_units"].create_index(["unit_id"])
+
+    db["measure_findings"].create(
+        {"measure_id": int, "finding_id": int},
+        pk=("measure_id", "finding_id"),
+        foreign_keys=[("measure_id", "measures", "id"), ("finding_id", "findings", "id")],
+        strict=True,
+    )
+    db["measure_findings"].create_index(["finding_id"])
+
+    db["measure_contents"].create(
+        {
+            "id": int,
+            "measure_id": int,
+            "position": int,
+            "text": str,
+            "done_on": str,
+            "evidence": str,
+            "done_by": str,
+        },
+        pk="id",
+        foreign_keys=[("measure_id", "measures", "id")],
+        not_null={"measure_id", "position", "text"},
+        strict=True,
+    )
+    db["measure_contents"].create_index(["measure_id", "position"])
+
+    db["progress"].create(
+        {
+            "id": int,
+            "measure_id": int,
+            "entry_date": str,
+            "percent": int,
+            "note": str,
+            "evidence": str,
+            "recorded_by": str,
+            "recorded_at": str,
+        },
+        pk="id",
+        foreign_keys=[("measure_id", "measures", "id")],
+        not_null={"measure_id", "entry_date", "percent", "recorded_by", "recorded_at"},
+        strict=True,
+    )
+    db["progress"].create_index(["measure_id", "entry_date"])

@@ -1,0 +1,36 @@
+"""Writing a user's file so that a crash or a full disk never leaves half of it behind."""
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from ita_tui.errors import UserError
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, flush to disk, then rename over it: the old file or the new
+    one, never a mix."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError("file.no_folder", path=str(path))
+    if path.is_dir():
+        raise UserError("file.is_folder", path=str(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise UserError("file.unwritable", path=str(path)) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, PermissionError):
+            raise UserError("file.unwritable", path=str(path)) from None
+        raise UserError(
+            "file.write_failed", path=str(path), reason=error.strerror or str(error)
+        ) from None

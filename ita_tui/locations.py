@@ -1,0 +1,29 @@
+"""Where the database and the settings live, and how a user or a test points elsewhere."""
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP_NAME = "ita-tui"
+DATABASE_ENV = "ITA_TUI_DB"
+SETTINGS_ENV = "ITA_TUI_SETTINGS"
+
+
+def default_database_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "ita-tui.db"
+
+
+def database_path(explicit: str | None = None) -> tuple[Path, bool]:
+    """The database to open, and whether it is the default one (which is created on first use)."""
+    chosen = explicit or os.environ.get(DATABASE_ENV)
+    if chosen:
+        return Path(chosen).expanduser(), False
+    return default_database_path(), True
+
+
+def settings_path() -> Path:
+    chosen = os.environ.get(SETTINGS_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"

@@ -1,0 +1,156 @@
+"""ITA scoring by the methodology of each assessment year: the weighted overall, instrument means,
+the grade (up to B.E. 2565) or rating (from 2566), and comparisons between years."""
+
+import tomllib
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from functools import cache
+from importlib import resources
+
+from ita_tui.errors import UserError
+from ita_tui.text import normalise
+from ita_tui.thai_calendar import to_arabic_digits
+
+INDICATOR_COUNT = 10
+PASS_MARK = Decimal(85)
+_CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    number: int
+    name_th: str
+    name_en: str
+    instrument: str
+
+    def name(self, lang: str) -> str:
+        return self.name_th if lang == "th" else self.name_en
+
+
+@dataclass(frozen=True)
+class Methodology:
+    first_year: int
+    last_year: int | None
+    weights: tuple[int, ...]
+    pass_mark: Decimal
+    result: str  # "grade" or "rating"
+    source: str
+    grades: tuple[dict, ...]
+    ratings: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    year: int
+    overall: Decimal
+    instruments: dict[str, Decimal]
+    result_kind: str
+    result_th: str
+    result_en: str
+    passed: bool
+
+    def result(self, lang: str) -> str:
+        return self.result_th if lang == "th" else self.result_en
+
+
+@cache
+def _tables() -> dict:
+    text = resources.files("ita_tui").joinpath("data", "methodology.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def indicators() -> tuple[Indicator, ...]:
+    return tuple(Indicator(**row) for row in _tables()["indicators"])
+
+
+def instrument_names() -> dict[str, dict[str, str]]:
+    return {row["code"]: row for row in _tables()["instruments"]}
+
+
+def methodology(year: int) -> Methodology:
+    for row in _tables()["methodologies"]:
+        last = row.get("last_year")
+        if row["first_year"] <= year and (last is None or year <= last):
+            return Methodology(
+                first_year=row["first_year"],
+                last_year=last,
+                weights=tuple(row["weights"]),
+                pass_mark=Decimal(row["pass_mark"]),
+                result=row["result"],
+                source=row["source"],
+                grades=tuple(row.get("grades", ())),
+                ratings=tuple(row.get("ratings", ())),
+            )
+    raise UserError("score.no_methodology", year=year)
+
+
+def round_half_up(value: Fraction | Decimal) -> Decimal:
+    """Round to 2 decimals the way the NACC publishes: halves go up, not to even."""
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def parse_score(text: str) -> Decimal:
+    """A score as typed, in Arabic or Thai digits, between 0 and 100."""
+    cleaned = to_arabic_digits(normalise(str(text)))
+    try:
+        value = Decimal(cleaned)
+    except ArithmeticError:
+        raise UserError("score.not_a_number", text=text) from None
+    if not value.is_finite() or not 0 <= value <= 100:
+        raise UserError("score.out_of_range", text=text)
+    return value
+
+
+def _exact(score: Decimal | float | int) -> Fraction:
+    return Fraction(Decimal(str(score)))
+
+
+def compute(year: int, scores: list[Decimal] | tuple) -> Score:
+    if len(scores) != INDICATOR_COUNT:
+        raise UserError("score.need_ten", count=len(scores))
+    method = methodology(year)
+    exact = [_exact(s) for s in scores]
+    overall = round_half_up(sum(w * s for w, s in zip(method.weights, exact, strict=True)) / 100)
+    instruments: dict[str, Decimal] = {}
+    for code in ("IIT", "EIT", "OIT"):
+        members = [exact[i.number - 1] for i in indicators() if i.instrument == code]
+        instruments[code] = round_half_up(sum(members) / len(members))
+    passed = overall >= method.pass_mark
+    if method.result == "grade":
+        band = next(g for g in method.grades if overall >= g["min"])
+        return Score(year, overall, instruments, "grade", band["name"], band["name"], passed)
+    lowest_instrument = min(instruments.values())
+    rating = next(
+        r
+        for r in method.ratings
+        if overall >= r["min_overall"] and lowest_instrument >= r.get("min_each_instrument", 0)
+    )
+    return Score(year, overall, instruments, "rating", rating["name_th"], rating["name_en"], passed)
+
+
+@dataclass(frozen=True)
+class RankedIndicator:
+    rank: int
+    indicator: Indicator
+    score: Decimal
+
+
+def rank(scores: list[Decimal] | tuple) -> list[RankedIndicator]:
+    """Highest first, as the NACC's own table orders them; ties keep the indicator order."""
+    order = sorted(indicators(), key=lambda i: -Decimal(str(scores[i.number - 1])))
+    return [
+        RankedIndicator(position, indicator, Decimal(str(scores[indicator.number - 1])))
+        for position, indicator in enumerate(order, start=1)
+    ]
+
+
+def changes(previous: list | tuple, current: list | tuple) -> list[Decimal]:
+    """Per indicator, how much the score moved since the previous assessment."""
+    return [
+        Decimal(str(now)) - Decimal(str(before))
+        for before, now in zip(previous, current, strict=True)
+    ]

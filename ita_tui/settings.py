@@ -1,0 +1,72 @@
+"""The user's settings: one TOML file in the user config directory, read with tomllib."""
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import tomli_w
+
+from ita_tui.files import write_atomically
+from ita_tui.locations import settings_path
+
+LANGUAGES = ("th", "en")
+DIGIT_SYSTEMS = ("thai", "arabic")
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "th"
+    digits: str = "thai"
+    name: str | None = None
+    stale_days: int = 30
+    keymap: dict[str, str] = field(default_factory=dict)
+
+
+def load(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """The settings, and the problems found in the file; a broken file never stops the tool,
+    it falls back to the defaults for what it cannot read and says so."""
+    path = path or settings_path()
+    problems: list[str] = []
+    try:
+        raw = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return Settings(), problems
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(), [f"{path}: {error}"]
+    settings = Settings()
+    if raw.get("language", "th") in LANGUAGES:
+        settings = replace(settings, language=raw.get("language", "th"))
+    else:
+        problems.append(f"{path}: language = {raw['language']!r} (th | en)")
+    if raw.get("digits", "thai") in DIGIT_SYSTEMS:
+        settings = replace(settings, digits=raw.get("digits", "thai"))
+    else:
+        problems.append(f"{path}: digits = {raw['digits']!r} (thai | arabic)")
+    if isinstance(raw.get("name"), str) and raw["name"].strip():
+        settings = replace(settings, name=raw["name"].strip())
+    stale = raw.get("stale_days", 30)
+    if isinstance(stale, int) and not isinstance(stale, bool) and 1 <= stale <= 366:
+        settings = replace(settings, stale_days=stale)
+    else:
+        problems.append(f"{path}: stale_days = {stale!r} (1-366)")
+    keymap = raw.get("keymap", {})
+    if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
+        settings = replace(settings, keymap=dict(keymap))
+    else:
+        problems.append(f'{path}: [keymap] (binding-id = "key")')
+    return settings, problems
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "language": settings.language,
+        "digits": settings.digits,
+        "stale_days": settings.stale_days,
+    }
+    if settings.name:
+        document["name"] = settings.name
+    if settings.keymap:
+        document["keymap"] = settings.keymap
+    write_atomically(path, tomli_w.dumps(document))

@@ -1,0 +1,212 @@
+"""The TOML status snapshot (format version 1, docs/snapshot.md): build it from the database,
+write it safely, read and check a file, and import it all or nothing."""
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import tomli_w
+from sqlite_utils import Database
+
+from ita_tui import scoring
+from ita_tui.db import queries, writes
+from ita_tui.errors import UserError
+from ita_tui.files import write_atomically
+from ita_tui.follow_up import outside_fiscal_year
+from ita_tui.snapshot_validation import FORMAT_NAME, FORMAT_VERSION, Plan, validate
+from ita_tui.thai_calendar import TIMEZONE
+
+SAMPLE_PLAN = "sample_plan.toml"
+
+
+def _drop_empty(row: dict) -> dict:
+    """TOML has no null: an absent value is an absent key."""
+    return {key: value for key, value in row.items() if value is not None}
+
+
+def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
+    agency = queries.agency(db, agency_name)
+    agency_id = agency["id"]
+    generated_at = datetime.now(ZoneInfo(TIMEZONE)).replace(microsecond=0)
+    document: dict = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generated_at": generated_at,
+        "as_of": as_of,
+        "agency": {"name": agency["name"]},
+        "assessments": [],
+        "recommendations": [],
+        "units": [],
+        "findings": [],
+        "measures": [],
+        "summary": [],
+    }
+    for row in queries.assessments(db, agency_id):
+        score = scoring.compute(row["year"], row["scores"])
+        document["assessments"].append(
+            _drop_empty(
+                {
+                    "year": row["year"],
+                    "scores": row["scores"],
+                    "published_overall": row["published_overall"],
+                    "published_result": row["published_result"],
+                    "note": row["note"],
+                    "computed_overall": float(score.overall),
+                    "computed_result": score.result_th,
+                    "passed": score.passed,
+                }
+            )
+        )
+    for row in queries.recommendations(db, agency_id):
+        document["recommendations"].append(
+            _drop_empty(
+                {
+                    "assessment_year": row["assessment_year"],
+                    "text": row["text"],
+                    "done_on": row["done_on"],
+                }
+            )
+        )
+    unit_rows = queries.units(db, agency_id)
+    for row in unit_rows:
+        document["units"].append(
+            _drop_empty({"name": row["name"], "kind": row["kind"], "parent": row["parent"]})
+        )
+    finding_columns = ("id", "assessment_year", "instrument", "indicator", "sub_indicator", "kind")
+    finding_columns += ("topic", "text", "oit_item")
+    findings_by_measure: dict[int, list[int]] = {}
+    for row in queries.findings(db, agency_id):
+        document["findings"].append(_drop_empty({k: row[k] for k in finding_columns}))
+        for measure_id in row["measures"]:
+            findings_by_measure.setdefault(measure_id, []).append(row["id"])
+
+    measure_rows = queries.measures(db, agency_id, as_of)
+    for row in measure_rows:
+        measure = _drop_empty(
+            {
+                "id": row["id"],
+                "fiscal_year": row["fiscal_year"],
+                "title": row["title"],
+                "topic": row["topic"],
+                "method": row["method"],
+                "follow_up": row["follow_up"],
+                "units": row["units"],
+                "period": row["period_text"],
+                "start": row["start"],
+                "end": row["end"],
+                "status": row["status"],
+                "drop_reason": row["drop_reason"],
+                "findings": sorted(findings_by_measure.get(row["id"], [])) or None,
+                "percent": row["percent"],
+                "overdue": row["overdue"],
+                "days_overdue": row["days_overdue"],
+                "flags": ["period_outside_fiscal_year"] if row["outside_fiscal_year"] else None,
+            }
+        )
+        measure["contents"] = [
+            _drop_empty(
+                {
+                    "text": c["text"],
+                    "done_on": c["done_on"],
+                    "evidence": c["evidence"],
+                    "by": c["done_by"],
+                }
+            )
+            for c in queries.contents(db, row["id"])
+        ]
+        measure["progress"] = [
+            _drop_empty(
+                {
+                    "date": p["entry_date"],
+                    "percent": p["percent"],
+                    "note": p["note"],
+                    "evidence": p["evidence"],
+                    "by": p["recorded_by"],
+                    "recorded_at": datetime.fromisoformat(p["recorded_at"]),
+                }
+            )
+            for p in reversed(queries.progress(db, row["id"]))
+        ]
+        document["measures"].append(measure)
+    document["summary"] = unit_summary(unit_rows, measure_rows)
+    return document
+
+
+def unit_summary(unit_rows: list[dict], measure_rows: list[dict]) -> list[dict]:
+    """Per responsible unit: how many measures, by status, and how many overdue."""
+    summary = []
+    for unit in unit_rows:
+        mine = [m for m in measure_rows if unit["name"] in m["units"]]
+        if not mine:
+            continue
+        row = {"unit": unit["name"], "measures": len(mine)}
+        for status in ("not_started", "in_progress", "done", "dropped"):
+            row[status] = sum(1 for m in mine if m["status"] == status)
+        row["overdue"] = sum(1 for m in mine if m["overdue"])
+        summary.append(row)
+    return summary
+
+
+def dumps(document: dict) -> str:
+    return tomli_w.dumps(document, multiline_strings=False)
+
+
+def export(db: Database, destination: str, as_of: date, agency_name: str | None = None) -> str:
+    """Write the snapshot to a file (atomically) or return its text when destination is `-`."""
+    text = dumps(build(db, as_of, agency_name))
+    if destination != "-":
+        write_atomically(Path(destination), text)
+    return text
+
+
+def read(path: str | Path) -> dict:
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise UserError("file.missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise UserError("file.is_folder", path=str(path)) from None
+    except PermissionError:
+        raise UserError("file.unreadable", path=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError("file.not_utf8", path=str(path)) from None
+    return loads(text, str(path))
+
+
+def loads(text: str, name: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise UserError("toml.syntax", path=name, detail=str(error)) from None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    agency: str
+    measures: int
+    outside_fiscal_year: list[dict]
+
+
+def import_plan(db: Database, plan: Plan, recorded_by: str) -> ImportReport:
+    writes.replace_agency(db, plan, recorded_by)
+    flagged = [
+        m for m in plan.measures if outside_fiscal_year(m["fiscal_year"], m["start"], m["end"])
+    ]
+    return ImportReport(plan.agency, len(plan.measures), flagged)
+
+
+def import_file(db: Database, path: str | Path, recorded_by: str) -> ImportReport:
+    """Check the whole file first; only a file without a single problem is written."""
+    plan = validate(read(path))
+    return import_plan(db, plan, recorded_by)
+
+
+def sample_plan() -> Plan:
+    text = resources.files("ita_tui").joinpath("data", SAMPLE_PLAN).read_text("utf-8")
+    return validate(loads(text, SAMPLE_PLAN))

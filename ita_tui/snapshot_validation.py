@@ -1,0 +1,452 @@
+"""Checking a plan or snapshot document against format version 1 before anything is written.
+
+Every problem in a file is collected, each with its key path (`measures[3].end`), so that a user
+fixes a file in one pass. What comes out is a plan with dates parsed and text normalised."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ita_tui.db.schema import FINDING_KINDS, MEASURE_STATUSES
+from ita_tui.errors import UserError
+from ita_tui.scoring import INDICATOR_COUNT, indicators, methodology
+from ita_tui.text import normalise
+from ita_tui.thai_calendar import parse_date, parse_period
+
+FORMAT_NAME = "ita-tui-snapshot"
+FORMAT_VERSION = 1
+
+# Keys an export writes that are derived from the rest; an import accepts and recomputes them.
+_DERIVED_TOP = {"generated_at", "as_of", "summary", "journal_head"}
+_DERIVED_ASSESSMENT = {"computed_overall", "computed_result", "passed"}
+_DERIVED_MEASURE = {"percent", "overdue", "days_overdue", "flags"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    key: str
+    params: dict[str, Any]
+
+
+@dataclass
+class Plan:
+    agency: str
+    assessments: list[dict] = field(default_factory=list)
+    recommendations: list[dict] = field(default_factory=list)
+    units: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    measures: list[dict] = field(default_factory=list)
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, key: str, **params: Any) -> None:
+        self.problems.append(Problem(path, key, params))
+
+    def table(self, value: Any, path: str, allowed: set[str], required: set[str]) -> dict | None:
+        if not isinstance(value, dict):
+            self.fail(path, "snapshot.not_table")
+            return None
+        for key in sorted(set(value) - allowed):
+            self.fail(f"{path}.{key}" if path else key, "snapshot.unknown_key")
+        for key in sorted(required - set(value)):
+            self.fail(f"{path}.{key}" if path else key, "snapshot.missing_key")
+        return value
+
+    def array(self, document: dict, key: str, path: str = "") -> list:
+        value = document.get(key, [])
+        if not isinstance(value, list):
+            self.fail(f"{path}{key}", "snapshot.not_array")
+            return []
+        return value
+
+    def text(self, value: Any, path: str, required: bool = False) -> str | None:
+        if value is None:
+            if required:
+                self.fail(path, "snapshot.missing_key")
+            return None
+        if not isinstance(value, str):
+            self.fail(path, "snapshot.not_text", value=repr(value))
+            return None
+        cleaned = normalise(value)
+        if required and not cleaned:
+            self.fail(path, "snapshot.empty_text")
+            return None
+        return cleaned
+
+    def integer(self, value: Any, path: str, low: int, high: int) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(path, "snapshot.not_integer", value=repr(value))
+            return None
+        if not low <= value <= high:
+            self.fail(path, "snapshot.out_of_range", value=value, low=low, high=high)
+            return None
+        return value
+
+    def score(self, value: Any, path: str) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(path, "snapshot.not_number", value=repr(value))
+            return None
+        if not 0 <= value <= 100:
+            self.fail(path, "snapshot.out_of_range", value=value, low=0, high=100)
+            return None
+        return float(value)
+
+    def day(self, value: Any, path: str) -> date | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            self.fail(path, "snapshot.not_date", value=str(value))
+            return None
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return parse_date(value)
+            except UserError:
+                self.fail(path, "snapshot.not_date", value=value)
+                return None
+        self.fail(path, "snapshot.not_date", value=repr(value))
+        return None
+
+    def moment(self, value: Any, path: str) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(path, "snapshot.not_datetime", value=str(value))
+        return None
+
+    def choice(self, value: Any, path: str, choices: tuple[str, ...]) -> str | None:
+        if value not in choices:
+            self.fail(path, "snapshot.not_choice", value=repr(value), choices=", ".join(choices))
+            return None
+        return value
+
+
+def validate(document: dict) -> Plan:
+    """Check a parsed TOML document; raise one UserError that lists every problem."""
+    check = _Checker()
+    check.table(
+        document,
+        "",
+        {"format", "version", "agency", "assessments", "recommendations", "units", "findings"}
+        | {"measures"}
+        | _DERIVED_TOP,
+        {"format", "version", "agency"},
+    )
+    if "format" in document and document["format"] != FORMAT_NAME:
+        check.fail("format", "snapshot.wrong_format", value=repr(document["format"]))
+    if "version" in document and document["version"] != FORMAT_VERSION:
+        check.fail("version", "snapshot.wrong_version", value=repr(document["version"]))
+    check.day(document.get("as_of"), "as_of")
+    check.moment(document.get("generated_at"), "generated_at")
+
+    agency_name = None
+    agency = document.get("agency")
+    if agency is not None and check.table(agency, "agency", {"name"}, {"name"}):
+        agency_name = check.text(agency.get("name"), "agency.name", required=True)
+
+    plan = Plan(agency=agency_name or "")
+    plan.assessments = _assessments(check, document)
+    plan.recommendations = _recommendations(check, document)
+    plan.units = _units(check, document)
+    plan.findings = _findings(check, document)
+    unit_names = {u["name"] for u in plan.units}
+    finding_ids = {f["id"] for f in plan.findings}
+    plan.measures = _measures(check, document, unit_names, finding_ids)
+    if check.problems:
+        raise SnapshotInvalid(check.problems)
+    return plan
+
+
+class SnapshotInvalid(UserError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("snapshot.invalid", count=len(problems))
+        self.problems = problems
+
+    def message(self, lang: str) -> str:
+        from ita_tui.i18n import translate
+
+        lines = [translate("snapshot.invalid", lang, count=len(self.problems))]
+        for problem in self.problems:
+            detail = translate(problem.key, lang, **problem.params)
+            lines.append(f"  {problem.path}: {detail}")
+        return "\n".join(lines)
+
+
+def _assessments(check: _Checker, document: dict) -> list[dict]:
+    result: list[dict] = []
+    seen: set[int] = set()
+    allowed = {"year", "scores", "published_overall", "published_result", "note"}
+    for index, row in enumerate(check.array(document, "assessments")):
+        path = f"assessments[{index}]"
+        if not check.table(row, path, allowed | _DERIVED_ASSESSMENT, {"year", "scores"}):
+            continue
+        year = check.integer(row.get("year"), f"{path}.year", 2500, 2700)
+        if year is not None:
+            if year in seen:
+                check.fail(f"{path}.year", "snapshot.duplicate", value=year)
+            seen.add(year)
+            try:
+                methodology(year)
+            except UserError:
+                check.fail(f"{path}.year", "score.no_methodology", year=year)
+        scores = row.get("scores")
+        if not isinstance(scores, list) or len(scores) != INDICATOR_COUNT:
+            if "scores" in row:
+                check.fail(f"{path}.scores", "snapshot.need_ten_scores")
+            continue
+        values = [check.score(s, f"{path}.scores[{i}]") for i, s in enumerate(scores)]
+        published = row.get("published_overall")
+        if published is not None:
+            published = check.score(published, f"{path}.published_overall")
+        if year is None or None in values:
+            continue
+        result.append(
+            {
+                "year": year,
+                "scores": [Decimal(str(v)) for v in values],
+                "published_overall": published,
+                "published_result": check.text(
+                    row.get("published_result"), f"{path}.published_result"
+                ),
+                "note": check.text(row.get("note"), f"{path}.note"),
+            }
+        )
+    return result
+
+
+def _recommendations(check: _Checker, document: dict) -> list[dict]:
+    result = []
+    for index, row in enumerate(check.array(document, "recommendations")):
+        path = f"recommendations[{index}]"
+        allowed = {"assessment_year", "text", "done_on"}
+        if not check.table(row, path, allowed, {"assessment_year", "text"}):
+            continue
+        year = check.integer(row.get("assessment_year"), f"{path}.assessment_year", 2500, 2700)
+        text = check.text(row.get("text"), f"{path}.text", required=True)
+        done_on = check.day(row.get("done_on"), f"{path}.done_on")
+        if year is not None and text:
+            result.append({"assessment_year": year, "text": text, "done_on": done_on})
+    return result
+
+
+def _units(check: _Checker, document: dict) -> list[dict]:
+    result: list[dict] = []
+    rows = check.array(document, "units")
+    names: set[str] = set()
+    for index, row in enumerate(rows):
+        path = f"units[{index}]"
+        if not check.table(row, path, {"name", "kind", "parent"}, {"name"}):
+            continue
+        name = check.text(row.get("name"), f"{path}.name", required=True)
+        if name is None:
+            continue
+        if name in names:
+            check.fail(f"{path}.name", "snapshot.duplicate", value=name)
+            continue
+        names.add(name)
+        result.append(
+            {
+                "name": name,
+                "kind": check.text(row.get("kind"), f"{path}.kind"),
+                "parent": check.text(row.get("parent"), f"{path}.parent"),
+                "path": path,
+            }
+        )
+    for unit in result:
+        if unit["parent"] is not None and unit["parent"] not in names:
+            check.fail(f"{unit['path']}.parent", "snapshot.unknown_unit", value=unit["parent"])
+        if unit["parent"] == unit["name"]:
+            check.fail(f"{unit['path']}.parent", "snapshot.own_parent", value=unit["name"])
+    return result
+
+
+_SUB_INDICATOR = re.compile(r"(\d{1,2})\.(\d{1,2})")
+_OIT_ITEM = re.compile(r"o\d{1,3}")
+
+
+def _findings(check: _Checker, document: dict) -> list[dict]:
+    result: list[dict] = []
+    ids: set[int] = set()
+    instrument_of = {i.number: i.instrument for i in indicators()}
+    allowed = {"id", "assessment_year", "instrument", "indicator", "sub_indicator", "kind"}
+    allowed |= {"topic", "text", "oit_item"}
+    for index, row in enumerate(check.array(document, "findings")):
+        path = f"findings[{index}]"
+        if not check.table(row, path, allowed, {"id", "assessment_year", "kind", "text"}):
+            continue
+        finding_id = check.integer(row.get("id"), f"{path}.id", 1, 2**31)
+        if finding_id is not None:
+            if finding_id in ids:
+                check.fail(f"{path}.id", "snapshot.duplicate", value=finding_id)
+            ids.add(finding_id)
+        indicator = None
+        if "indicator" in row:
+            indicator = check.integer(row["indicator"], f"{path}.indicator", 1, INDICATOR_COUNT)
+        instrument = row.get("instrument")
+        if instrument is not None:
+            instrument = check.choice(instrument, f"{path}.instrument", ("IIT", "EIT", "OIT"))
+        if indicator is not None:
+            if instrument is not None and instrument != instrument_of[indicator]:
+                check.fail(f"{path}.instrument", "snapshot.instrument_mismatch", value=instrument)
+            instrument = instrument_of[indicator]
+        elif instrument is None and "indicator" not in row:
+            check.fail(f"{path}.indicator", "snapshot.need_indicator_or_instrument")
+        sub = check.text(row.get("sub_indicator"), f"{path}.sub_indicator")
+        if sub is not None:
+            match = _SUB_INDICATOR.fullmatch(sub)
+            if not match or (indicator is not None and int(match.group(1)) != indicator):
+                check.fail(f"{path}.sub_indicator", "snapshot.bad_sub_indicator", value=sub)
+        item = check.text(row.get("oit_item"), f"{path}.oit_item")
+        if item is not None and not _OIT_ITEM.fullmatch(item.lower()):
+            check.fail(f"{path}.oit_item", "snapshot.bad_oit_item", value=item)
+        record = {
+            "id": finding_id,
+            "assessment_year": check.integer(
+                row.get("assessment_year"), f"{path}.assessment_year", 2500, 2700
+            ),
+            "instrument": instrument,
+            "indicator": indicator,
+            "sub_indicator": sub,
+            "kind": check.choice(row.get("kind"), f"{path}.kind", FINDING_KINDS),
+            "topic": check.text(row.get("topic"), f"{path}.topic"),
+            "text": check.text(row.get("text"), f"{path}.text", required=True),
+            "oit_item": item.lower() if item else None,
+        }
+        result.append(record)
+    return result
+
+
+def _string_list(check: _Checker, value: Any, path: str) -> list[str]:
+    if not isinstance(value, list):
+        check.fail(path, "snapshot.not_array")
+        return []
+    cleaned = [check.text(v, f"{path}[{i}]", required=True) for i, v in enumerate(value)]
+    return [c for c in cleaned if c]
+
+
+def _measures(
+    check: _Checker, document: dict, unit_names: set[str], finding_ids: set[int]
+) -> list[dict]:
+    result: list[dict] = []
+    ids: set[int] = set()
+    allowed = {"id", "fiscal_year", "title", "topic", "method", "follow_up", "units", "period"}
+    allowed |= {"start", "end", "status", "drop_reason", "findings", "contents", "progress"}
+    for index, row in enumerate(check.array(document, "measures")):
+        path = f"measures[{index}]"
+        required = {"fiscal_year", "title", "units"}
+        if not check.table(row, path, allowed | _DERIVED_MEASURE, required):
+            continue
+        measure_id = None
+        if "id" in row:
+            measure_id = check.integer(row["id"], f"{path}.id", 1, 2**31)
+            if measure_id is not None:
+                if measure_id in ids:
+                    check.fail(f"{path}.id", "snapshot.duplicate", value=measure_id)
+                ids.add(measure_id)
+        units = _string_list(check, row.get("units", []), f"{path}.units")
+        if "units" in row and not units:
+            check.fail(f"{path}.units", "snapshot.need_unit")
+        for position, name in enumerate(units):
+            if name not in unit_names:
+                check.fail(f"{path}.units[{position}]", "snapshot.unknown_unit", value=name)
+        if len(set(units)) != len(units):
+            check.fail(f"{path}.units", "snapshot.duplicate_unit")
+        findings = row.get("findings", [])
+        if not isinstance(findings, list):
+            check.fail(f"{path}.findings", "snapshot.not_array")
+            findings = []
+        for position, finding in enumerate(findings):
+            if finding not in finding_ids:
+                check.fail(
+                    f"{path}.findings[{position}]", "snapshot.unknown_finding", value=finding
+                )
+        period_text = check.text(row.get("period", ""), f"{path}.period") or ""
+        start = check.day(row.get("start"), f"{path}.start")
+        end = check.day(row.get("end"), f"{path}.end")
+        if "start" not in row and "end" not in row:
+            try:
+                period = parse_period(period_text)
+                start, end = period.start, period.end
+            except UserError as error:
+                check.fail(f"{path}.period", error.key, **error.params)
+        if start is not None and end is not None and end < start:
+            check.fail(f"{path}.end", "snapshot.end_before_start")
+        status = check.choice(row.get("status", "not_started"), f"{path}.status", MEASURE_STATUSES)
+        drop_reason = check.text(row.get("drop_reason"), f"{path}.drop_reason")
+        if status == "dropped" and not drop_reason:
+            check.fail(f"{path}.drop_reason", "snapshot.need_drop_reason")
+        result.append(
+            {
+                "id": measure_id,
+                "fiscal_year": check.integer(
+                    row.get("fiscal_year"), f"{path}.fiscal_year", 2500, 2700
+                ),
+                "title": check.text(row.get("title"), f"{path}.title", required=True),
+                "topic": check.text(row.get("topic"), f"{path}.topic"),
+                "method": check.text(row.get("method"), f"{path}.method") or "",
+                "follow_up": check.text(row.get("follow_up"), f"{path}.follow_up") or "",
+                "units": units,
+                "period_text": period_text,
+                "start": start,
+                "end": end,
+                "status": status,
+                "drop_reason": drop_reason if status == "dropped" else None,
+                "findings": [f for f in findings if f in finding_ids],
+                "contents": _contents(check, row, path),
+                "progress": _progress(check, row, path),
+            }
+        )
+    return result
+
+
+def _contents(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
+    result = []
+    for index, row in enumerate(check.array(measure, "contents", f"{measure_path}.")):
+        path = f"{measure_path}.contents[{index}]"
+        if not check.table(row, path, {"text", "done_on", "evidence", "by"}, {"text"}):
+            continue
+        result.append(
+            {
+                "text": check.text(row.get("text"), f"{path}.text", required=True),
+                "done_on": check.day(row.get("done_on"), f"{path}.done_on"),
+                "evidence": check.text(row.get("evidence"), f"{path}.evidence"),
+                "by": check.text(row.get("by"), f"{path}.by"),
+            }
+        )
+    return result
+
+
+def _progress(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
+    result = []
+    allowed = {"date", "percent", "note", "evidence", "by", "recorded_at"}
+    for index, row in enumerate(check.array(measure, "progress", f"{measure_path}.")):
+        path = f"{measure_path}.progress[{index}]"
+        if not check.table(row, path, allowed, {"date", "percent"}):
+            continue
+        entry_date = check.day(row.get("date"), f"{path}.date")
+        percent = check.integer(row.get("percent"), f"{path}.percent", 0, 100)
+        recorded_at = check.moment(row.get("recorded_at"), f"{path}.recorded_at")
+        result.append(
+            {
+                "date": entry_date,
+                "percent": percent,
+                "note": check.text(row.get("note"), f"{path}.note"),
+                "evidence": check.text(row.get("evidence"), f"{path}.evidence"),
+                "by": check.text(row.get("by"), f"{path}.by"),
+                "recorded_at": recorded_at,
+            }
+        )
+    return result
