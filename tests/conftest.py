@@ -1,0 +1,57 @@
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ita_tui.cli import main
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path, monkeypatch):
+    """No test reads or writes the real user's database or settings."""
+    monkeypatch.setenv("ITA_TUI_SETTINGS", str(tmp_path / "settings.toml"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("ITA_TUI_DB", raising=False)
+    monkeypatch.delenv("ITA_TUI_LANG", raising=False)
+
+
+@pytest.fixture
+def run(capsys):
+    """Run the `ita-tui` command in this process, as a user would type it."""
+
+    def invoke(*args: str) -> Result:
+        code = 0
+        try:
+            main(list(args))
+        except SystemExit as done:
+            code = done.code or 0
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
+
+
+@pytest.fixture
+def sample_db(tmp_path, run) -> Path:
+    path = tmp_path / "plan.db"
+    result = run("--db", str(path), "init", "--sample")
+    assert result.code == 0, result.err
+    return path
+
+
+def dump(path: Path) -> list[str]:
+    """The database's whole content, to prove a failed action changed nothing."""
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()

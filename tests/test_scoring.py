@@ -1,0 +1,107 @@
+from decimal import Decimal
+
+import pytest
+
+from ita_tui import scoring
+from ita_tui.errors import UserError
+
+SCORES_2565 = ["100", "99.63", "99.91", "99.66", "99.65", "95.28", "96.13", "95.53", "72.43", "37.50"]
+SCORES_2564 = ["92.62", "80.29", "87.95", "81.93", "83.48", "96.61", "96.72", "94.59", "84.64", "37.50"]
+
+
+def decimals(values):
+    return [Decimal(v) for v in values]
+
+
+def test_seed_2565_is_80_61_grade_b_not_passed():
+    result = scoring.compute(2565, decimals(SCORES_2565))
+    assert result.overall == Decimal("80.61")
+    assert result.result_th == "B"
+    assert result.result_kind == "grade"
+    assert result.passed is False
+    assert result.instruments == {"IIT": Decimal("99.77"), "EIT": Decimal("95.65"), "OIT": Decimal("54.97")}
+
+
+def test_seed_2564_is_78_80():
+    assert scoring.compute(2564, decimals(SCORES_2564)).overall == Decimal("78.80")
+
+
+def test_rounding_is_half_up_not_to_even():
+    assert scoring.round_half_up(Decimal("84.995")) == Decimal("85.00")
+    assert scoring.round_half_up(Decimal("80.605")) == Decimal("80.61")
+    assert scoring.round_half_up(Decimal("80.625")) == Decimal("80.63")
+
+
+def uniform(value):
+    return [Decimal(value)] * 10
+
+
+@pytest.mark.parametrize(
+    ("score", "grade"),
+    [
+        ("100", "AA"), ("95", "AA"), ("94.99", "A"), ("85", "A"), ("84.99", "B"), ("75", "B"),
+        ("74.99", "C"), ("65", "C"), ("64.99", "D"), ("55", "D"), ("54.99", "E"), ("50", "E"),
+        ("49.99", "F"), ("0", "F"),
+    ],
+)  # fmt: skip
+def test_grade_edges_up_to_2565(score, grade):
+    assert scoring.compute(2565, uniform(score)).result_th == grade
+
+
+@pytest.mark.parametrize(
+    ("score", "rating", "passed"),
+    [
+        ("95", "ผ่านดีเยี่ยม", True), ("94.99", "ผ่านดี", True), ("85", "ผ่านดี", True),
+        ("84.99", "ต้องปรับปรุง", False), ("70", "ต้องปรับปรุง", False),
+        ("69.99", "ต้องปรับปรุงโดยด่วน", False),
+    ],
+)  # fmt: skip
+def test_rating_edges_from_2566(score, rating, passed):
+    result = scoring.compute(2566, uniform(score))
+    assert (result.result_kind, result.result_th, result.passed) == ("rating", rating, passed)
+
+
+def test_rating_needs_each_instrument_high_enough():
+    # overall 95.6 but EIT at 88: not excellent, still a good pass
+    scores = decimals(["100"] * 5 + ["88"] * 3 + ["98", "98"])
+    result = scoring.compute(2566, scores)
+    assert result.overall >= 95
+    assert result.result_th == "ผ่านดี"
+    # overall 85.8 with IIT at 80: a pass, not a good pass
+    scores = decimals(["80"] * 5 + ["86"] * 3 + ["90", "90"])
+    result = scoring.compute(2567, scores)
+    assert result.overall >= 85
+    assert result.result_th == "ผ่าน"
+
+
+def test_rank_matches_the_report_table():
+    ranked = scoring.rank(decimals(SCORES_2565))
+    assert [r.indicator.number for r in ranked] == [1, 3, 4, 5, 2, 7, 8, 6, 9, 10]
+    assert ranked[-1].score == Decimal("37.50")
+
+
+def test_changes_from_the_previous_year():
+    moves = scoring.changes(decimals(SCORES_2564), decimals(SCORES_2565))
+    assert moves[0] == Decimal("7.38")
+    assert moves[8] == Decimal("-12.21")
+    assert moves[9] == 0
+
+
+def test_scores_typed_in_thai_digits():
+    assert scoring.parse_score("๙๙.๖๓") == Decimal("99.63")
+    for bad in ("abc", "101", "-1", "nan"):
+        with pytest.raises(UserError):
+            scoring.parse_score(bad)
+
+
+def test_unknown_year_and_wrong_count():
+    with pytest.raises(UserError) as error:
+        scoring.compute(2550, uniform("90"))
+    assert error.value.key == "score.no_methodology"
+    with pytest.raises(UserError):
+        scoring.compute(2565, [Decimal(90)] * 9)
+
+
+def test_each_methodology_names_its_source():
+    for year in (2561, 2565, 2566, 2569):
+        assert scoring.methodology(year).source
