@@ -11,7 +11,18 @@ import pytest
 from tests.conftest import dump
 
 SEED_2565 = ["100", "99.63", "99.91", "99.66", "99.65", "95.28", "96.13", "95.53", "72.43", "37.50"]
-SEED_2564_THAI = ["๙๒.๖๒", "๘๐.๒๙", "๘๗.๙๕", "๘๑.๙๓", "๘๓.๔๘", "๙๖.๖๑", "๙๖.๗๒", "๙๔.๕๙", "๘๔.๖๔", "๓๗.๕๐"]
+SEED_2564_THAI = [
+    "๙๒.๖๒",
+    "๘๐.๒๙",
+    "๘๗.๙๕",
+    "๘๑.๙๓",
+    "๘๓.๔๘",
+    "๙๖.๖๑",
+    "๙๖.๗๒",
+    "๙๔.๕๙",
+    "๘๔.๖๔",
+    "๓๗.๕๐",
+]
 
 
 def overdue_json(run, db, as_of):
@@ -43,13 +54,32 @@ def test_overdue_text_is_grouped_by_unit_with_thai_dates(run, sample_db):
 
 
 def test_overdue_in_english_with_arabic_digits(run, sample_db):
-    result = run("--db", str(sample_db), "--lang", "en", "--digits", "arabic", "overdue", "--as-of", "2023-04-03")
+    result = run(
+        "--db",
+        str(sample_db),
+        "--lang",
+        "en",
+        "--digits",
+        "arabic",
+        "overdue",
+        "--as-of",
+        "2023-04-03",
+    )
     assert "Measures overdue as of 3 เม.ย. 2566: 2" in result.out
     assert "185 days overdue" in result.out
 
 
 def test_overdue_for_one_division(run, sample_db):
-    result = run("--db", str(sample_db), "overdue", "--as-of", "2023-04-03", "--division", "งานนิติการ สำนักปลัดฯ", "--json")
+    result = run(
+        "--db",
+        str(sample_db),
+        "overdue",
+        "--as-of",
+        "2023-04-03",
+        "--division",
+        "งานนิติการ สำนักปลัดฯ",
+        "--json",
+    )
     assert [r["id"] for r in json.loads(result.out)] == [11]
 
 
@@ -99,7 +129,20 @@ def test_measures_text_shows_thai_status_and_period(run, sample_db):
 
 
 def test_log_progress_then_see_it(run, sample_db):
-    result = run("--db", str(sample_db), "log", "๒", "--percent", "๔๐", "--note", "ร่างรายงาน\u200bแล้ว", "--date", "1 เม.ย. 66", "--by", "สมศรี")
+    result = run(
+        "--db",
+        str(sample_db),
+        "log",
+        "๒",
+        "--percent",
+        "๔๐",
+        "--note",
+        "ร่างรายงาน\u200bแล้ว",
+        "--date",
+        "1 เม.ย. 66",
+        "--by",
+        "สมศรี",
+    )
     assert result.code == 0, result.err
     rows = json.loads(run("--db", str(sample_db), "measures", "--json").out)
     measure = next(r for r in rows if r["id"] == 2)
@@ -107,7 +150,9 @@ def test_log_progress_then_see_it(run, sample_db):
     import sqlite3
 
     with sqlite3.connect(sample_db) as connection:
-        entry = connection.execute("SELECT entry_date, percent, note, recorded_by FROM progress").fetchone()
+        entry = connection.execute(
+            "SELECT entry_date, percent, note, recorded_by FROM progress"
+        ).fetchone()
     assert entry == ("2023-04-01", 40, "ร่างรายงานแล้ว", "สมศรี")
 
 
@@ -133,7 +178,18 @@ def test_environment_variable_chooses_the_database(run, sample_db, monkeypatch):
 
 
 def test_export_import_round_trip(run, sample_db, tmp_path):
-    run("--db", str(sample_db), "log", "2", "--percent", "40", "--date", "2023-04-01", "--evidence", "https://example.go.th/r6")
+    run(
+        "--db",
+        str(sample_db),
+        "log",
+        "2",
+        "--percent",
+        "40",
+        "--date",
+        "2023-04-01",
+        "--evidence",
+        "https://example.go.th/r6",
+    )
     first = tmp_path / "first.toml"
     assert run("--db", str(sample_db), "export", str(first), "--as-of", "2023-04-03").code == 0
     other = tmp_path / "other.db"
@@ -191,8 +247,16 @@ def test_bad_input_in_english(run, sample_db):
 
 
 BAD_FILES = [
-    ("half.toml", 'format = "ita-tui-snapshot"\nversion = 1\n[agency]\nname = "เทศบาล', "ไม่ใช่ TOML"),
-    ("other.toml", 'format = "something"\nversion = 1\n[agency]\nname = "x"\n', "ไม่ใช่ไฟล์ของ ita-tui"),
+    (
+        "half.toml",
+        'format = "ita-tui-snapshot"\nversion = 1\n[agency]\nname = "เทศบาล',
+        "ไม่ใช่ TOML",
+    ),
+    (
+        "other.toml",
+        'format = "something"\nversion = 1\n[agency]\nname = "x"\n',
+        "ไม่ใช่ไฟล์ของ ita-tui",
+    ),
     ("latin1.toml", None, "UTF-8"),
 ]
 
@@ -257,7 +321,9 @@ def test_the_installed_command_and_python_dash_m(sample_db):
     for command in (["ita-tui"], [sys.executable, "-m", "ita_tui"]):
         done = subprocess.run(
             [*command, "--db", str(sample_db), "overdue", "--as-of", "2023-04-03", "--json"],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert done.returncode == 0, done.stderr
         assert [r["id"] for r in json.loads(done.stdout)] == [2, 11]

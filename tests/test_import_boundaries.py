@@ -32,7 +32,9 @@ print(json.dumps(loaded), file=sys.stderr)
 def test_non_app_commands_do_not_import_textual_or_rich(sample_db, args):
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=["--db", str(sample_db), *args])],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
     assert loaded == []

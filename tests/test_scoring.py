@@ -5,8 +5,30 @@ import pytest
 from ita_tui import scoring
 from ita_tui.errors import UserError
 
-SCORES_2565 = ["100", "99.63", "99.91", "99.66", "99.65", "95.28", "96.13", "95.53", "72.43", "37.50"]
-SCORES_2564 = ["92.62", "80.29", "87.95", "81.93", "83.48", "96.61", "96.72", "94.59", "84.64", "37.50"]
+SCORES_2565 = [
+    "100",
+    "99.63",
+    "99.91",
+    "99.66",
+    "99.65",
+    "95.28",
+    "96.13",
+    "95.53",
+    "72.43",
+    "37.50",
+]
+SCORES_2564 = [
+    "92.62",
+    "80.29",
+    "87.95",
+    "81.93",
+    "83.48",
+    "96.61",
+    "96.72",
+    "94.59",
+    "84.64",
+    "37.50",
+]
 
 
 def decimals(values):
@@ -19,7 +41,11 @@ def test_seed_2565_is_80_61_grade_b_not_passed():
     assert result.result_th == "B"
     assert result.result_kind == "grade"
     assert result.passed is False
-    assert result.instruments == {"IIT": Decimal("99.77"), "EIT": Decimal("95.65"), "OIT": Decimal("54.97")}
+    assert result.instruments == {
+        "IIT": Decimal("99.77"),
+        "EIT": Decimal("95.65"),
+        "OIT": Decimal("54.97"),
+    }
 
 
 def test_seed_2564_is_78_80():

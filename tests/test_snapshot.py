@@ -10,11 +10,13 @@ from ita_tui.db import open_database, queries
 from ita_tui.errors import UserError
 from ita_tui.snapshot_validation import SnapshotInvalid, validate
 
+
 @pytest.fixture
 def db():
     database = open_database(":memory:")
     snapshot.import_plan(database, snapshot.sample_plan(), "test")
     return database
+
 
 def test_export_holds_status_overdue_and_a_summary_per_unit(db):
     document = tomllib.loads(snapshot.dumps(snapshot.build(db, date(2023, 4, 3))))
@@ -34,6 +36,7 @@ def test_export_holds_status_overdue_and_a_summary_per_unit(db):
     assert summary["งานนิติการ"]["overdue"] == 1
     assert document["assessments"][1]["computed_overall"] == 80.61
 
+
 def test_reimporting_the_same_agency_replaces_it_and_keeps_measure_numbers(db):
     snapshot.import_plan(db, snapshot.sample_plan(), "test")
     agency_id = queries.agency(db)["id"]
@@ -41,29 +44,51 @@ def test_reimporting_the_same_agency_replaces_it_and_keeps_measure_numbers(db):
     assert [r["id"] for r in rows] == list(range(1, 12))
     assert len(queries.agencies(db)) == 1
 
+
 def minimal(**overrides):
     document = {
         "format": "ita-tui-snapshot",
         "version": 1,
         "agency": {"name": "อบต.ทดสอบ"},
         "units": [{"name": "กองคลัง"}],
-        "measures": [{"fiscal_year": 2567, "title": "มาตรการ", "units": ["กองคลัง"], "period": "ปีงบประมาณ 2567"}],
+        "measures": [
+            {
+                "fiscal_year": 2567,
+                "title": "มาตรการ",
+                "units": ["กองคลัง"],
+                "period": "ปีงบประมาณ 2567",
+            }
+        ],
     }
     document.update(overrides)
     return document
+
 
 def test_a_minimal_plan_is_valid():
     plan = validate(minimal())
     assert plan.measures[0]["end"] == date(2024, 9, 30)
 
+
 def test_every_problem_of_a_file_is_reported_at_once():
     document = minimal(
         extra="?",
         measures=[
-            {"fiscal_year": 2567, "title": "ก", "units": ["กองช่าง"], "end": "31/02/2566", "colour": "red"},
+            {
+                "fiscal_year": 2567,
+                "title": "ก",
+                "units": ["กองช่าง"],
+                "end": "31/02/2566",
+                "colour": "red",
+            },
             {"fiscal_year": "2567", "title": "", "units": ["กองคลัง"], "period": "ตลอดปี"},
             {"fiscal_year": 2567, "title": "ข", "units": ["กองคลัง"], "status": "late"},
-            {"fiscal_year": 2567, "title": "ค", "units": ["กองคลัง"], "status": "dropped", "progress": [{"date": "2023-01-01", "percent": 140}]},
+            {
+                "fiscal_year": 2567,
+                "title": "ค",
+                "units": ["กองคลัง"],
+                "status": "dropped",
+                "progress": [{"date": "2023-01-01", "percent": 140}],
+            },
         ],
     )
     with pytest.raises(SnapshotInvalid) as error:
@@ -82,14 +107,18 @@ def test_every_problem_of_a_file_is_reported_at_once():
         ("measures[3].progress[0].percent", "snapshot.out_of_range"),
     }
     message = error.value.message("en")
-    assert 'measures[0].end: “31/02/2566” is not a date' in message
+    assert "measures[0].end: “31/02/2566” is not a date" in message
     assert message.splitlines()[0].startswith("The file has")
 
+
 def test_text_is_normalised_on_import():
-    plan = validate(minimal(agency={"name": "อบต.\u200bทดสอบ\ufeff"}, units=[{"name": "กองคลัง\u00ad"}]))
+    plan = validate(
+        minimal(agency={"name": "อบต.\u200bทดสอบ\ufeff"}, units=[{"name": "กองคลัง\u00ad"}])
+    )
     assert plan.agency == "อบต.ทดสอบ"
     assert plan.units[0]["name"] == "กองคลัง"
     assert plan.measures[0]["units"] == ["กองคลัง"]
+
 
 def test_a_wrong_version_or_missing_agency_is_refused():
     with pytest.raises(UserError):

@@ -50,7 +50,13 @@ def test_fiscal_year_bounds():
 
 @pytest.mark.parametrize(
     ("day", "quarter"),
-    [(date(2022, 10, 1), 1), (date(2022, 12, 31), 1), (date(2023, 1, 1), 2), (date(2023, 4, 3), 3), (date(2023, 9, 30), 4)],
+    [
+        (date(2022, 10, 1), 1),
+        (date(2022, 12, 31), 1),
+        (date(2023, 1, 1), 2),
+        (date(2023, 4, 3), 3),
+        (date(2023, 9, 30), 4),
+    ],
 )
 def test_quarters(day, quarter):
     assert fiscal_quarter(day) == quarter
@@ -108,8 +114,34 @@ def test_every_form_of_one_day(text):
 def test_every_thai_month_abbreviation_and_name():
     for month, (abbr, name) in enumerate(
         zip(
-            ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."],
-            ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"],
+            [
+                "ม.ค.",
+                "ก.พ.",
+                "มี.ค.",
+                "เม.ย.",
+                "พ.ค.",
+                "มิ.ย.",
+                "ก.ค.",
+                "ส.ค.",
+                "ก.ย.",
+                "ต.ค.",
+                "พ.ย.",
+                "ธ.ค.",
+            ],
+            [
+                "มกราคม",
+                "กุมภาพันธ์",
+                "มีนาคม",
+                "เมษายน",
+                "พฤษภาคม",
+                "มิถุนายน",
+                "กรกฎาคม",
+                "สิงหาคม",
+                "กันยายน",
+                "ตุลาคม",
+                "พฤศจิกายน",
+                "ธันวาคม",
+            ],
             strict=True,
         ),
         start=1,
@@ -180,7 +212,11 @@ def test_no_period(text):
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("ก.ย. ๖๖ – ต.ค. ๖๕", "period.reversed"), ("ตลอดปี", "period.invalid"), ("ต.ค. ๖๕ –", "period.invalid")],
+    [
+        ("ก.ย. ๖๖ – ต.ค. ๖๕", "period.reversed"),
+        ("ตลอดปี", "period.invalid"),
+        ("ต.ค. ๖๕ –", "period.invalid"),
+    ],
 )
 def test_unreadable_periods(text, key):
     with pytest.raises(UserError) as error:
