@@ -5,6 +5,7 @@ import os
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -318,7 +319,8 @@ def test_export_into_a_missing_folder_says_so(run, sample_db, tmp_path):
 
 
 def test_the_installed_command_and_python_dash_m(sample_db):
-    for command in (["ita-tui"], [sys.executable, "-m", "ita_tui"]):
+    installed_script = str(Path(sys.executable).parent / "ita-tui")
+    for command in ([installed_script], [sys.executable, "-m", "ita_tui"]):
         done = subprocess.run(
             [*command, "--db", str(sample_db), "overdue", "--as-of", "2023-04-03", "--json"],
             capture_output=True,
