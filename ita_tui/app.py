@@ -1,17 +1,224 @@
-"""The Textual app."""
+"""The Textual app: its sections (modes), global keys, the as-of date and the language.
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+It stays thin: each screen lives in ita_tui/screens/, and all data comes from ita_tui.db."""
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from sqlite_utils import Database
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from ita_tui import settings as settings_file
+from ita_tui.db import queries
+from ita_tui.errors import UserError
+from ita_tui.i18n import translate
+from ita_tui.screens.follow_up import FollowUpScreen
+from ita_tui.screens.indicators import IndicatorsScreen
+from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.screens.measures import MeasuresScreen
+from ita_tui.screens.overview import OverviewScreen
+from ita_tui.screens.plan import PlanScreen
+from ita_tui.settings import Settings
+from ita_tui.thai_calendar import format_thai_date, today, with_digits
+
+MODE_KEYS = [
+    Key("1", "switch_mode('overview')", "go-overview"),
+    Key("2", "switch_mode('indicators')", "go-indicators"),
+    Key("3", "switch_mode('measures')", "go-measures"),
+    Key("4", "switch_mode('follow_up')", "go-follow-up"),
+    Key("5", "switch_mode('plan')", "go-plan"),
+]
+APP_KEYS = [
+    *MODE_KEYS,
+    Key("d", "change_as_of", "as-of"),
+    Key("x", "export", "export"),
+    Key("l", "toggle_language", "language"),
+    Key("question_mark", "toggle_help", "help"),
+    Key("q", "quit", "quit"),
+]
 
 
-class ItaApp(App):
+class ItaApp(App[None]):
+    CSS_PATH = "app.tcss"
     TITLE = "ita-tui"
+    MODES = {
+        "overview": OverviewScreen,
+        "indicators": IndicatorsScreen,
+        "measures": MeasuresScreen,
+        "follow_up": FollowUpScreen,
+        "plan": PlanScreen,
+    }
+    DEFAULT_MODE = "overview"
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("ita-tui")
-        yield Footer()
+    def __init__(
+        self,
+        db: Database,
+        *,
+        as_of: date | None = None,
+        settings: Settings | None = None,
+        lang: str | None = None,
+        digits: str | None = None,
+        who: str = "unknown",
+        sample: bool = False,
+        persist_settings: bool = True,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings or Settings()
+        self.lang = lang or self.settings.language
+        self.digits = digits or self.settings.digits
+        self.as_of = as_of or today()
+        self.who = who
+        self.sample = sample
+        self.persist_settings = persist_settings
+        self.data_version = 0
+        self.selected_indicator: int | None = None
+        self.agency = self._load_agency()
+        install_bindings(self, APP_KEYS, self.lang)
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+
+    def _load_agency(self) -> dict | None:
+        try:
+            return queries.agency(self.db)
+        except UserError:
+            return None
+
+    # Formatting in the user's language and digits.
+
+    def t(self, key: str, **params: object) -> str:
+        return translate(key, self.lang, **params)
+
+    def day(self, value: date | None, short_year: bool = False) -> str:
+        if value is None:
+            return "-"
+        return format_thai_date(value, self.digits, short_year=short_year)
+
+    def num(self, value: object) -> str:
+        if isinstance(value, float | Decimal):
+            value = f"{value:.2f}"
+        return with_digits(str(value), self.digits)
+
+    # Keeping every screen in step.
+
+    def on_mount(self) -> None:
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        self.title = self.agency["name"] if self.agency else "ita-tui"
+        subtitle = self.t("app.as_of", date=self.day(self.as_of))
+        if self.sample:
+            subtitle += " · " + self.t("app.sample")
+        self.sub_title = subtitle
+
+    def data_changed(self) -> None:
+        """Something the screens show has changed: redraw the one in view, and the others when
+        they next come into view."""
+        self.data_version += 1
+        self.agency = self._load_agency()
+        self._update_titles()
+        install_bindings(self, APP_KEYS, self.lang)
+        self.refresh_bindings()
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_view", None)
+            if refresh is not None and screen.is_current:
+                refresh()
+
+    def set_as_of(self, day: date) -> None:
+        self.as_of = day
+        self.data_changed()
+
+    # Actions.
+
+    def action_change_as_of(self) -> None:
+        from ita_tui.screens.as_of_form import AsOfForm
+
+        self.push_screen(AsOfForm())
+
+    def action_export(self) -> None:
+        from ita_tui.screens.export_form import ExportForm
+
+        self.push_screen(ExportForm())
+
+    def action_toggle_language(self) -> None:
+        self.lang = "en" if self.lang == "th" else "th"
+        self._save_settings()
+        self.data_changed()
+
+    def action_toggle_digits(self) -> None:
+        self.digits = "arabic" if self.digits == "thai" else "thai"
+        self._save_settings()
+        self.data_changed()
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def _save_settings(self) -> None:
+        if not self.persist_settings:
+            return
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, language=self.lang, digits=self.digits)
+        try:
+            settings_file.save(self.settings)
+        except UserError as error:
+            self.notify(error.message(self.lang), severity="warning")
+
+    def show_indicator(self, number: int) -> None:
+        self.selected_indicator = number
+        self.data_version += 1
+        self.switch_mode("indicators")
+
+    def open_measure(self, measure_id: int) -> None:
+        from ita_tui.screens.measure import MeasureScreen
+
+        self.push_screen(MeasureScreen(measure_id))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        go = self.t("palette.go")
+        for key in MODE_KEYS:
+            mode = key.action.split("'")[1]
+            yield SystemCommand(
+                f"{go}: {self.t(f'mode.{mode}')}",
+                self.t(f"binding.{key.id}.tip"),
+                lambda mode=mode: self.switch_mode(mode),
+            )
+        yield SystemCommand(
+            f"{self.t('palette.export')}: {self.t('palette.snapshot')}",
+            self.t("binding.export.tip"),
+            self.action_export,
+        )
+        settings_label = self.t("palette.settings")
+        yield SystemCommand(
+            f"{settings_label}: {self.t('palette.as_of')}",
+            self.t("binding.as-of.tip"),
+            self.action_change_as_of,
+        )
+        yield SystemCommand(
+            f"{settings_label}: {self.t('palette.language')}",
+            self.t("binding.language.tip"),
+            self.action_toggle_language,
+        )
+        yield SystemCommand(
+            f"{settings_label}: {self.t('palette.digits')}",
+            self.t("palette.digits.tip"),
+            self.action_toggle_digits,
+        )
 
 
-def run_app(db, context) -> None:
-    ItaApp().run()
+def run_app(db: Database, context, *, as_of: date | None = None, sample: bool = False) -> None:
+    ItaApp(
+        db,
+        as_of=as_of,
+        settings=context.settings,
+        lang=context.lang,
+        digits=context.digits,
+        who=context.who(None),
+        sample=sample,
+    ).run()

@@ -20,7 +20,8 @@ from ita_tui.locations import database_path, settings_path
 from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.settings import load as load_settings
 from ita_tui.text import normalise
-from ita_tui.thai_calendar import format_thai_date, parse_date, to_arabic_digits, today, with_digits
+from ita_tui.thai_calendar import format_thai_date, parse_date, today, with_digits
+from ita_tui.user_input import parse_percent, parse_whole_number
 
 LANGUAGE_ENV = "ITA_TUI_LANG"
 STATUS_CHOICES = ("not_started", "in_progress", "done", "dropped")
@@ -65,13 +66,6 @@ class Context:
 
 def _as_of(text: str | None) -> date:
     return parse_date(text) if text else today()
-
-
-def _whole_number(text: str, error_key: str) -> int:
-    cleaned = to_arabic_digits(normalise(text)).removesuffix("%").strip()
-    if not cleaned.isdigit():
-        raise UserError(error_key, value=text)
-    return int(cleaned)
 
 
 def _status(text: str | None) -> str | None:
@@ -136,6 +130,26 @@ def cli(
         from ita_tui.app import run_app
 
         run_app(ctx.obj.open(), ctx.obj)
+
+
+DEMO_AS_OF = date(2023, 4, 3)
+
+
+@cli.command()
+@click.pass_obj
+def demo(context: Context) -> None:
+    """Open the app on a fresh temporary copy of the sample plan, as of 2023-04-03."""
+    import tempfile
+
+    from ita_tui import snapshot
+    from ita_tui.app import run_app
+    from ita_tui.db import open_database
+
+    with tempfile.TemporaryDirectory(prefix="ita-tui-demo-") as folder:
+        db = open_database(Path(folder) / "demo.db", create=True)
+        snapshot.import_plan(db, snapshot.sample_plan(), context.who(None))
+        run_app(db, context, as_of=DEMO_AS_OF, sample=True)
+        db.close()
 
 
 @cli.command()
@@ -333,8 +347,8 @@ def log(
     """Record progress on a measure."""
     from ita_tui.db import writes
 
-    number = _whole_number(measure_id, "cli.bad_measure_id")
-    value = _whole_number(percent, "progress.percent_not_number")
+    number = parse_whole_number(measure_id, "cli.bad_measure_id")
+    value = parse_percent(percent)
     day = parse_date(entry_date) if entry_date else today()
     db = context.open()
     writes.log_progress(db, number, day, value, context.who(by), today(), note, evidence)
@@ -355,7 +369,7 @@ def log(
 @click.pass_obj
 def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -> None:
     """Overall score, instrument means and grade or rating from the ten indicator scores."""
-    be_year = _whole_number(year, "cli.bad_year")
+    be_year = parse_whole_number(year, "cli.bad_year")
     if be_year < 2400:
         raise UserError("cli.year_not_be", value=year)
     values = [scoring.parse_score(s) for s in scores]

@@ -3,7 +3,7 @@ officers type them and plan documents write them."""
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pendulum
 
@@ -124,6 +124,17 @@ def format_thai_month(day: date, digits: str = "thai") -> str:
     return with_digits(
         f"{MONTH_ABBREVIATIONS[day.month - 1]} {ce_to_be(day.year) % 100:02d}", digits
     )
+
+
+def format_period(start: date | None, end: date | None, digits: str = "thai") -> str:
+    """A period the short way plans write it: `ต.ค. ๖๕ – ก.ย. ๖๖` for whole months, otherwise
+    `๑๕ ม.ค. ๖๖ – ๑๕ ก.พ. ๖๖`; `-` for none."""
+    if start is None or end is None:
+        return "-"
+    whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
+    if whole_months:
+        return f"{format_thai_month(start, digits)} – {format_thai_month(end, digits)}"
+    return f"{format_thai_date(start, digits, short_year=True)} – {format_thai_date(end, digits, short_year=True)}"
 
 
 @dataclass(frozen=True)

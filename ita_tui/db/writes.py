@@ -6,6 +6,7 @@ from sqlite_utils import Database
 
 from ita_tui import scoring
 from ita_tui.db.connection import transaction
+from ita_tui.db.schema import MEASURE_STATUSES
 from ita_tui.errors import UserError
 from ita_tui.snapshot_validation import Plan
 from ita_tui.text import normalise
@@ -223,3 +224,271 @@ def log_progress(
         if status == "not_started" and percent > 0:
             db.execute("UPDATE measures SET status = 'in_progress' WHERE id = ?", (measure_id,))
     return entry_id
+
+
+def tick_content(
+    db: Database, content_id: int, done_on: date | None, done_by: str, evidence: str | None = None
+) -> None:
+    """Tick (with the day it was done) or untick a required-contents item; evidence stays unless
+    a new link is given."""
+    with transaction(db):
+        row = db.execute(
+            "SELECT evidence FROM measure_contents WHERE id = ?", (content_id,)
+        ).fetchone()
+        if row is None:
+            raise UserError("content.unknown", id=content_id)
+        link = normalise(evidence) if evidence is not None else row[0]
+        db.execute(
+            "UPDATE measure_contents SET done_on = ?, done_by = ?, evidence = ? WHERE id = ?",
+            (_iso(done_on), normalise(done_by) if done_on else None, link or None, content_id),
+        )
+
+
+def set_content_evidence(db: Database, content_id: int, evidence: str) -> None:
+    with transaction(db):
+        cursor = db.execute(
+            "UPDATE measure_contents SET evidence = ? WHERE id = ?",
+            (normalise(evidence) or None, content_id),
+        )
+        if cursor.rowcount == 0:
+            raise UserError("content.unknown", id=content_id)
+
+
+def set_status(db: Database, measure_id: int, status: str, drop_reason: str | None = None) -> None:
+    if status not in MEASURE_STATUSES:
+        raise UserError("status.unknown", value=status)
+    reason = normalise(drop_reason or "")
+    if status == "dropped" and not reason:
+        raise UserError("status.need_reason")
+    with transaction(db):
+        _open_measure(db, measure_id)
+        db.execute(
+            "UPDATE measures SET status = ?, drop_reason = ? WHERE id = ?",
+            (status, reason if status == "dropped" else None, measure_id),
+        )
+
+
+def save_measure(db: Database, agency_id: int, fields: dict, measure_id: int | None = None) -> int:
+    """Add a measure, or change one; `fields` holds title, topic, method, follow_up, fiscal_year,
+    period_text, start, end, units (names, lead first), findings (ids) and contents (texts)."""
+    title = normalise(fields.get("title") or "")
+    if not title:
+        raise UserError("form.required", field="title")
+    if not fields.get("units"):
+        raise UserError("snapshot.need_unit")
+    row = {
+        "fiscal_year": fields["fiscal_year"],
+        "title": title,
+        "topic": normalise(fields.get("topic") or "") or None,
+        "method": normalise(fields.get("method") or ""),
+        "follow_up": normalise(fields.get("follow_up") or ""),
+        "period_text": normalise(fields.get("period_text") or ""),
+        "start_date": _iso(fields.get("start")),
+        "end_date": _iso(fields.get("end")),
+    }
+    with transaction(db):
+        unit_ids = []
+        for name in fields["units"]:
+            found = db.execute(
+                "SELECT id FROM units WHERE agency_id = ? AND name = ?", (agency_id, name)
+            ).fetchone()
+            if found is None:
+                raise UserError("snapshot.unknown_unit", value=name)
+            unit_ids.append(found[0])
+        if measure_id is None:
+            position = db.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM measures WHERE agency_id = ?",
+                (agency_id,),
+            ).fetchone()[0]
+            measure_id = _insert(
+                db, "measures", {**row, "agency_id": agency_id, "position": position}
+            )
+        else:
+            _open_measure(db, measure_id)
+            assignments = ", ".join(f"{column} = ?" for column in row)
+            db.execute(
+                f"UPDATE measures SET {assignments} WHERE id = ?", [*row.values(), measure_id]
+            )
+            db.execute("DELETE FROM measure_units WHERE measure_id = ?", (measure_id,))
+            db.execute("DELETE FROM measure_findings WHERE measure_id = ?", (measure_id,))
+        for position, unit_id in enumerate(unit_ids):
+            _insert(
+                db,
+                "measure_units",
+                {
+                    "measure_id": measure_id,
+                    "unit_id": unit_id,
+                    "role": "lead" if position == 0 else "support",
+                    "position": position,
+                },
+            )
+        for finding_id in fields.get("findings", []):
+            _insert(db, "measure_findings", {"measure_id": measure_id, "finding_id": finding_id})
+        _replace_contents(db, measure_id, fields.get("contents", []))
+    return measure_id
+
+
+def _replace_contents(db: Database, measure_id: int, texts: list[str]) -> None:
+    """Keep ticked items whose text is unchanged, in the new order; drop the rest."""
+    existing = {
+        row[1]: row[0]
+        for row in db.execute(
+            "SELECT id, text FROM measure_contents WHERE measure_id = ?", (measure_id,)
+        ).fetchall()
+    }
+    wanted = [normalise(t) for t in texts if normalise(t)]
+    keep = {existing[t] for t in wanted if t in existing}
+    for content_id in set(existing.values()) - keep:
+        db.execute("DELETE FROM measure_contents WHERE id = ?", (content_id,))
+    for position, text in enumerate(wanted, start=1):
+        if text in existing:
+            db.execute(
+                "UPDATE measure_contents SET position = ? WHERE id = ?", (position, existing[text])
+            )
+        else:
+            _insert(
+                db,
+                "measure_contents",
+                {"measure_id": measure_id, "position": position, "text": text},
+            )
+
+
+def delete_measure(db: Database, measure_id: int) -> None:
+    with transaction(db):
+        _open_measure(db, measure_id)
+        for table in ("progress", "measure_contents", "measure_units", "measure_findings"):
+            db.execute(f"DELETE FROM {table} WHERE measure_id = ?", (measure_id,))
+        db.execute("DELETE FROM measures WHERE id = ?", (measure_id,))
+
+
+def save_unit(
+    db: Database,
+    agency_id: int,
+    name: str,
+    kind: str | None,
+    parent_id: int | None,
+    unit_id: int | None = None,
+) -> int:
+    name = normalise(name)
+    if not name:
+        raise UserError("form.required", field="name")
+    with transaction(db):
+        clash = db.execute(
+            "SELECT id FROM units WHERE agency_id = ? AND name = ? AND id IS NOT ?",
+            (agency_id, name, unit_id),
+        ).fetchone()
+        if clash:
+            raise UserError("unit.exists", name=name)
+        if parent_id is not None and parent_id == unit_id:
+            raise UserError("snapshot.own_parent", value=name)
+        kind = normalise(kind or "") or None
+        if unit_id is None:
+            position = db.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM units WHERE agency_id = ?", (agency_id,)
+            ).fetchone()[0]
+            return _insert(
+                db,
+                "units",
+                {
+                    "agency_id": agency_id,
+                    "name": name,
+                    "kind": kind,
+                    "parent_id": parent_id,
+                    "position": position,
+                },
+            )
+        db.execute(
+            "UPDATE units SET name = ?, kind = ?, parent_id = ? WHERE id = ?",
+            (name, kind, parent_id, unit_id),
+        )
+        return unit_id
+
+
+def delete_unit(db: Database, unit_id: int) -> None:
+    """A unit still responsible for a measure, or parent of another unit, stays."""
+    with transaction(db):
+        in_use = db.execute(
+            "SELECT count(*) FROM measure_units WHERE unit_id = ?", (unit_id,)
+        ).fetchone()[0]
+        if in_use:
+            raise UserError("unit.in_use", count=in_use)
+        children = db.execute(
+            "SELECT count(*) FROM units WHERE parent_id = ?", (unit_id,)
+        ).fetchone()[0]
+        if children:
+            raise UserError("unit.has_children", count=children)
+        db.execute("DELETE FROM units WHERE id = ?", (unit_id,))
+
+
+def save_finding(db: Database, agency_id: int, fields: dict, finding_id: int | None = None) -> int:
+    text = normalise(fields.get("text") or "")
+    if not text:
+        raise UserError("form.required", field="text")
+    indicator = fields.get("indicator")
+    instrument = (
+        next(i.instrument for i in scoring.indicators() if i.number == indicator)
+        if indicator
+        else fields.get("instrument")
+    )
+    row = {
+        "assessment_year": fields["assessment_year"],
+        "instrument": instrument,
+        "indicator": indicator,
+        "sub_indicator": normalise(fields.get("sub_indicator") or "") or None,
+        "kind": fields["kind"],
+        "topic": normalise(fields.get("topic") or "") or None,
+        "text": text,
+        "oit_item": normalise(fields.get("oit_item") or "").lower() or None,
+    }
+    with transaction(db):
+        if finding_id is None:
+            position = db.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM findings WHERE agency_id = ?",
+                (agency_id,),
+            ).fetchone()[0]
+            return _insert(db, "findings", {**row, "agency_id": agency_id, "position": position})
+        assignments = ", ".join(f"{column} = ?" for column in row)
+        db.execute(f"UPDATE findings SET {assignments} WHERE id = ?", [*row.values(), finding_id])
+        return finding_id
+
+
+def delete_finding(db: Database, finding_id: int) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM measure_findings WHERE finding_id = ?", (finding_id,))
+        db.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
+
+
+def save_assessment(
+    db: Database,
+    agency_id: int,
+    year: int,
+    scores: list,
+    published_overall: float | None = None,
+    published_result: str | None = None,
+) -> None:
+    """Record (or correct) one year's ten scores; the computed overall is kept beside the
+    published one."""
+    score = scoring.compute(year, scores)
+    row = {f"indicator_{n}": float(value) for n, value in enumerate(scores, start=1)}
+    row.update(
+        published_overall=published_overall,
+        published_result=normalise(published_result or "") or None,
+        computed_overall=float(score.overall),
+        computed_result=score.result_th,
+    )
+    with transaction(db):
+        existing = db.execute(
+            "SELECT id FROM assessments WHERE agency_id = ? AND year = ?", (agency_id, year)
+        ).fetchone()
+        if existing:
+            assignments = ", ".join(f"{column} = ?" for column in row)
+            db.execute(
+                f"UPDATE assessments SET {assignments} WHERE id = ?", [*row.values(), existing[0]]
+            )
+        else:
+            _insert(db, "assessments", {**row, "agency_id": agency_id, "year": year})
+
+
+def delete_assessment(db: Database, agency_id: int, year: int) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM assessments WHERE agency_id = ? AND year = ?", (agency_id, year))

@@ -1,0 +1,37 @@
+"""A yes-or-no question that names exactly what the user is about to do."""
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from ita_tui.screens.localized import Key, install_bindings
+
+CONFIRM_KEYS = [
+    Key("y", "answer(True)", "yes"),
+    Key("n", "answer(False)", "no"),
+    Key("escape", "answer(False)", "cancel"),
+]
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+        install_bindings(self, CONFIRM_KEYS, self.app.lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form confirm"):
+            yield Static(self.question, id="question")
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.app.t("confirm.yes"), id="yes", variant="warning")
+                yield Button(self.app.t("confirm.no"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

@@ -1,0 +1,147 @@
+"""What every form shares: a modal with labelled fields, one line of inline error per field,
+Save (ctrl+s or the button) and Cancel (escape), and nothing written unless Save succeeds."""
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Label, Static
+
+from ita_tui.errors import UserError
+from ita_tui.screens.localized import Key, install_bindings
+
+FORM_KEYS = [
+    Key("ctrl+s", "save", "save", priority=True),
+    Key("escape", "cancel", "cancel", priority=True),
+]
+
+
+ResultType = TypeVar("ResultType")
+
+
+class FormScreen(ModalScreen[ResultType]):
+    """Subclasses give `title_key`, `fields()` and `save()`; `save` raises UserError for a field
+    (via `FieldError`) or for the whole form, and the form stays open with what was typed."""
+
+    title_key = ""
+    # The field an officer most likely wants first; else the first field.
+    initial_focus: str | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        install_bindings(self, FORM_KEYS, self.app.lang)
+
+    def t(self, key: str, **params: object) -> str:
+        return self.app.t(key, **params)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form"):
+            yield Static(self.t(self.title_key), classes="form-title")
+            yield from self.fields()
+            yield Static("", id="form-error", classes="error")
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.t("form.save"), id="save", variant="primary")
+                yield Button(self.t("form.cancel"), id="cancel")
+
+    def field(
+        self, label_key: str, widget: Widget, hint_key: str | None = None, label: str | None = None
+    ) -> Iterable[Widget]:
+        """A label, the input, and the line where its error appears."""
+        yield Label(label if label is not None else self.t(label_key), classes="field-label")
+        yield widget
+        if hint_key:
+            yield Static(self.t(hint_key), classes="hint")
+        yield Static("", id=f"{widget.id}-error", classes="error field-error")
+
+    def fields(self) -> Iterable[Widget]:
+        return []
+
+    def on_mount(self) -> None:
+        # Borderless inputs keep a whole form on an 80×24 screen.
+        for widget in self.query("Input, Select"):
+            widget.compact = True
+        fields = [
+            w
+            for w in self.query("Input, Select, RadioSet, TextArea, SelectionList")
+            if not w.disabled
+        ]
+        if self.initial_focus:
+            self.query_one(f"#{self.initial_focus}").focus()
+        elif fields:
+            fields[0].focus()
+
+    def save(self) -> ResultType:
+        raise NotImplementedError
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for line in self.query(".field-error").results(Static):
+            line.update("")
+            line.display = False
+        general = []
+        for field_id, message in errors.items():
+            matches = self.query(f"#{field_id}-error")
+            if matches:
+                line = matches.first(Static)
+                line.update(message)
+                line.display = True
+            else:
+                general.append(message)
+        self.query_one("#form-error", Static).update("\n".join(general))
+
+    def action_save(self) -> None:
+        try:
+            result = self.save()
+        except FieldErrors as errors:
+            self.show_errors({f: e.message(self.app.lang) for f, e in errors.by_field.items()})
+            return
+        except UserError as error:
+            self.show_errors({"form": error.message(self.app.lang)})
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event) -> None:
+        """Enter moves to the next field, and saves from the last one."""
+        event.stop()
+        inputs = [w for w in self.query("Input") if not w.disabled]
+        if inputs and event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+
+
+class FieldErrors(UserError):
+    """Problems with named fields, all reported at once."""
+
+    def __init__(self, by_field: dict[str, UserError]) -> None:
+        super().__init__("form.invalid")
+        self.by_field = by_field
+
+
+class Collector:
+    """Reads each field, keeping every problem, so one Save shows them all."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, UserError] = {}
+
+    def read(self, field_id: str, parse, *args):
+        try:
+            return parse(*args)
+        except UserError as error:
+            self.errors[field_id] = error
+            return None
+
+    def check(self) -> None:
+        if self.errors:
+            raise FieldErrors(self.errors)

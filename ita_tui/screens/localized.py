@@ -1,0 +1,75 @@
+"""Bindings and screens that speak the user's language and can switch it while running.
+
+Textual reads a binding's description and tooltip when it draws the footer and the help panel,
+so switching language means installing freshly translated bindings on the node; the keymap from
+the settings file still applies, because Textual lays it over these bindings by id."""
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from ita_tui.i18n import translate
+
+
+@dataclass(frozen=True)
+class Key:
+    """One binding: its id names its description (`binding.ID`) and tooltip (`binding.ID.tip`)."""
+
+    key: str
+    action: str
+    id: str
+    show: bool = True
+    priority: bool = False
+
+
+def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
+    inherited = type(node)._merged_bindings
+    bindings = (
+        [b for group in inherited.key_to_bindings.values() for b in group] if inherited else []
+    )
+    for key in keys:
+        bindings.append(
+            Binding(
+                key.key,
+                key.action,
+                translate(f"binding.{key.id}", lang),
+                show=key.show,
+                priority=key.priority,
+                id=key.id,
+                tooltip=translate(f"binding.{key.id}.tip", lang),
+            )
+        )
+    node._bindings = BindingsMap(bindings)
+
+
+class ItaScreen(Screen):
+    """A screen that redraws itself when the data, the as-of date or the language changed while
+    it was not showing."""
+
+    KEYS: list[Key] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._seen_version = -1
+        install_bindings(self, self.KEYS, self.app.lang)
+
+    def t(self, key: str, **params: object) -> str:
+        return self.app.t(key, **params)
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        if self._seen_version != self.app.data_version:
+            self.refresh_view()
+
+    def refresh_view(self) -> None:
+        self._seen_version = self.app.data_version
+        install_bindings(self, self.KEYS, self.app.lang)
+        self.refresh_bindings()
+        self.render_view()
+
+    def render_view(self) -> None:
+        """Fill the screen from the database, in the current language."""

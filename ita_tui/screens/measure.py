@@ -1,0 +1,237 @@
+"""One measure in full: what it asks, who does it, by when, what its report must contain, and
+what has been done so far."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ita_tui.db import queries, writes
+from ita_tui.errors import UserError
+from ita_tui.screens.localized import ItaScreen, Key
+
+
+class MeasureScreen(ItaScreen):
+    KEYS = [
+        Key("escape", "app.pop_screen", "back"),
+        Key("p", "log_progress", "log-progress"),
+        Key("s", "change_status", "change-status"),
+        Key("space", "toggle_content", "tick"),
+        Key("v", "attach_evidence", "evidence"),
+        Key("e", "edit_measure", "edit-measure"),
+        Key("delete", "delete_measure", "delete-measure"),
+    ]
+
+    def __init__(self, measure_id: int) -> None:
+        super().__init__()
+        self.measure_id = measure_id
+        self.measure: dict | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="measure-detail"):
+            yield Static(id="measure-title", classes="headline")
+            yield Static(id="measure-facts", classes="panel")
+            yield Static(id="measure-body")
+            yield OptionList(id="contents")
+            yield DataTable(id="progress-log", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def render_view(self) -> None:
+        app = self.app
+        try:
+            self.measure = measure = queries.measure(app.db, self.measure_id, app.as_of)
+        except UserError as error:
+            self.notify(error.message(app.lang), severity="error")
+            self.app.pop_screen()
+            return
+        title = f"#{app.num(measure['id'])} {measure['title']}"
+        if measure["topic"]:
+            title += f"\n{measure['topic']}"
+        self.query_one("#measure-title", Static).update(title)
+        self.query_one("#measure-facts", Static).update(self._facts(measure))
+        self.query_one("#measure-body", Static).update(self._body(measure))
+        self._render_contents(measure)
+        self._render_progress(measure)
+
+    def _facts(self, measure: dict) -> Text:
+        app = self.app
+        text = Text()
+        state = self.t(f"status.{measure['status']}")
+        text.append(f"{self.t('measure.status')}: ", style="bold")
+        text.append(state)
+        if measure["status"] != "dropped":
+            text.append(f"  {app.num(measure['percent'])}%")
+        if measure["drop_reason"]:
+            text.append(f"  ({measure['drop_reason']})")
+        if measure["overdue"]:
+            text.append(
+                "  ⚠ " + self.t("overdue.days", days=app.num(measure["days_overdue"])),
+                style="bold red",
+            )
+        elif measure["due_soon"]:
+            text.append("  ◔ " + self.t("measures.due_soon"), style="bold yellow")
+        text.append(f"\n{self.t('measure.units')}: ", style="bold")
+        units = measure["units"]
+        if units:
+            text.append(units[0] + " " + self.t("measure.lead"))
+            for unit in units[1:]:
+                text.append(f", {unit}")
+        text.append(f"\n{self.t('measure.period')}: ", style="bold")
+        text.append(measure["period_text"] or "-")
+        if measure["end"]:
+            text.append(f"  ({app.day(measure['start'])} – {app.day(measure['end'])})")
+        if measure["outside_fiscal_year"]:
+            text.append(
+                "\n"
+                + self.t("measure.outside_fiscal_year")
+                + f" ({app.num(measure['fiscal_year'])})",
+                style="bold yellow",
+            )
+        return text
+
+    def _body(self, measure: dict) -> Text:
+        text = Text()
+        text.append(self.t("measure.method") + "\n", style="bold underline")
+        text.append((measure["method"] or "-") + "\n\n")
+        text.append(self.t("measure.follow_up") + "\n", style="bold underline")
+        text.append((measure["follow_up"] or "-") + "\n")
+        if measure["findings"]:
+            text.append("\n" + self.t("measure.findings") + "\n", style="bold underline")
+            for finding in measure["findings"]:
+                where = " ".join(p for p in (finding["sub_indicator"], finding["oit_item"]) if p)
+                text.append(f"• {where} {finding['text']}\n" if where else f"• {finding['text']}\n")
+        return text
+
+    def _render_contents(self, measure: dict) -> None:
+        app = self.app
+        listing = self.query_one("#contents", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        contents = measure["contents"]
+        done = sum(1 for c in contents if c["done_on"])
+        listing.border_title = self.t(
+            "measure.contents", done=app.num(done), total=app.num(len(contents))
+        )
+        if not contents:
+            listing.add_option(
+                Option(Text(self.t("measure.no_contents"), style="italic"), disabled=True)
+            )
+            return
+        for number, content in enumerate(contents, start=1):
+            label = Text(
+                "☑ " if content["done_on"] else "☐ ",
+                style="bold green" if content["done_on"] else "bold",
+            )
+            label.append(f"{app.num(number)}) {content['text']}")
+            if content["done_on"]:
+                label.append(f"  ✓ {app.day(content['done_on'])}", style="green")
+                if content["done_by"]:
+                    label.append(f" · {content['done_by']}", style="dim")
+            if content["evidence"]:
+                label.append(f"\n    ↗ {content['evidence']}", style="cyan")
+            listing.add_option(Option(label, id=f"content-{content['id']}"))
+        if highlighted is not None and highlighted < len(contents):
+            listing.highlighted = highlighted
+
+    def _render_progress(self, measure: dict) -> None:
+        app = self.app
+        table = self.query_one("#progress-log", DataTable)
+        table.clear(columns=True)
+        table.border_title = self.t("measure.progress_log")
+        table.add_column(self.t("progress.date"), key="date")
+        table.add_column("%", key="percent")
+        table.add_column(self.t("progress.note"), key="note")
+        table.add_column(self.t("progress.evidence"), key="evidence")
+        table.add_column(self.t("progress.by"), key="by")
+        if not measure["progress"]:
+            table.add_row(self.t("measure.no_progress"), "", "", "", "")
+        for entry in measure["progress"]:
+            table.add_row(
+                app.day(entry["entry_date"]),
+                Text(app.num(entry["percent"]), justify="right"),
+                entry["note"] or "",
+                entry["evidence"] or "",
+                entry["recorded_by"],
+                key=str(entry["id"]),
+            )
+
+    def _highlighted_content(self) -> dict | None:
+        listing = self.query_one("#contents", OptionList)
+        if self.measure is None or listing.highlighted is None:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        if not option.id:
+            return None
+        content_id = int(option.id.removeprefix("content-"))
+        return next((c for c in self.measure["contents"] if c["id"] == content_id), None)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "contents":
+            self.action_toggle_content()
+
+    def action_toggle_content(self) -> None:
+        content = self._highlighted_content()
+        if content is None:
+            return
+        done_on = None if content["done_on"] else self.app.as_of
+        writes.tick_content(self.app.db, content["id"], done_on, self.app.who)
+        self.app.data_changed()
+
+    def action_attach_evidence(self) -> None:
+        from ita_tui.screens.evidence_form import EvidenceForm
+
+        content = self._highlighted_content()
+        if content is None:
+            self.notify(self.t("measure.pick_content"))
+            return
+        self.app.push_screen(EvidenceForm(content), self._after_form)
+
+    def action_log_progress(self) -> None:
+        from ita_tui.screens.progress_form import ProgressForm
+
+        if self.measure is None:
+            return
+        if self.measure["status"] == "dropped":
+            self.notify(
+                self.t("progress.measure_dropped", id=self.app.num(self.measure_id)),
+                severity="warning",
+            )
+            return
+        self.app.push_screen(
+            ProgressForm(self.measure_id, self.measure["percent"]), self._after_form
+        )
+
+    def action_change_status(self) -> None:
+        from ita_tui.screens.status_form import StatusForm
+
+        if self.measure is not None:
+            self.app.push_screen(StatusForm(self.measure), self._after_form)
+
+    def action_edit_measure(self) -> None:
+        from ita_tui.screens.measure_form import MeasureForm
+
+        self.app.push_screen(MeasureForm(self.measure_id), self._after_form)
+
+    def action_delete_measure(self) -> None:
+        from ita_tui.screens.confirm import ConfirmScreen
+
+        if self.measure is None:
+            return
+        question = self.t(
+            "measure.confirm_delete", id=self.app.num(self.measure_id), title=self.measure["title"]
+        )
+
+        def delete(answer: bool | None) -> None:
+            if answer:
+                writes.delete_measure(self.app.db, self.measure_id)
+                self.app.notify(self.t("measure.deleted", id=self.app.num(self.measure_id)))
+                self.app.pop_screen()
+                self.app.data_changed()
+
+        self.app.push_screen(ConfirmScreen(question), delete)
+
+    def _after_form(self, result: object) -> None:
+        if result is not None:
+            self.app.data_changed()

@@ -1,0 +1,128 @@
+"""Add or edit a measure: what, by whom, when, what its report must contain, and which findings
+it answers."""
+
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from ita_tui.db import queries, writes
+from ita_tui.errors import UserError
+from ita_tui.screens.form import Collector, FormScreen
+from ita_tui.thai_calendar import fiscal_year, parse_period
+from ita_tui.user_input import parse_whole_number
+
+
+class MeasureForm(FormScreen[int | None]):
+    def __init__(self, measure_id: int | None) -> None:
+        self.measure_id = measure_id
+        self.title_key = "measure_form.edit" if measure_id else "measure_form.add"
+        super().__init__()
+
+    def fields(self):
+        app = self.app
+        agency_id = app.agency["id"]
+        measure = queries.measure(app.db, self.measure_id, app.as_of) if self.measure_id else None
+        units = queries.units(app.db, agency_id)
+        findings = queries.findings(app.db, agency_id)
+        lead = measure["units"][0] if measure and measure["units"] else Select.NULL
+        supporting = set(measure["units"][1:]) if measure else set()
+        linked = {f["id"] for f in measure["findings"]} if measure else set()
+        year = measure["fiscal_year"] if measure else fiscal_year(app.as_of)
+        yield from self.field(
+            "measure_form.title",
+            Input(measure["title"] if measure else "", id="measure-title-input"),
+        )
+        yield from self.field(
+            "measure_form.topic", Input((measure or {}).get("topic") or "", id="measure-topic")
+        )
+        yield from self.field("measure_form.fiscal_year", Input(app.num(year), id="measure-year"))
+        yield from self.field(
+            "measure_form.period",
+            Input(measure["period_text"] if measure else "", id="measure-period"),
+            "measure_form.period_hint",
+        )
+        yield from self.field(
+            "measure_form.lead",
+            Select(
+                [(u["name"], u["name"]) for u in units],
+                value=lead,
+                id="measure-lead",
+                prompt=self.t("measure_form.choose"),
+            ),
+        )
+        yield from self.field(
+            "measure_form.support",
+            SelectionList(
+                *[(u["name"], u["name"], u["name"] in supporting) for u in units],
+                id="measure-support",
+            ),
+        )
+        yield from self.field(
+            "measure_form.method",
+            TextArea(measure["method"] if measure else "", id="measure-method"),
+        )
+        yield from self.field(
+            "measure_form.follow_up",
+            TextArea(measure["follow_up"] if measure else "", id="measure-follow-up"),
+        )
+        contents = "\n".join(c["text"] for c in measure["contents"]) if measure else ""
+        yield from self.field(
+            "measure_form.contents",
+            TextArea(contents, id="measure-contents"),
+            "measure_form.contents_hint",
+        )
+        choices = []
+        for finding in findings:
+            label = " ".join(
+                str(p)
+                for p in (
+                    finding["sub_indicator"] or finding["indicator"] or finding["instrument"],
+                    finding["oit_item"],
+                )
+                if p
+            )
+            choices.append(
+                (f"{label} {finding['text'][:70]}", finding["id"], finding["id"] in linked)
+            )
+        yield from self.field(
+            "measure_form.findings", SelectionList(*choices, id="measure-findings")
+        )
+
+    def save(self) -> int:
+        collector = Collector()
+        year = collector.read(
+            "measure-year",
+            parse_whole_number,
+            self.query_one("#measure-year", Input).value,
+            "cli.bad_year",
+        )
+        period_text = self.query_one("#measure-period", Input).value
+        period = collector.read("measure-period", parse_period, period_text)
+        title = self.query_one("#measure-title-input", Input).value
+        if not title.strip():
+            collector.errors["measure-title-input"] = UserError("form.required_field")
+        lead = self.query_one("#measure-lead", Select).value
+        if lead is Select.NULL:
+            collector.errors["measure-lead"] = UserError("snapshot.need_unit")
+        if year is not None and not 2500 <= year <= 2700:
+            collector.errors["measure-year"] = UserError("cli.bad_year", value=year)
+        collector.check()
+        support = [
+            u for u in self.query_one("#measure-support", SelectionList).selected if u != lead
+        ]
+        fields = {
+            "title": title,
+            "topic": self.query_one("#measure-topic", Input).value,
+            "fiscal_year": year,
+            "period_text": period_text.strip() or "-",
+            "start": period.start,
+            "end": period.end,
+            "units": [lead, *support],
+            "method": self.query_one("#measure-method", TextArea).text,
+            "follow_up": self.query_one("#measure-follow-up", TextArea).text,
+            "contents": self.query_one("#measure-contents", TextArea).text.splitlines(),
+            "findings": list(self.query_one("#measure-findings", SelectionList).selected),
+        }
+        measure_id = writes.save_measure(
+            self.app.db, self.app.agency["id"], fields, self.measure_id
+        )
+        self.app.notify(self.t("measure_form.saved", id=self.app.num(measure_id)))
+        return measure_id

@@ -1,0 +1,217 @@
+"""มาตรการ: the plan's measures in a table that filters by unit, status and follow-up state, and
+searches as you type."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from ita_tui.db import queries
+from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.text import normalise
+from ita_tui.thai_calendar import to_arabic_digits
+
+STATUSES = ("not_started", "in_progress", "done", "dropped")
+FOLLOW_UPS = ("overdue", "due_soon", "stale")
+
+
+def status_mark(row: dict) -> str:
+    """A mark that says in a glyph what colour would say: ⚠ overdue, ◔ due soon, ✓ done, ✗ dropped."""
+    if row["overdue"]:
+        return "⚠"
+    if row["status"] == "done":
+        return "✓"
+    if row["status"] == "dropped":
+        return "✗"
+    if row["due_soon"]:
+        return "◔"
+    return " "
+
+
+def units_cell(units: list[str], number) -> str:
+    """The lead unit, and how many support it: the table stays one line per measure."""
+    if not units:
+        return "-"
+    return units[0] + (f" +{number(len(units) - 1)}" if len(units) > 1 else "")
+
+
+class MeasuresScreen(ItaScreen):
+    KEYS = [
+        Key("slash", "focus_search", "search"),
+        Key("a", "add_measure", "add-measure"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="measure-filters"):
+            yield Input(id="search")
+            yield Select([], id="unit-filter")
+            yield Select([], id="status-filter")
+            yield Select([], id="follow-filter")
+        yield DataTable(id="measure-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="measure-count")
+        yield Footer()
+
+    def render_view(self) -> None:
+        app = self.app
+        self.query_one("#search", Input).placeholder = self.t("measures.search")
+        units = queries.units(app.db, app.agency["id"]) if app.agency else []
+        self._set_options(
+            "#unit-filter", [(u["name"], u["id"]) for u in units], "measures.all_units"
+        )
+        self._set_options(
+            "#status-filter",
+            [(self.t(f"status.{s}"), s) for s in STATUSES],
+            "measures.all_statuses",
+        )
+        self._set_options(
+            "#follow-filter",
+            [(self.t(f"measures.{f}"), f) for f in FOLLOW_UPS],
+            "measures.all_follow_ups",
+        )
+        table = self.query_one("#measure-table", DataTable)
+        if not table.columns or getattr(self, "_columns_lang", None) != app.lang:
+            table.clear(columns=True)
+            table.add_column(" ", key="mark")
+            table.add_column("#", key="id")
+            title_width = max(24, self.app.size.width - 86)
+            table.add_column(self.t("measures.title"), key="title", width=title_width)
+            table.add_column(self.t("measures.units"), key="units", width=24)
+            table.add_column(self.t("measures.period"), key="period")
+            table.add_column(self.t("measures.status"), key="status")
+            table.add_column("%", key="percent")
+            table.add_column(self.t("measures.overdue_days"), key="overdue")
+            self._columns_lang = app.lang
+        self.refresh_rows()
+
+    def _set_options(
+        self, selector: str, options: list[tuple[str, object]], blank_key: str
+    ) -> None:
+        select = self.query_one(selector, Select)
+        current = select.value
+        select.set_options(options)
+        select.prompt = self.t(blank_key)
+        if current in {value for _, value in options}:
+            select.value = current
+
+    def _cells(self, row: dict) -> list:
+        app = self.app
+        title = f"{row['title']} — {row['topic']}" if row["topic"] else row["title"]
+        period = (
+            f"{app.day(row['start'], True)} – {app.day(row['end'], True)}" if row["end"] else "-"
+        )
+        if row["outside_fiscal_year"]:
+            period += " ⚑"
+        overdue = (
+            Text(self.t("measures.days", days=app.num(row["days_overdue"])), style="bold red")
+            if row["overdue"]
+            else Text("")
+        )
+        percent = "-" if row["status"] == "dropped" else app.num(row["percent"])
+        return [
+            Text(status_mark(row), style="bold red" if row["overdue"] else ""),
+            app.num(row["id"]),
+            title,
+            units_cell(row["units"], app.num),
+            period,
+            self.t(f"status.{row['status']}"),
+            Text(percent, justify="right"),
+            overdue,
+        ]
+
+    def matching_rows(self) -> list[dict]:
+        app = self.app
+        if app.agency is None:
+            return []
+        unit = self.query_one("#unit-filter", Select).value
+        status = self.query_one("#status-filter", Select).value
+        follow = self.query_one("#follow-filter", Select).value
+        rows = queries.measures(
+            app.db,
+            app.agency["id"],
+            app.as_of,
+            unit_id=None if unit is Select.NULL else unit,
+            status=None if status is Select.NULL else status,
+        )
+        if follow == "overdue":
+            rows = [r for r in rows if r["overdue"]]
+        elif follow == "due_soon":
+            rows = [r for r in rows if r["due_soon"]]
+        elif follow == "stale":
+            rows = [r for r in rows if r["stale"]]
+        words = (
+            normalise(to_arabic_digits(self.query_one("#search", Input).value)).casefold().split()
+        )
+        if words:
+
+            def haystack(row: dict) -> str:
+                parts = [
+                    str(row["id"]),
+                    row["title"],
+                    row["topic"] or "",
+                    row["method"],
+                    *row["units"],
+                ]
+                return to_arabic_digits(" ".join(parts)).casefold()
+
+            rows = [r for r in rows if all(word in haystack(r) for word in words)]
+        return rows
+
+    def refresh_rows(self) -> None:
+        """Update the table in place: rows that stay keep their place and the cursor stays on
+        the measure it was on."""
+        table = self.query_one("#measure-table", DataTable)
+        rows = self.matching_rows()
+        wanted = [str(r["id"]) for r in rows]
+        current = [key.value for key in table.rows]
+        cursor_key = None
+        if table.row_count and table.cursor_row < table.row_count:
+            cursor_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if wanted == current:
+            for row in rows:
+                for column, value in zip(table.columns, self._cells(row), strict=True):
+                    table.update_cell(str(row["id"]), column, value)
+        else:
+            table.clear()
+            for row in rows:
+                table.add_row(*self._cells(row), key=str(row["id"]))
+        if cursor_key in wanted:
+            table.move_cursor(row=wanted.index(cursor_key))
+        self.query_one("#measure-count", Static).update(
+            self.t("measures.count", shown=self.app.num(len(rows)))
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#measure-table", DataTable).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#measure-table", DataTable).focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and isinstance(self.focused, Input):
+            self.query_one("#measure-table", DataTable).focus()
+            event.stop()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.refresh_rows()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.refresh_rows()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_measure(int(event.row_key.value))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_add_measure(self) -> None:
+        from ita_tui.screens.measure_form import MeasureForm
+
+        if self.app.agency is not None:
+            self.app.push_screen(MeasureForm(None), self._after_add)
+
+    def _after_add(self, measure_id: int | None) -> None:
+        if measure_id is not None:
+            self.app.data_changed()

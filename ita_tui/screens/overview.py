@@ -1,0 +1,161 @@
+"""ภาพรวม: the agency's latest ITA result, its ten indicators against the pass mark, and how the
+plan stands."""
+
+from decimal import Decimal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ita_tui import scoring
+from ita_tui.db import queries
+from ita_tui.screens.localized import ItaScreen
+
+BAR_CELLS = 20
+
+
+def score_bar(score: float, pass_mark: float = 85) -> Text:
+    """A bar of the score out of 100 with the pass mark drawn on it as ┃; a ✓ or ✗ says in
+    words what the colour says."""
+    filled = round(score / 100 * BAR_CELLS)
+    mark = round(pass_mark / 100 * BAR_CELLS) - 1
+    passed = score >= pass_mark
+    cells = ["█" if i < filled else "░" for i in range(BAR_CELLS)]
+    cells[mark] = "┃"
+    text = Text("".join(cells), style="green" if passed else "red")
+    text.stylize("bold yellow", mark, mark + 1)
+    text.append(" ✓" if passed else " ✗", style="bold green" if passed else "bold red")
+    return text
+
+
+class OverviewScreen(ItaScreen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="overview"):
+            yield Static(id="sample-banner", classes="banner")
+            yield Static(id="score-line", classes="headline")
+            yield DataTable(id="indicator-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="plan-counts", classes="panel")
+            yield Static(id="recommendations", classes="panel")
+        yield Footer()
+
+    def render_view(self) -> None:
+        app = self.app
+        banner = self.query_one("#sample-banner", Static)
+        banner.display = app.sample
+        banner.update(self.t("overview.sample_banner", date=app.day(app.as_of)))
+        table = self.query_one("#indicator-table", DataTable)
+        table.clear(columns=True)
+        if app.agency is None:
+            self.query_one("#score-line", Static).update(self.t("overview.no_plan"))
+            return
+        agency_id = app.agency["id"]
+        assessments = queries.assessments(app.db, agency_id)
+        self._render_assessment(table, assessments)
+        self._render_counts(agency_id)
+        recommendations = queries.recommendations(app.db, agency_id)
+        lines = [self.t("overview.recommendations")]
+        for number, row in enumerate(recommendations, start=1):
+            done = f" ✓ {app.day(row['done_on'])}" if row["done_on"] else ""
+            lines.append(f"{app.num(number)}. {row['text']}{done}")
+        self.query_one("#recommendations", Static).update("\n".join(lines))
+        self.query_one("#recommendations", Static).display = bool(recommendations)
+
+    def _render_assessment(self, table: DataTable, assessments: list[dict]) -> None:
+        app = self.app
+        line = self.query_one("#score-line", Static)
+        if not assessments:
+            line.update(self.t("overview.no_assessment"))
+            return
+        latest = assessments[-1]
+        previous = assessments[-2] if len(assessments) > 1 else None
+        result = scoring.compute(latest["year"], latest["scores"])
+        verdict = self.t("score.passed" if result.passed else "score.not_passed")
+        published = ""
+        if (
+            latest["published_overall"] is not None
+            and Decimal(str(latest["published_overall"])) != result.overall
+        ):
+            published = " " + self.t(
+                "overview.published", overall=app.num(latest["published_overall"])
+            )
+        line.update(
+            self.t(
+                "overview.headline",
+                year=app.num(latest["year"]),
+                overall=app.num(result.overall),
+                kind=self.t(f"score.{result.result_kind}"),
+                result=result.result(app.lang),
+                verdict=verdict,
+            )
+            + published
+        )
+        change_heading = (
+            self.t("overview.change", year=app.num(previous["year"]))
+            if previous
+            else self.t("overview.no_change")
+        )
+        table.add_column("#", key="number")
+        table.add_column(self.t("overview.indicator"), key="indicator")
+        table.add_column(self.t("overview.instrument"), key="instrument")
+        table.add_column(self.t("overview.score"), key="score")
+        table.add_column(self.t("overview.against_pass"), key="bar")
+        table.add_column(change_heading, key="change")
+        lowest = min(range(10), key=lambda i: latest["scores"][i])
+        changes = scoring.changes(previous["scores"], latest["scores"]) if previous else [None] * 10
+        for indicator, score, change in zip(
+            scoring.indicators(), latest["scores"], changes, strict=True
+        ):
+            name = indicator.name(app.lang)
+            if indicator.number - 1 == lowest:
+                name += " " + self.t("overview.lowest")
+            if change is None:
+                moved = Text("-")
+            else:
+                arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+                moved = Text(
+                    f"{arrow} {app.num(f'{change:+.2f}')}",
+                    style="green" if change > 0 else "red" if change < 0 else "",
+                )
+            table.add_row(
+                app.num(indicator.number),
+                name,
+                indicator.instrument,
+                Text(app.num(f"{score:.2f}"), justify="right"),
+                score_bar(score),
+                moved,
+                key=str(indicator.number),
+            )
+
+    def _render_counts(self, agency_id: int) -> None:
+        app = self.app
+        rows = queries.measures(app.db, agency_id, app.as_of)
+        by_status = {
+            s: sum(1 for r in rows if r["status"] == s)
+            for s in ("not_started", "in_progress", "done", "dropped")
+        }
+        statuses = " · ".join(f"{self.t(f'status.{s}')} {app.num(n)}" for s, n in by_status.items())
+        overdue = sum(1 for r in rows if r["overdue"])
+        due_soon = sum(1 for r in rows if r["due_soon"])
+        stale = sum(1 for r in rows if r["stale"])
+        text = "\n".join(
+            [
+                self.t("overview.measures", count=app.num(len(rows)), statuses=statuses),
+                self.t(
+                    "overview.attention",
+                    overdue=app.num(overdue),
+                    due_soon=app.num(due_soon),
+                    stale=app.num(stale),
+                    date=app.day(app.as_of),
+                ),
+            ]
+        )
+        self.query_one("#plan-counts", Static).update(text)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#indicator-table", DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.show_indicator(int(event.row_key.value))

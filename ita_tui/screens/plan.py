@@ -1,0 +1,143 @@
+"""แก้ไขแผน: the units, findings and assessment scores behind the plan, so an agency can enter
+its own plan and next year's result without writing TOML. Measures are added and edited from
+the measures screen."""
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+
+from ita_tui import scoring
+from ita_tui.db import queries, writes
+from ita_tui.errors import UserError
+from ita_tui.screens.localized import ItaScreen, Key
+
+TABS = ("units", "findings", "assessments")
+
+
+class PlanScreen(ItaScreen):
+    KEYS = [
+        Key("a", "add", "add-row"),
+        Key("e", "edit", "edit-row"),
+        Key("delete", "delete", "delete-row"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="plan-tabs"):
+            for tab in TABS:
+                with TabPane(tab, id=f"tab-{tab}"):
+                    yield DataTable(id=f"{tab}-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def render_view(self) -> None:
+        app = self.app
+        tabs = self.query_one(TabbedContent)
+        for tab in TABS:
+            tabs.get_tab(f"tab-{tab}").label = self.t(f"plan.{tab}")
+        if app.agency is None:
+            return
+        agency_id = app.agency["id"]
+        units = self._table("units", ["plan.name", "plan.kind", "plan.parent"])
+        for unit in queries.units(app.db, agency_id):
+            units.add_row(
+                unit["name"], unit["kind"] or "", unit["parent"] or "", key=str(unit["id"])
+            )
+        findings = self._table(
+            "findings",
+            ["plan.year", "plan.indicator", "plan.finding_kind", "plan.item", "plan.text"],
+        )
+        for finding in queries.findings(app.db, agency_id):
+            where = finding["sub_indicator"] or (
+                app.num(finding["indicator"]) if finding["indicator"] else finding["instrument"]
+            )
+            findings.add_row(
+                app.num(finding["assessment_year"]),
+                where,
+                self.t(f"indicators.{finding['kind']}"),
+                finding["oit_item"] or "",
+                finding["text"][:80],
+                key=str(finding["id"]),
+            )
+        assessments = self._table(
+            "assessments",
+            ["plan.year", "plan.overall", "plan.result", "plan.published", "plan.scores"],
+        )
+        for row in queries.assessments(app.db, agency_id):
+            result = scoring.compute(row["year"], row["scores"])
+            published = " ".join(
+                str(p) for p in (row["published_overall"], row["published_result"]) if p is not None
+            )
+            assessments.add_row(
+                app.num(row["year"]),
+                app.num(result.overall),
+                result.result(app.lang),
+                app.num(published) if published else "-",
+                " ".join(app.num(f"{s:g}") for s in row["scores"]),
+                key=str(row["year"]),
+            )
+
+    def _table(self, tab: str, headings: list[str]) -> DataTable:
+        table = self.query_one(f"#{tab}-table", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for heading in headings:
+            table.add_column(self.t(heading))
+        table.call_after_refresh(table.move_cursor, row=cursor)
+        return table
+
+    def _current(self) -> tuple[str, str | None]:
+        tab = self.query_one(TabbedContent).active.removeprefix("tab-")
+        table = self.query_one(f"#{tab}-table", DataTable)
+        if not table.row_count:
+            return tab, None
+        return tab, table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _form_for(self, tab: str, key: str | None):
+        from ita_tui.screens.plan_forms import AssessmentForm, FindingForm, UnitForm
+
+        forms = {"units": UnitForm, "findings": FindingForm, "assessments": AssessmentForm}
+        return forms[tab](key)
+
+    def _after_form(self, result: object) -> None:
+        if result is not None:
+            self.app.data_changed()
+
+    def action_add(self) -> None:
+        if self.app.agency is not None:
+            tab, _ = self._current()
+            self.app.push_screen(self._form_for(tab, None), self._after_form)
+
+    def action_edit(self) -> None:
+        tab, key = self._current()
+        if key is not None:
+            self.app.push_screen(self._form_for(tab, key), self._after_form)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def action_delete(self) -> None:
+        from ita_tui.screens.confirm import ConfirmScreen
+
+        tab, key = self._current()
+        if key is None:
+            return
+        table = self.query_one(f"#{tab}-table", DataTable)
+        described = " · ".join(str(cell) for cell in table.get_row(key)[:2])
+        question = self.t("plan.confirm_delete", what=self.t(f"plan.{tab}"), row=described)
+
+        def delete(answer: bool | None) -> None:
+            if not answer:
+                return
+            try:
+                if tab == "units":
+                    writes.delete_unit(self.app.db, int(key))
+                elif tab == "findings":
+                    writes.delete_finding(self.app.db, int(key))
+                else:
+                    writes.delete_assessment(self.app.db, self.app.agency["id"], int(key))
+            except UserError as error:
+                self.app.notify(error.message(self.app.lang), severity="error")
+                return
+            self.app.notify(self.t("plan.deleted", row=described))
+            self.app.data_changed()
+
+        self.app.push_screen(ConfirmScreen(question), delete)

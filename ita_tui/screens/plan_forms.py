@@ -1,0 +1,189 @@
+"""Forms for the plan's units, findings and assessment scores."""
+
+from decimal import Decimal
+
+from textual.widgets import Input, Select
+
+from ita_tui import scoring
+from ita_tui.db import queries, writes
+from ita_tui.errors import UserError
+from ita_tui.screens.form import Collector, FormScreen
+from ita_tui.user_input import parse_whole_number
+
+
+class UnitForm(FormScreen[int | None]):
+    def __init__(self, unit_id: str | None) -> None:
+        self.unit_id = int(unit_id) if unit_id else None
+        self.title_key = "unit_form.edit" if unit_id else "unit_form.add"
+        super().__init__()
+
+    def fields(self):
+        units = queries.units(self.app.db, self.app.agency["id"])
+        unit = next((u for u in units if u["id"] == self.unit_id), None)
+        yield from self.field("plan.name", Input(unit["name"] if unit else "", id="unit-name"))
+        yield from self.field(
+            "plan.kind",
+            Input((unit or {}).get("kind") or "", id="unit-kind", placeholder="กอง / สำนัก / งาน"),
+        )
+        parents = [(u["name"], u["id"]) for u in units if u["id"] != self.unit_id]
+        parent = unit["parent_id"] if unit and unit["parent_id"] else Select.NULL
+        yield from self.field(
+            "plan.parent", Select(parents, value=parent, id="unit-parent", prompt="-")
+        )
+
+    def save(self) -> int:
+        parent = self.query_one("#unit-parent", Select).value
+        return writes.save_unit(
+            self.app.db,
+            self.app.agency["id"],
+            self.query_one("#unit-name", Input).value,
+            self.query_one("#unit-kind", Input).value,
+            None if parent is Select.NULL else parent,
+            self.unit_id,
+        )
+
+
+class FindingForm(FormScreen[int | None]):
+    def __init__(self, finding_id: str | None) -> None:
+        self.finding_id = int(finding_id) if finding_id else None
+        self.title_key = "finding_form.edit" if finding_id else "finding_form.add"
+        super().__init__()
+
+    def fields(self):
+        app = self.app
+        finding = next(
+            (f for f in queries.findings(app.db, app.agency["id"]) if f["id"] == self.finding_id),
+            None,
+        )
+        assessments = queries.assessments(app.db, app.agency["id"])
+        year = (
+            finding["assessment_year"]
+            if finding
+            else (assessments[-1]["year"] if assessments else 2566)
+        )
+        yield from self.field("plan.year", Input(app.num(year), id="finding-year"))
+        indicators = [(f"{i.number}. {i.name(app.lang)}", i.number) for i in scoring.indicators()]
+        indicator = finding["indicator"] if finding and finding["indicator"] else Select.NULL
+        yield from self.field(
+            "plan.indicator",
+            Select(indicators, value=indicator, id="finding-indicator", prompt="-"),
+        )
+        yield from self.field(
+            "finding_form.sub",
+            Input((finding or {}).get("sub_indicator") or "", id="finding-sub", placeholder="9.2"),
+        )
+        kinds = [(self.t(f"indicators.{k}"), k) for k in ("weakness", "develop")]
+        yield from self.field(
+            "plan.finding_kind",
+            Select(
+                kinds,
+                value=finding["kind"] if finding else "weakness",
+                id="finding-kind",
+                allow_blank=False,
+            ),
+        )
+        yield from self.field(
+            "finding_form.topic", Input((finding or {}).get("topic") or "", id="finding-topic")
+        )
+        yield from self.field(
+            "plan.text", Input(finding["text"] if finding else "", id="finding-text")
+        )
+        yield from self.field(
+            "plan.item",
+            Input((finding or {}).get("oit_item") or "", id="finding-item", placeholder="o11"),
+        )
+
+    def save(self) -> int:
+        collector = Collector()
+        year = collector.read(
+            "finding-year",
+            parse_whole_number,
+            self.query_one("#finding-year", Input).value,
+            "cli.bad_year",
+        )
+        indicator = self.query_one("#finding-indicator", Select).value
+        if indicator is Select.NULL:
+            collector.errors["finding-indicator"] = UserError(
+                "snapshot.need_indicator_or_instrument"
+            )
+        if not self.query_one("#finding-text", Input).value.strip():
+            collector.errors["finding-text"] = UserError("form.required_field")
+        collector.check()
+        fields = {
+            "assessment_year": year,
+            "indicator": indicator,
+            "sub_indicator": self.query_one("#finding-sub", Input).value,
+            "kind": self.query_one("#finding-kind", Select).value,
+            "topic": self.query_one("#finding-topic", Input).value,
+            "text": self.query_one("#finding-text", Input).value,
+            "oit_item": self.query_one("#finding-item", Input).value,
+        }
+        return writes.save_finding(self.app.db, self.app.agency["id"], fields, self.finding_id)
+
+
+class AssessmentForm(FormScreen[int | None]):
+    def __init__(self, year: str | None) -> None:
+        self.year = int(year) if year else None
+        self.title_key = "assessment_form.edit" if year else "assessment_form.add"
+        super().__init__()
+
+    def fields(self):
+        app = self.app
+        existing = next(
+            (a for a in queries.assessments(app.db, app.agency["id"]) if a["year"] == self.year),
+            None,
+        )
+        year = (
+            self.year
+            or max((a["year"] for a in queries.assessments(app.db, app.agency["id"])), default=2565)
+            + 1
+        )
+        yield from self.field(
+            "plan.year", Input(app.num(year), id="assessment-year", disabled=self.year is not None)
+        )
+        for indicator in scoring.indicators():
+            value = app.num(f"{existing['scores'][indicator.number - 1]:g}") if existing else ""
+            label = f"{indicator.number}. {indicator.name(app.lang)} ({indicator.instrument})"
+            yield from self.field("", Input(value, id=f"score-{indicator.number}"), label=label)
+        published = existing["published_overall"] if existing else None
+        yield from self.field(
+            "assessment_form.published",
+            Input(app.num(published) if published is not None else "", id="assessment-published"),
+        )
+        yield from self.field(
+            "assessment_form.published_result",
+            Input((existing or {}).get("published_result") or "", id="assessment-result"),
+        )
+
+    def save(self) -> int:
+        collector = Collector()
+        year = collector.read(
+            "assessment-year",
+            parse_whole_number,
+            self.query_one("#assessment-year", Input).value,
+            "cli.bad_year",
+        )
+        scores = [
+            collector.read(
+                f"score-{n}", scoring.parse_score, self.query_one(f"#score-{n}", Input).value
+            )
+            for n in range(1, 11)
+        ]
+        published_text = self.query_one("#assessment-published", Input).value.strip()
+        published = (
+            collector.read("assessment-published", scoring.parse_score, published_text)
+            if published_text
+            else None
+        )
+        if year is not None:
+            collector.read("assessment-year", scoring.methodology, year)
+        collector.check()
+        writes.save_assessment(
+            self.app.db,
+            self.app.agency["id"],
+            year,
+            scores,
+            float(published) if isinstance(published, Decimal) else None,
+            self.query_one("#assessment-result", Input).value,
+        )
+        return year

@@ -1,0 +1,56 @@
+"""Log progress on a measure: date (the as-of date unless changed), percent, note, evidence."""
+
+from textual.widgets import Input
+
+from ita_tui.db import writes
+from ita_tui.errors import UserError
+from ita_tui.screens.form import Collector, FormScreen
+from ita_tui.thai_calendar import parse_date, today
+from ita_tui.user_input import parse_percent
+
+
+class ProgressForm(FormScreen[int | None]):
+    initial_focus = "progress-percent"
+    title_key = "progress.title"
+
+    def __init__(self, measure_id: int, current_percent: int) -> None:
+        self.measure_id = measure_id
+        self.current_percent = current_percent
+        super().__init__()
+
+    def fields(self):
+        app = self.app
+        yield from self.field(
+            "progress.date", Input(app.day(app.as_of), id="progress-date"), "form.date_hint"
+        )
+        yield from self.field(
+            "progress.percent", Input(app.num(self.current_percent), id="progress-percent")
+        )
+        yield from self.field("progress.note", Input(id="progress-note"))
+        yield from self.field(
+            "progress.evidence", Input(id="progress-evidence", placeholder="https://")
+        )
+
+    def save(self) -> int:
+        collector = Collector()
+        day = collector.read(
+            "progress-date", parse_date, self.query_one("#progress-date", Input).value
+        )
+        percent = collector.read(
+            "progress-percent", parse_percent, self.query_one("#progress-percent", Input).value
+        )
+        if day is not None and day > today():
+            collector.errors["progress-date"] = UserError(
+                "progress.future_date", date=self.app.day(day)
+            )
+        collector.check()
+        return writes.log_progress(
+            self.app.db,
+            self.measure_id,
+            day,
+            percent,
+            self.app.who,
+            today(),
+            note=self.query_one("#progress-note", Input).value,
+            evidence=self.query_one("#progress-evidence", Input).value,
+        )

@@ -1,0 +1,64 @@
+"""Change a measure's status. Dropping asks why; marking done while required contents are still
+unticked asks for confirmation and names what is missing."""
+
+from textual.widgets import Input, RadioButton, RadioSet
+
+from ita_tui.db import writes
+from ita_tui.errors import UserError
+from ita_tui.screens.form import FormScreen
+
+STATUSES = ("not_started", "in_progress", "done", "dropped")
+
+
+class StatusForm(FormScreen[str | None]):
+    title_key = "status_form.title"
+
+    def __init__(self, measure: dict) -> None:
+        self.measure = measure
+        super().__init__()
+
+    def fields(self):
+        buttons = [
+            RadioButton(self.t(f"status.{s}"), value=s == self.measure["status"], id=f"status-{s}")
+            for s in STATUSES
+        ]
+        yield from self.field("status_form.status", RadioSet(*buttons, id="status-choice"))
+        yield from self.field(
+            "status_form.reason",
+            Input(self.measure["drop_reason"] or "", id="status-reason"),
+            "status_form.reason_hint",
+        )
+
+    def chosen(self) -> str:
+        pressed = self.query_one("#status-choice", RadioSet).pressed_button
+        return (
+            pressed.id.removeprefix("status-") if pressed and pressed.id else self.measure["status"]
+        )
+
+    def save(self) -> str:
+        status = self.chosen()
+        reason = self.query_one("#status-reason", Input).value
+        if status == "dropped" and not reason.strip():
+            from ita_tui.screens.form import FieldErrors
+
+            raise FieldErrors({"status-reason": UserError("status.need_reason")})
+        writes.set_status(self.app.db, self.measure["id"], status, reason)
+        return status
+
+    def action_save(self) -> None:
+        missing = [c["text"] for c in self.measure["contents"] if not c["done_on"]]
+        if self.chosen() == "done" and missing and self.measure["status"] != "done":
+            from ita_tui.screens.confirm import ConfirmScreen
+
+            listing = "\n".join(f"  ☐ {text}" for text in missing)
+            question = self.t(
+                "status_form.confirm_done", count=self.app.num(len(missing)), missing=listing
+            )
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    super(StatusForm, self).action_save()
+
+            self.app.push_screen(ConfirmScreen(question), answered)
+            return
+        super().action_save()
