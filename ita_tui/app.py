@@ -86,6 +86,14 @@ class ItaApp(App[None]):
         except UserError:
             return None
 
+    def measure_rows(self, **filters) -> list[dict]:
+        """The agency's measures as of the app's date, judged stale by the user's setting."""
+        if self.agency is None:
+            return []
+        return queries.measures(
+            self.db, self.agency["id"], self.as_of, stale_days=self.settings.stale_days, **filters
+        )
+
     # Formatting in the user's language and digits.
 
     def t(self, key: str, **params: object) -> str:

@@ -390,7 +390,8 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
         payload["passed"] = result.passed
         _print_json(payload)
         return
-    verdict = context.t("score.passed" if result.passed else "score.not_passed")
+    mark = context.number(scoring.methodology(be_year).pass_mark)
+    verdict = context.t("score.passed" if result.passed else "score.not_passed", mark=mark)
     kind = context.t(f"score.{result.result_kind}")
     click.echo(
         context.t(

@@ -94,7 +94,12 @@ _MEASURE_COLUMNS = """
 """
 
 
-def _annotate(row: dict, units_by_measure: dict[int, list[str]], as_of: date) -> dict:
+def _annotate(
+    row: dict,
+    units_by_measure: dict[int, list[str]],
+    as_of: date,
+    stale_days: int = follow_up.STALE_DAYS,
+) -> dict:
     start, end = _day(row.pop("start_date")), _day(row.pop("end_date"))
     last_progress = _day(row["last_progress"])
     status = row["status"]
@@ -106,7 +111,7 @@ def _annotate(row: dict, units_by_measure: dict[int, list[str]], as_of: date) ->
         units=units_by_measure.get(row["id"], []),
         days_overdue=follow_up.days_overdue(status, end, as_of),
         due_soon=follow_up.is_due_soon(status, end, as_of),
-        stale=follow_up.is_stale(status, last_progress, start, as_of),
+        stale=follow_up.is_stale(status, last_progress, start, as_of, stale_days),
         outside_fiscal_year=follow_up.outside_fiscal_year(row["fiscal_year"], start, end),
     )
     row["overdue"] = row["days_overdue"] > 0
@@ -120,6 +125,7 @@ def measures(
     unit_id: int | None = None,
     status: str | None = None,
     overdue_only: bool = False,
+    stale_days: int = follow_up.STALE_DAYS,
 ) -> list[dict]:
     conditions, params = ["m.agency_id = ?"], [agency_id]
     if status is not None:
@@ -139,7 +145,7 @@ def measures(
         params,
     )
     units_by_measure = _measure_units(db, agency_id)
-    return [_annotate(row, units_by_measure, as_of) for row in rows]
+    return [_annotate(row, units_by_measure, as_of, stale_days) for row in rows]
 
 
 def measure(db: Database, measure_id: int, as_of: date) -> dict:

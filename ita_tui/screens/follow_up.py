@@ -6,6 +6,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ita_tui.db import queries
+from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.thai_calendar import fiscal_year
 from ita_tui.widgets.timeline import Timeline
@@ -23,7 +24,7 @@ class FollowUpScreen(ItaScreen):
         app = self.app
         if app.agency is None:
             return
-        rows = queries.measures(app.db, app.agency["id"], app.as_of)
+        rows = app.measure_rows()
         units = [u["name"] for u in queries.units(app.db, app.agency["id"])]
         open_rows = [r for r in rows if r["status"] not in ("dropped",)]
         overdue = [r for r in open_rows if r["overdue"]]
@@ -63,7 +64,8 @@ class FollowUpScreen(ItaScreen):
             ("follow.done", done, "✓"),
         ):
             if group:
-                lines.append(f"{mark} {self.t(key)}")
+                days = DUE_SOON_DAYS if key == "follow.due_soon" else app.settings.stale_days
+                lines.append(f"{mark} {self.t(key, days=app.num(days))}")
                 lines.extend(self._line(r, indent=2) for r in group)
         if not lines:
             lines.append(self.t("follow.nothing"))

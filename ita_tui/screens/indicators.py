@@ -78,7 +78,7 @@ class IndicatorsScreen(ItaScreen):
             if f["indicator"] == number
             or (f["indicator"] is None and f["instrument"] == indicator.instrument)
         ]
-        titles = {m["id"]: m for m in queries.measures(app.db, app.agency["id"], app.as_of)}
+        titles = {m["id"]: m for m in app.measure_rows()}
         options: list[Option] = []
         for kind in ("weakness", "develop"):
             mine = [f for f in findings if f["kind"] == kind]

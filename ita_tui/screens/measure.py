@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from ita_tui.db import queries, writes
 from ita_tui.errors import UserError
+from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen, Key
 
 
@@ -71,7 +72,10 @@ class MeasureScreen(ItaScreen):
                 style="bold red",
             )
         elif measure["due_soon"]:
-            text.append("  ◔ " + self.t("measures.due_soon"), style="bold yellow")
+            text.append(
+                "  ◔ " + self.t("measures.due_soon", days=app.num(DUE_SOON_DAYS)),
+                style="bold yellow",
+            )
         text.append(f"\n{self.t('measure.units')}: ", style="bold")
         units = measure["units"]
         if units:

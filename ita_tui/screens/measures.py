@@ -7,9 +7,10 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from ita_tui.db import queries
+from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.text import normalise
-from ita_tui.thai_calendar import to_arabic_digits
+from ita_tui.thai_calendar import format_period, to_arabic_digits
 
 STATUSES = ("not_started", "in_progress", "done", "dropped")
 FOLLOW_UPS = ("overdue", "due_soon", "stale")
@@ -66,7 +67,8 @@ class MeasuresScreen(ItaScreen):
         )
         self._set_options(
             "#follow-filter",
-            [(self.t(f"measures.{f}"), f) for f in FOLLOW_UPS],
+            [(self._follow_label(f), f) for f in FOLLOW_UPS],
+
             "measures.all_follow_ups",
         )
         table = self.query_one("#measure-table", DataTable)
@@ -74,15 +76,19 @@ class MeasuresScreen(ItaScreen):
             table.clear(columns=True)
             table.add_column(" ", key="mark")
             table.add_column("#", key="id")
-            title_width = max(24, self.app.size.width - 86)
+            title_width = max(24, self.app.size.width - 84)
             table.add_column(self.t("measures.title"), key="title", width=title_width)
-            table.add_column(self.t("measures.units"), key="units", width=24)
+            table.add_column(self.t("measures.units"), key="units", width=27)
             table.add_column(self.t("measures.period"), key="period")
             table.add_column(self.t("measures.status"), key="status")
             table.add_column("%", key="percent")
             table.add_column(self.t("measures.overdue_days"), key="overdue")
             self._columns_lang = app.lang
         self.refresh_rows()
+
+    def _follow_label(self, follow: str) -> str:
+        days = {"due_soon": DUE_SOON_DAYS, "stale": self.app.settings.stale_days}.get(follow, 0)
+        return self.t(f"measures.{follow}", days=self.app.num(days))
 
     def _set_options(
         self, selector: str, options: list[tuple[str, object]], blank_key: str
@@ -97,9 +103,7 @@ class MeasuresScreen(ItaScreen):
     def _cells(self, row: dict) -> list:
         app = self.app
         title = f"{row['title']} — {row['topic']}" if row["topic"] else row["title"]
-        period = (
-            f"{app.day(row['start'], True)} – {app.day(row['end'], True)}" if row["end"] else "-"
-        )
+        period = format_period(row["start"], row["end"], app.digits)
         if row["outside_fiscal_year"]:
             period += " ⚑"
         overdue = (
@@ -126,10 +130,7 @@ class MeasuresScreen(ItaScreen):
         unit = self.query_one("#unit-filter", Select).value
         status = self.query_one("#status-filter", Select).value
         follow = self.query_one("#follow-filter", Select).value
-        rows = queries.measures(
-            app.db,
-            app.agency["id"],
-            app.as_of,
+        rows = app.measure_rows(
             unit_id=None if unit is Select.NULL else unit,
             status=None if status is Select.NULL else status,
         )

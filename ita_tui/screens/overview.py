@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ita_tui import scoring
 from ita_tui.db import queries
+from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen
 
 BAR_CELLS = 20
@@ -71,7 +72,8 @@ class OverviewScreen(ItaScreen):
         latest = assessments[-1]
         previous = assessments[-2] if len(assessments) > 1 else None
         result = scoring.compute(latest["year"], latest["scores"])
-        verdict = self.t("score.passed" if result.passed else "score.not_passed")
+        mark = app.num(scoring.methodology(latest["year"]).pass_mark)
+        verdict = self.t("score.passed" if result.passed else "score.not_passed", mark=mark)
         published = ""
         if (
             latest["published_overall"] is not None
@@ -100,7 +102,7 @@ class OverviewScreen(ItaScreen):
         table.add_column(self.t("overview.indicator"), key="indicator")
         table.add_column(self.t("overview.instrument"), key="instrument")
         table.add_column(self.t("overview.score"), key="score")
-        table.add_column(self.t("overview.against_pass"), key="bar")
+        table.add_column(self.t("overview.against_pass", mark=mark), key="bar")
         table.add_column(change_heading, key="change")
         lowest = min(range(10), key=lambda i: latest["scores"][i])
         changes = scoring.changes(previous["scores"], latest["scores"]) if previous else [None] * 10
@@ -130,7 +132,7 @@ class OverviewScreen(ItaScreen):
 
     def _render_counts(self, agency_id: int) -> None:
         app = self.app
-        rows = queries.measures(app.db, agency_id, app.as_of)
+        rows = app.measure_rows()
         by_status = {
             s: sum(1 for r in rows if r["status"] == s)
             for s in ("not_started", "in_progress", "done", "dropped")
@@ -147,6 +149,8 @@ class OverviewScreen(ItaScreen):
                     overdue=app.num(overdue),
                     due_soon=app.num(due_soon),
                     stale=app.num(stale),
+                    soon=app.num(DUE_SOON_DAYS),
+                    stale_days=app.num(app.settings.stale_days),
                     date=app.day(app.as_of),
                 ),
             ]
