@@ -68,7 +68,6 @@ class MeasuresScreen(ItaScreen):
         self._set_options(
             "#follow-filter",
             [(self._follow_label(f), f) for f in FOLLOW_UPS],
-
             "measures.all_follow_ups",
         )
         table = self.query_one("#measure-table", DataTable)

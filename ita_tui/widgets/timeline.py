@@ -31,7 +31,9 @@ class Timeline(Widget):
 
     def _widths(self) -> tuple[int, int, int]:
         width = max(self.size.width, 60)
-        note = 12 if width >= 100 else 10
+        notes = [cell_len(line.get("note", "")) for line in self.lines if isinstance(line, dict)]
+        note = min(max(notes, default=4), 16)
+
         label = max(24, int(width * 0.38))
         return label, width - label - note - 3, note
 
