@@ -28,6 +28,7 @@ _KEY_NAMES = {" ": "space", ".": "full_stop", "/": "slash", "-": "minus", ":": "
 async def type_text(pilot, text: str) -> None:
     """ASCII is typed key by key; Thai arrives as terminals deliver IME text, in one piece
     (Pilot cannot press a combining vowel or tone mark on its own)."""
+    await pilot.pause()
     if text.isascii():
         await pilot.press(*[_KEY_NAMES.get(character, character) for character in text])
     else:

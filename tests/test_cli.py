@@ -329,3 +329,28 @@ def test_the_installed_command_and_python_dash_m(sample_db):
         )
         assert done.returncode == 0, done.stderr
         assert [r["id"] for r in json.loads(done.stdout)] == [2, 11]
+
+
+def test_demo_opens_a_temporary_copy_and_leaves_the_users_database_alone(
+    run, monkeypatch, tmp_path
+):
+    import ita_tui.app
+    from ita_tui.db import queries
+
+    seen = {}
+
+    def fake_run_app(db, context, *, as_of=None, sample=False):
+        seen["path"] = db.execute("PRAGMA database_list").fetchone()[2]
+        seen["measures"] = len(queries.measures(db, queries.agency(db)["id"], as_of))
+        seen["as_of"], seen["sample"] = as_of, sample
+
+    monkeypatch.setattr(ita_tui.app, "run_app", fake_run_app)
+    user_db = tmp_path / "mine.db"
+    assert run("--db", str(user_db), "init").code == 0
+    before = dump(user_db)
+    assert run("--db", str(user_db), "demo").code == 0
+    assert seen["measures"] == 11 and seen["sample"] is True
+    assert str(seen["as_of"]) == "2023-04-03"
+    assert str(tmp_path) not in seen["path"]
+    assert not Path(seen["path"]).exists()
+    assert dump(user_db) == before

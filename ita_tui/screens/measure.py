@@ -28,6 +28,7 @@ class MeasureScreen(ItaScreen):
         super().__init__()
         self.measure_id = measure_id
         self.measure: dict | None = None
+        self._deleted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -41,11 +42,15 @@ class MeasureScreen(ItaScreen):
 
     def render_view(self) -> None:
         app = self.app
+        if self._deleted:
+            return
+
         try:
             self.measure = measure = queries.measure(app.db, self.measure_id, app.as_of)
         except UserError as error:
-            self.notify(error.message(app.lang), severity="error")
-            self.app.pop_screen()
+            # Deleted, here or by another officer: say so and step back to where we came from.
+            self.notify(error.message(app.lang), severity="warning")
+            self.app.call_later(self._leave)
             return
         title = f"#{app.num(measure['id'])} {measure['title']}"
         if measure["topic"]:
@@ -231,11 +236,17 @@ class MeasureScreen(ItaScreen):
             if answer:
                 writes.delete_measure(self.app.db, self.measure_id)
                 self.app.notify(self.t("measure.deleted", id=self.app.num(self.measure_id)))
-                self.app.pop_screen()
-                self.app.data_changed()
+                self._deleted = True
+                self.app.call_later(self._leave)
 
         self.app.push_screen(ConfirmScreen(question), delete)
 
+    def _leave(self) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()
+        self.app.data_changed()
+
     def _after_form(self, result: object) -> None:
+
         if result is not None:
             self.app.data_changed()
