@@ -63,6 +63,7 @@ class ItaApp(App[None]):
         who: str = "unknown",
         sample: bool = False,
         persist_settings: bool = True,
+        agency_name: str | None = None,
     ) -> None:
         super().__init__()
         self.db = db
@@ -75,6 +76,7 @@ class ItaApp(App[None]):
         self.persist_settings = persist_settings
         self.data_version = 0
         self.selected_indicator: int | None = None
+        self.agency_name = agency_name
         self.agency = self._load_agency()
         install_bindings(self, APP_KEYS, self.lang)
         if self.settings.keymap:
@@ -82,7 +84,7 @@ class ItaApp(App[None]):
 
     def _load_agency(self) -> dict | None:
         try:
-            return queries.agency(self.db)
+            return queries.agency(self.db, self.agency_name)
         except UserError:
             return None
 
@@ -229,4 +231,5 @@ def run_app(db: Database, context, *, as_of: date | None = None, sample: bool = 
         digits=context.digits,
         who=context.who(None),
         sample=sample,
+        agency_name=context.agency,
     ).run()

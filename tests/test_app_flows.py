@@ -279,3 +279,20 @@ async def test_export_from_the_app(tmp_path, monkeypatch):
     document = tomllib.loads((tmp_path / "สถานะ.toml").read_text("utf-8"))
     assert document["as_of"] == date(2023, 4, 3)
     assert sum(1 for m in document["measures"] if m["overdue"]) == 2
+
+
+async def test_an_empty_database_opens_and_says_what_to_do(tmp_path):
+    from ita_tui.app import ItaApp
+    from ita_tui.db import open_database
+
+    app = ItaApp(open_database(tmp_path / "empty.db", create=True), persist_settings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "ita-tui import" in str(app.screen.query_one("#score-line", Static).render())
+        for key in ("2", "3", "4", "5", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "ยังไม่มีแผน" in str(app.screen.query_one("#form-error", Static).render())

@@ -5,6 +5,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from ita_tui import snapshot
+from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import parse_date
 
@@ -29,6 +30,7 @@ class ExportForm(FormScreen[None]):
         collector.check()
         path = Path(name or "ita-snapshot.toml").expanduser()
         if self.app.agency is None:
-            return
+            raise UserError("agency.none")
+
         snapshot.export(self.app.db, str(path), day, self.app.agency["name"])
         self.app.notify(self.t("export.done", path=str(path.resolve())), timeout=8)

@@ -82,7 +82,8 @@ class FormScreen(ModalScreen[ResultType]):
             line.display = False
         general = []
         for field_id, message in errors.items():
-            matches = self.query(f"#{field_id}-error")
+            matches = self.query(f"#{field_id}-error.field-error")
+
             if matches:
                 line = matches.first(Static)
                 line.update(message)
