@@ -9,6 +9,7 @@ import os
 import sys
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -407,6 +408,280 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
         f"{code} {context.number(value)}" for code, value in result.instruments.items()
     )
     click.echo(means)
+
+
+@cli.command()
+@click.option("--year", required=True, metavar="YEAR", help="Assessment year, B.E. (e.g. 2565).")
+@click.option(
+    "--failed",
+    metavar="CODES",
+    help="OIT items that failed, e.g. o11,o12 (default: those the findings name).",
+)
+@click.option(
+    "--pass", "passing", metavar="CODES", help="Failed items to count as passed, e.g. o42."
+)
+@click.option(
+    "--target", default="85", show_default=True, metavar="SCORE", help="Overall score to reach."
+)
+@click.option(
+    "--catalogue", metavar="FILE.toml", help="The year's OIT item list, when it is not bundled."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def whatif(
+    context: Context,
+    year: str,
+    failed: str | None,
+    passing: str | None,
+    target: str,
+    catalogue: str | None,
+    as_json: bool,
+) -> None:
+    """Indicators 9 and 10, the overall and the grade or rating if chosen OIT items passed."""
+    from ita_tui import oit
+    from ita_tui.db import queries
+
+    be_year = parse_whole_number(year, "cli.bad_year")
+    goal = scoring.parse_score(target)
+    items = oit.catalogue_for(be_year, catalogue)
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    assessment = next(
+        (a for a in queries.assessments(db, agency["id"]) if a["year"] == be_year), None
+    )
+    if assessment is None:
+        raise UserError("whatif.no_assessment", year=be_year)
+    if failed is None:
+        named = {
+            f["oit_item"]
+            for f in queries.findings(db, agency["id"])
+            if f["oit_item"] and f["assessment_year"] == be_year
+        }
+        for code in named:
+            items.item(code)
+        failed_codes = [item.code for item in items.items if item.code in named]
+    else:
+        failed_codes = oit.parse_codes(failed, items)
+    result = oit.what_if(
+        be_year,
+        assessment["scores"],
+        items,
+        failed_codes,
+        oit.parse_codes(passing, items),
+        targets=tuple(dict.fromkeys((goal, Decimal(85), Decimal(95)))),
+    )
+    if as_json:
+        payload: dict = {
+            "year": be_year,
+            "failed": list(result.failed),
+            "passing": list(result.passing),
+            "indicators": {str(n): float(v) for n, v in result.indicators.items()},
+            "overall": float(result.score.overall),
+        }
+        payload["grade" if result.score.result_kind == "grade" else "rating"] = (
+            result.score.result_th
+        )
+        payload["passed"] = result.score.passed
+        payload["target"] = float(goal)
+        payload["fewest_to_target"] = result.fewest[goal]
+        payload["item_worth"] = {
+            code: float(scoring.round_half_up(result.worth[code]))
+            for code in result.failed
+            if code not in result.passing
+        }
+        _print_json(payload)
+        return
+    n = context.number
+    click.echo(
+        context.t("whatif.indicators", nine=n(result.indicators[9]), ten=n(result.indicators[10]))
+    )
+    mark = n(scoring.methodology(be_year).pass_mark)
+    verdict = context.t("score.passed" if result.score.passed else "score.not_passed", mark=mark)
+    click.echo(
+        context.t(
+            "score.summary",
+            year=n(be_year),
+            overall=n(result.score.overall),
+            kind=context.t(f"score.{result.score.result_kind}"),
+            result=result.score.result(context.lang),
+            verdict=verdict,
+        )
+    )
+    for goal_score, codes in result.fewest.items():
+        if codes is None:
+            click.echo(context.t("whatif.unreachable", target=n(goal_score)))
+        elif not codes:
+            click.echo(context.t("whatif.reached", target=n(goal_score)))
+        else:
+            listed = ", ".join(f"{c} (+{n(scoring.round_half_up(result.worth[c]))})" for c in codes)
+            click.echo(
+                context.t("whatif.fewest", target=n(goal_score), count=n(len(codes)), items=listed)
+            )
+
+
+@cli.command()
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Review as of this date (default: the last day of last month).",
+)
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Changes since this date (default: the last meeting, else a month before).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    help="md or html (default: from the file name).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="Where to write the pack; - for standard output.",
+)
+@click.pass_obj
+def report(
+    context: Context, as_of: str | None, since: str | None, fmt: str | None, output: str
+) -> None:
+    """Write the monthly meeting pack (Markdown, or one self-contained HTML file)."""
+    from ita_tui import report as pack
+    from ita_tui.db import queries
+    from ita_tui.files import write_atomically
+    from ita_tui.review import last_day_of_previous_month, review
+
+    day = parse_date(as_of) if as_of else last_day_of_previous_month(today())
+    start = parse_date(since) if since else None
+    chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    text = pack.render(
+        review(db, agency["id"], day, start, stale_days=context.settings.stale_days),
+        chosen,
+        context.lang,
+        context.digits,
+    )
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_atomically(Path(output), text)
+        click.echo(context.t("report.done", path=output), err=True)
+
+
+@cli.group()
+def meeting() -> None:
+    """Monthly meetings: record one, list them."""
+
+
+@meeting.command("add")
+@click.option("--date", "held_on", required=True, metavar="DATE", help="When the meeting was held.")
+@click.option("--attendees", metavar="TEXT", help="Who attended.")
+@click.option("--notes", metavar="TEXT", help="What was said.")
+@click.option("--by", metavar="NAME", help="Who records it.")
+@click.pass_obj
+def meeting_add(
+    context: Context, held_on: str, attendees: str | None, notes: str | None, by: str | None
+) -> None:
+    from ita_tui.db import queries, writes
+
+    day = parse_date(held_on)
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    number = writes.add_meeting(db, agency["id"], day, context.who(by), attendees, notes)
+    click.echo(context.t("meeting.added", id=context.number(number), date=context.day(day)))
+
+
+@meeting.command("list")
+@click.pass_obj
+def meeting_list(context: Context) -> None:
+    from ita_tui.db import queries
+
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    for row in queries.meetings(db, agency["id"]):
+        click.echo(
+            f"#{context.number(row['id'])}  {context.day(row['held_on'])}  {row['attendees'] or ''}"
+        )
+
+
+@cli.group()
+def decision() -> None:
+    """Decisions taken at meetings: add, close, list."""
+
+
+@decision.command("add")
+@click.option("--text", required=True, metavar="TEXT", help="What was decided.")
+@click.option("--meeting", "meeting_id", metavar="ID", help="The meeting (default: the latest).")
+@click.option("--measure", "measure_id", metavar="ID", help="The measure it is about.")
+@click.option("--unit", metavar="NAME", help="The unit that carries it out.")
+@click.option("--due", metavar="DATE", help="By when.")
+@click.pass_obj
+def decision_add(
+    context: Context,
+    text: str,
+    meeting_id: str | None,
+    measure_id: str | None,
+    unit: str | None,
+    due: str | None,
+) -> None:
+    from ita_tui.db import queries, writes
+
+    due_on = parse_date(due) if due else None
+    measure = parse_whole_number(measure_id, "cli.bad_measure_id") if measure_id else None
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    if meeting_id is None:
+        held = queries.meetings(db, agency["id"])
+        if not held:
+            raise UserError("meeting.none")
+        chosen_meeting = held[-1]["id"]
+    else:
+        chosen_meeting = parse_whole_number(meeting_id, "meeting.bad_id")
+    unit_id = queries.find_unit(db, agency["id"], unit)["id"] if unit else None
+    number = writes.add_decision(db, agency["id"], chosen_meeting, text, measure, unit_id, due_on)
+    click.echo(context.t("decision.added", id=context.number(number)))
+
+
+@decision.command("close")
+@click.argument("decision_id", metavar="ID")
+@click.option("--date", "closed_on", metavar="DATE", help="When it was done (default: today).")
+@click.option("--note", metavar="TEXT", help="How it was closed.")
+@click.pass_obj
+def decision_close(
+    context: Context, decision_id: str, closed_on: str | None, note: str | None
+) -> None:
+    from ita_tui.db import writes
+
+    number = parse_whole_number(decision_id, "decision.bad_id")
+    day = parse_date(closed_on) if closed_on else today()
+    writes.close_decision(context.open(), number, day, note)
+    click.echo(context.t("decision.closed", id=context.number(number), date=context.day(day)))
+
+
+@decision.command("list")
+@click.option("--open", "only_open", is_flag=True, help="Only decisions not closed yet.")
+@click.pass_obj
+def decision_list(context: Context, only_open: bool) -> None:
+    from ita_tui.db import queries
+
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    for row in queries.decisions(db, agency["id"]):
+        if only_open and row["closed_on"]:
+            continue
+        state = (
+            context.t("decision.closed_on", date=context.day(row["closed_on"]))
+            if row["closed_on"]
+            else context.t("decision.open")
+        )
+        about = f" #{context.number(row['measure_id'])}" if row["measure_id"] else ""
+        click.echo(
+            f"#{context.number(row['id'])}  {context.day(row['held_on'])}{about}  [{state}]  {row['text']}"
+        )
 
 
 @cli.command()

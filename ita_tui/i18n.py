@@ -638,6 +638,123 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "ระดับ/ผลที่ประกาศ (ถ้ามี)",
         "en": "Published grade or rating (optional)",
     },
+    # What-if
+    "oit.unknown_item": {
+        "th": "ไม่มีข้อ OIT “{code}” ในรายการของปีนี้ (มี {first} ถึง {last})",
+        "en": "“{code}” is not an OIT item of this year ({first} to {last})",
+    },
+    "oit.bad_catalogue": {
+        "th": "{path}: รายการข้อ OIT ไม่ถูกต้อง ({detail})",
+        "en": "{path}: the OIT item list is not valid ({detail})",
+    },
+    "oit.no_catalogue": {
+        "th": "ยังไม่มีรายการข้อ OIT ของปี {year} ระบุไฟล์ด้วย --catalogue",
+        "en": "No OIT item list for {year}; give one with --catalogue",
+    },
+    "oit.pass_not_failed": {
+        "th": "{code} ไม่ได้อยู่ในข้อที่ไม่ผ่าน",
+        "en": "{code} is not among the failed items",
+    },
+    "whatif.no_assessment": {
+        "th": "ยังไม่มีผลการประเมินปี {year} ในฐานข้อมูล",
+        "en": "The database holds no assessment for {year}",
+    },
+    "whatif.indicators": {
+        "th": "ตัวชี้วัดที่ ๙: {nine}  ตัวชี้วัดที่ ๑๐: {ten}",
+        "en": "Indicator 9: {nine}  indicator 10: {ten}",
+    },
+    "whatif.fewest": {
+        "th": "ถึง {target} คะแนน ต้องผ่านอย่างน้อย {count} ข้อ: {items}",
+        "en": "To reach {target}: at least {count} item(s): {items}",
+    },
+    "whatif.reached": {"th": "ถึง {target} คะแนนแล้ว", "en": "{target} is reached already"},
+    "whatif.unreachable": {
+        "th": "แม้ผ่านทุกข้อที่เหลือ ก็ยังไม่ถึง {target} คะแนน",
+        "en": "Even with every remaining item passed, {target} is out of reach",
+    },
+    # Meetings
+    "meeting.added": {
+        "th": "บันทึกการประชุม #{id} วันที่ {date} แล้ว",
+        "en": "Meeting #{id} of {date} recorded",
+    },
+    "meeting.unknown": {"th": "ไม่มีการประชุมหมายเลข {id}", "en": "There is no meeting {id}"},
+    "meeting.none": {
+        "th": "ยังไม่มีการประชุม บันทึกก่อนด้วย ita-tui meeting add --date DATE",
+        "en": "No meeting yet; record one with ita-tui meeting add --date DATE",
+    },
+    "meeting.bad_id": {
+        "th": "“{value}” ไม่ใช่หมายเลขการประชุม",
+        "en": "“{value}” is not a meeting number",
+    },
+    "decision.added": {"th": "บันทึกมติ #{id} แล้ว", "en": "Decision #{id} recorded"},
+    "decision.unknown": {"th": "ไม่มีมติหมายเลข {id}", "en": "There is no decision {id}"},
+    "decision.bad_id": {
+        "th": "“{value}” ไม่ใช่หมายเลขมติ",
+        "en": "“{value}” is not a decision number",
+    },
+    "decision.closed": {"th": "ปิดมติ #{id} เมื่อ {date} แล้ว", "en": "Decision #{id} closed on {date}"},
+    "decision.closed_already": {
+        "th": "มติ #{id} ปิดไปแล้วเมื่อ {date}",
+        "en": "Decision #{id} was closed already on {date}",
+    },
+    "decision.closed_on": {"th": "ปิด {date}", "en": "closed {date}"},
+    "decision.open": {"th": "ยังเปิด", "en": "open"},
+    # The meeting pack
+    "report.done": {"th": "เขียนรายงานการประชุมไว้ที่ {path}", "en": "Meeting pack written to {path}"},
+    "report.title": {
+        "th": "รายงานติดตามแผนส่งเสริมคุณธรรมและความโปร่งใส {agency}",
+        "en": "Integrity and transparency plan follow-up: {agency}",
+    },
+    "report.subtitle": {
+        "th": "สถานะ ณ วันที่ {as_of} · ความเปลี่ยนแปลงตั้งแต่ {since}",
+        "en": "Status as of {as_of} · changes since {since}",
+    },
+    "report.assessment": {"th": "ผลการประเมิน ITA", "en": "ITA result"},
+    "report.chart_title": {
+        "th": "คะแนนรายตัวชี้วัดเทียบเกณฑ์ ๘๕",
+        "en": "Indicator scores against the pass mark",
+    },
+    "report.legend": {
+        "th": "แท่งสีเทา: ปี {last} · แท่งสี: ปี {this} (เขียวผ่าน แดงไม่ผ่าน) · เส้นประ: เกณฑ์ {mark} คะแนน",
+        "en": "Grey: {last} · coloured: {this} (green passed, red not) · dashed line: the pass mark {mark}",
+    },
+    "report.overdue": {"th": "เกินกำหนด", "en": "Overdue"},
+    "report.due_next_month": {"th": "ครบกำหนดภายในเดือนหน้า", "en": "Due within the next month"},
+    "report.behind": {"th": "ล่าช้ากว่าแผน", "en": "Behind schedule"},
+    "report.stale": {
+        "th": "ไม่มีความคืบหน้าตั้งแต่การประชุมครั้งก่อน",
+        "en": "No progress since the last meeting",
+    },
+    "report.done_since": {"th": "เสร็จตั้งแต่การประชุมครั้งก่อน", "en": "Done since the last meeting"},
+    "report.decisions": {"th": "มติที่ยังไม่ปิด", "en": "Open decisions"},
+    "report.no_decisions": {"th": "ไม่มีมติค้าง", "en": "No open decisions"},
+    "report.changes": {
+        "th": "ความเปลี่ยนแปลงตั้งแต่การประชุมครั้งก่อน",
+        "en": "What changed since the last meeting",
+    },
+    "report.no_changes": {"th": "ไม่มีการบันทึกใหม่", "en": "Nothing new was recorded"},
+    "report.change.progress": {
+        "th": "{date}: มาตรการ #{id} ร้อยละ {percent} ({by})",
+        "en": "{date}: measure #{id} at {percent}% ({by})",
+    },
+    "report.change.ticked": {
+        "th": "{date}: มาตรการ #{id} มีเนื้อหา “{item}” แล้ว",
+        "en": "{date}: measure #{id} has “{item}”",
+    },
+    "report.change.status": {
+        "th": "{date}: มาตรการ #{id} เปลี่ยนสถานะเป็น {status}",
+        "en": "{date}: measure #{id} is now {status}",
+    },
+    "report.col.measure": {"th": "มาตรการ", "en": "Measure"},
+    "report.col.due": {"th": "ครบกำหนด", "en": "Due"},
+    "report.col.overdue": {"th": "เกินกำหนด", "en": "Overdue"},
+    "report.col.expected": {"th": "ควรถึง", "en": "Expected"},
+    "report.col.last_progress": {"th": "บันทึกล่าสุด", "en": "Last progress"},
+    "report.col.done_on": {"th": "เสร็จเมื่อ", "en": "Done on"},
+    "report.col.meeting": {"th": "ประชุม", "en": "Meeting"},
+    "report.col.decision": {"th": "มติ", "en": "Decision"},
+    "report.col.measure_id": {"th": "มาตรการ", "en": "Measure"},
+    "report.col.unit": {"th": "ผู้รับผิดชอบ", "en": "Unit"},
 }
 
 

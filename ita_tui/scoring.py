@@ -105,16 +105,24 @@ def parse_score(text: str) -> Decimal:
     return value
 
 
-def _exact(score: Decimal | float | int) -> Fraction:
-    return Fraction(Decimal(str(score)))
+def _exact(score: Decimal | float | int | Fraction) -> Fraction:
+    """Scores as exact fractions: 99.63 stays 99.63, and a computed 72.4285… keeps every digit."""
+    return score if isinstance(score, Fraction) else Fraction(Decimal(str(score)))
+
+
+def exact_overall(year: int, scores: list | tuple) -> Fraction:
+    """The weighted overall before the published rounding."""
+    if len(scores) != INDICATOR_COUNT:
+        raise UserError("score.need_ten", count=len(scores))
+    weights = methodology(year).weights
+    return sum((w * _exact(s) for w, s in zip(weights, scores, strict=True)), Fraction(0)) / 100
 
 
 def compute(year: int, scores: list[Decimal] | tuple) -> Score:
-    if len(scores) != INDICATOR_COUNT:
-        raise UserError("score.need_ten", count=len(scores))
     method = methodology(year)
+    overall = round_half_up(exact_overall(year, scores))
     exact = [_exact(s) for s in scores]
-    overall = round_half_up(sum(w * s for w, s in zip(method.weights, exact, strict=True)) / 100)
+
     instruments: dict[str, Decimal] = {}
     for code in ("IIT", "EIT", "OIT"):
         members = [exact[i.number - 1] for i in indicators() if i.instrument == code]

@@ -104,6 +104,12 @@ def six_month_round(be_year: int) -> tuple[date, date]:
     return start, date(start.year + 1, 3, 31)
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day so many months later (or earlier), kept inside shorter months."""
+    moved = pendulum.date(day.year, day.month, day.day).add(months=months)
+    return _as_date(moved)
+
+
 def days_between(earlier: date, later: date) -> int:
     """Whole days from earlier to later; negative when later comes first."""
     return (later - earlier).days

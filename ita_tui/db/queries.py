@@ -87,7 +87,7 @@ def _measure_units(db: Database, agency_id: int) -> dict[int, list[str]]:
 
 _MEASURE_COLUMNS = """
     m.id, m.fiscal_year, m.position, m.title, m.topic, m.method, m.follow_up, m.status,
-    m.start_date, m.end_date, m.period_text, m.drop_reason,
+    m.start_date, m.end_date, m.period_text, m.drop_reason, m.status_changed_on,
     (SELECT p.percent FROM progress p WHERE p.measure_id = m.id
        ORDER BY p.entry_date DESC, p.id DESC LIMIT 1) AS percent,
     (SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id) AS last_progress
@@ -102,6 +102,8 @@ def _annotate(
 ) -> dict:
     start, end = _day(row.pop("start_date")), _day(row.pop("end_date"))
     last_progress = _day(row["last_progress"])
+    row["status_changed_on"] = _day(row["status_changed_on"])
+
     status = row["status"]
     row.update(
         start=start,
@@ -220,6 +222,65 @@ def findings(db: Database, agency_id: int) -> list[dict]:
 def recommendations(db: Database, agency_id: int) -> list[dict]:
     rows = _rows(
         db, "SELECT * FROM recommendations WHERE agency_id = ? ORDER BY position, id", (agency_id,)
+    )
+    for row in rows:
+        row["done_on"] = _day(row["done_on"])
+    return rows
+
+
+def meetings(db: Database, agency_id: int) -> list[dict]:
+    rows = _rows(
+        db, "SELECT * FROM meetings WHERE agency_id = ? ORDER BY held_on, id", (agency_id,)
+    )
+    for row in rows:
+        row["held_on"] = _day(row["held_on"])
+    return rows
+
+
+def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list[dict]:
+    """Decisions with their meeting, measure and unit; with `open_on`, those taken by that day
+    and not closed by it."""
+    rows = _rows(
+        db,
+        """SELECT d.*, mt.held_on, m.title AS measure_title, u.name AS unit_name
+           FROM decisions d JOIN meetings mt ON mt.id = d.meeting_id
+           LEFT JOIN measures m ON m.id = d.measure_id
+           LEFT JOIN units u ON u.id = d.unit_id
+           WHERE d.agency_id = ? ORDER BY mt.held_on, d.id""",
+        (agency_id,),
+    )
+    for row in rows:
+        for key in ("held_on", "due_on", "closed_on"):
+            row[key] = _day(row[key])
+    if open_on is not None:
+        rows = [
+            r
+            for r in rows
+            if r["held_on"] <= open_on and (r["closed_on"] is None or r["closed_on"] > open_on)
+        ]
+    return rows
+
+
+def progress_since(db: Database, agency_id: int, since: date, until: date) -> list[dict]:
+    rows = _rows(
+        db,
+        """SELECT p.*, m.title FROM progress p JOIN measures m ON m.id = p.measure_id
+           WHERE m.agency_id = ? AND p.entry_date > ? AND p.entry_date <= ?
+           ORDER BY p.entry_date, p.id""",
+        (agency_id, since.isoformat(), until.isoformat()),
+    )
+    for row in rows:
+        row["entry_date"] = _day(row["entry_date"])
+    return rows
+
+
+def contents_ticked_since(db: Database, agency_id: int, since: date, until: date) -> list[dict]:
+    rows = _rows(
+        db,
+        """SELECT c.*, m.title FROM measure_contents c JOIN measures m ON m.id = c.measure_id
+           WHERE m.agency_id = ? AND c.done_on > ? AND c.done_on <= ?
+           ORDER BY c.done_on, c.id""",
+        (agency_id, since.isoformat(), until.isoformat()),
     )
     for row in rows:
         row["done_on"] = _day(row["done_on"])

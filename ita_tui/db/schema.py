@@ -164,3 +164,49 @@ def m001_initial(db: Database) -> None:
         strict=True,
     )
     db["progress"].create_index(["measure_id", "entry_date"])
+
+
+@MIGRATIONS()
+def m002_meetings(db: Database) -> None:
+    # The day a measure's status last changed, so a meeting can see what was finished since
+    # the one before.
+    db["measures"].add_column("status_changed_on", str)
+    db["meetings"].create(
+        {
+            "id": int,
+            "agency_id": int,
+            "held_on": str,
+            "attendees": str,
+            "notes": str,
+            "recorded_by": str,
+            "recorded_at": str,
+        },
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "held_on", "recorded_by", "recorded_at"},
+        strict=True,
+    )
+    db["meetings"].create_index(["agency_id", "held_on"])
+    db["decisions"].create(
+        {
+            "id": int,
+            "agency_id": int,
+            "meeting_id": int,
+            "measure_id": int,
+            "unit_id": int,
+            "text": str,
+            "due_on": str,
+            "closed_on": str,
+            "closed_note": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("agency_id", "agencies", "id"),
+            ("meeting_id", "meetings", "id"),
+            ("measure_id", "measures", "id"),
+            ("unit_id", "units", "id"),
+        ],
+        not_null={"agency_id", "meeting_id", "text"},
+        strict=True,
+    )
+    db["decisions"].create_index(["agency_id", "closed_on"])

@@ -222,7 +222,10 @@ def log_progress(
             },
         )
         if status == "not_started" and percent > 0:
-            db.execute("UPDATE measures SET status = 'in_progress' WHERE id = ?", (measure_id,))
+            db.execute(
+                "UPDATE measures SET status = 'in_progress', status_changed_on = ? WHERE id = ?",
+                (entry_date.isoformat(), measure_id),
+            )
     return entry_id
 
 
@@ -254,7 +257,13 @@ def set_content_evidence(db: Database, content_id: int, evidence: str) -> None:
             raise UserError("content.unknown", id=content_id)
 
 
-def set_status(db: Database, measure_id: int, status: str, drop_reason: str | None = None) -> None:
+def set_status(
+    db: Database,
+    measure_id: int,
+    status: str,
+    drop_reason: str | None = None,
+    changed_on: date | None = None,
+) -> None:
     if status not in MEASURE_STATUSES:
         raise UserError("status.unknown", value=status)
     reason = normalise(drop_reason or "")
@@ -262,9 +271,12 @@ def set_status(db: Database, measure_id: int, status: str, drop_reason: str | No
         raise UserError("status.need_reason")
     with transaction(db):
         _open_measure(db, measure_id)
+
         db.execute(
-            "UPDATE measures SET status = ?, drop_reason = ? WHERE id = ?",
-            (status, reason if status == "dropped" else None, measure_id),
+            "UPDATE measures SET status = ?, drop_reason = ?,"
+            " status_changed_on = CASE WHEN status = ? THEN status_changed_on ELSE ? END"
+            " WHERE id = ?",
+            (status, reason if status == "dropped" else None, status, _iso(changed_on), measure_id),
         )
 
 
@@ -492,3 +504,75 @@ def save_assessment(
 def delete_assessment(db: Database, agency_id: int, year: int) -> None:
     with transaction(db):
         db.execute("DELETE FROM assessments WHERE agency_id = ? AND year = ?", (agency_id, year))
+
+
+def add_meeting(
+    db: Database,
+    agency_id: int,
+    held_on: date,
+    recorded_by: str,
+    attendees: str | None = None,
+    notes: str | None = None,
+) -> int:
+    with transaction(db):
+        return _insert(
+            db,
+            "meetings",
+            {
+                "agency_id": agency_id,
+                "held_on": held_on.isoformat(),
+                "attendees": normalise(attendees or "") or None,
+                "notes": normalise(notes or "") or None,
+                "recorded_by": normalise(recorded_by),
+                "recorded_at": now_utc(),
+            },
+        )
+
+
+def add_decision(
+    db: Database,
+    agency_id: int,
+    meeting_id: int,
+    text: str,
+    measure_id: int | None = None,
+    unit_id: int | None = None,
+    due_on: date | None = None,
+) -> int:
+    text = normalise(text)
+    if not text:
+        raise UserError("form.required", field="text")
+    with transaction(db):
+        meeting = db.execute(
+            "SELECT id FROM meetings WHERE id = ? AND agency_id = ?", (meeting_id, agency_id)
+        ).fetchone()
+        if meeting is None:
+            raise UserError("meeting.unknown", id=meeting_id)
+        if measure_id is not None:
+            _open_measure(db, measure_id)
+        return _insert(
+            db,
+            "decisions",
+            {
+                "agency_id": agency_id,
+                "meeting_id": meeting_id,
+                "measure_id": measure_id,
+                "unit_id": unit_id,
+                "text": text,
+                "due_on": _iso(due_on),
+            },
+        )
+
+
+def close_decision(
+    db: Database, decision_id: int, closed_on: date, note: str | None = None
+) -> None:
+    with transaction(db):
+        row = db.execute("SELECT closed_on FROM decisions WHERE id = ?", (decision_id,)).fetchone()
+        if row is None:
+            raise UserError("decision.unknown", id=decision_id)
+        if row[0] is not None:
+            raise UserError("decision.closed_already", id=decision_id, date=row[0])
+        db.execute(
+            "UPDATE decisions SET closed_on = ?, closed_note = ? WHERE id = ?",
+            (closed_on.isoformat(), normalise(note or "") or None, decision_id),
+        )

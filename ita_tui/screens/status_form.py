@@ -42,7 +42,10 @@ class StatusForm(FormScreen[str | None]):
             from ita_tui.screens.form import FieldErrors
 
             raise FieldErrors({"status-reason": UserError("status.need_reason")})
-        writes.set_status(self.app.db, self.measure["id"], status, reason)
+        writes.set_status(
+            self.app.db, self.measure["id"], status, reason, changed_on=self.app.as_of
+        )
+
         return status
 
     def action_save(self) -> None:
