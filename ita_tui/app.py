@@ -4,7 +4,6 @@ It stays thin: each screen lives in ita_tui/screens/, and all data comes from it
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 
 from sqlite_utils import Database
 from textual.app import App, SystemCommand
@@ -14,10 +13,12 @@ from ita_tui import settings as settings_file
 from ita_tui.db import queries
 from ita_tui.errors import UserError
 from ita_tui.i18n import translate
+from ita_tui.screens.analysis import AnalysisScreen
 from ita_tui.screens.follow_up import FollowUpScreen
 from ita_tui.screens.indicators import IndicatorsScreen
 from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.screens.measures import MeasuresScreen
+from ita_tui.screens.meetings import MeetingsScreen
 from ita_tui.screens.overview import OverviewScreen
 from ita_tui.screens.plan import PlanScreen
 from ita_tui.settings import Settings
@@ -29,6 +30,8 @@ MODE_KEYS = [
     Key("3", "switch_mode('measures')", "go-measures"),
     Key("4", "switch_mode('follow_up')", "go-follow-up"),
     Key("5", "switch_mode('plan')", "go-plan"),
+    Key("6", "switch_mode('meetings')", "go-meetings"),
+    Key("7", "switch_mode('analysis')", "go-analysis"),
 ]
 APP_KEYS = [
     *MODE_KEYS,
@@ -49,6 +52,8 @@ class ItaApp(App[None]):
         "measures": MeasuresScreen,
         "follow_up": FollowUpScreen,
         "plan": PlanScreen,
+        "meetings": MeetingsScreen,
+        "analysis": AnalysisScreen,
     }
     DEFAULT_MODE = "overview"
 
@@ -107,8 +112,10 @@ class ItaApp(App[None]):
         return format_thai_date(value, self.digits, short_year=short_year)
 
     def num(self, value: object) -> str:
-        if isinstance(value, float | Decimal):
+        # Stored scores are floats and shown to 2 decimals; Decimals arrive already rounded.
+        if isinstance(value, float):
             value = f"{value:.2f}"
+
         return with_digits(str(value), self.digits)
 
     # Keeping every screen in step.

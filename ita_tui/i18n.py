@@ -755,6 +755,79 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.col.decision": {"th": "มติ", "en": "Decision"},
     "report.col.measure_id": {"th": "มาตรการ", "en": "Measure"},
     "report.col.unit": {"th": "ผู้รับผิดชอบ", "en": "Unit"},
+    # Meetings and analysis in the app
+    "mode.meetings": {"th": "ประชุม", "en": "Meetings"},
+    "mode.analysis": {"th": "วิเคราะห์", "en": "Analysis"},
+    "binding.go-meetings": {"th": "ประชุม", "en": "Meetings"},
+    "binding.go-meetings.tip": {
+        "th": "การประชุมประจำเดือน มติ และรายงานการประชุม",
+        "en": "Monthly meetings, decisions and the meeting pack",
+    },
+    "binding.go-analysis": {"th": "วิเคราะห์", "en": "Analysis"},
+    "binding.go-analysis.tip": {
+        "th": "กราฟตัวชี้วัด ผลถ้าข้อ OIT ผ่าน และความก้าวหน้ารายเดือน",
+        "en": "Indicator chart, OIT what-if and monthly progress",
+    },
+    "binding.add-meeting": {"th": "บันทึกการประชุม", "en": "Add meeting"},
+    "binding.add-meeting.tip": {"th": "บันทึกการประชุมครั้งใหม่", "en": "Record a meeting"},
+    "binding.add-decision": {"th": "เพิ่มมติ", "en": "Add decision"},
+    "binding.add-decision.tip": {
+        "th": "บันทึกมติของการประชุมที่เลือก",
+        "en": "Record a decision of the chosen meeting",
+    },
+    "binding.close-decision": {"th": "ปิดมติ", "en": "Close decision"},
+    "binding.close-decision.tip": {
+        "th": "บันทึกว่ามติที่เลือกดำเนินการแล้ว",
+        "en": "Mark the chosen decision as done",
+    },
+    "binding.write-pack": {"th": "เขียนรายงาน", "en": "Write pack"},
+    "binding.write-pack.tip": {
+        "th": "เขียนรายงานการประชุมเป็น HTML หรือ Markdown",
+        "en": "Write the meeting pack as HTML or Markdown",
+    },
+    "meetings.title": {
+        "th": "การประชุม (ล่าสุดก่อน) · a บันทึก",
+        "en": "Meetings (newest first) · a adds",
+    },
+    "meetings.decisions": {
+        "th": "มติ (ค้างก่อน) · n เพิ่ม · c ปิด · r เขียนรายงาน",
+        "en": "Decisions (open first) · n adds · c closes · r writes the pack",
+    },
+    "meetings.col.date": {"th": "วันที่ประชุม", "en": "Date"},
+    "meetings.col.attendees": {"th": "ผู้เข้าประชุม", "en": "Attendees"},
+    "meetings.col.notes": {"th": "บันทึก", "en": "Notes"},
+    "meetings.col.state": {"th": "สถานะ", "en": "State"},
+    "meetings.late": {"th": "เลยกำหนด", "en": "late"},
+    "meeting_form.title": {"th": "บันทึกการประชุม", "en": "Record a meeting"},
+    "decision_form.title": {"th": "บันทึกมติ", "en": "Record a decision"},
+    "close_form.title": {"th": "ปิดมติ", "en": "Close the decision"},
+    "close_form.date": {"th": "ดำเนินการแล้วเมื่อ", "en": "Done on"},
+    "close_form.note": {"th": "หมายเหตุ", "en": "Note"},
+    "report_form.title": {"th": "เขียนรายงานการประชุม", "en": "Write the meeting pack"},
+    "report_form.since": {"th": "ความเปลี่ยนแปลงตั้งแต่", "en": "Changes since"},
+    "report_form.since_hint": {
+        "th": "เว้นว่าง = ตั้งแต่การประชุมครั้งก่อน",
+        "en": "Empty: since the last meeting",
+    },
+    "report_form.format": {"th": "รูปแบบ", "en": "Format"},
+    "analysis.chart": {
+        "th": "คะแนนตัวชี้วัด ปี {this} (█) เทียบปี {last} (░) และเกณฑ์ {mark} (┃)",
+        "en": "Indicator scores {this} (█) against {last} (░) and the pass mark {mark} (┃)",
+    },
+    "analysis.whatif": {
+        "th": "ถ้าข้อ OIT ที่ไม่ผ่านในปี {year} ผ่าน (Space ติ๊กเพื่อสมมุติ)",
+        "en": "If failed OIT items of {year} passed (Space ticks one)",
+    },
+    "analysis.overall": {
+        "th": "คะแนนรวม {overall} · {kind} {result} · {verdict}",
+        "en": "Overall {overall} · {kind} {result} · {verdict}",
+    },
+    "analysis.progress": {
+        "th": "ความก้าวหน้าเฉลี่ยสิ้นเดือน ปีงบประมาณ {year} ถึง {date}",
+        "en": "Mean progress at each month end, fiscal year {year}, to {date}",
+    },
+    "analysis.whole_plan": {"th": "ทั้งแผน", "en": "The whole plan"},
+    "analysis.unit": {"th": "กอง/งาน", "en": "Unit"},
 }
 
 

@@ -26,6 +26,8 @@ async def settle(pilot):
         ("follow_up", ["4"], MEETING),
         ("follow_up_small", ["4"], SMALL),
         ("plan", ["5"], MEETING),
+        ("meetings", ["6"], MEETING),
+        ("analysis", ["7"], MEETING),
     ],
 )
 def test_screens_in_thai(snap_compare, tmp_path, name, keys, size):

@@ -285,3 +285,17 @@ def contents_ticked_since(db: Database, agency_id: int, since: date, until: date
     for row in rows:
         row["done_on"] = _day(row["done_on"])
     return rows
+
+
+def progress_entries(db: Database, agency_id: int) -> list[dict]:
+    """Every progress entry of the agency, oldest first, for curves over the year."""
+    rows = _rows(
+        db,
+        """SELECT p.measure_id, p.entry_date, p.percent FROM progress p
+           JOIN measures m ON m.id = p.measure_id WHERE m.agency_id = ?
+           ORDER BY p.entry_date, p.id""",
+        (agency_id,),
+    )
+    for row in rows:
+        row["entry_date"] = _day(row["entry_date"])
+    return rows

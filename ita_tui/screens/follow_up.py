@@ -18,7 +18,7 @@ class FollowUpScreen(ItaScreen):
         yield Static(id="follow-heading", classes="headline")
         with VerticalScroll(id="follow-up"):
             yield Timeline(id="timeline")
-        yield Footer()
+        yield Footer(compact=True)
 
     def render_view(self) -> None:
         app = self.app

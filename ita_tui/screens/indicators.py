@@ -20,7 +20,7 @@ class IndicatorsScreen(ItaScreen):
             with VerticalScroll(id="indicator-detail"):
                 yield Static(id="indicator-heading", classes="headline")
                 yield OptionList(id="finding-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def render_view(self) -> None:
         app = self.app

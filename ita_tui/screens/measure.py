@@ -38,7 +38,7 @@ class MeasureScreen(ItaScreen):
             yield Static(id="measure-body")
             yield OptionList(id="contents")
             yield DataTable(id="progress-log", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def render_view(self) -> None:
         app = self.app

@@ -51,7 +51,7 @@ class MeasuresScreen(ItaScreen):
             yield Select([], id="follow-filter")
         yield DataTable(id="measure-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="measure-count")
-        yield Footer()
+        yield Footer(compact=True)
 
     def render_view(self) -> None:
         app = self.app

@@ -39,7 +39,7 @@ class OverviewScreen(ItaScreen):
             yield DataTable(id="indicator-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="plan-counts", classes="panel")
             yield Static(id="recommendations", classes="panel")
-        yield Footer()
+        yield Footer(compact=True)
 
     def render_view(self) -> None:
         app = self.app

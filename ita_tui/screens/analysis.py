@@ -1,0 +1,199 @@
+"""วิเคราะห์: the indicators this year against last year and the pass mark, what passing failed
+OIT items would be worth (tick them and watch the score move), and progress over the year."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Select, SelectionList, Static
+
+from ita_tui import oit, scoring
+from ita_tui.db import queries
+from ita_tui.errors import UserError
+from ita_tui.progress_over_time import monthly_percent
+from ita_tui.screens.localized import ItaScreen
+from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
+from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
+
+
+class AnalysisScreen(ItaScreen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="analysis"):
+            yield Static(id="chart-heading", classes="headline")
+            yield IndicatorChart(id="indicator-chart")
+            yield Static(id="whatif-heading", classes="headline")
+            with Horizontal(id="whatif"):
+                yield SelectionList(id="whatif-items")
+                yield Static(id="whatif-result", classes="panel")
+            yield Static(id="progress-heading", classes="headline")
+            yield Select([("-", "plan")], id="progress-scope", allow_blank=False)
+
+            yield MonthlyChart(id="progress-chart")
+        yield Footer(compact=True)
+
+    def render_view(self) -> None:
+        app = self.app
+        if app.agency is None:
+            self.query_one("#chart-heading", Static).update(self.t("overview.no_plan"))
+            return
+        assessments = queries.assessments(app.db, app.agency["id"])
+        self._render_chart(assessments)
+        self._render_whatif_choices(assessments[-1] if assessments else None)
+        self._render_scopes()
+        self._render_progress()
+
+    def _render_chart(self, assessments: list[dict]) -> None:
+        app = self.app
+        if not assessments:
+            self.query_one("#chart-heading", Static).update(self.t("overview.no_assessment"))
+            return
+        latest = assessments[-1]
+        previous = assessments[-2] if len(assessments) > 1 else None
+        years = [a for a in (previous, latest) if a]
+        self.query_one("#chart-heading", Static).update(
+            self.t(
+                "analysis.chart",
+                this=app.num(latest["year"]),
+                last=app.num(previous["year"]) if previous else "-",
+                mark=app.num(scoring.PASS_MARK),
+            )
+        )
+        rows = []
+        for indicator in scoring.indicators():
+            bars = [(app.num(a["year"]), a["scores"][indicator.number - 1]) for a in years]
+            rows.append((f"{app.num(indicator.number)}. {indicator.name(app.lang)}", bars))
+        self.query_one(IndicatorChart).show(rows, app.num)
+
+    def _render_whatif_choices(self, latest: dict | None) -> None:
+        app = self.app
+        choices = self.query_one("#whatif-items", SelectionList)
+        chosen = set(choices.selected)
+        choices.clear_options()
+        self._catalogue = None
+        self._latest = latest
+        self._failed: list[str] = []
+        heading = self.query_one("#whatif-heading", Static)
+        if latest is None:
+            heading.update("")
+            return
+        try:
+            self._catalogue = oit.catalogue_for(latest["year"])
+        except UserError as error:
+            heading.update(error.message(app.lang))
+            self.query_one("#whatif-result", Static).update("")
+            return
+        heading.update(self.t("analysis.whatif", year=app.num(latest["year"])))
+        named = {
+            f["oit_item"]
+            for f in queries.findings(app.db, app.agency["id"])
+            if f["oit_item"] and f["assessment_year"] == latest["year"]
+        }
+        self._failed = [item.code for item in self._catalogue.items if item.code in named]
+        worth = oit.item_worth(self._catalogue, latest["year"])
+        for code in self._failed:
+            item = self._catalogue.item(code)
+            label = f"{code} {item.sub_indicator} {item.name}  +{app.num(scoring.round_half_up(worth[code]))}"
+            choices.add_option((label, code, code in chosen))
+        self._render_whatif_result()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self._render_whatif_result()
+
+    def _render_whatif_result(self) -> None:
+        app = self.app
+        if self._catalogue is None or self._latest is None:
+            return
+        passing = list(self.query_one("#whatif-items", SelectionList).selected)
+        result = oit.what_if(
+            self._latest["year"], self._latest["scores"], self._catalogue, self._failed, passing
+        )
+        text = Text()
+        text.append(
+            self.t(
+                "whatif.indicators",
+                nine=app.num(result.indicators[9]),
+                ten=app.num(result.indicators[10]),
+            )
+            + "\n"
+        )
+        verdict = self.t(
+            "score.passed" if result.score.passed else "score.not_passed",
+            mark=app.num(scoring.PASS_MARK),
+        )
+        text.append(
+            self.t(
+                "analysis.overall",
+                overall=app.num(result.score.overall),
+                kind=self.t(f"score.{result.score.result_kind}"),
+                result=result.score.result(app.lang),
+                verdict=verdict,
+            )
+            + "\n\n",
+            style="bold green" if result.score.passed else "bold red",
+        )
+        for target, codes in result.fewest.items():
+            if codes is None:
+                text.append(self.t("whatif.unreachable", target=app.num(target)) + "\n")
+            elif not codes:
+                text.append(self.t("whatif.reached", target=app.num(target)) + "\n")
+            else:
+                text.append(
+                    self.t(
+                        "whatif.fewest",
+                        target=app.num(target),
+                        count=app.num(len(codes)),
+                        items=", ".join(codes),
+                    )
+                    + "\n"
+                )
+        self.query_one("#whatif-result", Static).update(text)
+
+    def _render_scopes(self) -> None:
+        app = self.app
+        select = self.query_one("#progress-scope", Select)
+        current = select.value
+        options = [(self.t("analysis.whole_plan"), "plan")]
+        options += [
+            (f"{self.t('analysis.unit')}: {u['name']}", f"unit-{u['id']}")
+            for u in queries.units(app.db, app.agency["id"])
+        ]
+        options += [
+            (
+                f"#{app.num(m['id'])} {m['title']}" + (f" — {m['topic']}" if m["topic"] else ""),
+                f"measure-{m['id']}",
+            )
+            for m in app.measure_rows()
+        ]
+        select.set_options(options)
+        wanted = current if current in {v for _, v in options} else "plan"
+        # Select redraws its label only when the value changes; set_options keeps the value, so
+        # step off it and back to show the label in the current language.
+        select.value = options[-1][1] if wanted != options[-1][1] else options[0][1]
+        select.value = wanted
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "progress-scope":
+            self._render_progress()
+
+    def _render_progress(self) -> None:
+        app = self.app
+        scope = self.query_one("#progress-scope", Select).value
+        rows = [r for r in app.measure_rows() if r["status"] != "dropped"]
+        if isinstance(scope, str) and scope.startswith("unit-"):
+            unit_id = int(scope.removeprefix("unit-"))
+            members = {r["id"] for r in app.measure_rows(unit_id=unit_id)}
+            rows = [r for r in rows if r["id"] in members]
+        elif isinstance(scope, str) and scope.startswith("measure-"):
+            rows = [r for r in app.measure_rows() if r["id"] == int(scope.removeprefix("measure-"))]
+        year = fiscal_year(app.as_of)
+        months = monthly_percent(
+            queries.progress_entries(app.db, app.agency["id"]),
+            [r["id"] for r in rows],
+            year,
+            app.as_of,
+        )
+        self.query_one("#progress-heading", Static).update(
+            self.t("analysis.progress", year=app.num(year), date=app.day(app.as_of))
+        )
+        labels = [(MONTH_ABBREVIATIONS[day.month - 1], value) for day, value in months]
+        self.query_one(MonthlyChart).show(labels, app.num)

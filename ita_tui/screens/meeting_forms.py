@@ -1,0 +1,167 @@
+"""Forms of the meeting: record a meeting, a decision, close a decision, write the pack."""
+
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from ita_tui import report
+from ita_tui.db import queries, writes
+from ita_tui.files import write_atomically
+from ita_tui.review import last_day_of_previous_month, review
+from ita_tui.screens.form import Collector, FormScreen
+from ita_tui.thai_calendar import parse_date
+
+
+def _optional_date(text: str):
+    return parse_date(text) if text.strip() else None
+
+
+class MeetingForm(FormScreen[int | None]):
+    title_key = "meeting_form.title"
+
+    def fields(self):
+        yield from self.field(
+            "meetings.col.date",
+            Input(self.app.day(self.app.as_of), id="meeting-date"),
+            "form.date_hint",
+        )
+        yield from self.field("meetings.col.attendees", Input(id="meeting-attendees"))
+        yield from self.field("meetings.col.notes", Input(id="meeting-notes"))
+
+    def save(self) -> int:
+        collector = Collector()
+        day = collector.read(
+            "meeting-date", parse_date, self.query_one("#meeting-date", Input).value
+        )
+        collector.check()
+        return writes.add_meeting(
+            self.app.db,
+            self.app.agency["id"],
+            day,
+            self.app.who,
+            self.query_one("#meeting-attendees", Input).value,
+            self.query_one("#meeting-notes", Input).value,
+        )
+
+
+class DecisionForm(FormScreen[int | None]):
+    title_key = "decision_form.title"
+
+    def __init__(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        super().__init__()
+
+    def fields(self):
+        app = self.app
+        meetings = queries.meetings(app.db, app.agency["id"])
+        chosen = self.meeting_id or meetings[-1]["id"]
+        yield from self.field(
+            "report.col.meeting",
+            Select(
+                [(app.day(m["held_on"]), m["id"]) for m in reversed(meetings)],
+                value=chosen,
+                id="decision-meeting",
+                allow_blank=False,
+            ),
+        )
+        yield from self.field("report.col.decision", Input(id="decision-text"))
+        measures = [(f"#{app.num(m['id'])} {m['title']}", m["id"]) for m in app.measure_rows()]
+        yield from self.field(
+            "report.col.measure_id", Select(measures, id="decision-measure", prompt="-")
+        )
+        units = [(u["name"], u["id"]) for u in queries.units(app.db, app.agency["id"])]
+        yield from self.field("report.col.unit", Select(units, id="decision-unit", prompt="-"))
+        yield from self.field("report.col.due", Input(id="decision-due"), "form.date_hint")
+
+    def save(self) -> int:
+        collector = Collector()
+        due = collector.read(
+            "decision-due", _optional_date, self.query_one("#decision-due", Input).value
+        )
+        collector.check()
+        measure = self.query_one("#decision-measure", Select).value
+        unit = self.query_one("#decision-unit", Select).value
+        return writes.add_decision(
+            self.app.db,
+            self.app.agency["id"],
+            self.query_one("#decision-meeting", Select).value,
+            self.query_one("#decision-text", Input).value,
+            None if measure is Select.NULL else measure,
+            None if unit is Select.NULL else unit,
+            due,
+        )
+
+
+class CloseDecisionForm(FormScreen[bool | None]):
+    title_key = "close_form.title"
+
+    def __init__(self, decision_id: int) -> None:
+        self.decision_id = decision_id
+        super().__init__()
+
+    def fields(self):
+        yield from self.field(
+            "close_form.date",
+            Input(self.app.day(self.app.as_of), id="close-date"),
+            "form.date_hint",
+        )
+        yield from self.field("close_form.note", Input(id="close-note"))
+
+    def save(self) -> bool:
+        collector = Collector()
+        day = collector.read("close-date", parse_date, self.query_one("#close-date", Input).value)
+        collector.check()
+        writes.close_decision(
+            self.app.db, self.decision_id, day, self.query_one("#close-note", Input).value
+        )
+        return True
+
+
+class ReportForm(FormScreen[str | None]):
+    title_key = "report_form.title"
+
+    def fields(self):
+        app = self.app
+        as_of = last_day_of_previous_month(app.as_of) if app.as_of.day < 7 else app.as_of
+        yield from self.field(
+            "export.as_of", Input(app.day(as_of), id="report-as-of"), "form.date_hint"
+        )
+        yield from self.field(
+            "report_form.since", Input(id="report-since"), "report_form.since_hint"
+        )
+        yield from self.field(
+            "report_form.format",
+            Select(
+                [("HTML", "html"), ("Markdown", "md")],
+                value="html",
+                id="report-format",
+                allow_blank=False,
+            ),
+        )
+        yield from self.field(
+            "export.file", Input(f"ita-pack-{as_of.isoformat()}.html", id="report-file")
+        )
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        name = self.query_one("#report-file", Input)
+        stem = name.value.rsplit(".", 1)[0] if "." in name.value else name.value
+        name.value = f"{stem}.{event.value}"
+
+    def save(self) -> str:
+        collector = Collector()
+        as_of = collector.read(
+            "report-as-of", parse_date, self.query_one("#report-as-of", Input).value
+        )
+        since = collector.read(
+            "report-since", _optional_date, self.query_one("#report-since", Input).value
+        )
+        collector.check()
+        app = self.app
+        fmt = self.query_one("#report-format", Select).value
+        path = Path(
+            self.query_one("#report-file", Input).value.strip() or f"ita-pack.{fmt}"
+        ).expanduser()
+        pack = review(app.db, app.agency["id"], as_of, since, stale_days=app.settings.stale_days)
+        write_atomically(path, report.render(pack, fmt, app.lang, app.digits))
+        app.notify(self.t("report.done", path=str(path.resolve())), timeout=8)
+        return str(path)

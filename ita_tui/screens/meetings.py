@@ -1,0 +1,113 @@
+"""ประชุม: the monthly meetings, the decisions taken there (open ones first), and the meeting
+pack written from the app."""
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ita_tui.db import queries
+from ita_tui.screens.localized import ItaScreen, Key
+
+
+class MeetingsScreen(ItaScreen):
+    KEYS = [
+        Key("a", "add_meeting", "add-meeting"),
+        Key("n", "add_decision", "add-decision"),
+        Key("c", "close_decision", "close-decision"),
+        Key("r", "write_pack", "write-pack"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="meetings"):
+            yield Static(id="meetings-heading", classes="headline")
+            yield DataTable(id="meeting-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="decisions-heading", classes="headline")
+            yield DataTable(id="decision-table", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def render_view(self) -> None:
+        app = self.app
+        meetings = self.query_one("#meeting-table", DataTable)
+        decisions = self.query_one("#decision-table", DataTable)
+        for table in (meetings, decisions):
+            table.clear(columns=True)
+        self.query_one("#meetings-heading", Static).update(self.t("meetings.title"))
+        self.query_one("#decisions-heading", Static).update(self.t("meetings.decisions"))
+        if app.agency is None:
+            return
+        for heading in ("meetings.col.date", "meetings.col.attendees", "meetings.col.notes"):
+            meetings.add_column(self.t(heading))
+        for row in reversed(queries.meetings(app.db, app.agency["id"])):
+            meetings.add_row(
+                app.day(row["held_on"]),
+                row["attendees"] or "",
+                (row["notes"] or "")[:60],
+                key=str(row["id"]),
+            )
+        for heading in (
+            "meetings.col.state",
+            "report.col.meeting",
+            "report.col.decision",
+            "report.col.measure_id",
+            "report.col.unit",
+            "report.col.due",
+        ):
+            decisions.add_column(self.t(heading))
+        rows = queries.decisions(app.db, app.agency["id"])
+        rows.sort(key=lambda r: (r["closed_on"] is not None, r["due_on"] or r["held_on"]))
+        for row in rows:
+            if row["closed_on"]:
+                state = "✓ " + self.t("decision.closed_on", date=app.day(row["closed_on"]))
+            elif row["due_on"] and row["due_on"] < app.as_of:
+                state = "⚠ " + self.t("meetings.late")
+            else:
+                state = "○ " + self.t("decision.open")
+            decisions.add_row(
+                state,
+                app.day(row["held_on"]),
+                row["text"],
+                f"#{app.num(row['measure_id'])}" if row["measure_id"] else "-",
+                row["unit_name"] or "-",
+                app.day(row["due_on"]),
+                key=str(row["id"]),
+            )
+
+    def _after_form(self, result: object) -> None:
+        if result is not None:
+            self.app.data_changed()
+
+    def action_add_meeting(self) -> None:
+        from ita_tui.screens.meeting_forms import MeetingForm
+
+        if self.app.agency is not None:
+            self.app.push_screen(MeetingForm(), self._after_form)
+
+    def action_add_decision(self) -> None:
+        from ita_tui.screens.meeting_forms import DecisionForm
+
+        if self.app.agency is None:
+            return
+        if not queries.meetings(self.app.db, self.app.agency["id"]):
+            self.notify(self.t("meeting.none"), severity="warning")
+            return
+        table = self.query_one("#meeting-table", DataTable)
+        meeting_id = None
+        if table.row_count:
+            meeting_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self.app.push_screen(DecisionForm(meeting_id), self._after_form)
+
+    def action_close_decision(self) -> None:
+        from ita_tui.screens.meeting_forms import CloseDecisionForm
+
+        table = self.query_one("#decision-table", DataTable)
+        if not table.row_count:
+            return
+        decision_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self.app.push_screen(CloseDecisionForm(decision_id), self._after_form)
+
+    def action_write_pack(self) -> None:
+        from ita_tui.screens.meeting_forms import ReportForm
+
+        if self.app.agency is not None:
+            self.app.push_screen(ReportForm())

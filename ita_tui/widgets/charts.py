@@ -1,0 +1,90 @@
+"""Charts drawn with block characters, so they work in any terminal and over SSH."""
+
+from rich.text import Text
+from textual.widget import Widget
+
+from ita_tui.scoring import PASS_MARK
+
+PASS_COLUMN = "┃"
+
+
+class IndicatorChart(Widget):
+    """The ten indicators: last year's bar (░) above this year's (█), the pass mark as ┃."""
+
+    DEFAULT_CSS = "IndicatorChart { height: auto; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[tuple[str, list[tuple[str, float]]]] = []
+        self.number = str
+
+    def show(self, rows: list[tuple[str, list[tuple[str, float]]]], number=str) -> None:
+        """rows: (indicator label, [(year label, score), …]); number formats a score."""
+        self.rows, self.number = rows, number
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        width = max(self.size.width, 60)
+        label_width = min(30, width // 3)
+        bar_width = width - label_width - 18
+        mark = round(float(PASS_MARK) / 100 * bar_width)
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for label, bars in self.rows:
+            for index, (year, score) in enumerate(bars):
+                name = Text(label if index == len(bars) - 1 else "")
+                name.truncate(label_width, overflow="ellipsis", pad=True)
+                out.append_text(name)
+                out.append(f" {year} ")
+                filled = round(score / 100 * bar_width)
+                last = index < len(bars) - 1
+                style = "grey50" if last else ("green" if score >= PASS_MARK else "red")
+                for column in range(bar_width):
+                    if column == mark - 1:
+                        out.append(PASS_COLUMN, style="bold yellow")
+                    elif column < filled:
+                        out.append("░" if last else "█", style=style)
+                    else:
+                        out.append(" ")
+                out.append(" " + self.number(f"{score:6.2f}"))
+                out.append("\n")
+        return out
+
+
+class MonthlyChart(Widget):
+    """Twelve columns, October to September, each as tall as the percent reached by then."""
+
+    DEFAULT_CSS = "MonthlyChart { height: auto; }"
+    HEIGHT = 10
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.months: list[tuple[str, float | None]] = []
+        self.number = str
+
+    def show(self, months: list[tuple[str, float | None]], number=str) -> None:
+        self.months, self.number = months, number
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        column = max(5, min(8, (max(self.size.width, 70) - 6) // 12))
+        out = Text(no_wrap=True)
+        for level in range(self.HEIGHT, 0, -1):
+            threshold = level * 100 / self.HEIGHT
+            axis = f"{self.number(int(threshold)):>4} " if level % 5 == 0 else "     "
+            out.append(axis, style="dim")
+            for _, value in self.months:
+                filled = value is not None and value >= threshold - 100 / self.HEIGHT / 2
+                out.append(("█" * (column - 1) + " ") if filled else " " * column, style="cyan")
+            out.append("\n")
+        out.append("     ")
+        for _, value in self.months:
+            text = self.number(f"{value:.0f}") if value is not None else "·"
+
+            out.append(text.center(column)[:column])
+        out.append("\n     ")
+        for label, _ in self.months:
+            cell = Text(label)
+            cell.truncate(column - 1, overflow="crop", pad=True)
+            out.append_text(cell)
+            out.append(" ")
+        return out
