@@ -335,6 +335,9 @@ def overdue(context: Context, as_of: str | None, division: str | None, as_json: 
 @click.option("--date", "entry_date", metavar="DATE", help="When (default: today).")
 @click.option("--evidence", metavar="URL", help="Where the evidence is (a link or a file).")
 @click.option("--by", metavar="NAME", help="Who did it (else settings, else your login).")
+@click.option(
+    "--corrects", metavar="ENTRY_ID", help="The earlier entry this one corrects (it stays, marked)."
+)
 @click.pass_obj
 def log(
     context: Context,
@@ -344,6 +347,7 @@ def log(
     entry_date: str | None,
     evidence: str | None,
     by: str | None,
+    corrects: str | None,
 ) -> None:
     """Record progress on a measure."""
     from ita_tui.db import writes
@@ -351,8 +355,11 @@ def log(
     number = parse_whole_number(measure_id, "cli.bad_measure_id")
     value = parse_percent(percent)
     day = parse_date(entry_date) if entry_date else today()
+    corrected = parse_whole_number(corrects, "progress.bad_entry_id") if corrects else None
     db = context.open()
-    writes.log_progress(db, number, day, value, context.who(by), today(), note, evidence)
+    writes.log_progress(
+        db, number, day, value, context.who(by), today(), note, evidence, corrects=corrected
+    )
     click.echo(
         context.t(
             "log.done",
@@ -642,7 +649,9 @@ def decision_add(
     else:
         chosen_meeting = parse_whole_number(meeting_id, "meeting.bad_id")
     unit_id = queries.find_unit(db, agency["id"], unit)["id"] if unit else None
-    number = writes.add_decision(db, agency["id"], chosen_meeting, text, measure, unit_id, due_on)
+    number = writes.add_decision(
+        db, agency["id"], chosen_meeting, text, measure, unit_id, due_on, by=context.who(None)
+    )
     click.echo(context.t("decision.added", id=context.number(number)))
 
 
@@ -658,7 +667,7 @@ def decision_close(
 
     number = parse_whole_number(decision_id, "decision.bad_id")
     day = parse_date(closed_on) if closed_on else today()
-    writes.close_decision(context.open(), number, day, note)
+    writes.close_decision(context.open(), number, day, note, by=context.who(None))
     click.echo(context.t("decision.closed", id=context.number(number), date=context.day(day)))
 
 
@@ -682,6 +691,48 @@ def decision_list(context: Context, only_open: bool) -> None:
         click.echo(
             f"#{context.number(row['id'])}  {context.day(row['held_on'])}{about}  [{state}]  {row['text']}"
         )
+
+
+@cli.command()
+@click.pass_obj
+def verify(context: Context) -> None:
+    """Check the journal's hash chain and the current rows against it; exit 1 if anything is wrong."""
+    from ita_tui.db import journal
+
+    db = context.open()
+    problems = journal.verify(db)
+    entries = db.execute("SELECT count(*) FROM journal").fetchone()[0]
+    if not problems:
+        click.echo(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
+        return
+    click.echo(context.t("verify.failed", count=context.number(len(problems))), err=True)
+    for problem in problems[:20]:
+        where = context.t("verify.entry", id=context.number(problem.entry)) if problem.entry else ""
+        click.echo(f"  {where}{context.t(problem.key, detail=problem.detail)}", err=True)
+    sys.exit(1)
+
+
+@cli.command()
+@click.argument("target", metavar="FILE")
+@click.pass_obj
+def backup(context: Context, target: str) -> None:
+    """Copy the database to FILE, safely while others are writing."""
+    from ita_tui.db.backup import copy_to
+
+    db = context.open()
+    copy_to(db.conn, Path(target))
+    click.echo(context.t("backup.done", path=target))
+
+
+@cli.command()
+@click.argument("source", metavar="FILE")
+@click.pass_obj
+def restore(context: Context, source: str) -> None:
+    """Replace the database with a backup, after checking it and saving a copy of the current one."""
+    from ita_tui.db.backup import restore as restore_from
+
+    saved = restore_from(context.database, Path(source))
+    click.echo(context.t("restore.done", path=source, saved=str(saved)))
 
 
 @cli.command()

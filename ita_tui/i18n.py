@@ -828,6 +828,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "analysis.whole_plan": {"th": "ทั้งแผน", "en": "The whole plan"},
     "analysis.unit": {"th": "กอง/งาน", "en": "Unit"},
+    # Records
+    "verify.ok": {
+        "th": "บันทึกถูกต้องครบถ้วน: {count} รายการ, หัวสาย {head}",
+        "en": "The records are intact: {count} entries, chain head {head}",
+    },
+    "verify.failed": {"th": "พบความผิดปกติ {count} จุด:", "en": "{count} problem(s) found:"},
+    "verify.entry": {"th": "รายการที่ {id}: ", "en": "entry {id}: "},
+    "verify.chain_broken": {
+        "th": "สายบันทึกขาด: มีการลบ แทรก หรือสลับรายการก่อนหน้านี้{detail}",
+        "en": "the chain is broken: an entry before it was removed, inserted or reordered{detail}",
+    },
+    "verify.entry_altered": {
+        "th": "รายการถูกแก้ไขหลังบันทึก{detail}",
+        "en": "the entry was altered after it was written{detail}",
+    },
+    "verify.row_differs": {
+        "th": "ข้อมูลปัจจุบันไม่ตรงกับบันทึก: {detail}",
+        "en": "the current row differs from the journal: {detail}",
+    },
+    "verify.row_missing": {
+        "th": "ข้อมูลหายไปโดยไม่มีบันทึก: {detail}",
+        "en": "a row is gone without a journal entry: {detail}",
+    },
+    "progress.unknown_entry": {
+        "th": "ไม่มีบันทึกความก้าวหน้าหมายเลข {id} ของมาตรการ {measure}",
+        "en": "Measure {measure} has no progress entry {id}",
+    },
+    "progress.bad_entry_id": {
+        "th": "“{value}” ไม่ใช่หมายเลขบันทึก",
+        "en": "“{value}” is not an entry number",
+    },
+    "unit.in_decisions": {
+        "th": "ลบไม่ได้: ยังมีมติที่มอบให้กอง/งานนี้",
+        "en": "Cannot delete: decisions are assigned to this unit",
+    },
+    "backup.done": {"th": "สำรองฐานข้อมูลไว้ที่ {path}", "en": "Database backed up to {path}"},
+    "restore.done": {
+        "th": "กู้คืนจาก {path} แล้ว ฐานข้อมูลเดิมสำรองไว้ที่ {saved}",
+        "en": "Restored from {path}; the previous database was saved to {saved}",
+    },
+    "restore.damaged": {
+        "th": "{path} เสียหาย ({detail}) จึงไม่กู้คืน",
+        "en": "{path} is damaged ({detail}); not restored",
+    },
+    "log.corrected": {"th": "แก้ไขบันทึก #{entry}", "en": "corrects entry #{entry}"},
 }
 
 

@@ -12,7 +12,7 @@ import tomli_w
 from sqlite_utils import Database
 
 from ita_tui import scoring
-from ita_tui.db import queries, writes
+from ita_tui.db import journal, queries, writes
 from ita_tui.errors import UserError
 from ita_tui.files import write_atomically
 from ita_tui.follow_up import outside_fiscal_year
@@ -35,6 +35,7 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generated_at": generated_at,
+        "journal_head": journal.head(db),
         "as_of": as_of,
         "agency": {"name": agency["name"]},
         "assessments": [],

@@ -68,7 +68,20 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
         if MIGRATIONS.pending(db):
             if not in_memory and db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
-            MIGRATIONS.apply(db)
+            if not in_memory and MIGRATIONS.applied(db):
+                from ita_tui.db.backup import automatic
+
+                automatic(connection, Path(location), "before-upgrade")
+            # All steps or none, and one upgrader at a time: a second process waits, then
+            # finds nothing left to do.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                MIGRATIONS.apply(db)
+                db.execute("COMMIT")
+            except BaseException:
+                db.conn.rollback()
+                raise
+
     except sqlite3.Error as error:
         connection.close()
         raise _user_error_for(error, location) from None

@@ -210,3 +210,45 @@ def m002_meetings(db: Database) -> None:
         strict=True,
     )
     db["decisions"].create_index(["agency_id", "closed_on"])
+
+
+@MIGRATIONS()
+def m003_journal(db: Database) -> None:
+    from ita_tui.db import journal
+
+    db["journal"].create(
+        {
+            "id": int,
+            "at": str,
+            "by": str,
+            "action": str,
+            "subject": str,
+            "subject_key": str,
+            "before": str,
+            "after": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="id",
+        not_null={"at", "by", "action", "subject", "subject_key", "prev_hash", "hash"},
+        strict=True,
+    )
+    # Append-only through any SQLite client that honours triggers; verify catches the rest.
+    db.execute(
+        "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal"
+        " BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
+        " BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END"
+    )
+    # A correction is a new progress entry that points at the one it corrects.
+    db["progress"].add_column("corrects_id", int)
+    # Rows from before the journal existed enter it once, as they are.
+    from datetime import UTC, datetime
+
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    for table, columns in journal.TRACKED.items():
+        keys = db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+        for key in keys:
+            journal.inserted(db, "ita-tui", at, "baseline", table, tuple(key))

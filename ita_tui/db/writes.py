@@ -1,10 +1,16 @@
-"""Writes: each function is one user action, done in one transaction."""
+"""Writes: each function is one user action, done in one transaction, and every change to a
+measure, its units, its checklist or its progress is journaled in that same transaction."""
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlite_utils import Database
 
 from ita_tui import scoring
+from ita_tui.db import journal
 from ita_tui.db.connection import transaction
 from ita_tui.db.schema import MEASURE_STATUSES
 from ita_tui.errors import UserError
@@ -20,13 +26,58 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+@dataclass(frozen=True)
+class _Stamp:
+    by: str
+    at: str
+    action: str
+
+
+_STAMP: ContextVar[_Stamp] = ContextVar("stamp")
+
+
+@contextlib.contextmanager
+def _action(db: Database, by: str, action: str) -> Iterator[None]:
+    """One user action: one transaction, and who made it and when for the journal."""
+    token = _STAMP.set(_Stamp(normalise(by or "") or "unknown", now_utc(), action))
+    try:
+        with transaction(db):
+            yield
+    finally:
+        _STAMP.reset(token)
+
+
+def _key(table: str, row: dict) -> tuple:
+    return tuple(row[column] for column in journal.TRACKED[table])
+
+
 def _insert(db: Database, table: str, row: dict) -> int:
     columns = ", ".join(row)
     placeholders = ", ".join("?" for _ in row)
     cursor = db.execute(
         f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", list(row.values())
     )
+    if table in journal.TRACKED:
+        stamp = _STAMP.get()
+        composite = len(journal.TRACKED[table]) > 1
+        key = _key(table, row) if composite else (cursor.lastrowid,)
+        journal.inserted(db, stamp.by, stamp.at, stamp.action, table, key)
     return cursor.lastrowid
+
+
+def _update(db: Database, table: str, key: tuple, changes: dict) -> None:
+    stamp = _STAMP.get()
+    where = " AND ".join(f"{column} = ?" for column in journal.TRACKED[table])
+    assignments = ", ".join(f"{column} = ?" for column in changes)
+    with journal.Change(db, stamp.by, stamp.at, stamp.action, table, key):
+        db.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*changes.values(), *key])
+
+
+def _delete(db: Database, table: str, where: str, params: tuple) -> None:
+    if table in journal.TRACKED:
+        stamp = _STAMP.get()
+        journal.deleting(db, stamp.by, stamp.at, stamp.action, table, where, params)
+    db.execute(f"DELETE FROM {table} WHERE {where}", params)
 
 
 def _id_is_free(db: Database, table: str, wanted: int | None) -> bool:
@@ -38,9 +89,22 @@ def _id_is_free(db: Database, table: str, wanted: int | None) -> bool:
 def _delete_agency_rows(db: Database, agency_id: int) -> None:
     measure_ids = "SELECT id FROM measures WHERE agency_id = ?"
     for table in ("progress", "measure_contents", "measure_units", "measure_findings"):
-        db.execute(f"DELETE FROM {table} WHERE measure_id IN ({measure_ids})", (agency_id,))
-    for table in ("measures", "findings", "recommendations", "assessments", "units"):
-        db.execute(f"DELETE FROM {table} WHERE agency_id = ?", (agency_id,))
+        _delete(db, table, f"measure_id IN ({measure_ids})", (agency_id,))
+    for table in (
+        "decisions",
+        "meetings",
+        "measures",
+        "findings",
+        "recommendations",
+        "assessments",
+    ):
+        _delete(db, table, "agency_id = ?", (agency_id,))
+    # Sections go with the offices they belong to: unlink them first so no parent goes first.
+    for (unit_id,) in db.execute(
+        "SELECT id FROM units WHERE agency_id = ? AND parent_id IS NOT NULL", (agency_id,)
+    ).fetchall():
+        _update(db, "units", (unit_id,), {"parent_id": None})
+    _delete(db, "units", "agency_id = ?", (agency_id,))
 
 
 def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
@@ -48,7 +112,7 @@ def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
 
     Ids from the file are kept where they are free, so that measure numbers officers know
     (`ita-tui log 2`) survive a re-import of the same plan."""
-    with transaction(db):
+    with _action(db, recorded_by, "import"):
         existing = db.execute("SELECT id FROM agencies WHERE name = ?", (plan.agency,)).fetchone()
         if existing:
             agency_id = existing[0]
@@ -98,9 +162,8 @@ def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
             )
         for unit in plan.units:
             if unit["parent"]:
-                db.execute(
-                    "UPDATE units SET parent_id = ? WHERE id = ?",
-                    (unit_ids[unit["parent"]], unit_ids[unit["name"]]),
+                _update(
+                    db, "units", (unit_ids[unit["name"]],), {"parent_id": unit_ids[unit["parent"]]}
                 )
 
         finding_ids: dict[int, int] = {}
@@ -195,19 +258,27 @@ def log_progress(
     today: date,
     note: str | None = None,
     evidence: str | None = None,
+    corrects: int | None = None,
 ) -> int:
     """Record how far a measure has come. Logging work on a measure that had not started
-    marks it in progress; finishing it stays a deliberate act (see set_status)."""
+    marks it in progress; finishing it stays a deliberate act (see set_status). An entry is
+    never edited: a correction is a new entry naming the one it corrects."""
     if not 0 <= percent <= 100:
         raise UserError("progress.percent_range", value=percent)
     if entry_date > today:
         raise UserError("progress.future_date", date=entry_date.isoformat())
     note = normalise(note) if note else None
     evidence = normalise(evidence) if evidence else None
-    with transaction(db):
+    with _action(db, recorded_by, "correct_progress" if corrects else "log_progress"):
         status, _ = _open_measure(db, measure_id)
         if status == "dropped":
             raise UserError("progress.measure_dropped", id=measure_id)
+        if corrects is not None:
+            corrected = db.execute(
+                "SELECT measure_id FROM progress WHERE id = ?", (corrects,)
+            ).fetchone()
+            if corrected is None or corrected[0] != measure_id:
+                raise UserError("progress.unknown_entry", id=corrects, measure=measure_id)
         entry_id = _insert(
             db,
             "progress",
@@ -217,14 +288,17 @@ def log_progress(
                 "percent": percent,
                 "note": note or None,
                 "evidence": evidence or None,
-                "recorded_by": normalise(recorded_by),
-                "recorded_at": now_utc(),
+                "recorded_by": _STAMP.get().by,
+                "recorded_at": _STAMP.get().at,
+                "corrects_id": corrects,
             },
         )
         if status == "not_started" and percent > 0:
-            db.execute(
-                "UPDATE measures SET status = 'in_progress', status_changed_on = ? WHERE id = ?",
-                (entry_date.isoformat(), measure_id),
+            _update(
+                db,
+                "measures",
+                (measure_id,),
+                {"status": "in_progress", "status_changed_on": entry_date.isoformat()},
             )
     return entry_id
 
@@ -234,27 +308,33 @@ def tick_content(
 ) -> None:
     """Tick (with the day it was done) or untick a required-contents item; evidence stays unless
     a new link is given."""
-    with transaction(db):
+    with _action(db, done_by, "tick" if done_on else "untick"):
         row = db.execute(
             "SELECT evidence FROM measure_contents WHERE id = ?", (content_id,)
         ).fetchone()
         if row is None:
             raise UserError("content.unknown", id=content_id)
         link = normalise(evidence) if evidence is not None else row[0]
-        db.execute(
-            "UPDATE measure_contents SET done_on = ?, done_by = ?, evidence = ? WHERE id = ?",
-            (_iso(done_on), normalise(done_by) if done_on else None, link or None, content_id),
+        _update(
+            db,
+            "measure_contents",
+            (content_id,),
+            {
+                "done_on": _iso(done_on),
+                "done_by": _STAMP.get().by if done_on else None,
+                "evidence": link or None,
+            },
         )
 
 
-def set_content_evidence(db: Database, content_id: int, evidence: str) -> None:
-    with transaction(db):
-        cursor = db.execute(
-            "UPDATE measure_contents SET evidence = ? WHERE id = ?",
-            (normalise(evidence) or None, content_id),
-        )
-        if cursor.rowcount == 0:
+def set_content_evidence(db: Database, content_id: int, evidence: str, by: str) -> None:
+    with _action(db, by, "evidence"):
+        if (
+            db.execute("SELECT 1 FROM measure_contents WHERE id = ?", (content_id,)).fetchone()
+            is None
+        ):
             raise UserError("content.unknown", id=content_id)
+        _update(db, "measure_contents", (content_id,), {"evidence": normalise(evidence) or None})
 
 
 def set_status(
@@ -263,24 +343,24 @@ def set_status(
     status: str,
     drop_reason: str | None = None,
     changed_on: date | None = None,
+    by: str = "",
 ) -> None:
     if status not in MEASURE_STATUSES:
         raise UserError("status.unknown", value=status)
     reason = normalise(drop_reason or "")
     if status == "dropped" and not reason:
         raise UserError("status.need_reason")
-    with transaction(db):
-        _open_measure(db, measure_id)
-
-        db.execute(
-            "UPDATE measures SET status = ?, drop_reason = ?,"
-            " status_changed_on = CASE WHEN status = ? THEN status_changed_on ELSE ? END"
-            " WHERE id = ?",
-            (status, reason if status == "dropped" else None, status, _iso(changed_on), measure_id),
-        )
+    with _action(db, by, "status"):
+        current, _ = _open_measure(db, measure_id)
+        changes = {"status": status, "drop_reason": reason if status == "dropped" else None}
+        if status != current:
+            changes["status_changed_on"] = _iso(changed_on)
+        _update(db, "measures", (measure_id,), changes)
 
 
-def save_measure(db: Database, agency_id: int, fields: dict, measure_id: int | None = None) -> int:
+def save_measure(
+    db: Database, agency_id: int, fields: dict, measure_id: int | None = None, by: str = ""
+) -> int:
     """Add a measure, or change one; `fields` holds title, topic, method, follow_up, fiscal_year,
     period_text, start, end, units (names, lead first), findings (ids) and contents (texts)."""
     title = normalise(fields.get("title") or "")
@@ -298,7 +378,7 @@ def save_measure(db: Database, agency_id: int, fields: dict, measure_id: int | N
         "start_date": _iso(fields.get("start")),
         "end_date": _iso(fields.get("end")),
     }
-    with transaction(db):
+    with _action(db, by, "edit_measure" if measure_id else "add_measure"):
         unit_ids = []
         for name in fields["units"]:
             found = db.execute(
@@ -317,12 +397,9 @@ def save_measure(db: Database, agency_id: int, fields: dict, measure_id: int | N
             )
         else:
             _open_measure(db, measure_id)
-            assignments = ", ".join(f"{column} = ?" for column in row)
-            db.execute(
-                f"UPDATE measures SET {assignments} WHERE id = ?", [*row.values(), measure_id]
-            )
-            db.execute("DELETE FROM measure_units WHERE measure_id = ?", (measure_id,))
-            db.execute("DELETE FROM measure_findings WHERE measure_id = ?", (measure_id,))
+            _update(db, "measures", (measure_id,), row)
+            _delete(db, "measure_units", "measure_id = ?", (measure_id,))
+            _delete(db, "measure_findings", "measure_id = ?", (measure_id,))
         for position, unit_id in enumerate(unit_ids):
             _insert(
                 db,
@@ -351,12 +428,10 @@ def _replace_contents(db: Database, measure_id: int, texts: list[str]) -> None:
     wanted = [normalise(t) for t in texts if normalise(t)]
     keep = {existing[t] for t in wanted if t in existing}
     for content_id in set(existing.values()) - keep:
-        db.execute("DELETE FROM measure_contents WHERE id = ?", (content_id,))
+        _delete(db, "measure_contents", "id = ?", (content_id,))
     for position, text in enumerate(wanted, start=1):
         if text in existing:
-            db.execute(
-                "UPDATE measure_contents SET position = ? WHERE id = ?", (position, existing[text])
-            )
+            _update(db, "measure_contents", (existing[text],), {"position": position})
         else:
             _insert(
                 db,
@@ -365,12 +440,17 @@ def _replace_contents(db: Database, measure_id: int, texts: list[str]) -> None:
             )
 
 
-def delete_measure(db: Database, measure_id: int) -> None:
-    with transaction(db):
+def delete_measure(db: Database, measure_id: int, by: str = "") -> None:
+    with _action(db, by, "delete_measure"):
         _open_measure(db, measure_id)
         for table in ("progress", "measure_contents", "measure_units", "measure_findings"):
-            db.execute(f"DELETE FROM {table} WHERE measure_id = ?", (measure_id,))
-        db.execute("DELETE FROM measures WHERE id = ?", (measure_id,))
+            _delete(db, table, "measure_id = ?", (measure_id,))
+        # A decision about a deleted measure stays, no longer pointing at it.
+        for (decision_id,) in db.execute(
+            "SELECT id FROM decisions WHERE measure_id = ?", (measure_id,)
+        ).fetchall():
+            _update(db, "decisions", (decision_id,), {"measure_id": None})
+        _delete(db, "measures", "id = ?", (measure_id,))
 
 
 def save_unit(
@@ -380,11 +460,12 @@ def save_unit(
     kind: str | None,
     parent_id: int | None,
     unit_id: int | None = None,
+    by: str = "",
 ) -> int:
     name = normalise(name)
     if not name:
         raise UserError("form.required", field="name")
-    with transaction(db):
+    with _action(db, by, "edit_unit" if unit_id else "add_unit"):
         clash = db.execute(
             "SELECT id FROM units WHERE agency_id = ? AND name = ? AND id IS NOT ?",
             (agency_id, name, unit_id),
@@ -409,16 +490,13 @@ def save_unit(
                     "position": position,
                 },
             )
-        db.execute(
-            "UPDATE units SET name = ?, kind = ?, parent_id = ? WHERE id = ?",
-            (name, kind, parent_id, unit_id),
-        )
+        _update(db, "units", (unit_id,), {"name": name, "kind": kind, "parent_id": parent_id})
         return unit_id
 
 
-def delete_unit(db: Database, unit_id: int) -> None:
+def delete_unit(db: Database, unit_id: int, by: str = "") -> None:
     """A unit still responsible for a measure, or parent of another unit, stays."""
-    with transaction(db):
+    with _action(db, by, "delete_unit"):
         in_use = db.execute(
             "SELECT count(*) FROM measure_units WHERE unit_id = ?", (unit_id,)
         ).fetchone()[0]
@@ -429,10 +507,14 @@ def delete_unit(db: Database, unit_id: int) -> None:
         ).fetchone()[0]
         if children:
             raise UserError("unit.has_children", count=children)
-        db.execute("DELETE FROM units WHERE id = ?", (unit_id,))
+        if db.execute("SELECT count(*) FROM decisions WHERE unit_id = ?", (unit_id,)).fetchone()[0]:
+            raise UserError("unit.in_decisions")
+        _delete(db, "units", "id = ?", (unit_id,))
 
 
-def save_finding(db: Database, agency_id: int, fields: dict, finding_id: int | None = None) -> int:
+def save_finding(
+    db: Database, agency_id: int, fields: dict, finding_id: int | None = None, by: str = ""
+) -> int:
     text = normalise(fields.get("text") or "")
     if not text:
         raise UserError("form.required", field="text")
@@ -452,22 +534,21 @@ def save_finding(db: Database, agency_id: int, fields: dict, finding_id: int | N
         "text": text,
         "oit_item": normalise(fields.get("oit_item") or "").lower() or None,
     }
-    with transaction(db):
+    with _action(db, by, "edit_finding" if finding_id else "add_finding"):
         if finding_id is None:
             position = db.execute(
                 "SELECT coalesce(max(position), 0) + 1 FROM findings WHERE agency_id = ?",
                 (agency_id,),
             ).fetchone()[0]
             return _insert(db, "findings", {**row, "agency_id": agency_id, "position": position})
-        assignments = ", ".join(f"{column} = ?" for column in row)
-        db.execute(f"UPDATE findings SET {assignments} WHERE id = ?", [*row.values(), finding_id])
+        _update(db, "findings", (finding_id,), row)
         return finding_id
 
 
-def delete_finding(db: Database, finding_id: int) -> None:
-    with transaction(db):
-        db.execute("DELETE FROM measure_findings WHERE finding_id = ?", (finding_id,))
-        db.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
+def delete_finding(db: Database, finding_id: int, by: str = "") -> None:
+    with _action(db, by, "delete_finding"):
+        _delete(db, "measure_findings", "finding_id = ?", (finding_id,))
+        _delete(db, "findings", "id = ?", (finding_id,))
 
 
 def save_assessment(
@@ -477,6 +558,7 @@ def save_assessment(
     scores: list,
     published_overall: float | None = None,
     published_result: str | None = None,
+    by: str = "",
 ) -> None:
     """Record (or correct) one year's ten scores; the computed overall is kept beside the
     published one."""
@@ -488,22 +570,19 @@ def save_assessment(
         computed_overall=float(score.overall),
         computed_result=score.result_th,
     )
-    with transaction(db):
+    with _action(db, by, "scores"):
         existing = db.execute(
             "SELECT id FROM assessments WHERE agency_id = ? AND year = ?", (agency_id, year)
         ).fetchone()
         if existing:
-            assignments = ", ".join(f"{column} = ?" for column in row)
-            db.execute(
-                f"UPDATE assessments SET {assignments} WHERE id = ?", [*row.values(), existing[0]]
-            )
+            _update(db, "assessments", (existing[0],), row)
         else:
             _insert(db, "assessments", {**row, "agency_id": agency_id, "year": year})
 
 
-def delete_assessment(db: Database, agency_id: int, year: int) -> None:
-    with transaction(db):
-        db.execute("DELETE FROM assessments WHERE agency_id = ? AND year = ?", (agency_id, year))
+def delete_assessment(db: Database, agency_id: int, year: int, by: str = "") -> None:
+    with _action(db, by, "delete_scores"):
+        _delete(db, "assessments", "agency_id = ? AND year = ?", (agency_id, year))
 
 
 def add_meeting(
@@ -514,7 +593,7 @@ def add_meeting(
     attendees: str | None = None,
     notes: str | None = None,
 ) -> int:
-    with transaction(db):
+    with _action(db, recorded_by, "meeting"):
         return _insert(
             db,
             "meetings",
@@ -523,8 +602,8 @@ def add_meeting(
                 "held_on": held_on.isoformat(),
                 "attendees": normalise(attendees or "") or None,
                 "notes": normalise(notes or "") or None,
-                "recorded_by": normalise(recorded_by),
-                "recorded_at": now_utc(),
+                "recorded_by": _STAMP.get().by,
+                "recorded_at": _STAMP.get().at,
             },
         )
 
@@ -537,11 +616,12 @@ def add_decision(
     measure_id: int | None = None,
     unit_id: int | None = None,
     due_on: date | None = None,
+    by: str = "",
 ) -> int:
     text = normalise(text)
     if not text:
         raise UserError("form.required", field="text")
-    with transaction(db):
+    with _action(db, by, "decision"):
         meeting = db.execute(
             "SELECT id FROM meetings WHERE id = ? AND agency_id = ?", (meeting_id, agency_id)
         ).fetchone()
@@ -564,15 +644,17 @@ def add_decision(
 
 
 def close_decision(
-    db: Database, decision_id: int, closed_on: date, note: str | None = None
+    db: Database, decision_id: int, closed_on: date, note: str | None = None, by: str = ""
 ) -> None:
-    with transaction(db):
+    with _action(db, by, "close_decision"):
         row = db.execute("SELECT closed_on FROM decisions WHERE id = ?", (decision_id,)).fetchone()
         if row is None:
             raise UserError("decision.unknown", id=decision_id)
         if row[0] is not None:
             raise UserError("decision.closed_already", id=decision_id, date=row[0])
-        db.execute(
-            "UPDATE decisions SET closed_on = ?, closed_note = ? WHERE id = ?",
-            (closed_on.isoformat(), normalise(note or "") or None, decision_id),
+        _update(
+            db,
+            "decisions",
+            (decision_id,),
+            {"closed_on": closed_on.isoformat(), "closed_note": normalise(note or "") or None},
         )

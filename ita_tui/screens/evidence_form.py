@@ -25,6 +25,9 @@ class EvidenceForm(FormScreen[bool | None]):
 
     def save(self) -> bool:
         writes.set_content_evidence(
-            self.app.db, self.content["id"], self.query_one("#evidence-link", Input).value
+            self.app.db,
+            self.content["id"],
+            self.query_one("#evidence-link", Input).value,
+            self.app.who,
         )
         return True

@@ -234,7 +234,7 @@ class MeasureScreen(ItaScreen):
 
         def delete(answer: bool | None) -> None:
             if answer:
-                writes.delete_measure(self.app.db, self.measure_id)
+                writes.delete_measure(self.app.db, self.measure_id, by=self.app.who)
                 self.app.notify(self.t("measure.deleted", id=self.app.num(self.measure_id)))
                 self._deleted = True
                 self.app.call_later(self._leave)

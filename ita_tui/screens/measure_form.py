@@ -122,7 +122,7 @@ class MeasureForm(FormScreen[int | None]):
             "findings": list(self.query_one("#measure-findings", SelectionList).selected),
         }
         measure_id = writes.save_measure(
-            self.app.db, self.app.agency["id"], fields, self.measure_id
+            self.app.db, self.app.agency["id"], fields, self.measure_id, by=self.app.who
         )
         self.app.notify(self.t("measure_form.saved", id=self.app.num(measure_id)))
         return measure_id

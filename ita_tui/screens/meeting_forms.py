@@ -89,6 +89,7 @@ class DecisionForm(FormScreen[int | None]):
             None if measure is Select.NULL else measure,
             None if unit is Select.NULL else unit,
             due,
+            by=self.app.who,
         )
 
 
@@ -112,7 +113,11 @@ class CloseDecisionForm(FormScreen[bool | None]):
         day = collector.read("close-date", parse_date, self.query_one("#close-date", Input).value)
         collector.check()
         writes.close_decision(
-            self.app.db, self.decision_id, day, self.query_one("#close-note", Input).value
+            self.app.db,
+            self.decision_id,
+            day,
+            self.query_one("#close-note", Input).value,
+            self.app.who,
         )
         return True
 

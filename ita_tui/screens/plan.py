@@ -129,11 +129,13 @@ class PlanScreen(ItaScreen):
                 return
             try:
                 if tab == "units":
-                    writes.delete_unit(self.app.db, int(key))
+                    writes.delete_unit(self.app.db, int(key), by=self.app.who)
                 elif tab == "findings":
-                    writes.delete_finding(self.app.db, int(key))
+                    writes.delete_finding(self.app.db, int(key), by=self.app.who)
                 else:
-                    writes.delete_assessment(self.app.db, self.app.agency["id"], int(key))
+                    writes.delete_assessment(
+                        self.app.db, self.app.agency["id"], int(key), by=self.app.who
+                    )
             except UserError as error:
                 self.app.notify(error.message(self.app.lang), severity="error")
                 return

@@ -40,6 +40,7 @@ class UnitForm(FormScreen[int | None]):
             self.query_one("#unit-kind", Input).value,
             None if parent is Select.NULL else parent,
             self.unit_id,
+            by=self.app.who,
         )
 
 
@@ -118,7 +119,9 @@ class FindingForm(FormScreen[int | None]):
             "text": self.query_one("#finding-text", Input).value,
             "oit_item": self.query_one("#finding-item", Input).value,
         }
-        return writes.save_finding(self.app.db, self.app.agency["id"], fields, self.finding_id)
+        return writes.save_finding(
+            self.app.db, self.app.agency["id"], fields, self.finding_id, by=self.app.who
+        )
 
 
 class AssessmentForm(FormScreen[int | None]):
@@ -185,5 +188,6 @@ class AssessmentForm(FormScreen[int | None]):
             scores,
             float(published) if isinstance(published, Decimal) else None,
             self.query_one("#assessment-result", Input).value,
+            by=self.app.who,
         )
         return year

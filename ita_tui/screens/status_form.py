@@ -43,7 +43,12 @@ class StatusForm(FormScreen[str | None]):
 
             raise FieldErrors({"status-reason": UserError("status.need_reason")})
         writes.set_status(
-            self.app.db, self.measure["id"], status, reason, changed_on=self.app.as_of
+            self.app.db,
+            self.measure["id"],
+            status,
+            reason,
+            changed_on=self.app.as_of,
+            by=self.app.who,
         )
 
         return status
