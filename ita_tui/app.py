@@ -43,6 +43,9 @@ APP_KEYS = [
 ]
 
 
+REFRESH_SECONDS = 3
+
+
 class ItaApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "ita-tui"
@@ -122,6 +125,22 @@ class ItaApp(App[None]):
 
     def on_mount(self) -> None:
         self._update_titles()
+        self._seen_data_version = self._data_version()
+        self.set_interval(REFRESH_SECONDS, self.pick_up_other_writers, name="pick-up-other-writers")
+
+    def _data_version(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def pick_up_other_writers(self) -> None:
+        """Another officer (or `ita-tui log` from cron) committed: show it. The screen in view
+        keeps its cursor, and an open form is left alone until it closes."""
+        version = self._data_version()
+        if version != self._seen_data_version:
+            self._seen_data_version = version
+            self.data_changed()
+
+    def on_app_focus(self) -> None:
+        self.pick_up_other_writers()
 
     def _update_titles(self) -> None:
         self.title = self.agency["name"] if self.agency else "ita-tui"

@@ -195,7 +195,7 @@ def import_command(context: Context, file: str, by: str | None) -> None:
     """Load a plan or a snapshot, all or nothing; it replaces that agency's data."""
     from ita_tui import snapshot
 
-    plan = snapshot.validate(snapshot.read(file))
+    plan = snapshot.validate(snapshot.read(file), file)
     db = context.open(create=True)
     _report_import(context, snapshot.import_plan(db, plan, context.who(by)))
 

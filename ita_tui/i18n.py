@@ -166,8 +166,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # Snapshot validation
     "snapshot.invalid": {
-        "th": "ไฟล์มีปัญหา {count} จุด จึงไม่ได้นำเข้าสิ่งใด:",
-        "en": "The file has {count} problem(s), so nothing was imported:",
+        "th": "{path}: ไฟล์มีปัญหา {count} จุด จึงไม่ได้นำเข้าสิ่งใด:",
+        "en": "{path}: the file has {count} problem(s), so nothing was imported:",
     },
     "snapshot.not_table": {"th": "ต้องเป็นตาราง (table)", "en": "must be a table"},
     "snapshot.not_array": {"th": "ต้องเป็นรายการ (array)", "en": "must be an array"},
@@ -244,6 +244,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "snapshot.unknown_finding": {
         "th": "ไม่มีข้อค้นพบหมายเลข {value}",
         "en": "there is no finding {value}",
+    },
+    "snapshot.unknown_entry": {
+        "th": "ไม่มีบันทึกหมายเลข {value} ก่อนหน้าในมาตรการนี้",
+        "en": "there is no earlier entry {value} in this measure",
     },
     "snapshot.end_before_start": {
         "th": "วันสิ้นสุดอยู่ก่อนวันเริ่ม",

@@ -127,6 +127,8 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
                     "evidence": p["evidence"],
                     "by": p["recorded_by"],
                     "recorded_at": datetime.fromisoformat(p["recorded_at"]),
+                    "id": p["id"],
+                    "corrects": p["corrects_id"],
                 }
             )
             for p in reversed(queries.progress(db, row["id"]))
@@ -204,7 +206,7 @@ def import_plan(db: Database, plan: Plan, recorded_by: str) -> ImportReport:
 
 def import_file(db: Database, path: str | Path, recorded_by: str) -> ImportReport:
     """Check the whole file first; only a file without a single problem is written."""
-    plan = validate(read(path))
+    plan = validate(read(path), str(path))
     return import_plan(db, plan, recorded_by)
 
 

@@ -134,8 +134,9 @@ class _Checker:
         return value
 
 
-def validate(document: dict) -> Plan:
-    """Check a parsed TOML document; raise one UserError that lists every problem."""
+def validate(document: dict, source: str = "") -> Plan:
+    """Check a parsed TOML document; raise one UserError that lists every problem, naming the
+    file it came from."""
     check = _Checker()
     check.table(
         document,
@@ -166,19 +167,23 @@ def validate(document: dict) -> Plan:
     finding_ids = {f["id"] for f in plan.findings}
     plan.measures = _measures(check, document, unit_names, finding_ids)
     if check.problems:
-        raise SnapshotInvalid(check.problems)
+        raise SnapshotInvalid(check.problems, source)
     return plan
 
 
 class SnapshotInvalid(UserError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("snapshot.invalid", count=len(problems))
+    def __init__(self, problems: list[Problem], source: str = "") -> None:
+        super().__init__("snapshot.invalid", count=len(problems), path=source)
         self.problems = problems
+        self.source = source
 
     def message(self, lang: str) -> str:
         from ita_tui.i18n import translate
 
-        lines = [translate("snapshot.invalid", lang, count=len(self.problems))]
+        lines = [
+            translate("snapshot.invalid", lang, count=len(self.problems), path=self.source or "-")
+        ]
+
         for problem in self.problems:
             detail = translate(problem.key, lang, **problem.params)
             lines.append(f"  {problem.path}: {detail}")
@@ -431,7 +436,12 @@ def _contents(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
 
 def _progress(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
     result = []
-    allowed = {"date", "percent", "note", "evidence", "by", "recorded_at"}
+    allowed = {"date", "percent", "note", "evidence", "by", "recorded_at", "id", "corrects"}
+    ids = {
+        row.get("id")
+        for row in check.array(measure, "progress", f"{measure_path}.")
+        if isinstance(row, dict)
+    }
     for index, row in enumerate(check.array(measure, "progress", f"{measure_path}.")):
         path = f"{measure_path}.progress[{index}]"
         if not check.table(row, path, allowed, {"date", "percent"}):
@@ -439,6 +449,12 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
         entry_date = check.day(row.get("date"), f"{path}.date")
         percent = check.integer(row.get("percent"), f"{path}.percent", 0, 100)
         recorded_at = check.moment(row.get("recorded_at"), f"{path}.recorded_at")
+        entry_id = check.integer(row["id"], f"{path}.id", 1, 2**62) if "id" in row else None
+        corrects = None
+        if "corrects" in row:
+            corrects = check.integer(row["corrects"], f"{path}.corrects", 1, 2**62)
+            if corrects is not None and corrects not in ids:
+                check.fail(f"{path}.corrects", "snapshot.unknown_entry", value=corrects)
         result.append(
             {
                 "date": entry_date,
@@ -447,6 +463,8 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
                 "evidence": check.text(row.get("evidence"), f"{path}.evidence"),
                 "by": check.text(row.get("by"), f"{path}.by"),
                 "recorded_at": recorded_at,
+                "id": entry_id,
+                "corrects": corrects,
             }
         )
     return result

@@ -296,3 +296,31 @@ async def test_an_empty_database_opens_and_says_what_to_do(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "ยังไม่มีแผน" in str(app.screen.query_one("#form-error", Static).render())
+
+
+async def test_the_app_picks_up_what_others_wrote_without_moving_the_cursor(tmp_path):
+    from ita_tui.db import open_database, writes
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#measure-table", DataTable)
+        await pilot.press("down", "down", "down", "down")
+        assert table.cursor_row == 4
+        other = open_database(tmp_path / "app.db")
+        writes.log_progress(other, 2, date(2023, 4, 1), 55, "อีกคน", date(2023, 4, 3))
+        app.pick_up_other_writers()
+        await pilot.pause()
+        assert [str(c) for c in table.get_row("2")][6] == "๕๕"
+        assert table.cursor_row == 4
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await clear_and_type(pilot, "70")
+        writes.log_progress(other, 2, date(2023, 4, 2), 60, "อีกคน", date(2023, 4, 3))
+        app.pick_up_other_writers()
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressForm)
+        assert app.screen.query_one("#progress-percent", Input).value == "70"

@@ -205,7 +205,6 @@ def test_export_import_round_trip(run, sample_db, tmp_path):
             if not line.startswith(("generated_at", "journal_head"))
         ]
 
-
     assert without_generated_at(first.read_text("utf-8")) == without_generated_at(again)
     assert "days_overdue = 185" in again
 

@@ -222,12 +222,16 @@ def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
                         "done_by": content["by"],
                     },
                 )
+            entry_ids: dict[int, int] = {}
             for entry in measure["progress"]:
                 recorded_at = entry["recorded_at"]
-                _insert(
+                wanted = {"id": entry["id"]} if _id_is_free(db, "progress", entry["id"]) else {}
+                new_id = _insert(
                     db,
                     "progress",
                     {
+                        **wanted,
+                        "corrects_id": entry_ids.get(entry["corrects"]),
                         "measure_id": measure_id,
                         "entry_date": _iso(entry["date"]),
                         "percent": entry["percent"],
@@ -237,6 +241,8 @@ def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
                         "recorded_at": recorded_at.isoformat() if recorded_at else now_utc(),
                     },
                 )
+                if entry["id"] is not None:
+                    entry_ids[entry["id"]] = new_id
     return agency_id
 
 

@@ -66,10 +66,27 @@ class ItaScreen(Screen):
             self.refresh_view()
 
     def refresh_view(self) -> None:
+        """Redraw from the database, leaving every table's and list's cursor where it was."""
+        from textual.widgets import DataTable, OptionList
+
         self._seen_version = self.app.data_version
         install_bindings(self, self.KEYS, self.app.lang)
         self.refresh_bindings()
+        cursors = {t.id: t.cursor_row for t in self.query(DataTable) if t.id and t.row_count}
+        highlights = {o.id: o.highlighted for o in self.query(OptionList) if o.id}
         self.render_view()
+        for table in self.query(DataTable):
+            row = cursors.get(table.id)
+            if row is not None and 0 < row < table.row_count and table.cursor_row != row:
+                table.move_cursor(row=row)
+        for listing in self.query(OptionList):
+            wanted = highlights.get(listing.id)
+            if (
+                wanted is not None
+                and wanted < listing.option_count
+                and listing.highlighted != wanted
+            ):
+                listing.highlighted = wanted
 
     def render_view(self) -> None:
         """Fill the screen from the database, in the current language."""

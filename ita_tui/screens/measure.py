@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ita_tui.db import queries, writes
+from ita_tui.db import backup, queries, writes
 from ita_tui.errors import UserError
 from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen, Key
@@ -234,6 +234,7 @@ class MeasureScreen(ItaScreen):
 
         def delete(answer: bool | None) -> None:
             if answer:
+                backup.before_delete(self.app.db)
                 writes.delete_measure(self.app.db, self.measure_id, by=self.app.who)
                 self.app.notify(self.t("measure.deleted", id=self.app.num(self.measure_id)))
                 self._deleted = True

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from ita_tui import scoring
-from ita_tui.db import queries, writes
+from ita_tui.db import backup, queries, writes
 from ita_tui.errors import UserError
 from ita_tui.screens.localized import ItaScreen, Key
 
@@ -128,6 +128,7 @@ class PlanScreen(ItaScreen):
             if not answer:
                 return
             try:
+                backup.before_delete(self.app.db)
                 if tab == "units":
                     writes.delete_unit(self.app.db, int(key), by=self.app.who)
                 elif tab == "findings":

@@ -1,0 +1,333 @@
+"""Records beyond doubt: many writers at once, crashes, tampering, backups, schema versions."""
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+
+import pytest
+
+from ita_tui import snapshot
+from ita_tui.db import journal, open_database, writes
+from ita_tui.db.schema import MIGRATIONS
+from tests.conftest import dump
+from tests.plan_factory import big_plan_text
+
+WRITER = """
+import sys
+from datetime import date
+from ita_tui.db import open_database, writes
+db = open_database(sys.argv[1])
+open_measures = [1, 2, 5, 6, 7, 8, 9, 10, 11]
+for n in range(int(sys.argv[3])):
+    writes.log_progress(db, open_measures[n % 9], date(2023, 1, 1 + n % 28), n % 101, sys.argv[2], date(2023, 4, 3), note=f"{sys.argv[2]} {n}")
+
+"""
+
+
+def test_eight_writers_at_once_lose_nothing(sample_db):
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(sample_db), f"officer-{n}", "200"],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(8)
+    ]
+    for process in processes:
+        _, errors = process.communicate(timeout=300)
+        assert process.returncode == 0, errors
+        assert "locked" not in errors
+    db = open_database(sample_db)
+    assert db.execute("SELECT count(*) FROM progress").fetchone()[0] == 1600
+    per_officer = dict(
+        db.execute("SELECT recorded_by, count(*) FROM progress GROUP BY recorded_by").fetchall()
+    )
+    assert per_officer == {f"officer-{n}": 200 for n in range(8)}
+    assert journal.verify(db) == []
+
+
+def counts(path) -> tuple[str, int, int]:
+    connection = sqlite3.connect(path)
+    try:
+        check = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        tables = {
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if "measures" not in tables:
+            return check, 0, 0
+        measures = connection.execute("SELECT count(*) FROM measures").fetchone()[0]
+        progress = connection.execute("SELECT count(*) FROM progress").fetchone()[0]
+        return check, measures, progress
+    finally:
+        connection.close()
+
+
+def test_an_import_killed_at_any_moment_is_all_or_nothing(tmp_path):
+    plan = tmp_path / "big.toml"
+    plan.write_text(big_plan_text(3000), "utf-8")
+    database = tmp_path / "crash.db"
+    rng = random.Random(20231001)
+    outcomes = []
+    for attempt in range(24):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ita_tui", "--db", str(database), "import", str(plan)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.05, 1.6))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        check, measures, progress = counts(database)
+        assert check == "ok", f"attempt {attempt}"
+        assert (measures, progress) in {(0, 0), (3000, 6000)}, (
+            f"attempt {attempt}: {measures} measures"
+        )
+        if database.exists() and measures:
+            db = open_database(database)
+            assert journal.verify(db) == []
+            db.close()
+        outcomes.append(measures)
+    assert 0 in outcomes or 3000 in outcomes
+
+
+def test_a_progress_entry_killed_half_way_is_all_or_nothing(sample_db):
+    rng = random.Random(7)
+    for _ in range(10):
+        process = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(sample_db), "cron", "100000"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.3, 1.2))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        check, _, progress = counts(sample_db)
+        assert check == "ok"
+    db = open_database(sample_db)
+    assert journal.verify(db) == []
+    assert db.execute("SELECT count(*) FROM progress").fetchone()[0] > 0
+
+
+def tamper(path, *statements):
+    connection = sqlite3.connect(path)
+    connection.execute("DROP TRIGGER journal_no_update")
+    connection.execute("DROP TRIGGER journal_no_delete")
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+
+
+@pytest.fixture
+def logged_db(sample_db, run):
+    for n, percent in enumerate((10, 20, 30), start=1):
+        assert (
+            run(
+                "--db",
+                str(sample_db),
+                "log",
+                "2",
+                "--percent",
+                str(percent),
+                "--date",
+                f"2023-0{n}-01",
+            ).code
+            == 0
+        )
+    assert run("--db", str(sample_db), "verify").code == 0
+    return sample_db
+
+
+TAMPERING = {
+    "edit an entry": ["UPDATE journal SET by = 'someone else' WHERE id = 40"],
+    "edit the newest entry": [
+        "UPDATE journal SET after = replace(after, '30', '90') WHERE id = (SELECT max(id) FROM journal)"
+    ],
+    "delete an entry": ["DELETE FROM journal WHERE id = 40"],
+    "delete the newest entry": ["DELETE FROM journal WHERE id = (SELECT max(id) FROM journal)"],
+    "insert an entry": [
+        "INSERT INTO journal (id, at, by, action, subject, subject_key, before, after, prev_hash, hash)"
+        " SELECT max(id) + 1, at, by, action, subject, subject_key, before, after, prev_hash, hash FROM journal"
+    ],
+    "reorder two entries": [
+        "UPDATE journal SET id = -1 WHERE id = 40",
+        "UPDATE journal SET id = 40 WHERE id = 41",
+        "UPDATE journal SET id = 41 WHERE id = -1",
+    ],
+    "edit a progress row": ["UPDATE progress SET percent = 95 WHERE id = 2"],
+    "delete a progress row": ["DELETE FROM progress WHERE id = 1"],
+    "insert a progress row": [
+        "INSERT INTO progress (measure_id, entry_date, percent, recorded_by, recorded_at) VALUES (2, '2023-03-15', 99, 'x', '2023-03-15')"
+    ],
+    "change a measure's status": ["UPDATE measures SET status = 'done' WHERE id = 11"],
+    "tick a checklist item": ["UPDATE measure_contents SET done_on = '2023-03-01' WHERE id = 1"],
+}
+
+
+@pytest.mark.parametrize("how", sorted(TAMPERING))
+def test_verify_catches_tampering(run, logged_db, how):
+    tamper(logged_db, *TAMPERING[how])
+    result = run("--db", str(logged_db), "verify")
+    assert result.code == 1, result.out
+    assert "ผิดปกติ" in result.err
+
+
+def test_the_journal_refuses_edits_through_sqlite(logged_db):
+    connection = sqlite3.connect(logged_db)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        connection.execute("UPDATE journal SET by = 'x' WHERE id = 1")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        connection.execute("DELETE FROM journal")
+    connection.close()
+
+
+def test_a_correction_is_a_new_entry_and_both_stay(run, logged_db):
+    result = run(
+        "--db",
+        str(logged_db),
+        "log",
+        "2",
+        "--percent",
+        "25",
+        "--date",
+        "2023-03-01",
+        "--corrects",
+        "3",
+        "--by",
+        "หัวหน้ากอง",
+    )
+    assert result.code == 0, result.err
+    connection = sqlite3.connect(logged_db)
+    rows = connection.execute(
+        "SELECT id, percent, corrects_id, recorded_by FROM progress ORDER BY id"
+    ).fetchall()
+    assert rows[-2:] == [(3, 30, None, rows[-2][3]), (4, 25, 3, "หัวหน้ากอง")]
+    wrong = run("--db", str(logged_db), "log", "5", "--percent", "25", "--corrects", "3")
+    assert wrong.code == 2 and "ไม่มีบันทึกความก้าวหน้าหมายเลข 3" in wrong.err
+    assert run("--db", str(logged_db), "verify").code == 0
+
+
+def test_every_change_says_who_and_when(run, sample_db, tmp_path, monkeypatch):
+    (tmp_path / "settings.toml").write_text('name = "สมหญิง ใจดี"\n', "utf-8")
+    assert (
+        run("--db", str(sample_db), "log", "5", "--percent", "10", "--date", "2023-02-01").code == 0
+    )
+    db = open_database(sample_db)
+    assert db.execute("SELECT recorded_by FROM progress").fetchone()[0] == "สมหญิง ใจดี"
+    last = db.execute(
+        "SELECT by, at, action, subject FROM journal ORDER BY id DESC LIMIT 2"
+    ).fetchall()
+    assert {row[0] for row in last} == {"สมหญิง ใจดี"}
+    assert all(row[1].endswith("+00:00") for row in last)
+    assert {row[3] for row in last} == {"progress", "measures"}
+
+
+def test_the_snapshot_carries_the_chain_head(run, logged_db):
+    text = run("--db", str(logged_db), "export", "-", "--as-of", "2023-04-03").out
+    db = open_database(logged_db)
+    assert f'journal_head = "{journal.head(db)}"' in text
+
+
+def test_backup_while_another_process_writes_then_restore(run, sample_db, tmp_path):
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(sample_db), "officer", "300"])
+    copy = tmp_path / "copy.db"
+    time.sleep(0.3)
+    assert run("--db", str(sample_db), "backup", str(copy)).code == 0
+    writer.wait(timeout=120)
+    check, measures, progress = counts(copy)
+    assert check == "ok" and measures == 11
+    assert run("--db", str(copy), "verify").code == 0
+    before_restore = dump(sample_db)
+    result = run("--db", str(sample_db), "restore", str(copy))
+    assert result.code == 0, result.err
+    assert counts(sample_db)[2] == progress
+    saved = sorted((tmp_path / "plan.db.backups").glob("*before-restore.db"))
+    assert len(saved) == 1 and dump(saved[0]) == before_restore
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"not a database at all", "ไม่ใช่ไฟล์ฐานข้อมูล SQLite"), (None, "ของโปรแกรมอื่น")],
+)
+def test_restore_refuses_what_is_not_ours(run, sample_db, tmp_path, content, message):
+    source = tmp_path / "other.db"
+    if content is None:
+        with sqlite3.connect(source) as connection:
+            connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    else:
+        source.write_bytes(content)
+    before = dump(sample_db)
+    result = run("--db", str(sample_db), "restore", str(source))
+    assert result.code == 2 and message in result.err
+    assert dump(sample_db) == before
+
+
+def test_a_database_from_a_newer_tool_is_refused_untouched(run, sample_db):
+    with sqlite3.connect(sample_db) as connection:
+        connection.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('ita_tui', 'm999_future', 'x')"
+        )
+    before = sample_db.read_bytes()
+    result = run("--db", str(sample_db), "measures")
+    assert result.code == 2 and "รุ่นที่ใหม่กว่า" in result.err
+    assert sample_db.read_bytes() == before
+
+
+def test_an_older_database_is_upgraded_after_a_backup(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_database(":memory:")
+    db.close()
+    import sqlite_utils
+
+    old = sqlite_utils.Database(path)
+    MIGRATIONS.apply(old, stop_before="m003_journal")
+    old.execute("INSERT INTO agencies (name) VALUES ('อบต.เก่า')")
+    old.conn.commit()
+    old.close()
+    upgraded = open_database(path)
+    assert {m.name for m in MIGRATIONS.applied(upgraded)} >= {"m003_journal"}
+    assert journal.verify(upgraded) == []
+    copies = list((tmp_path / "old.db.backups").glob("*before-upgrade.db"))
+    assert len(copies) == 1
+    assert {
+        m[0] for m in sqlite3.connect(copies[0]).execute("SELECT name FROM _sqlite_migrations")
+    } == {
+        "m001_initial",
+        "m002_meetings",
+    }
+
+
+def test_deleting_in_the_app_takes_a_backup_first(tmp_path):
+    from ita_tui.db import backup
+
+    path = tmp_path / "plan.db"
+    db = open_database(path, create=True)
+    snapshot.import_plan(db, snapshot.sample_plan(), "test")
+    saved = backup.before_delete(db)
+    writes.delete_measure(db, 3, by="test")
+    assert sqlite3.connect(saved).execute("SELECT count(*) FROM measures").fetchone()[0] == 11
+    assert journal.verify(db) == []
+
+
+def test_the_journal_replays_edits_of_every_kind(tmp_path):
+    db = open_database(tmp_path / "plan.db", create=True)
+    snapshot.import_plan(db, snapshot.sample_plan(), "test")
+    writes.tick_content(db, 1, date(2023, 2, 1), "ก")
+    writes.set_content_evidence(db, 1, "https://example.go.th/r", "ก")
+    writes.set_status(db, 8, "dropped", "รวมกับ ๙", date(2023, 2, 2), by="ข")
+    fields = {"title": "ใหม่", "fiscal_year": 2566, "units": ["งานนิติการ"], "contents": ["ก", "ข"]}
+    new_id = writes.save_measure(db, 1, fields, by="ค")
+    writes.save_measure(
+        db, 1, {**fields, "contents": ["ข"], "units": ["กองคลัง", "งานนิติการ"]}, new_id, by="ค"
+    )
+    writes.add_meeting(db, 1, date(2023, 3, 1), "ง")
+    writes.add_decision(db, 1, 1, "ทำ", new_id, by="ง")
+    writes.delete_measure(db, new_id, by="จ")
+    snapshot.import_plan(db, snapshot.sample_plan(), "ฉ")
+    assert journal.verify(db) == []
+    assert os.path.exists(tmp_path / "plan.db")
