@@ -2,7 +2,6 @@
 
 import json
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -311,11 +310,47 @@ def test_missing_database_and_missing_folder(run, tmp_path):
     assert result.code == 2 and "ไม่มีโฟลเดอร์" in result.err
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through read-only permissions")
-def test_read_only_database(run, sample_db):
-    sample_db.chmod(stat.S_IRUSR)
-    result = run("--db", str(sample_db), "log", "2", "--percent", "10")
-    assert result.code == 2 and "อ่านอย่างเดียว" in result.err
+def as_another_user(*command: str) -> list[str]:
+    """Root writes through permissions, so the read-only case runs as `nobody` when we are root."""
+    if os.geteuid() != 0:
+        return list(command)
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+
+
+def test_read_only_database(tmp_path_factory):
+    import shutil
+    import tempfile
+
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv to drop privileges")
+    folder = Path(tempfile.mkdtemp(prefix="ita-ro-"))
+    try:
+        folder.chmod(0o755)
+        database = folder / "plan.db"
+        main_args = [sys.executable, "-m", "ita_tui", "--db", str(database)]
+        subprocess.run([*main_args, "init", "--sample"], check=True, capture_output=True)
+        database.chmod(0o444)
+        folder.chmod(0o555)
+        probe = subprocess.run(
+            as_another_user(sys.executable, "-c", "import ita_tui"), capture_output=True
+        )
+        if probe.returncode != 0:
+            pytest.skip("the test environment is not readable by an unprivileged user")
+        before = database.read_bytes()
+        environment = {**os.environ, "ITA_TUI_SETTINGS": str(folder / "none.toml")}
+        done = subprocess.run(
+            as_another_user(*main_args, "log", "2", "--percent", "10", "--date", "2023-01-01"),
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+        )
+        assert done.returncode == 2
+        assert "อ่านอย่างเดียว" in done.stderr and "Traceback" not in done.stderr
+        assert database.read_bytes() == before
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_export_into_a_missing_folder_says_so(run, sample_db, tmp_path):
