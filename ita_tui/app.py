@@ -5,12 +5,12 @@ It stays thin: each screen lives in ita_tui/screens/, and all data comes from it
 from collections.abc import Iterable
 from datetime import date
 
-from sqlite_utils import Database
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ita_tui import settings as settings_file
 from ita_tui.db import queries
+from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
 from ita_tui.i18n import translate
 from ita_tui.screens.analysis import AnalysisScreen

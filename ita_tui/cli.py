@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from ita_tui import scoring
 from ita_tui.errors import UserError
 from ita_tui.i18n import status_label, translate
 from ita_tui.locations import database_path, settings_path
@@ -377,6 +376,8 @@ def log(
 @click.pass_obj
 def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -> None:
     """Overall score, instrument means and grade or rating from the ten indicator scores."""
+    from ita_tui import scoring
+
     be_year = parse_whole_number(year, "cli.bad_year")
     if be_year < 2400:
         raise UserError("cli.year_not_be", value=year)
@@ -445,7 +446,7 @@ def whatif(
     as_json: bool,
 ) -> None:
     """Indicators 9 and 10, the overall and the grade or rating if chosen OIT items passed."""
-    from ita_tui import oit
+    from ita_tui import oit, scoring
     from ita_tui.db import queries
 
     be_year = parse_whole_number(year, "cli.bad_year")

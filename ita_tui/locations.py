@@ -3,14 +3,14 @@
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
-
 APP_NAME = "ita-tui"
 DATABASE_ENV = "ITA_TUI_DB"
 SETTINGS_ENV = "ITA_TUI_SETTINGS"
 
 
 def default_database_path() -> Path:
+    from platformdirs import user_data_dir  # only when no path was given
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "ita-tui.db"
 
 
@@ -26,4 +26,6 @@ def settings_path() -> Path:
     chosen = os.environ.get(SETTINGS_ENV)
     if chosen:
         return Path(chosen).expanduser()
+    from platformdirs import user_config_dir
+
     return Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"

@@ -4,9 +4,8 @@ stale, done since the last meeting, and what changed since then."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlite_utils import Database
-
 from ita_tui.db import queries
+from ita_tui.db.connection import Database
 from ita_tui.follow_up import STALE_DAYS, is_open
 from ita_tui.thai_calendar import add_months
 

@@ -4,9 +4,6 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import tomli_w
-
-from ita_tui.files import write_atomically
 from ita_tui.locations import settings_path
 
 LANGUAGES = ("th", "en")
@@ -58,6 +55,10 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
+    import tomli_w
+
+    from ita_tui.files import write_atomically
+
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     document = {

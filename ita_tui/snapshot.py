@@ -9,10 +9,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import tomli_w
-from sqlite_utils import Database
 
 from ita_tui import scoring
 from ita_tui.db import journal, queries, writes
+from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
 from ita_tui.files import write_atomically
 from ita_tui.follow_up import outside_fiscal_year

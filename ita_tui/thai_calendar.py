@@ -3,9 +3,8 @@ officers type them and plan documents write them."""
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
-
-import pendulum
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from ita_tui.errors import UserError
 from ita_tui.text import normalise
@@ -72,7 +71,7 @@ def ce_to_be(ce_year: int) -> int:
 
 def today() -> date:
     """Today in Thailand, whatever the machine's clock zone."""
-    return pendulum.today(TIMEZONE).date()
+    return datetime.now(ZoneInfo(TIMEZONE)).date()
 
 
 def fiscal_year(day: date) -> int:
@@ -93,6 +92,8 @@ def fiscal_quarter(day: date) -> int:
 def quarter_bounds(be_year: int, quarter: int) -> tuple[date, date]:
     if quarter not in (1, 2, 3, 4):
         raise UserError("calendar.bad_quarter", quarter=quarter)
+    import pendulum  # month arithmetic; loaded only where needed, to keep the CLI quick
+
     year_start = fiscal_year_bounds(be_year)[0]
     start = pendulum.date(year_start.year, year_start.month, 1).add(months=3 * (quarter - 1))
     return _as_date(start), _as_date(start.add(months=2).end_of("month"))
@@ -106,6 +107,8 @@ def six_month_round(be_year: int) -> tuple[date, date]:
 
 def add_months(day: date, months: int) -> date:
     """The same day so many months later (or earlier), kept inside shorter months."""
+    import pendulum
+
     moved = pendulum.date(day.year, day.month, day.day).add(months=months)
     return _as_date(moved)
 
@@ -169,7 +172,7 @@ def _make_date(year_ce: int, month: int, day: int, original: str) -> date:
     if not _EARLIEST_CE_YEAR <= year_ce <= _LATEST_CE_YEAR:
         raise UserError("date.year_out_of_range", text=original)
     try:
-        return _as_date(pendulum.date(year_ce, month, day))
+        return date(year_ce, month, day)
     except ValueError:
         raise UserError("date.no_such_day", text=original) from None
 
@@ -219,6 +222,8 @@ def _parse_endpoint(text: str, at_end: bool) -> date | None:
         if month is not None:
             first = _make_date(_year_to_ce(year), month, 1, text)
             if at_end:
+                import pendulum
+
                 return _as_date(pendulum.date(first.year, first.month, 1).end_of("month"))
             return first
     return None

@@ -280,9 +280,8 @@ def test_a_database_from_a_newer_tool_is_refused_untouched(run, sample_db):
 
 def test_an_older_database_is_upgraded_after_a_backup(tmp_path):
     path = tmp_path / "old.db"
-    db = open_database(":memory:")
-    db.close()
     import sqlite_utils
+
 
     old = sqlite_utils.Database(path)
     MIGRATIONS.apply(old, stop_before="m003_journal")
@@ -290,7 +289,9 @@ def test_an_older_database_is_upgraded_after_a_backup(tmp_path):
     old.conn.commit()
     old.close()
     upgraded = open_database(path)
-    assert {m.name for m in MIGRATIONS.applied(upgraded)} >= {"m003_journal"}
+    applied = {row[0] for row in upgraded.execute("SELECT name FROM _sqlite_migrations")}
+    assert "m003_journal" in applied
+
     assert journal.verify(upgraded) == []
     copies = list((tmp_path / "old.db.backups").glob("*before-upgrade.db"))
     assert len(copies) == 1

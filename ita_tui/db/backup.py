@@ -9,8 +9,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
 
 KEEP_AUTOMATIC = 20
@@ -69,7 +68,7 @@ def before_delete(db: Database) -> Path | None:
 
 def check_restorable(source: Path) -> None:
     """A file is restored only if it is an ita-tui database, whole, and not from a newer tool."""
-    from ita_tui.db.schema import MIGRATIONS
+    from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET, MIGRATIONS_TABLE
 
     if not source.is_file():
         raise UserError("file.missing", path=str(source))
@@ -85,18 +84,18 @@ def check_restorable(source: Path) -> None:
             row[0]
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
-        if MIGRATIONS.migrations_table not in tables:
+        if MIGRATIONS_TABLE not in tables:
             raise UserError("db.not_ours", path=str(source))
         applied = {
             row[0]
             for row in connection.execute(
-                f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?",
-                (MIGRATIONS.name,),
+                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
+                (MIGRATION_SET,),
             )
         }
         if not applied:
             raise UserError("db.not_ours", path=str(source))
-        if applied - {m.name for m in MIGRATIONS._migrations}:
+        if applied - set(KNOWN_MIGRATIONS):
             raise UserError("db.newer_schema", path=str(source))
     except sqlite3.DatabaseError:
         raise UserError("db.not_sqlite", path=str(source)) from None

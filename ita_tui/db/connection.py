@@ -1,18 +1,50 @@
 """Opening the database safely: ours or refused, foreign keys on, WAL, a busy timeout, and one
-write transaction per user action."""
+write transaction per user action.
+
+A database already at the current schema opens on plain sqlite3, so that commands such as
+`ita-tui overdue` start fast; the migration machinery (sqlite-utils) loads only to upgrade."""
 
 import contextlib
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from ita_tui.db.schema import MIGRATIONS
+from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET, MIGRATIONS_TABLE
 from ita_tui.errors import UserError
 
 # Long enough for another officer's import to finish; a user never sees "database is locked".
 BUSY_TIMEOUT_SECONDS = 30
+
+
+_SAVEPOINTS = itertools.count(1)
+
+
+class Database:
+    """The connection every read and write goes through."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.conn = connection
+
+    def execute(self, sql: str, parameters: tuple | list = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator["Database"]:
+        name = f"ita_{next(_SAVEPOINTS)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
 
 def _user_error_for(error: sqlite3.Error, path: str) -> UserError:
@@ -30,13 +62,50 @@ def _user_error_for(error: sqlite3.Error, path: str) -> UserError:
     return UserError("db.failed", path=path, reason=str(error))
 
 
-def _is_ours(db: Database) -> bool:
-    tables = set(db.table_names())
+def _applied(connection: sqlite3.Connection, location: str) -> list[str] | None:
+    """The migrations applied, in order; None for an empty file; refuses a file that is not ours."""
+    tables = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     if not tables:
-        return True
-    if MIGRATIONS.migrations_table not in tables:
-        return False
-    return bool(MIGRATIONS.applied(db))
+        return None
+    if MIGRATIONS_TABLE not in tables:
+        raise UserError("db.not_ours", path=location)
+    names = [
+        row[0]
+        for row in connection.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+            (MIGRATION_SET,),
+        )
+    ]
+    if not names:
+        raise UserError("db.not_ours", path=location)
+    return names
+
+
+def _upgrade(
+    connection: sqlite3.Connection, location: str, in_memory: bool, had_schema: bool
+) -> None:
+    from sqlite_utils import Database as MigrationDatabase
+
+    from ita_tui.db.schema import MIGRATIONS
+
+    if not in_memory and connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        connection.execute("PRAGMA journal_mode = WAL")
+    if had_schema and not in_memory:
+        from ita_tui.db.backup import automatic
+
+        automatic(connection, Path(location), "before-upgrade")
+    # All steps or none, and one upgrader at a time: a second process waits, then finds
+    # nothing left to do.
+    migrations_db = MigrationDatabase(connection, execute_plugins=False)
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        MIGRATIONS.apply(migrations_db)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.rollback()
+        raise
 
 
 def open_database(path: str | Path, *, create: bool = False) -> Database:
@@ -55,40 +124,21 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
         connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as error:
         raise _user_error_for(error, location) from None
-    db = Database(connection, execute_plugins=False)
     try:
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-        if not _is_ours(db):
-            raise UserError("db.not_ours", path=location)
-        known = {m.name for m in MIGRATIONS._migrations}
-        unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
-        if unknown:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        applied = _applied(connection, location)
+        if applied is not None and set(applied) - set(KNOWN_MIGRATIONS):
             raise UserError("db.newer_schema", path=location)
-        if MIGRATIONS.pending(db):
-            if not in_memory and db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode = WAL")
-            if not in_memory and MIGRATIONS.applied(db):
-                from ita_tui.db.backup import automatic
-
-                automatic(connection, Path(location), "before-upgrade")
-            # All steps or none, and one upgrader at a time: a second process waits, then
-            # finds nothing left to do.
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                MIGRATIONS.apply(db)
-                db.execute("COMMIT")
-            except BaseException:
-                db.conn.rollback()
-                raise
-
+        if applied is None or len(applied) < len(KNOWN_MIGRATIONS):
+            _upgrade(connection, location, in_memory, had_schema=applied is not None)
     except sqlite3.Error as error:
         connection.close()
         raise _user_error_for(error, location) from None
-    except UserError:
+    except BaseException:
         connection.close()
         raise
-    return db
+    return Database(connection)
 
 
 @contextlib.contextmanager
@@ -98,7 +148,7 @@ def transaction(db: Database) -> Iterator[Database]:
     BEGIN IMMEDIATE takes the write lock up front, so that two writers queue on the busy
     timeout instead of one of them failing half-way with "database is locked"."""
     if db.conn.in_transaction:
-        with db.atomic():
+        with db.savepoint():
             yield db
         return
     try:

@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from ita_tui.db.connection import Database
 
 GENESIS = ""
 

@@ -2,9 +2,8 @@
 
 from datetime import date
 
-from sqlite_utils import Database
-
 from ita_tui import follow_up
+from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
 from ita_tui.text import normalise
 

@@ -3,7 +3,9 @@
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATIONS = Migrations("ita_tui")
+from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET
+
+MIGRATIONS = Migrations(MIGRATION_SET)
 
 MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")
 FINDING_KINDS = ("weakness", "develop")
@@ -252,3 +254,7 @@ def m003_journal(db: Database) -> None:
         keys = db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
         for key in keys:
             journal.inserted(db, "ita-tui", at, "baseline", table, tuple(key))
+
+
+if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
+    raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")

@@ -7,11 +7,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlite_utils import Database
-
 from ita_tui import scoring
 from ita_tui.db import journal
-from ita_tui.db.connection import transaction
+from ita_tui.db.connection import Database, transaction
 from ita_tui.db.schema import MEASURE_STATUSES
 from ita_tui.errors import UserError
 from ita_tui.snapshot_validation import Plan

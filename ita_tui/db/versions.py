@@ -1,0 +1,6 @@
+"""The schema versions this tool knows, in order, so that opening a database can tell current,
+older and newer apart without loading the migration machinery."""
+
+MIGRATION_SET = "ita_tui"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+KNOWN_MIGRATIONS = ("m001_initial", "m002_meetings", "m003_journal")
