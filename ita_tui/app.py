@@ -4,6 +4,7 @@ It stays thin: each screen lives in ita_tui/screens/, and all data comes from it
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -47,7 +48,8 @@ REFRESH_SECONDS = 3
 
 
 class ItaApp(App[None]):
-    CSS_PATH = "app.tcss"
+    # Absolute, so that the stylesheet is found from subclasses defined elsewhere too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "ita-tui"
     MODES = {
         "overview": OverviewScreen,

@@ -85,6 +85,8 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
             findings_by_measure.setdefault(measure_id, []).append(row["id"])
 
     measure_rows = queries.measures(db, agency_id, as_of)
+    contents = queries.contents_by_measure(db, agency_id)
+    progress = queries.progress_by_measure(db, agency_id)
     for row in measure_rows:
         measure = _drop_empty(
             {
@@ -116,7 +118,7 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
                     "by": c["done_by"],
                 }
             )
-            for c in queries.contents(db, row["id"])
+            for c in contents.get(row["id"], [])
         ]
         measure["progress"] = [
             _drop_empty(
@@ -131,7 +133,7 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
                     "corrects": p["corrects_id"],
                 }
             )
-            for p in reversed(queries.progress(db, row["id"]))
+            for p in progress.get(row["id"], [])
         ]
         document["measures"].append(measure)
     document["summary"] = unit_summary(unit_rows, measure_rows)

@@ -282,7 +282,6 @@ def test_an_older_database_is_upgraded_after_a_backup(tmp_path):
     path = tmp_path / "old.db"
     import sqlite_utils
 
-
     old = sqlite_utils.Database(path)
     MIGRATIONS.apply(old, stop_before="m003_journal")
     old.execute("INSERT INTO agencies (name) VALUES ('อบต.เก่า')")

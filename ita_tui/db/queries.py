@@ -69,14 +69,17 @@ def find_unit(db: Database, agency_id: int, text: str) -> dict:
     raise UserError("unit.unknown", name=text, known=known)
 
 
-def _measure_units(db: Database, agency_id: int) -> dict[int, list[str]]:
+def _measure_units(
+    db: Database, where: str = "m.agency_id = ?", params: tuple | list = ()
+) -> dict[int, list[str]]:
+    """Unit names per measure, lead first, for the measures that `where` selects."""
     rows = _rows(
         db,
-        """SELECT mu.measure_id, u.name FROM measure_units mu
+        f"""SELECT mu.measure_id, u.name FROM measure_units mu
            JOIN units u ON u.id = mu.unit_id
-           JOIN measures m ON m.id = mu.measure_id
-           WHERE m.agency_id = ? ORDER BY mu.measure_id, mu.position""",
-        (agency_id,),
+           WHERE mu.measure_id IN (SELECT m.id FROM measures m WHERE {where})
+           ORDER BY mu.measure_id, mu.position""",
+        params,
     )
     by_measure: dict[int, list[str]] = {}
     for row in rows:
@@ -145,7 +148,7 @@ def measures(
         " ORDER BY m.fiscal_year, m.position, m.id",
         params,
     )
-    units_by_measure = _measure_units(db, agency_id)
+    units_by_measure = _measure_units(db, " AND ".join(conditions), params)
     return [_annotate(row, units_by_measure, as_of, stale_days) for row in rows]
 
 
@@ -156,7 +159,7 @@ def measure(db: Database, measure_id: int, as_of: date) -> dict:
     if not rows:
         raise UserError("measure.unknown", id=measure_id)
     row = rows[0]
-    units_by_measure = _measure_units(db, row["agency_id"])
+    units_by_measure = _measure_units(db, "m.id = ?", (measure_id,))
     detail = _annotate(row, units_by_measure, as_of)
     detail["contents"] = contents(db, measure_id)
     detail["progress"] = progress(db, measure_id)
@@ -298,3 +301,31 @@ def progress_entries(db: Database, agency_id: int) -> list[dict]:
     for row in rows:
         row["entry_date"] = _day(row["entry_date"])
     return rows
+
+
+def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
+    """Every checklist of the agency in one query, for whole-plan work such as the snapshot."""
+    grouped: dict[int, list[dict]] = {}
+    for row in _rows(
+        db,
+        """SELECT c.* FROM measure_contents c JOIN measures m ON m.id = c.measure_id
+           WHERE m.agency_id = ? ORDER BY c.measure_id, c.position, c.id""",
+        (agency_id,),
+    ):
+        row["done_on"] = _day(row["done_on"])
+        grouped.setdefault(row["measure_id"], []).append(row)
+    return grouped
+
+
+def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
+    """Every progress log of the agency in one query, oldest first."""
+    grouped: dict[int, list[dict]] = {}
+    for row in _rows(
+        db,
+        """SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id
+           WHERE m.agency_id = ? ORDER BY p.measure_id, p.entry_date, p.id""",
+        (agency_id,),
+    ):
+        row["entry_date"] = _day(row["entry_date"])
+        grouped.setdefault(row["measure_id"], []).append(row)
+    return grouped

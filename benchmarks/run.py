@@ -1,0 +1,293 @@
+"""Measure ita-tui against its floors, side by side in one run, and print a Markdown table.
+
+    python benchmarks/run.py [--sizes 1000,10000,100000,250000] [--runs 5]
+
+For each size a single-agency database is generated once (benchmarks/.data/, reused), then:
+- `ita-tui overdue --json` against a script that uses only sqlite3 to run the same query and
+  print the rows;
+- building and writing the snapshot against `tomli_w.dumps` of the same document in memory;
+- the time to the first frame of the measures screen against a minimal Textual app that exits
+  on its first frame;
+- a search typed into the measures screen, from keystroke to updated table;
+- peak memory (maximum resident set) of each process;
+- `task overdue` when Debian's taskwarrior is installed (otherwise the row says skipped).
+Figures are medians of several runs. Start-up compares `ita-tui overdue` on the bundled sample."""
+
+import argparse
+import json
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).parent
+DATA = HERE / ".data"
+AS_OF = "2023-06-01"
+
+FLOOR_OVERDUE = """
+import json, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+rows = connection.execute(
+    "SELECT m.id, m.title, m.end_date, julianday(?) - julianday(m.end_date),"
+    " (SELECT group_concat(u.name, '|') FROM measure_units mu JOIN units u ON u.id = mu.unit_id"
+    "  WHERE mu.measure_id = m.id) FROM measures m"
+    " WHERE m.status IN ('not_started', 'in_progress') AND m.end_date < ? ORDER BY m.id",
+    (sys.argv[2], sys.argv[2]),
+).fetchall()
+print(json.dumps([{"id": r[0], "title": r[1], "end": r[2], "days_overdue": int(r[3]), "units": (r[4] or "").split("|")} for r in rows], ensure_ascii=False))
+"""
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Minimal(App):
+    def compose(self):
+        yield Static("ready")
+    def on_ready(self):
+        self.exit()
+Minimal().run(headless=True, size=(120, 35))
+"""
+
+MEASURES_FIRST_FRAME = """
+import sys
+from datetime import date
+from ita_tui.app import ItaApp
+from ita_tui.db import open_database
+class FirstFrame(ItaApp):
+    DEFAULT_MODE = "measures"
+    def on_ready(self):
+        self.call_after_refresh(self.exit)
+FirstFrame(open_database(sys.argv[1]), as_of=date(2023, 6, 1), persist_settings=False).run(headless=True, size=(120, 35))
+"""
+
+SEARCH = """
+import asyncio, sys, time
+from datetime import date
+from ita_tui.app import ItaApp
+from ita_tui.db import open_database
+async def main():
+    app = ItaApp(open_database(sys.argv[1]), as_of=date(2023, 6, 1), persist_settings=False)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        search = screen.query_one("#search")
+        timings = []
+        for word in ("ทุจริต", "E-Service", "รอบ ๖", ""):
+            started = time.perf_counter()
+            search.value = word
+            screen.refresh_rows()
+            timings.append(time.perf_counter() - started)
+        print(max(timings))
+asyncio.run(main())
+"""
+
+EXPORT = """
+import sys, time
+from datetime import date
+import tomli_w
+from ita_tui import snapshot
+from ita_tui.db import open_database
+db = open_database(sys.argv[1])
+started = time.perf_counter()
+snapshot.export(db, sys.argv[2], date(2023, 6, 1))
+ours = time.perf_counter() - started
+document = snapshot.build(db, date(2023, 6, 1))
+started = time.perf_counter()
+tomli_w.dumps(document)
+floor = time.perf_counter() - started
+print(ours, floor)
+"""
+
+
+def timed(command: list[str], runs: int) -> tuple[float, float, str]:
+    """Median wall time, peak memory in MB of the slowest run's process, and its output."""
+    times, peaks, output = [], [], ""
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        peaks.append(max(after, before) / 1024)
+        output = done.stdout
+    return statistics.median(times), max(peaks), output
+
+
+def database_for(size: int) -> Path:
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"single-{size}.db"
+    if not path.exists():
+        sys.path.insert(0, str(HERE))
+        from generate import generate
+
+        print(f"generating {size} measures …", file=sys.stderr)
+        generate(path, 1, size, seed=size)
+    return path
+
+
+def isolated_peak(command: list[str]) -> float:
+    """Peak memory of one process on its own (ru_maxrss of children is a running maximum)."""
+    wrapper = [
+        sys.executable,
+        "-c",
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
+        *command,
+    ]
+    return int(subprocess.run(wrapper, capture_output=True, text=True, check=True).stdout) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000,100000,250000")
+    parser.add_argument("--runs", type=int, default=5)
+    arguments = parser.parse_args()
+    sizes = [int(s) for s in arguments.sizes.split(",")]
+    python = sys.executable
+    ita = [python, "-m", "ita_tui"]
+    rows: list[tuple[str, str, str, str]] = []
+
+    with tempfile.TemporaryDirectory() as folder:
+        sample = Path(folder) / "sample.db"
+        subprocess.run(
+            [*ita, "--db", str(sample), "init", "--sample"], capture_output=True, check=True
+        )
+        ours, _, _ = timed(
+            [*ita, "--db", str(sample), "overdue", "--as-of", "2023-04-03", "--json"],
+            arguments.runs,
+        )
+        floor, _, _ = timed([python, "-c", MINIMAL_APP], arguments.runs)
+        rows.append(
+            (
+                "start-up: `overdue` on the sample vs minimal Textual app",
+                f"{ours * 1000:.0f} ms",
+                f"{floor * 1000:.0f} ms",
+                f"{ours / floor:.2f}× (target ≤ 0.5×)",
+            )
+        )
+        minimal_peak = isolated_peak([python, "-c", MINIMAL_APP])
+
+        for size in sizes:
+            path = database_for(size)
+            label = f"{size:,}"
+            ours, _, output = timed(
+                [*ita, "--db", str(path), "overdue", "--as-of", AS_OF, "--json"], arguments.runs
+            )
+            floor, _, floor_output = timed(
+                [python, "-c", FLOOR_OVERDUE, str(path), AS_OF], arguments.runs
+            )
+            same = len(json.loads(output)) == len(json.loads(floor_output))
+            rows.append(
+                (
+                    f"{label}: `overdue --json` vs sqlite3-only script",
+                    f"{ours * 1000:.0f} ms",
+                    f"{floor * 1000:.0f} ms",
+                    f"{ours / floor:.2f}× (target ≤ 2×){'' if same else ' ROWS DIFFER'}",
+                )
+            )
+            rows.append(
+                (
+                    f"{label}: peak memory of `overdue`",
+                    f"{isolated_peak([*ita, '--db', str(path), 'overdue', '--as-of', AS_OF, '--json']):.0f} MB",
+                    "",
+                    "",
+                )
+            )
+
+            target = Path(folder) / "snapshot.toml"
+            export_runs = [
+                subprocess.run(
+                    [python, "-c", EXPORT, str(path), str(target)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout.split()
+                for _ in range(max(1, arguments.runs // 2))
+            ]
+            ours = statistics.median(float(r[0]) for r in export_runs)
+            floor = statistics.median(float(r[1]) for r in export_runs)
+            rows.append(
+                (
+                    f"{label}: export vs bare `tomli_w.dumps`",
+                    f"{ours * 1000:.0f} ms",
+                    f"{floor * 1000:.0f} ms",
+                    f"{ours / floor:.2f}× (target ≤ 1.3×)",
+                )
+            )
+
+            frame_runs = 1 if size > 20000 else arguments.runs
+            ours, _, _ = timed([python, "-c", MEASURES_FIRST_FRAME, str(path)], frame_runs)
+            floor, _, _ = timed([python, "-c", MINIMAL_APP], frame_runs)
+            limit = "1.5" if size <= 1000 else "2"
+            rows.append(
+                (
+                    f"{label}: first frame of the measures screen vs minimal app",
+                    f"{ours * 1000:.0f} ms",
+                    f"{floor * 1000:.0f} ms",
+                    f"{ours / floor:.2f}× (target ≤ {limit}×)",
+                )
+            )
+            peak = isolated_peak([python, "-c", MEASURES_FIRST_FRAME, str(path)])
+            rows.append(
+                (
+                    f"{label}: peak memory of the app (measures screen)",
+                    f"{peak:.0f} MB",
+                    f"{minimal_peak:.0f} MB",
+                    "target < 150 MB at 250,000",
+                )
+            )
+
+            search = float(
+                subprocess.run(
+                    [python, "-c", SEARCH, str(path)], capture_output=True, text=True, check=True
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
+            rows.append(
+                (
+                    f"{label}: search in the measures screen, keystroke to table",
+                    f"{search * 1000:.0f} ms",
+                    "",
+                    "target ≤ 100 ms",
+                )
+            )
+
+            if shutil.which("task"):
+                rows.append(
+                    (
+                        f"{label}: taskwarrior `task overdue`",
+                        "not run",
+                        "",
+                        "export to taskwarrior not built yet",
+                    )
+                )
+            else:
+                rows.append(
+                    (
+                        f"{label}: taskwarrior `task overdue`",
+                        "skipped",
+                        "",
+                        "taskwarrior is not installed",
+                    )
+                )
+
+    print(
+        f"Measured {date.today().isoformat()} on {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()} {platform.release()}\n"
+    )
+    print("| what | ita-tui | floor | ratio / target |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
