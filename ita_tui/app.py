@@ -106,6 +106,13 @@ class ItaApp(App[None]):
             self.db, self.agency["id"], self.as_of, stale_days=self.settings.stale_days, **filters
         )
 
+    def count_measures(self, **filters) -> int:
+        if self.agency is None:
+            return 0
+        return queries.count_measures(
+            self.db, self.agency["id"], self.as_of, stale_days=self.settings.stale_days, **filters
+        )
+
     # Formatting in the user's language and digits.
 
     def t(self, key: str, **params: object) -> str:

@@ -491,8 +491,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "measures.overdue_days": {"th": "เกินกำหนด", "en": "Overdue"},
     "measures.days": {"th": "{days} วัน", "en": "{days} days"},
     "measures.count": {
-        "th": "แสดง {shown} มาตรการ · Enter เปิด · / ค้นหา",
-        "en": "{shown} measures shown · Enter opens · / searches",
+        "th": "แสดง {shown} จาก {total} มาตรการ · Enter เปิด · / ค้นหา",
+        "en": "{shown} of {total} measures shown · Enter opens · / searches",
     },
     # One measure
     "measure.status": {"th": "สถานะ", "en": "Status"},

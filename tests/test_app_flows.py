@@ -324,3 +324,28 @@ async def test_the_app_picks_up_what_others_wrote_without_moving_the_cursor(tmp_
         await pilot.pause()
         assert isinstance(app.screen, ProgressForm)
         assert app.screen.query_one("#progress-percent", Input).value == "70"
+
+
+async def test_a_large_plan_loads_page_by_page(tmp_path):
+    from ita_tui import snapshot
+    from ita_tui.app import ItaApp
+    from ita_tui.db import open_database
+    from ita_tui.snapshot_validation import validate
+    from tests.plan_factory import big_plan_text
+
+    db = open_database(tmp_path / "big.db", create=True)
+    snapshot.import_plan(db, validate(snapshot.loads(big_plan_text(450), "big")), "test")
+    app = ItaApp(db, as_of=date(2023, 4, 3), persist_settings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#measure-table", DataTable)
+        assert table.row_count == 200
+        assert "๒๐๐ จาก ๔๕๐" in str(app.screen.query_one("#measure-count", Static).render())
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.row_count == 400
+        app.screen.query_one("#search", Input).value = "มาตรการที่ 449"
+        await pilot.pause()
+        assert [key.value for key in table.rows] == ["449"]
+        assert "๑ จาก ๑" in str(app.screen.query_one("#measure-count", Static).render())

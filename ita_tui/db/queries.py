@@ -1,11 +1,12 @@
 """Reads: the rows every screen and command shows, already annotated with their follow-up state."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from ita_tui import follow_up
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
 from ita_tui.text import normalise
+from ita_tui.thai_calendar import to_arabic_digits
 
 
 def _day(value: str | None) -> date | None:
@@ -122,6 +123,55 @@ def _annotate(
     return row
 
 
+FOLLOW_UPS = ("overdue", "due_soon", "stale")
+
+
+def _conditions(
+    agency_id: int,
+    as_of: date,
+    unit_id: int | None,
+    status: str | None,
+    follow: str | None,
+    search: str | None,
+    stale_days: int,
+    ids: list[int] | None,
+) -> tuple[str, list]:
+    """The WHERE clause for a filtered list of measures; the follow-up rules mirror
+    ita_tui.follow_up so that the database does the filtering, however many measures."""
+    conditions, params = ["m.agency_id = ?"], [agency_id]
+    open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
+    if status is not None:
+        conditions.append("m.status = ?")
+        params.append(status)
+    if unit_id is not None:
+        conditions.append("m.id IN (SELECT measure_id FROM measure_units WHERE unit_id = ?)")
+        params.append(unit_id)
+    if ids is not None:
+        conditions.append(f"m.id IN ({', '.join('?' for _ in ids) or 'NULL'})")
+        params.extend(ids)
+    if follow == "overdue":
+        conditions.append(f"m.status IN ({open_statuses}) AND m.end_date < ?")
+        params.append(as_of.isoformat())
+    elif follow == "due_soon":
+        conditions.append(f"m.status IN ({open_statuses}) AND m.end_date BETWEEN ? AND ?")
+        params.extend([as_of.isoformat(), (as_of + timedelta(follow_up.DUE_SOON_DAYS)).isoformat()])
+    elif follow == "stale":
+        conditions.append(
+            f"m.status IN ({open_statuses}) AND (m.start_date IS NULL OR m.start_date <= ?)"
+            " AND coalesce((SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id),"
+            " m.start_date, '') <= ?"
+        )
+        params.extend([as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()])
+    for word in (search or "").split():
+        conditions.append(
+            "arabic_digits(m.id || ' ' || m.title || ' ' || coalesce(m.topic, '') || ' ' || m.method"
+            " || ' ' || coalesce((SELECT group_concat(u.name, ' ') FROM measure_units mu"
+            " JOIN units u ON u.id = mu.unit_id WHERE mu.measure_id = m.id), '')) LIKE ?"
+        )
+        params.append(f"%{to_arabic_digits(normalise(word))}%")
+    return " AND ".join(conditions), params
+
+
 def measures(
     db: Database,
     agency_id: int,
@@ -130,26 +180,52 @@ def measures(
     status: str | None = None,
     overdue_only: bool = False,
     stale_days: int = follow_up.STALE_DAYS,
+    follow: str | None = None,
+    search: str | None = None,
+    ids: list[int] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict]:
-    conditions, params = ["m.agency_id = ?"], [agency_id]
-    if status is not None:
-        conditions.append("m.status = ?")
-        params.append(status)
-    if overdue_only:
-        placeholders = ", ".join("?" for _ in follow_up.OPEN_STATUSES)
-        conditions.append(f"m.status IN ({placeholders}) AND m.end_date < ?")
-        params.extend([*follow_up.OPEN_STATUSES, as_of.isoformat()])
-    if unit_id is not None:
-        conditions.append("m.id IN (SELECT measure_id FROM measure_units WHERE unit_id = ?)")
-        params.append(unit_id)
+    """The agency's measures, filtered and in plan order; `limit` and `offset` page them."""
+    where, params = _conditions(
+        agency_id,
+        as_of,
+        unit_id,
+        status,
+        "overdue" if overdue_only else follow,
+        search,
+        stale_days,
+        ids,
+    )
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = _rows(
         db,
-        f"SELECT {_MEASURE_COLUMNS} FROM measures m WHERE {' AND '.join(conditions)}"
-        " ORDER BY m.fiscal_year, m.position, m.id",
+        f"SELECT {_MEASURE_COLUMNS} FROM measures m WHERE {where}"
+        f" ORDER BY m.fiscal_year, m.position, m.id{page}",
         params,
     )
-    units_by_measure = _measure_units(db, " AND ".join(conditions), params)
+    if limit is None:
+        units_by_measure = _measure_units(db, where, params)
+    else:
+        shown = [row["id"] for row in rows]
+        units_by_measure = _measure_units(
+            db, f"m.id IN ({', '.join('?' for _ in shown) or 'NULL'})", shown
+        )
     return [_annotate(row, units_by_measure, as_of, stale_days) for row in rows]
+
+
+def count_measures(
+    db: Database,
+    agency_id: int,
+    as_of: date,
+    unit_id: int | None = None,
+    status: str | None = None,
+    follow: str | None = None,
+    search: str | None = None,
+    stale_days: int = follow_up.STALE_DAYS,
+) -> int:
+    where, params = _conditions(agency_id, as_of, unit_id, status, follow, search, stale_days, None)
+    return db.execute(f"SELECT count(*) FROM measures m WHERE {where}", params).fetchone()[0]
 
 
 def measure(db: Database, measure_id: int, as_of: date) -> dict:

@@ -14,6 +14,8 @@ from ita_tui.screens.localized import ItaScreen
 from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
 
+MEASURE_CHOICES = 300
+
 
 class AnalysisScreen(ItaScreen):
     def compose(self) -> ComposeResult:
@@ -162,7 +164,8 @@ class AnalysisScreen(ItaScreen):
                 f"#{app.num(m['id'])} {m['title']}" + (f" — {m['topic']}" if m["topic"] else ""),
                 f"measure-{m['id']}",
             )
-            for m in app.measure_rows()
+            # The choice list stays usable on a large plan: its first measures.
+            for m in app.measure_rows(limit=MEASURE_CHOICES)
         ]
         select.set_options(options)
         wanted = current if current in {v for _, v in options} else "plan"
@@ -178,13 +181,13 @@ class AnalysisScreen(ItaScreen):
     def _render_progress(self) -> None:
         app = self.app
         scope = self.query_one("#progress-scope", Select).value
-        rows = [r for r in app.measure_rows() if r["status"] != "dropped"]
         if isinstance(scope, str) and scope.startswith("unit-"):
-            unit_id = int(scope.removeprefix("unit-"))
-            members = {r["id"] for r in app.measure_rows(unit_id=unit_id)}
-            rows = [r for r in rows if r["id"] in members]
+            rows = app.measure_rows(unit_id=int(scope.removeprefix("unit-")))
         elif isinstance(scope, str) and scope.startswith("measure-"):
-            rows = [r for r in app.measure_rows() if r["id"] == int(scope.removeprefix("measure-"))]
+            rows = app.measure_rows(ids=[int(scope.removeprefix("measure-"))])
+        else:
+            rows = app.measure_rows()
+        rows = [r for r in rows if r["status"] != "dropped"]
         year = fiscal_year(app.as_of)
         months = monthly_percent(
             queries.progress_entries(app.db, app.agency["id"]),

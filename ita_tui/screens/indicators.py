@@ -78,7 +78,8 @@ class IndicatorsScreen(ItaScreen):
             if f["indicator"] == number
             or (f["indicator"] is None and f["instrument"] == indicator.instrument)
         ]
-        titles = {m["id"]: m for m in app.measure_rows()}
+        linked = sorted({m for f in findings for m in f["measures"]})
+        titles = {m["id"]: m for m in app.measure_rows(ids=linked)}
         options: list[Option] = []
         for kind in ("weakness", "develop"):
             mine = [f for f in findings if f["kind"] == kind]

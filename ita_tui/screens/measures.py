@@ -9,10 +9,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from ita_tui.db import queries
 from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen, Key
-from ita_tui.text import normalise
-from ita_tui.thai_calendar import format_period, to_arabic_digits
+from ita_tui.thai_calendar import format_period
 
 STATUSES = ("not_started", "in_progress", "done", "dropped")
+PAGE_SIZE = 200
 FOLLOW_UPS = ("overdue", "due_soon", "stale")
 
 
@@ -41,6 +41,8 @@ class MeasuresScreen(ItaScreen):
         Key("slash", "focus_search", "search"),
         Key("a", "add_measure", "add-measure"),
     ]
+
+    _total = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,46 +124,33 @@ class MeasuresScreen(ItaScreen):
             overdue,
         ]
 
-    def matching_rows(self) -> list[dict]:
-        app = self.app
-        if app.agency is None:
-            return []
+    def _filters(self) -> dict:
         unit = self.query_one("#unit-filter", Select).value
         status = self.query_one("#status-filter", Select).value
         follow = self.query_one("#follow-filter", Select).value
-        rows = app.measure_rows(
-            unit_id=None if unit is Select.NULL else unit,
-            status=None if status is Select.NULL else status,
-        )
-        if follow == "overdue":
-            rows = [r for r in rows if r["overdue"]]
-        elif follow == "due_soon":
-            rows = [r for r in rows if r["due_soon"]]
-        elif follow == "stale":
-            rows = [r for r in rows if r["stale"]]
-        words = (
-            normalise(to_arabic_digits(self.query_one("#search", Input).value)).casefold().split()
-        )
-        if words:
+        return {
+            "unit_id": None if unit is Select.NULL else unit,
+            "status": None if status is Select.NULL else status,
+            "follow": None if follow is Select.NULL else follow,
+            "search": self.query_one("#search", Input).value or None,
+        }
 
-            def haystack(row: dict) -> str:
-                parts = [
-                    str(row["id"]),
-                    row["title"],
-                    row["topic"] or "",
-                    row["method"],
-                    *row["units"],
-                ]
-                return to_arabic_digits(" ".join(parts)).casefold()
-
-            rows = [r for r in rows if all(word in haystack(r) for word in words)]
-        return rows
+    def matching_rows(self, limit: int, offset: int = 0) -> list[dict]:
+        """A page of the measures that match; the database filters and searches, so a plan of
+        any size shows at once."""
+        return self.app.measure_rows(**self._filters(), limit=limit, offset=offset)
 
     def refresh_rows(self) -> None:
         """Update the table in place: rows that stay keep their place and the cursor stays on
-        the measure it was on."""
+        the measure it was on. As many rows as were loaded stay loaded."""
+        app = self.app
         table = self.query_one("#measure-table", DataTable)
-        rows = self.matching_rows()
+        if app.agency is None:
+            table.clear()
+            return
+        loaded = max(PAGE_SIZE, table.row_count)
+        rows = self.matching_rows(loaded)
+        self._total = app.count_measures(**self._filters())
         wanted = [str(r["id"]) for r in rows]
         current = [key.value for key in table.rows]
         cursor_key = None
@@ -177,9 +166,25 @@ class MeasuresScreen(ItaScreen):
                 table.add_row(*self._cells(row), key=str(row["id"]))
         if cursor_key in wanted:
             table.move_cursor(row=wanted.index(cursor_key))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        table = self.query_one("#measure-table", DataTable)
         self.query_one("#measure-count", Static).update(
-            self.t("measures.count", shown=self.app.num(len(rows)))
+            self.t(
+                "measures.count",
+                shown=self.app.num(table.row_count),
+                total=self.app.num(self._total),
+            )
         )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Near the end of what is loaded, load the next page."""
+        table = event.data_table
+        if table.row_count < self._total and event.cursor_row >= table.row_count - 10:
+            for row in self.matching_rows(PAGE_SIZE, offset=table.row_count):
+                table.add_row(*self._cells(row), key=str(row["id"]))
+            self._show_count()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -11,6 +11,10 @@ from ita_tui.review import last_day_of_previous_month, review
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import parse_date
 
+# A decision's measure is picked from the plan's first measures; a list of thousands would not
+# be usable as a choice.
+MEASURE_CHOICES = 300
+
 
 def _optional_date(text: str):
     return parse_date(text) if text.strip() else None
@@ -65,7 +69,10 @@ class DecisionForm(FormScreen[int | None]):
             ),
         )
         yield from self.field("report.col.decision", Input(id="decision-text"))
-        measures = [(f"#{app.num(m['id'])} {m['title']}", m["id"]) for m in app.measure_rows()]
+        measures = [
+            (f"#{app.num(m['id'])} {m['title']}", m["id"])
+            for m in app.measure_rows(limit=MEASURE_CHOICES)
+        ]
         yield from self.field(
             "report.col.measure_id", Select(measures, id="decision-measure", prompt="-")
         )
