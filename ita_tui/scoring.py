@@ -65,10 +65,6 @@ def indicators() -> tuple[Indicator, ...]:
     return tuple(Indicator(**row) for row in _tables()["indicators"])
 
 
-def instrument_names() -> dict[str, dict[str, str]]:
-    return {row["code"]: row for row in _tables()["instruments"]}
-
-
 def methodology(year: int) -> Methodology:
     for row in _tables()["methodologies"]:
         last = row.get("last_year")

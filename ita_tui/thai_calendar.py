@@ -113,11 +113,6 @@ def add_months(day: date, months: int) -> date:
     return _as_date(moved)
 
 
-def days_between(earlier: date, later: date) -> int:
-    """Whole days from earlier to later; negative when later comes first."""
-    return (later - earlier).days
-
-
 def format_thai_date(
     day: date, digits: str = "thai", month_style: str = "abbr", short_year: bool = False
 ) -> str:

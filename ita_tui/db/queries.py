@@ -379,29 +379,26 @@ def progress_entries(db: Database, agency_id: int) -> list[dict]:
     return rows
 
 
-def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
-    """Every checklist of the agency in one query, for whole-plan work such as the snapshot."""
+def _grouped(
+    db: Database, table: str, order: str, day_column: str, agency_id: int
+) -> dict[int, list[dict]]:
     grouped: dict[int, list[dict]] = {}
     for row in _rows(
         db,
-        """SELECT c.* FROM measure_contents c JOIN measures m ON m.id = c.measure_id
-           WHERE m.agency_id = ? ORDER BY c.measure_id, c.position, c.id""",
+        f"""SELECT t.* FROM {table} t JOIN measures m ON m.id = t.measure_id
+            WHERE m.agency_id = ? ORDER BY t.measure_id, {order}""",
         (agency_id,),
     ):
-        row["done_on"] = _day(row["done_on"])
+        row[day_column] = _day(row[day_column])
         grouped.setdefault(row["measure_id"], []).append(row)
     return grouped
+
+
+def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
+    """Every checklist of the agency in one query, for whole-plan work such as the snapshot."""
+    return _grouped(db, "measure_contents", "t.position, t.id", "done_on", agency_id)
 
 
 def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
     """Every progress log of the agency in one query, oldest first."""
-    grouped: dict[int, list[dict]] = {}
-    for row in _rows(
-        db,
-        """SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id
-           WHERE m.agency_id = ? ORDER BY p.measure_id, p.entry_date, p.id""",
-        (agency_id,),
-    ):
-        row["entry_date"] = _day(row["entry_date"])
-        grouped.setdefault(row["measure_id"], []).append(row)
-    return grouped
+    return _grouped(db, "progress", "t.entry_date, t.id", "entry_date", agency_id)
