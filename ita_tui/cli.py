@@ -568,7 +568,14 @@ def report(
     db = context.open()
     agency = queries.agency(db, context.agency)
     text = pack.render(
-        review(db, agency["id"], day, start, stale_days=context.settings.stale_days),
+        review(
+            db,
+            agency["id"],
+            day,
+            start,
+            behind_gap=context.settings.behind_gap,
+            stale_days=context.settings.stale_days,
+        ),
         chosen,
         context.lang,
         context.digits,

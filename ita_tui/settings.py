@@ -16,6 +16,7 @@ class Settings:
     digits: str = "thai"
     name: str | None = None
     stale_days: int = 30
+    behind_gap: int = 25
     keymap: dict[str, str] = field(default_factory=dict)
 
 
@@ -46,6 +47,11 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
         settings = replace(settings, stale_days=stale)
     else:
         problems.append(f"{path}: stale_days = {stale!r} (1-366)")
+    gap = raw.get("behind_gap", 25)
+    if isinstance(gap, int) and not isinstance(gap, bool) and 1 <= gap <= 100:
+        settings = replace(settings, behind_gap=gap)
+    else:
+        problems.append(f"{path}: behind_gap = {gap!r} (1-100)")
     keymap = raw.get("keymap", {})
     if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
         settings = replace(settings, keymap=dict(keymap))
@@ -65,6 +71,7 @@ def save(settings: Settings, path: Path | None = None) -> None:
         "language": settings.language,
         "digits": settings.digits,
         "stale_days": settings.stale_days,
+        "behind_gap": settings.behind_gap,
     }
     if settings.name:
         document["name"] = settings.name

@@ -309,3 +309,11 @@ def test_the_html_pack_renders_in_headless_chromium(run, sample_db, tmp_path):
         check=True,
     )
     assert shot.stat().st_size > 10_000
+
+
+def test_the_behind_schedule_gap_is_a_setting(run, sample_db, tmp_path):
+    strict = run("--db", str(sample_db), "report", "--as-of", "2023-04-03", "-o", "-").out
+    assert "ล่าช้ากว่าแผน" in strict
+    (tmp_path / "settings.toml").write_text("behind_gap = 60\n", "utf-8")
+    lenient = run("--db", str(sample_db), "report", "--as-of", "2023-04-03", "-o", "-").out
+    assert "ล่าช้ากว่าแผน" not in lenient

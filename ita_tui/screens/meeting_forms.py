@@ -173,7 +173,14 @@ class ReportForm(FormScreen[str | None]):
         path = Path(
             self.query_one("#report-file", Input).value.strip() or f"ita-pack.{fmt}"
         ).expanduser()
-        pack = review(app.db, app.agency["id"], as_of, since, stale_days=app.settings.stale_days)
+        pack = review(
+            app.db,
+            app.agency["id"],
+            as_of,
+            since,
+            behind_gap=app.settings.behind_gap,
+            stale_days=app.settings.stale_days,
+        )
         write_atomically(path, report.render(pack, fmt, app.lang, app.digits))
         app.notify(self.t("report.done", path=str(path.resolve())), timeout=8)
         return str(path)
