@@ -2,7 +2,8 @@
 
 It stays thin: each screen lives in ita_tui/screens/, and all data comes from ita_tui.db."""
 
-from collections.abc import Iterable
+import importlib
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -14,14 +15,7 @@ from ita_tui.db import queries
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
 from ita_tui.i18n import translate
-from ita_tui.screens.analysis import AnalysisScreen
-from ita_tui.screens.follow_up import FollowUpScreen
-from ita_tui.screens.indicators import IndicatorsScreen
 from ita_tui.screens.localized import Key, install_bindings
-from ita_tui.screens.measures import MeasuresScreen
-from ita_tui.screens.meetings import MeetingsScreen
-from ita_tui.screens.overview import OverviewScreen
-from ita_tui.screens.plan import PlanScreen
 from ita_tui.settings import Settings
 from ita_tui.thai_calendar import format_thai_date, today, with_digits
 
@@ -46,20 +40,31 @@ APP_KEYS = [
 
 REFRESH_SECONDS = 3
 
+# Each section's screen, imported when the section is first opened, so that the first frame
+# does not wait for all seven.
+SECTIONS = {
+    "overview": ("overview", "OverviewScreen"),
+    "indicators": ("indicators", "IndicatorsScreen"),
+    "measures": ("measures", "MeasuresScreen"),
+    "follow_up": ("follow_up", "FollowUpScreen"),
+    "plan": ("plan", "PlanScreen"),
+    "meetings": ("meetings", "MeetingsScreen"),
+    "analysis": ("analysis", "AnalysisScreen"),
+}
+
+
+def _mode_screen(module: str, name: str) -> Callable[[], Screen]:
+    def make() -> Screen:
+        return getattr(importlib.import_module(f"ita_tui.screens.{module}"), name)()
+
+    return make
+
 
 class ItaApp(App[None]):
     # Absolute, so that the stylesheet is found from subclasses defined elsewhere too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "ita-tui"
-    MODES = {
-        "overview": OverviewScreen,
-        "indicators": IndicatorsScreen,
-        "measures": MeasuresScreen,
-        "follow_up": FollowUpScreen,
-        "plan": PlanScreen,
-        "meetings": MeetingsScreen,
-        "analysis": AnalysisScreen,
-    }
+    MODES = {mode: _mode_screen(module, name) for mode, (module, name) in SECTIONS.items()}
     DEFAULT_MODE = "overview"
 
     def __init__(

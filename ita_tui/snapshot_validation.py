@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ita_tui.db.schema import FINDING_KINDS, MEASURE_STATUSES
+from ita_tui.db.versions import FINDING_KINDS, MEASURE_STATUSES
 from ita_tui.errors import UserError
 from ita_tui.scoring import INDICATOR_COUNT, indicators, methodology
 from ita_tui.text import normalise

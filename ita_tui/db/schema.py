@@ -7,10 +7,6 @@ from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET
 
 MIGRATIONS = Migrations(MIGRATION_SET)
 
-MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")
-FINDING_KINDS = ("weakness", "develop")
-UNIT_ROLES = ("lead", "support")
-
 
 @MIGRATIONS()
 def m001_initial(db: Database) -> None:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from ita_tui import scoring
 from ita_tui.db import journal
 from ita_tui.db.connection import Database, transaction
-from ita_tui.db.schema import MEASURE_STATUSES
+from ita_tui.db.versions import MEASURE_STATUSES
 from ita_tui.errors import UserError
 from ita_tui.snapshot_validation import Plan
 from ita_tui.text import normalise

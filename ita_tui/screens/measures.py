@@ -12,6 +12,9 @@ from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.thai_calendar import format_period
 
 STATUSES = ("not_started", "in_progress", "done", "dropped")
+# A first page a little taller than the screen shows at once, then pages as the cursor nears
+# the end: the table opens at once on a plan of any size.
+FIRST_PAGE = 60
 PAGE_SIZE = 200
 FOLLOW_UPS = ("overdue", "due_soon", "stale")
 
@@ -148,7 +151,7 @@ class MeasuresScreen(ItaScreen):
         if app.agency is None:
             table.clear()
             return
-        loaded = max(PAGE_SIZE, table.row_count)
+        loaded = max(FIRST_PAGE, table.row_count)
         rows = self.matching_rows(loaded)
         self._total = app.count_measures(**self._filters())
         wanted = [str(r["id"]) for r in rows]
@@ -187,7 +190,7 @@ class MeasuresScreen(ItaScreen):
             self._show_count()
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual calls ItaScreen.on_mount too (handlers run for each class), so no super() here.
         self.query_one("#measure-table", DataTable).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

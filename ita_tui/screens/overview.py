@@ -160,7 +160,7 @@ class OverviewScreen(ItaScreen):
         self.query_one("#plan-counts", Static).update(text)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual calls ItaScreen.on_mount too (handlers run for each class), so no super() here.
         self.query_one("#indicator-table", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
