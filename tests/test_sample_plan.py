@@ -162,3 +162,26 @@ def test_no_stray_pdf_line_break_spaces_in_titles_and_units(db, agency_id):
     for row in rows:
         for unit in row["units"]:
             assert " " not in unit
+
+
+def test_search_matches_thai_and_arabic_digits_and_unit_names(db, agency_id):
+    def found(text):
+        return [r["id"] for r in queries.measures(db, agency_id, AS_OF, search=text)]
+
+    assert found("รอบ ๖ เดือน") == found("รอบ 6 เดือน") == [2, 4, 5]
+    assert found("no gift") == [8]
+    assert found("สวัสดิการ") == [7]
+    assert found("นิติการ จริยธรรม") == [9]
+    assert queries.count_measures(db, agency_id, AS_OF, search="ทุจริต") == 4
+
+
+def test_search_follows_edits(db, agency_id):
+    from ita_tui.db import writes
+
+    fields = {"title": "จัดทำคู่มือ E-Service", "fiscal_year": 2566, "units": ["กองคลัง"]}
+    new_id = writes.save_measure(db, agency_id, fields, by="test")
+    assert [r["id"] for r in queries.measures(db, agency_id, AS_OF, search="e-service")] == [new_id]
+    writes.save_measure(db, agency_id, {**fields, "title": "จัดทำคู่มือบริการ"}, new_id, by="test")
+    assert queries.measures(db, agency_id, AS_OF, search="e-service") == []
+    writes.delete_measure(db, new_id, by="test")
+    assert queries.count_measures(db, agency_id, AS_OF, search="คู่มือบริการ") == 0

@@ -47,13 +47,6 @@ class Database:
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
 
-_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
-
-def _arabic_digits(text: str | None) -> str | None:
-    return text.translate(_TO_ARABIC) if text is not None else None
-
-
 def _user_error_for(error: sqlite3.Error, path: str) -> UserError:
     text = str(error).lower()
     if "not a database" in text or "malformed" in text:
@@ -133,8 +126,6 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
         raise _user_error_for(error, location) from None
     try:
         connection.execute("PRAGMA foreign_keys = ON")
-        # Search matches ๖ and 6 alike: documents and officers mix both digit systems.
-        connection.create_function("arabic_digits", 1, _arabic_digits, deterministic=True)
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
         applied = _applied(connection, location)
         if applied is not None and set(applied) - set(KNOWN_MIGRATIONS):

@@ -163,12 +163,20 @@ def _conditions(
         )
         params.extend([as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()])
     for word in (search or "").split():
-        conditions.append(
-            "arabic_digits(m.id || ' ' || m.title || ' ' || coalesce(m.topic, '') || ' ' || m.method"
-            " || ' ' || coalesce((SELECT group_concat(u.name, ' ') FROM measure_units mu"
-            " JOIN units u ON u.id = mu.unit_id WHERE mu.measure_id = m.id), '')) LIKE ?"
+        word = to_arabic_digits(normalise(word))
+        # Words of three characters or more go through the trigram index; shorter ones scan it.
+        if len(word) >= 3:
+            found = "SELECT rowid FROM measure_text WHERE measure_text MATCH ?"
+            params.append('"' + word.replace('"', '""') + '"')
+        else:
+            found = "SELECT rowid FROM measure_text WHERE text LIKE ?"
+            params.append(f"%{word}%")
+        by_unit = (
+            "SELECT mu.measure_id FROM measure_units mu JOIN units u ON u.id = mu.unit_id"
+            " WHERE u.agency_id = ? AND u.name LIKE ?"
         )
-        params.append(f"%{to_arabic_digits(normalise(word))}%")
+        params.extend([agency_id, f"%{word}%"])
+        conditions.append(f"(m.id IN ({found}) OR m.id IN ({by_unit}))")
     return " AND ".join(conditions), params
 
 

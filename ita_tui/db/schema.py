@@ -252,5 +252,40 @@ def m003_journal(db: Database) -> None:
             journal.inserted(db, "ita-tui", at, "baseline", table, tuple(key))
 
 
+_DIGITS_TO_ARABIC = "{}"
+for _thai, _arabic in zip("๐๑๒๓๔๕๖๗๘๙", "0123456789", strict=True):
+    _DIGITS_TO_ARABIC = f"replace({_DIGITS_TO_ARABIC}, '{_thai}', '{_arabic}')"
+
+
+def _searchable(row: str) -> str:
+    """The text a measure is found by, with Thai digits as Arabic ones, in plain SQL so that
+    the triggers work for any SQLite client."""
+    text = f"{row}.id || ' ' || {row}.title || ' ' || coalesce({row}.topic, '') || ' ' || coalesce({row}.method, '')"
+    return _DIGITS_TO_ARABIC.format(text)
+
+
+@MIGRATIONS()
+def m004_search(db: Database) -> None:
+    # The measures table pages in plan order without sorting a whole agency's measures.
+    db["measures"].create_index(["agency_id", "fiscal_year", "position", "id"])
+    # Substring search in Thai (no spaces between words) needs trigrams, not word tokens.
+    db.execute("CREATE VIRTUAL TABLE measure_text USING fts5(text, tokenize = 'trigram')")
+    db.execute(
+        f"INSERT INTO measure_text (rowid, text) SELECT m.id, {_searchable('m')} FROM measures m"
+    )
+    db.execute(
+        "CREATE TRIGGER measure_text_insert AFTER INSERT ON measures BEGIN"
+        f" INSERT INTO measure_text (rowid, text) VALUES (new.id, {_searchable('new')}); END"
+    )
+    db.execute(
+        "CREATE TRIGGER measure_text_update AFTER UPDATE OF title, topic, method ON measures BEGIN"
+        f" UPDATE measure_text SET text = {_searchable('new')} WHERE rowid = new.id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER measure_text_delete AFTER DELETE ON measures BEGIN"
+        " DELETE FROM measure_text WHERE rowid = old.id; END"
+    )
+
+
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
     raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")
