@@ -82,7 +82,9 @@ def _status(text: str | None) -> str | None:
 
 
 def _print_json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    # One line, for scripts: without indentation the json module encodes in C, ten times faster
+    # on a national list. Pipe it through `python -m json.tool` to read it.
+    click.echo(json.dumps(value, ensure_ascii=False, default=str))
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -305,22 +307,18 @@ def overdue(context: Context, as_of: str | None, division: str | None, as_json: 
     db = context.open()
     agency = queries.agency(db, context.agency)
     unit = queries.find_unit(db, agency["id"], division) if division else None
-    rows = queries.measures(db, agency["id"], day, unit["id"] if unit else None, overdue_only=True)
-    unit_order = {u["name"]: i for i, u in enumerate(queries.units(db, agency["id"]))}
-    rows.sort(
-        key=lambda r: (unit_order.get(r["units"][0], 0) if r["units"] else 0, -r["days_overdue"])
-    )
+    rows = queries.overdue(db, agency["id"], day, unit["id"] if unit else None)
     if as_json:
-        _print_json([_measure_json(r) for r in rows])
+        _print_json(rows)
         return
     click.echo(context.t("overdue.heading", date=context.day(day), count=context.number(len(rows))))
-    for unit_name in unit_order:
-        mine = [r for r in rows if unit_name in r["units"]]
+    for unit_row in queries.units(db, agency["id"]):
+        mine = [r for r in rows if unit_row["name"] in r["units"]]
         if not mine:
             continue
-        click.echo(f"\n{unit_name}")
+        click.echo(f"\n{unit_row['name']}")
         for row in mine:
-            due = context.t("overdue.due", date=context.day(row["end"]))
+            due = context.t("overdue.due", date=context.day(date.fromisoformat(row["end"])))
             days = context.t("overdue.days", days=context.number(row["days_overdue"]))
             click.echo(f"  #{context.number(row['id'])}  {due}  {days}  {_title(row)}")
             if row["outside_fiscal_year"]:

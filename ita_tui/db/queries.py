@@ -410,3 +410,55 @@ def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
 def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
     """Every progress log of the agency in one query, oldest first."""
     return _grouped(db, "progress", "t.entry_date, t.id", "entry_date", agency_id)
+
+
+def overdue(db: Database, agency_id: int, as_of: date, unit_id: int | None = None) -> list[dict]:
+    """Open measures past their end date, lead unit by lead unit and longest overdue first,
+    computed in two queries: the national list (`ita-tui overdue`) stays close to a bare query."""
+    open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
+    where = f"m.agency_id = ? AND m.status IN ({open_statuses}) AND m.end_date < ?"
+    params: list = [agency_id, as_of.isoformat()]
+    if unit_id is not None:
+        where += " AND m.id IN (SELECT measure_id FROM measure_units WHERE unit_id = ?)"
+        params.append(unit_id)
+    supporting: dict[int, list[str]] = {}
+    for measure_id, name in db.execute(
+        f"""SELECT mu.measure_id, u.name FROM measure_units mu JOIN units u ON u.id = mu.unit_id
+            WHERE mu.role = 'support' AND mu.measure_id IN (SELECT m.id FROM measures m WHERE {where})
+            ORDER BY mu.measure_id, mu.position""",
+        params,
+    ):
+        supporting.setdefault(measure_id, []).append(name)
+    cursor = db.execute(
+        f"""SELECT m.id, m.fiscal_year, m.title, m.topic, m.status, m.period_text,
+              m.start_date, m.end_date, CAST(julianday(?) - julianday(m.end_date) AS INTEGER) AS days,
+              (SELECT p.percent FROM progress p WHERE p.measure_id = m.id
+                 ORDER BY p.entry_date DESC, p.id DESC LIMIT 1),
+              lead.name,
+              m.end_date < printf('%04d-10-01', m.fiscal_year - 544)
+                 OR m.start_date > printf('%04d-09-30', m.fiscal_year - 543)
+           FROM measures m
+           LEFT JOIN measure_units lead_link ON lead_link.measure_id = m.id AND lead_link.role = 'lead'
+           LEFT JOIN units lead ON lead.id = lead_link.unit_id
+           WHERE {where}
+           ORDER BY lead.position, days DESC, m.id""",
+        [as_of.isoformat(), *params],
+    )
+    return [
+        {
+            "id": row[0],
+            "fiscal_year": row[1],
+            "title": row[2],
+            "topic": row[3],
+            "units": ([row[10]] if row[10] else []) + supporting.get(row[0], []),
+            "status": row[4],
+            "percent": row[9] or 0,
+            "period": row[5],
+            "start": row[6],
+            "end": row[7],
+            "overdue": True,
+            "days_overdue": row[8],
+            "outside_fiscal_year": bool(row[11]),
+        }
+        for row in cursor.fetchall()
+    ]
