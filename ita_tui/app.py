@@ -27,6 +27,7 @@ MODE_KEYS = [
     Key("5", "switch_mode('plan')", "go-plan"),
     Key("6", "switch_mode('meetings')", "go-meetings"),
     Key("7", "switch_mode('analysis')", "go-analysis"),
+    Key("0", "switch_mode('agencies')", "go-agencies"),
 ]
 APP_KEYS = [
     *MODE_KEYS,
@@ -50,6 +51,7 @@ SECTIONS = {
     "plan": ("plan", "PlanScreen"),
     "meetings": ("meetings", "MeetingsScreen"),
     "analysis": ("analysis", "AnalysisScreen"),
+    "agencies": ("agencies", "AgenciesScreen"),
 }
 
 
@@ -139,6 +141,9 @@ class ItaApp(App[None]):
 
     def on_mount(self) -> None:
         self._update_titles()
+        if self.agency is None and len(queries.agencies(self.db)) > 1:
+            # A national or provincial database: start from the list of agencies.
+            self.switch_mode("agencies")
         self._seen_data_version = self._data_version()
         self.set_interval(REFRESH_SECONDS, self.pick_up_other_writers, name="pick-up-other-writers")
 
@@ -223,6 +228,16 @@ class ItaApp(App[None]):
         self.selected_indicator = number
         self.data_version += 1
         self.switch_mode("indicators")
+
+    def choose_agency(self, agency_id: int) -> None:
+        """Make one agency the one every section shows."""
+        chosen = next((a for a in queries.agencies(self.db) if a["id"] == agency_id), None)
+        if chosen is None:
+            return
+        self.agency_name = chosen["name"]
+        self.selected_indicator = None
+        self.data_changed()
+        self.switch_mode("overview")
 
     def open_measure(self, measure_id: int) -> None:
         from ita_tui.screens.measure import MeasureScreen

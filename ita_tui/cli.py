@@ -189,16 +189,38 @@ def _report_import(context: Context, report) -> None:
 
 
 @cli.command("import")
-@click.argument("file", metavar="FILE.toml")
+@click.argument("files", metavar="FILE.toml…", nargs=-1, required=True)
 @click.option("--by", metavar="NAME", help="Who is importing (else settings, else your login).")
 @click.pass_obj
-def import_command(context: Context, file: str, by: str | None) -> None:
-    """Load a plan or a snapshot, all or nothing; it replaces that agency's data."""
+def import_command(context: Context, files: tuple[str, ...], by: str | None) -> None:
+    """Load plans or snapshots, each all or nothing; each replaces its agency's data unless
+    the database holds a newer snapshot of it. Several files build an aggregate database."""
     from ita_tui import snapshot
 
-    plan = snapshot.validate(snapshot.read(file), file)
+    if len(files) == 1:
+        plan = snapshot.validate(snapshot.read(files[0]), files[0])
+        db = context.open(create=True)
+        _report_import(context, snapshot.import_plan(db, plan, context.who(by)))
+        return
     db = context.open(create=True)
-    _report_import(context, snapshot.import_plan(db, plan, context.who(by)))
+    failed = 0
+    for file in files:
+        try:
+            plan = snapshot.validate(snapshot.read(file), file)
+            _report_import(context, snapshot.import_plan(db, plan, context.who(by)))
+        except UserError as error:
+            failed += 1
+            click.echo(error.message(context.lang), err=True)
+    if failed:
+        click.echo(
+            context.t(
+                "import.some_failed",
+                failed=context.number(failed),
+                total=context.number(len(files)),
+            ),
+            err=True,
+        )
+        sys.exit(2)
 
 
 @cli.command()

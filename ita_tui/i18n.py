@@ -297,6 +297,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "⚑ มาตรการ “{title}” มีระยะเวลา “{period}” อยู่นอกปีงบประมาณ {year} ของแผน นำเข้าตามต้นฉบับและทำเครื่องหมายไว้",
         "en": "⚑ measure “{title}” has the period “{period}”, outside the plan's fiscal year {year}; imported as written and flagged",
     },
+    "import.older_snapshot": {
+        "th": "ไม่นำเข้า: ฐานข้อมูลมีสถานะของ {agency} ที่ใหม่กว่า ({held}) ไฟล์นี้ ({incoming})",
+        "en": "Not imported: the database holds a newer snapshot of {agency} ({held}) than this file ({incoming})",
+    },
+    "import.some_failed": {
+        "th": "นำเข้าไม่สำเร็จ {failed} จาก {total} ไฟล์ (ไฟล์อื่นนำเข้าแล้ว)",
+        "en": "{failed} of {total} files were not imported (the others were)",
+    },
     "export.done": {"th": "บันทึกสถานะไว้ที่ {path}", "en": "Snapshot written to {path}"},
     "measures.none": {"th": "ไม่มีมาตรการที่ตรงเงื่อนไข", "en": "No measures match"},
     "overdue.heading": {
@@ -759,6 +767,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.col.decision": {"th": "มติ", "en": "Decision"},
     "report.col.measure_id": {"th": "มาตรการ", "en": "Measure"},
     "report.col.unit": {"th": "ผู้รับผิดชอบ", "en": "Unit"},
+    # The national view
+    "mode.agencies": {"th": "หน่วยงาน", "en": "Agencies"},
+    "binding.go-agencies": {"th": "หน่วยงาน", "en": "Agencies"},
+    "binding.go-agencies.tip": {
+        "th": "ทุกหน่วยงานในฐานข้อมูล เลือกหน่วยงานที่จะดู",
+        "en": "Every agency in the database; choose the one to show",
+    },
+    "agencies.search": {"th": "ค้นหาหน่วยงาน …", "en": "Search agencies …"},
+    "agencies.sort.overall": {
+        "th": "เรียงตามคะแนนรวม (ต่ำก่อน)",
+        "en": "By overall score (lowest first)",
+    },
+    "agencies.sort.overdue": {"th": "เรียงตามเกินกำหนด (มากก่อน)", "en": "By overdue (most first)"},
+    "agencies.sort.stale": {"th": "เรียงตามไม่คืบหน้า (มากก่อน)", "en": "By stale (most first)"},
+    "agencies.sort.name": {"th": "เรียงตามชื่อ", "en": "By name"},
+    "agencies.col.name": {"th": "หน่วยงาน", "en": "Agency"},
+    "agencies.col.year": {"th": "ปี", "en": "Year"},
+    "agencies.col.overall": {"th": "คะแนนรวม", "en": "Overall"},
+    "agencies.col.result": {"th": "ระดับ/ผล", "en": "Grade/rating"},
+    "agencies.col.measures": {"th": "มาตรการ", "en": "Measures"},
+    "agencies.col.overdue": {"th": "เกินกำหนด", "en": "Overdue"},
+    "agencies.col.stale": {"th": "ไม่คืบหน้า", "en": "Stale"},
+    "agencies.count": {
+        "th": "แสดง {shown} จาก {total} หน่วยงาน · Enter เลือก · / ค้นหา",
+        "en": "{shown} of {total} agencies · Enter chooses · / searches",
+    },
     # Meetings and analysis in the app
     "mode.meetings": {"th": "ประชุม", "en": "Meetings"},
     "mode.analysis": {"th": "วิเคราะห์", "en": "Analysis"},

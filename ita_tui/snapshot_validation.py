@@ -39,6 +39,18 @@ class Plan:
     units: list[dict] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
     measures: list[dict] = field(default_factory=list)
+    generated_at: datetime | None = None
+
+
+def _aware(moment: datetime) -> datetime:
+    """A time written without an offset is Thai time, so that times compare."""
+    if moment.tzinfo is None:
+        from zoneinfo import ZoneInfo
+
+        from ita_tui.thai_calendar import TIMEZONE
+
+        return moment.replace(tzinfo=ZoneInfo(TIMEZONE))
+    return moment
 
 
 class _Checker:
@@ -118,10 +130,10 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, datetime):
-            return value
+            return _aware(value)
         if isinstance(value, str):
             try:
-                return datetime.fromisoformat(value)
+                return _aware(datetime.fromisoformat(value))
             except ValueError:
                 pass
         self.fail(path, "snapshot.not_datetime", value=str(value))
@@ -151,14 +163,14 @@ def validate(document: dict, source: str = "") -> Plan:
     if "version" in document and document["version"] != FORMAT_VERSION:
         check.fail("version", "snapshot.wrong_version", value=repr(document["version"]))
     check.day(document.get("as_of"), "as_of")
-    check.moment(document.get("generated_at"), "generated_at")
+    generated_at = check.moment(document.get("generated_at"), "generated_at")
 
     agency_name = None
     agency = document.get("agency")
     if agency is not None and check.table(agency, "agency", {"name"}, {"name"}):
         agency_name = check.text(agency.get("name"), "agency.name", required=True)
 
-    plan = Plan(agency=agency_name or "")
+    plan = Plan(agency=agency_name or "", generated_at=generated_at)
     plan.assessments = _assessments(check, document)
     plan.recommendations = _recommendations(check, document)
     plan.units = _units(check, document)

@@ -28,6 +28,8 @@ async def settle(pilot):
         ("plan", ["5"], MEETING),
         ("meetings", ["6"], MEETING),
         ("analysis", ["7"], MEETING),
+        ("agencies", ["0"], MEETING),
+
     ],
 )
 def test_screens_in_thai(snap_compare, tmp_path, name, keys, size):

@@ -462,3 +462,51 @@ def overdue(db: Database, agency_id: int, as_of: date, unit_id: int | None = Non
         }
         for row in cursor.fetchall()
     ]
+
+
+AGENCY_SORTS = {
+    "name": "a.name",
+    "overall": "overall IS NULL, overall",
+    "overdue": "overdue DESC",
+    "stale": "stale DESC",
+}
+
+
+def agency_summaries(
+    db: Database,
+    as_of: date,
+    search: str | None = None,
+    sort: str = "overall",
+    stale_days: int = follow_up.STALE_DAYS,
+    limit: int = 200,
+    offset: int = 0,
+) -> tuple[list[dict], int]:
+    """Per agency: the latest result and how its plan stands, for the national view; a page
+    of them and how many match."""
+    where, params = "1 = 1", []
+    for word in (search or "").split():
+        where += " AND a.name LIKE ?"
+        params.append(f"%{normalise(word)}%")
+    total = db.execute(f"SELECT count(*) FROM agencies a WHERE {where}", params).fetchone()[0]
+    open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
+    day, stale_before = as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()
+    rows = _rows(
+        db,
+        f"""SELECT a.id, a.name, latest.year, latest.computed_overall AS overall,
+              latest.computed_result AS result,
+              (SELECT count(*) FROM measures m WHERE m.agency_id = a.id) AS measures,
+              (SELECT count(*) FROM measures m WHERE m.agency_id = a.id
+                 AND m.status IN ({open_statuses}) AND m.end_date < ?) AS overdue,
+              (SELECT count(*) FROM measures m WHERE m.agency_id = a.id
+                 AND m.status IN ({open_statuses}) AND (m.start_date IS NULL OR m.start_date <= ?)
+                 AND coalesce((SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id),
+                              m.start_date, '') <= ?) AS stale
+           FROM agencies a
+           LEFT JOIN assessments latest ON latest.id = (
+               SELECT id FROM assessments WHERE agency_id = a.id ORDER BY year DESC LIMIT 1)
+           WHERE {where}
+           ORDER BY {AGENCY_SORTS.get(sort, AGENCY_SORTS["overall"])}, a.name
+           LIMIT {int(limit)} OFFSET {int(offset)}""",
+        [day, day, stale_before, *params],
+    )
+    return rows, total

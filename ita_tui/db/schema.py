@@ -287,5 +287,12 @@ def m004_search(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m005_snapshot_dates(db: Database) -> None:
+    # When the snapshot an agency was last imported from was written, so that an older
+    # snapshot never replaces a newer one in an aggregate database.
+    db["agencies"].add_column("snapshot_generated_at", str)
+
+
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
     raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")

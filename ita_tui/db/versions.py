@@ -3,7 +3,13 @@ older and newer apart without loading the migration machinery."""
 
 MIGRATION_SET = "ita_tui"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-KNOWN_MIGRATIONS = ("m001_initial", "m002_meetings", "m003_journal", "m004_search")
+KNOWN_MIGRATIONS = (
+    "m001_initial",
+    "m002_meetings",
+    "m003_journal",
+    "m004_search",
+    "m005_snapshot_dates",
+)
 
 # The values some columns may take; the schema and the checks of files and forms share them.
 MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")

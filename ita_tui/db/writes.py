@@ -111,12 +111,22 @@ def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
     Ids from the file are kept where they are free, so that measure numbers officers know
     (`ita-tui log 2`) survive a re-import of the same plan."""
     with _action(db, recorded_by, "import"):
-        existing = db.execute("SELECT id FROM agencies WHERE name = ?", (plan.agency,)).fetchone()
+        existing = db.execute(
+            "SELECT id, snapshot_generated_at FROM agencies WHERE name = ?", (plan.agency,)
+        ).fetchone()
+        written = plan.generated_at.isoformat() if plan.generated_at else None
         if existing:
-            agency_id = existing[0]
+            agency_id, held = existing
+            if held and plan.generated_at and plan.generated_at < datetime.fromisoformat(held):
+                raise UserError(
+                    "import.older_snapshot", agency=plan.agency, held=held, incoming=written
+                )
             _delete_agency_rows(db, agency_id)
+            _update(db, "agencies", (agency_id,), {"snapshot_generated_at": written})
         else:
-            agency_id = _insert(db, "agencies", {"name": plan.agency})
+            agency_id = _insert(
+                db, "agencies", {"name": plan.agency, "snapshot_generated_at": written}
+            )
 
         for assessment in plan.assessments:
             score = scoring.compute(assessment["year"], assessment["scores"])

@@ -1,0 +1,127 @@
+"""หน่วยงาน: every agency in the database, by overall score and rating, with overdue and stale
+counts; sortable and searchable. Choosing one makes it the agency the other sections show."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from ita_tui.db import queries
+from ita_tui.screens.localized import ItaScreen, Key
+
+FIRST_PAGE = 60
+PAGE_SIZE = 200
+SORTS = ("overall", "overdue", "stale", "name")
+
+
+class AgenciesScreen(ItaScreen):
+    KEYS = [Key("slash", "focus_search", "search")]
+    _total = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="agency-filters"):
+            yield Input(id="agency-search")
+            yield Select([("-", "overall")], id="agency-sort", allow_blank=False)
+        yield DataTable(id="agency-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="agency-count")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#agency-table", DataTable).focus()
+
+    def render_view(self) -> None:
+        self.query_one("#agency-search", Input).placeholder = self.t("agencies.search")
+        sort = self.query_one("#agency-sort", Select)
+        current = sort.value
+        options = [(self.t(f"agencies.sort.{s}"), s) for s in SORTS]
+        sort.set_options(options)
+        # Select redraws its label only when its value changes (see the analysis screen).
+        sort.value = "name" if current != "name" else "overall"
+        sort.value = current
+        table = self.query_one("#agency-table", DataTable)
+        table.clear(columns=True)
+        for heading in (
+            "agencies.col.name",
+            "agencies.col.year",
+            "agencies.col.overall",
+            "agencies.col.result",
+            "agencies.col.measures",
+            "agencies.col.overdue",
+            "agencies.col.stale",
+        ):
+            table.add_column(self.t(heading))
+        self._load(FIRST_PAGE)
+
+    def _page(self, limit: int, offset: int = 0) -> list[dict]:
+        app = self.app
+        rows, self._total = queries.agency_summaries(
+            app.db,
+            app.as_of,
+            self.query_one("#agency-search", Input).value or None,
+            self.query_one("#agency-sort", Select).value,
+            app.settings.stale_days,
+            limit,
+            offset,
+        )
+        return rows
+
+    def _cells(self, row: dict) -> list:
+        app = self.app
+        chosen = app.agency is not None and app.agency["id"] == row["id"]
+        name = Text(("▶ " if chosen else "") + row["name"], style="bold" if chosen else "")
+        overall = app.num(f"{row['overall']:.2f}") if row["overall"] is not None else "-"
+        failing = row["overall"] is not None and row["overall"] < 85
+        return [
+            name,
+            app.num(row["year"]) if row["year"] else "-",
+            Text(overall, style="red" if failing else "green", justify="right"),
+            row["result"] or "-",
+            Text(app.num(row["measures"]), justify="right"),
+            Text(
+                ("⚠ " if row["overdue"] else "") + app.num(row["overdue"]),
+                justify="right",
+                style="bold red" if row["overdue"] else "",
+            ),
+            Text(app.num(row["stale"]), justify="right"),
+        ]
+
+    def _load(self, limit: int) -> None:
+        table = self.query_one("#agency-table", DataTable)
+        table.clear()
+        for row in self._page(limit):
+            table.add_row(*self._cells(row), key=str(row["id"]))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        table = self.query_one("#agency-table", DataTable)
+        self.query_one("#agency-count", Static).update(
+            self.t(
+                "agencies.count",
+                shown=self.app.num(table.row_count),
+                total=self.app.num(self._total),
+            )
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if table.row_count < self._total and event.cursor_row >= table.row_count - 10:
+            for row in self._page(PAGE_SIZE, offset=table.row_count):
+                table.add_row(*self._cells(row), key=str(row["id"]))
+            self._show_count()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._load(FIRST_PAGE)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#agency-table", DataTable).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if self.is_mounted:
+            self._load(FIRST_PAGE)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.choose_agency(int(event.row_key.value))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#agency-search", Input).focus()
