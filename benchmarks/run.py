@@ -54,25 +54,13 @@ class Minimal(App):
 Minimal().run(headless=True, size=(120, 35))
 """
 
-MEASURES_FIRST_FRAME = """
+FIRST_FRAME = """
 import sys
 from datetime import date
 from ita_tui.app import ItaApp
 from ita_tui.db import open_database
 class FirstFrame(ItaApp):
-    DEFAULT_MODE = "measures"
-    def on_ready(self):
-        self.call_after_refresh(self.exit)
-FirstFrame(open_database(sys.argv[1]), as_of=date(2023, 6, 1), persist_settings=False).run(headless=True, size=(120, 35))
-"""
-
-NATIONAL_FIRST_FRAME = """
-import sys
-from datetime import date
-from ita_tui.app import ItaApp
-from ita_tui.db import open_database
-class FirstFrame(ItaApp):
-    DEFAULT_MODE = "agencies"
+    DEFAULT_MODE = sys.argv[2]
     def on_ready(self):
         self.call_after_refresh(self.exit)
 FirstFrame(open_database(sys.argv[1]), as_of=date(2023, 6, 1), persist_settings=False).run(headless=True, size=(120, 35))
@@ -249,7 +237,7 @@ def main() -> None:
             )
 
             frame_runs = 1 if size > 20000 else arguments.runs
-            ours, _, _ = timed([python, "-c", MEASURES_FIRST_FRAME, str(path)], frame_runs)
+            ours, _, _ = timed([python, "-c", FIRST_FRAME, str(path), "measures"], frame_runs)
             floor, _, _ = timed([python, "-c", MINIMAL_APP], frame_runs)
             limit = "1.5" if size <= 1000 else "2"
             rows.append(
@@ -260,7 +248,7 @@ def main() -> None:
                     f"{ours / floor:.2f}× (target ≤ {limit}×)",
                 )
             )
-            peak = isolated_peak([python, "-c", MEASURES_FIRST_FRAME, str(path)])
+            peak = isolated_peak([python, "-c", FIRST_FRAME, str(path), "measures"])
             rows.append(
                 (
                     f"{label}: peak memory of the app (measures screen)",
@@ -271,7 +259,7 @@ def main() -> None:
             )
 
             national = national_database_for(size)
-            ours, _, _ = timed([python, "-c", NATIONAL_FIRST_FRAME, str(national)], frame_runs)
+            ours, _, _ = timed([python, "-c", FIRST_FRAME, str(national), "agencies"], frame_runs)
             floor, _, _ = timed([python, "-c", MINIMAL_APP], frame_runs)
             rows.append(
                 (
@@ -281,7 +269,7 @@ def main() -> None:
                     f"{ours / floor:.2f}× (target ≤ {limit}×)",
                 )
             )
-            peak = isolated_peak([python, "-c", NATIONAL_FIRST_FRAME, str(national)])
+            peak = isolated_peak([python, "-c", FIRST_FRAME, str(national), "agencies"])
             rows.append(
                 (
                     f"{label}: peak memory of the app (cross-agency overview)",
