@@ -29,7 +29,6 @@ async def settle(pilot):
         ("meetings", ["6"], MEETING),
         ("analysis", ["7"], MEETING),
         ("agencies", ["0"], MEETING),
-
     ],
 )
 def test_screens_in_thai(snap_compare, tmp_path, name, keys, size):
