@@ -42,7 +42,7 @@ class FollowUpScreen(ItaScreen):
                 date=app.day(app.as_of),
                 overdue=app.num(len(overdue)),
                 due_soon=app.num(len(due_soon)),
-                stale=app.num(len(stale)),
+                stale=app.num(sum(1 for r in open_rows if r["stale"])),
                 dropped=app.num(dropped),
             )
         )
