@@ -53,7 +53,6 @@ class Review:
     progress: list[dict]
     ticked: list[dict]
     status_changes: list[dict]
-    measures: list[dict]
 
 
 def review(
@@ -120,7 +119,6 @@ def review(
         progress=queries.progress_since(db, agency_id, since, as_of),
         ticked=queries.contents_ticked_since(db, agency_id, since, as_of),
         status_changes=changes,
-        measures=rows,
     )
 
 

@@ -347,30 +347,28 @@ def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list
     return rows
 
 
-def progress_since(db: Database, agency_id: int, since: date, until: date) -> list[dict]:
+def _dated_between(
+    db: Database, table: str, day_column: str, agency_id: int, since: date, until: date
+) -> list[dict]:
+    """Rows of a measure's log or checklist dated after `since` up to `until`, oldest first."""
     rows = _rows(
         db,
-        """SELECT p.*, m.title FROM progress p JOIN measures m ON m.id = p.measure_id
-           WHERE m.agency_id = ? AND p.entry_date > ? AND p.entry_date <= ?
-           ORDER BY p.entry_date, p.id""",
+        f"""SELECT t.*, m.title FROM {table} t JOIN measures m ON m.id = t.measure_id
+            WHERE m.agency_id = ? AND t.{day_column} > ? AND t.{day_column} <= ?
+            ORDER BY t.{day_column}, t.id""",
         (agency_id, since.isoformat(), until.isoformat()),
     )
     for row in rows:
-        row["entry_date"] = _day(row["entry_date"])
+        row[day_column] = _day(row[day_column])
     return rows
+
+
+def progress_since(db: Database, agency_id: int, since: date, until: date) -> list[dict]:
+    return _dated_between(db, "progress", "entry_date", agency_id, since, until)
 
 
 def contents_ticked_since(db: Database, agency_id: int, since: date, until: date) -> list[dict]:
-    rows = _rows(
-        db,
-        """SELECT c.*, m.title FROM measure_contents c JOIN measures m ON m.id = c.measure_id
-           WHERE m.agency_id = ? AND c.done_on > ? AND c.done_on <= ?
-           ORDER BY c.done_on, c.id""",
-        (agency_id, since.isoformat(), until.isoformat()),
-    )
-    for row in rows:
-        row["done_on"] = _day(row["done_on"])
-    return rows
+    return _dated_between(db, "measure_contents", "done_on", agency_id, since, until)
 
 
 def progress_entries(db: Database, agency_id: int) -> list[dict]:

@@ -14,4 +14,3 @@ KNOWN_MIGRATIONS = (
 # The values some columns may take; the schema and the checks of files and forms share them.
 MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")
 FINDING_KINDS = ("weakness", "develop")
-UNIT_ROLES = ("lead", "support")
