@@ -17,6 +17,7 @@ import click
 from ita_tui.errors import UserError
 from ita_tui.i18n import status_label, translate
 from ita_tui.locations import database_path, settings_path
+from ita_tui.people_commands import handover, people
 from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.settings import load as load_settings
 from ita_tui.text import normalise
@@ -35,6 +36,10 @@ class Context:
     digits: str
     settings: Settings
     agency: str | None
+    by: str | None = None
+    password_file: str | None = None
+    _actor: object = None
+    _password: str | None = None
 
     def t(self, key: str, **params: object) -> str:
         return translate(key, self.lang, **params)
@@ -52,6 +57,36 @@ class Context:
             self.database.parent.mkdir(parents=True, exist_ok=True)
             create = True
         return open_database(self.database, create=create)
+
+    def actor(self, db, explicit: str | None = None):
+        """Whom this command acts as: the person named, checked by password when the database
+        requires login, else taken at their word."""
+        from ita_tui import access
+
+        if self._actor is not None:
+            return self._actor
+        name = explicit or self.by
+        if access.login_required(db):
+            if not name or not normalise(name):
+                raise UserError("login.required")
+            from ita_tui.db.people import authenticate
+
+            self._password = self.password(name, file=self.password_file)
+            self._actor = authenticate(db, name, self._password)
+        else:
+            self._actor = access.acting(db, self.who(name))
+        return self._actor
+
+    def password(self, login: str, key: str = "login.prompt", file: str | None = None) -> str:
+        """A password from the first line of a file, else typed at the terminal, unseen."""
+        if file:
+            try:
+                return Path(file).read_text(encoding="utf-8").splitlines()[0]
+            except (OSError, UnicodeDecodeError, IndexError):
+                raise UserError("login.password_file", path=file) from None
+        if not sys.stdin.isatty():
+            raise UserError("login.no_password_given")
+        return click.prompt(self.t(key, login=login), hide_input=True, err=True)
 
     def who(self, explicit: str | None) -> str:
         if explicit and normalise(explicit):
@@ -105,6 +140,14 @@ def _print_json(value: object) -> None:
 @click.option(
     "--agency", metavar="NAME", help="The agency to work on, when the database holds several."
 )
+@click.option(
+    "--by", "acting_as", metavar="LOGIN", help="Who is acting (a login, when login is required)."
+)
+@click.option(
+    "--password-file",
+    metavar="FILE",
+    help="Read the password from the first line of FILE (for cron) instead of asking.",
+)
 @click.version_option(package_name="ita-tui")
 @click.pass_context
 def cli(
@@ -113,6 +156,8 @@ def cli(
     lang: str | None,
     digits: str | None,
     agency: str | None,
+    acting_as: str | None,
+    password_file: str | None,
 ) -> None:
     """ita-tui: follow up the action plan of an ITA result (Thai: ติดตามแผนจากผลการประเมิน ITA)."""
     settings, problems = load_settings()
@@ -127,6 +172,8 @@ def cli(
         digits=digits or settings.digits,
         settings=settings,
         agency=normalise(agency) if agency else None,
+        by=acting_as,
+        password_file=password_file,
     )
     if ctx.invoked_subcommand is None:
         from ita_tui.app import run_app
@@ -167,7 +214,7 @@ def init(context: Context, sample: bool) -> None:
         plan = snapshot.sample_plan()
         if any(a["name"] == plan.agency for a in queries.agencies(db)):
             raise UserError("init.agency_exists", name=plan.agency, path=str(context.database))
-        report = snapshot.import_plan(db, plan, context.who(None))
+        report = snapshot.import_plan(db, plan, context.actor(db))
         _report_import(context, report)
     click.echo(context.t("init.done", path=str(context.database)))
 
@@ -200,14 +247,14 @@ def import_command(context: Context, files: tuple[str, ...], by: str | None) -> 
     if len(files) == 1:
         plan = snapshot.validate(snapshot.read(files[0]), files[0])
         db = context.open(create=True)
-        _report_import(context, snapshot.import_plan(db, plan, context.who(by)))
+        _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
         return
     db = context.open(create=True)
     failed = 0
     for file in files:
         try:
             plan = snapshot.validate(snapshot.read(file), file)
-            _report_import(context, snapshot.import_plan(db, plan, context.who(by)))
+            _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
         except UserError as error:
             failed += 1
             click.echo(error.message(context.lang), err=True)
@@ -377,7 +424,7 @@ def log(
     corrected = parse_whole_number(corrects, "progress.bad_entry_id") if corrects else None
     db = context.open()
     writes.log_progress(
-        db, number, day, value, context.who(by), today(), note, evidence, corrects=corrected
+        db, number, day, value, context.actor(db, by), today(), note, evidence, corrects=corrected
     )
     click.echo(
         context.t(
@@ -577,6 +624,7 @@ def report(
     context: Context, as_of: str | None, since: str | None, fmt: str | None, output: str
 ) -> None:
     """Write the monthly meeting pack (Markdown, or one self-contained HTML file)."""
+    from ita_tui import access
     from ita_tui import report as pack
     from ita_tui.db import queries
     from ita_tui.files import write_atomically
@@ -586,6 +634,7 @@ def report(
     start = parse_date(since) if since else None
     chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
     db = context.open()
+    access.require(db, context.actor(db), "report")
     agency = queries.agency(db, context.agency)
     text = pack.render(
         review(
@@ -626,7 +675,7 @@ def meeting_add(
     day = parse_date(held_on)
     db = context.open()
     agency = queries.agency(db, context.agency)
-    number = writes.add_meeting(db, agency["id"], day, context.who(by), attendees, notes)
+    number = writes.add_meeting(db, agency["id"], day, context.actor(db, by), attendees, notes)
     click.echo(context.t("meeting.added", id=context.number(number), date=context.day(day)))
 
 
@@ -678,7 +727,7 @@ def decision_add(
         chosen_meeting = parse_whole_number(meeting_id, "meeting.bad_id")
     unit_id = queries.find_unit(db, agency["id"], unit)["id"] if unit else None
     number = writes.add_decision(
-        db, agency["id"], chosen_meeting, text, measure, unit_id, due_on, by=context.who(None)
+        db, agency["id"], chosen_meeting, text, measure, unit_id, due_on, by=context.actor(db)
     )
     click.echo(context.t("decision.added", id=context.number(number)))
 
@@ -695,7 +744,8 @@ def decision_close(
 
     number = parse_whole_number(decision_id, "decision.bad_id")
     day = parse_date(closed_on) if closed_on else today()
-    writes.close_decision(context.open(), number, day, note, by=context.who(None))
+    db = context.open()
+    writes.close_decision(db, number, day, note, by=context.actor(db))
     click.echo(context.t("decision.closed", id=context.number(number), date=context.day(day)))
 
 
@@ -757,8 +807,18 @@ def backup(context: Context, target: str) -> None:
 @click.pass_obj
 def restore(context: Context, source: str) -> None:
     """Replace the database with a backup, after checking it and saving a copy of the current one."""
+    from ita_tui import access
     from ita_tui.db.backup import restore as restore_from
 
+    # A database too damaged to open is restored by whoever may write the file; one that opens
+    # asks for an administrator.
+    try:
+        current = context.open()
+    except UserError:
+        current = None
+    if current is not None:
+        access.require(current, context.actor(current), "restore")
+        current.close()
     saved = restore_from(context.database, Path(source))
     click.echo(context.t("restore.done", path=source, saved=str(saved)))
 
@@ -769,6 +829,39 @@ def locate(context: Context) -> None:
     """Print where the database and the settings live."""
     click.echo(context.t("locate.database", path=str(context.database)))
     click.echo(context.t("locate.settings", path=str(settings_path())))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port."
+)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The address browsers use, when a proxy stands in front (default: the one they came by).",
+)
+@click.pass_obj
+def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
+    """Serve the app to browsers, each browser session its own app on this database."""
+    from ita_tui import access
+    from ita_tui import serve as server
+
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        raise UserError("serve.missing") from None
+    db = context.open()
+    if not server.is_loopback(host) and not access.login_required(db):
+        click.echo(context.t("serve.open_network", host=host), err=True)
+    db.close()
+    click.echo(context.t("serve.starting", host=host, port=context.number(port)), err=True)
+    command = server.app_command(context.database, context.lang, context.digits, context.agency)
+    server.run(command, host, port, public_url)
+
+
+cli.add_command(people)
+cli.add_command(handover)
 
 
 def _language_from(argv: list[str]) -> str:

@@ -911,6 +911,158 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} is damaged ({detail}); not restored",
     },
     "log.corrected": {"th": "แก้ไขบันทึก #{entry}", "en": "corrects entry #{entry}"},
+    # People, roles and login
+    "access.not_your_unit": {
+        "th": "{name} ไม่ได้รับผิดชอบมาตรการ #{id}: เจ้าหน้าที่บันทึกได้เฉพาะมาตรการของกอง/งานของตน (บันทึกความพยายามนี้ไว้แล้ว)",
+        "en": "{name} is not responsible for measure #{id}: an officer records only the measures of their own units (this attempt was recorded)",
+    },
+    "access.needs_supervisor": {
+        "th": "{name} ไม่มีสิทธิ์ทำสิ่งนี้: ต้องเป็นผู้บังคับบัญชา (บันทึกความพยายามนี้ไว้แล้ว)",
+        "en": "{name} may not do this: it needs a supervisor (this attempt was recorded)",
+    },
+    "access.needs_administrator": {
+        "th": "{name} ไม่มีสิทธิ์ทำสิ่งนี้: ต้องเป็นผู้ดูแลระบบ (บันทึกความพยายามนี้ไว้แล้ว)",
+        "en": "{name} may not do this: it needs an administrator (this attempt was recorded)",
+    },
+    "login.required": {
+        "th": "ฐานข้อมูลนี้ต้องเข้าสู่ระบบ: ระบุชื่อผู้ใช้ด้วย --by และรหัสผ่าน (พิมพ์เมื่อถาม หรือ --password-file)",
+        "en": "This database requires login: give your login with --by, and your password (typed when asked, or --password-file)",
+    },
+    "login.failed": {
+        "th": "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (บันทึกไว้แล้ว)",
+        "en": "Wrong login or password (recorded)",
+    },
+    "login.wait": {
+        "th": "ใส่รหัสผ่านผิดหลายครั้ง รออีก {seconds} วินาทีแล้วลองใหม่",
+        "en": "Too many wrong passwords; wait {seconds} seconds and try again",
+    },
+    "login.need_administrator": {
+        "th": "ทำไม่ได้: เมื่อต้องเข้าสู่ระบบ ต้องมีผู้ดูแลระบบที่ใช้งานอยู่และตั้งรหัสผ่านแล้วอย่างน้อยหนึ่งคน ไม่เช่นนั้นจะไม่มีใครเข้าได้",
+        "en": "Not done: with login required there must be at least one active administrator with a password, or no one could get in",
+    },
+    "login.no_password_given": {
+        "th": "ต้องใช้รหัสผ่าน แต่ไม่มีที่ให้พิมพ์: ใช้ --password-file FILE",
+        "en": "A password is needed and there is nowhere to type it: use --password-file FILE",
+    },
+    "login.password_file": {
+        "th": "อ่านไฟล์รหัสผ่าน {path} ไม่ได้",
+        "en": "Cannot read the password file {path}",
+    },
+    "login.prompt": {"th": "รหัสผ่านของ {login}", "en": "Password for {login}"},
+    "login.title": {"th": "เข้าสู่ระบบ", "en": "Log in"},
+    "login.intro": {
+        "th": "ฐานข้อมูลนี้ใช้ร่วมกัน กรุณาเข้าสู่ระบบ",
+        "en": "This database is shared; please log in",
+    },
+    "login.login": {"th": "ชื่อผู้ใช้", "en": "Login"},
+    "login.password": {"th": "รหัสผ่าน", "en": "Password"},
+    "login.submit": {"th": "เข้าสู่ระบบ", "en": "Log in"},
+    "login.welcome": {"th": "ยินดีต้อนรับ {name} ({role})", "en": "Welcome, {name} ({role})"},
+    "login.now_required": {
+        "th": "ตั้งค่าแล้ว: ฐานข้อมูลนี้ต้องเข้าสู่ระบบ",
+        "en": "Done: this database now requires login",
+    },
+    "login.now_optional": {
+        "th": "ตั้งค่าแล้ว: ฐานข้อมูลนี้ไม่ต้องเข้าสู่ระบบ (ผู้ใช้คนเดียว ทำได้ทุกอย่าง)",
+        "en": "Done: this database no longer requires login (single user, may do everything)",
+    },
+    "password.too_short": {
+        "th": "รหัสผ่านต้องยาวอย่างน้อย {length} ตัวอักษร",
+        "en": "A password must be at least {length} characters long",
+    },
+    "password.spaces": {
+        "th": "รหัสผ่านต้องไม่ขึ้นต้นหรือลงท้ายด้วยช่องว่าง",
+        "en": "A password must not start or end with a space",
+    },
+    "password.wrong_current": {
+        "th": "รหัสผ่านปัจจุบันไม่ถูกต้อง (บันทึกไว้แล้ว)",
+        "en": "The current password is wrong (recorded)",
+    },
+    "password.mismatch": {
+        "th": "รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน",
+        "en": "The two new passwords differ",
+    },
+    "password.changed": {"th": "เปลี่ยนรหัสผ่านของ {login} แล้ว", "en": "Password of {login} changed"},
+    "password.title": {"th": "เปลี่ยนรหัสผ่าน", "en": "Change password"},
+    "password.current": {"th": "รหัสผ่านปัจจุบัน", "en": "Current password"},
+    "password.new": {"th": "รหัสผ่านใหม่", "en": "New password"},
+    "password.again": {"th": "รหัสผ่านใหม่อีกครั้ง", "en": "New password again"},
+    "password.new_prompt": {"th": "รหัสผ่านใหม่ของ {login}", "en": "New password for {login}"},
+    "password.not_logged_in": {
+        "th": "เปลี่ยนรหัสผ่านได้เมื่อเข้าสู่ระบบแล้วเท่านั้น",
+        "en": "Log in first to change your password",
+    },
+    "people.bad_login": {
+        "th": "“{value}” ใช้เป็นชื่อผู้ใช้ไม่ได้ (ต้องไม่ว่างและไม่มีช่องว่าง)",
+        "en": "“{value}” cannot be a login (it must be non-empty, without spaces)",
+    },
+    "people.bad_role": {
+        "th": "ไม่มีบทบาท “{value}” (มี: {choices})",
+        "en": "There is no role “{value}” (roles: {choices})",
+    },
+    "people.login_taken": {
+        "th": "มีผู้ใช้ชื่อ {login} อยู่แล้ว",
+        "en": "The login {login} is taken",
+    },
+    "people.need_name": {"th": "ต้องมีชื่อ-นามสกุล", "en": "A name is needed"},
+    "people.unknown": {"th": "ไม่มีผู้ใช้ {login}", "en": "There is no person {login}"},
+    "people.added": {
+        "th": "เพิ่ม {name} ({login}) เป็น{role}แล้ว",
+        "en": "Added {name} ({login}) as {role}",
+    },
+    "people.changed": {"th": "แก้ไขข้อมูลของ {login} แล้ว", "en": "{login} changed"},
+    "people.none": {"th": "ยังไม่มีผู้ใช้", "en": "No people yet"},
+    "people.inactive": {"th": "ระงับแล้ว", "en": "inactive"},
+    "people.no_password": {"th": "ยังไม่ตั้งรหัสผ่าน", "en": "no password"},
+    "role.officer": {"th": "เจ้าหน้าที่", "en": "officer"},
+    "role.supervisor": {"th": "ผู้บังคับบัญชา", "en": "supervisor"},
+    "role.administrator": {"th": "ผู้ดูแลระบบ", "en": "administrator"},
+    "unit.has_people": {
+        "th": "ลบไม่ได้: ยังมีผู้ใช้ที่รับผิดชอบกอง/งานนี้ (โอนงานให้ผู้อื่นก่อน)",
+        "en": "Cannot delete: people are assigned to this unit (hand it over first)",
+    },
+    "handover.same_person": {
+        "th": "ผู้ส่งมอบและผู้รับมอบเป็นคนเดียวกัน",
+        "en": "The person handing over and the successor are the same",
+    },
+    "handover.inactive": {
+        "th": "{login} ถูกระงับอยู่ จึงรับมอบงานไม่ได้",
+        "en": "{login} is inactive and cannot take over",
+    },
+    "handover.not_their_unit": {
+        "th": "{login} ไม่ได้รับผิดชอบกอง/งานที่ระบุทั้งหมด",
+        "en": "{login} is not responsible for all the units named",
+    },
+    "handover.no_units": {
+        "th": "{login} ไม่มีกอง/งานที่จะส่งมอบ",
+        "en": "{login} has no units to hand over",
+    },
+    "handover.done": {
+        "th": "ส่งมอบ {units} จาก {source} ให้ {target} แล้ว: มาตรการที่ยังไม่เสร็จ {measures} รายการ มติที่ยังไม่ปิด {decisions} รายการ",
+        "en": "Handed {units} from {source} to {target}: {measures} open measures, {decisions} open decisions",
+    },
+    "serve.open_network": {
+        "th": "คำเตือน: เปิดให้เข้าจากเครื่องอื่นที่ {host} แต่ฐานข้อมูลนี้ไม่ต้องเข้าสู่ระบบ ใครเข้าถึงเครือข่ายได้ก็แก้ไขแผนได้ทุกอย่าง เปิดการเข้าสู่ระบบด้วย `ita-tui people require-login`",
+        "en": "Warning: serving to other machines on {host}, but this database does not require login; anyone on the network may change everything. Turn login on with `ita-tui people require-login`",
+    },
+    "serve.starting": {
+        "th": "เปิดแอปในเบราว์เซอร์ที่ http://{host}:{port} (หยุดด้วย Ctrl+C)",
+        "en": "Serving the app at http://{host}:{port} (stop with Ctrl+C)",
+    },
+    "event.login": {"th": "เข้าสู่ระบบ", "en": "logged in"},
+    "event.login_failed": {"th": "เข้าสู่ระบบไม่สำเร็จ", "en": "failed login"},
+    "event.denied": {"th": "ถูกปฏิเสธ", "en": "refused"},
+    "event.person_added": {"th": "เพิ่มผู้ใช้", "en": "person added"},
+    "event.person_changed": {"th": "แก้ไขผู้ใช้", "en": "person changed"},
+    "event.password_changed": {"th": "เปลี่ยนรหัสผ่าน", "en": "password changed"},
+    "event.password_refused": {"th": "รหัสผ่านปัจจุบันผิด", "en": "wrong current password"},
+    "event.login_required": {"th": "เปิดการเข้าสู่ระบบ", "en": "login turned on"},
+    "event.login_optional": {"th": "ปิดการเข้าสู่ระบบ", "en": "login turned off"},
+    "event.handover": {"th": "ส่งมอบงาน", "en": "handover"},
+    "serve.missing": {
+        "th": "ยังไม่ได้ติดตั้ง textual-serve: pip install 'ita-tui[serve]'",
+        "en": "textual-serve is not installed: pip install 'ita-tui[serve]'",
+    },
 }
 
 

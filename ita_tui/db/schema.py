@@ -294,5 +294,70 @@ def m005_snapshot_dates(db: Database) -> None:
     db["agencies"].add_column("snapshot_generated_at", str)
 
 
+@MIGRATIONS()
+def m006_people(db: Database) -> None:
+    # Who may do what, when a database is shared. Logins are kept case-folded.
+    db["people"].create(
+        {
+            "id": int,
+            "login": str,
+            "name": str,
+            "role": str,
+            "password_hash": str,
+            "active": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"login", "name", "role", "active", "created_at"},
+        defaults={"active": 1},
+        strict=True,
+    )
+    db["people"].create_index(["login"], unique=True)
+    db["person_units"].create(
+        {"person_id": int, "unit_id": int},
+        pk=("person_id", "unit_id"),
+        foreign_keys=[("person_id", "people", "id"), ("unit_id", "units", "id")],
+        strict=True,
+    )
+    db["person_units"].create_index(["unit_id"])
+    # Logins, failed logins, refused actions and changes to people: appended, never changed.
+    db["access_events"].create(
+        {
+            "id": int,
+            "at": str,
+            "login": str,
+            "event": str,
+            "action": str,
+            "detail": str,
+        },
+        pk="id",
+        not_null={"at", "event"},
+        strict=True,
+    )
+    db["access_events"].create_index(["login", "id"])
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER access_events_no_{verb.lower()} BEFORE {verb} ON access_events"
+            " BEGIN SELECT RAISE(ABORT, 'access events are append-only'); END"
+        )
+    db["handovers"].create(
+        {
+            "id": int,
+            "at": str,
+            "by": str,
+            "from_person_id": int,
+            "to_person_id": int,
+            "units": str,
+            "open_measures": int,
+            "open_decisions": int,
+        },
+        pk="id",
+        foreign_keys=[("from_person_id", "people", "id"), ("to_person_id", "people", "id")],
+        not_null={"at", "by", "from_person_id", "to_person_id", "units"},
+        strict=True,
+    )
+    db["database_settings"].create({"key": str, "value": str}, pk="key", strict=True)
+
+
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
     raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")

@@ -9,7 +9,10 @@ KNOWN_MIGRATIONS = (
     "m003_journal",
     "m004_search",
     "m005_snapshot_dates",
+    "m006_people",
 )
+
+ROLES = ("officer", "supervisor", "administrator")
 
 # The values some columns may take; the schema and the checks of files and forms share them.
 MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")

@@ -7,7 +7,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from ita_tui import scoring
+from ita_tui import access, scoring
+from ita_tui.access import Actor
 from ita_tui.db import journal
 from ita_tui.db.connection import Database, transaction
 from ita_tui.db.versions import MEASURE_STATUSES
@@ -35,9 +36,14 @@ _STAMP: ContextVar[_Stamp] = ContextVar("stamp")
 
 
 @contextlib.contextmanager
-def _action(db: Database, by: str, action: str) -> Iterator[None]:
-    """One user action: one transaction, and who made it and when for the journal."""
-    token = _STAMP.set(_Stamp(normalise(by or "") or "unknown", now_utc(), action))
+def _action(
+    db: Database, by: Actor | str, action: str, measure_id: int | None = None
+) -> Iterator[None]:
+    """One user action, if the actor's role allows it: one transaction, and who made it and
+    when for the journal."""
+    actor = access.acting(db, by)
+    access.require(db, actor, action, measure_id)
+    token = _STAMP.set(_Stamp(actor.name, now_utc(), action))
     try:
         with transaction(db):
             yield
@@ -84,6 +90,21 @@ def _id_is_free(db: Database, table: str, wanted: int | None) -> bool:
     return db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (wanted,)).fetchone() is None
 
 
+def _unlink_people(db: Database, agency_id: int) -> list[tuple[int, str]]:
+    """Take people off the agency's units, and say who was in which by name, so that a
+    re-imported plan gives them their units back."""
+    links = db.execute(
+        "SELECT pu.person_id, u.name FROM person_units pu JOIN units u ON u.id = pu.unit_id"
+        " WHERE u.agency_id = ?",
+        (agency_id,),
+    ).fetchall()
+    db.execute(
+        "DELETE FROM person_units WHERE unit_id IN (SELECT id FROM units WHERE agency_id = ?)",
+        (agency_id,),
+    )
+    return [tuple(link) for link in links]
+
+
 def _delete_agency_rows(db: Database, agency_id: int) -> None:
     measure_ids = "SELECT id FROM measures WHERE agency_id = ?"
     for table in ("progress", "measure_contents", "measure_units", "measure_findings"):
@@ -105,7 +126,7 @@ def _delete_agency_rows(db: Database, agency_id: int) -> None:
     _delete(db, "units", "agency_id = ?", (agency_id,))
 
 
-def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
+def replace_agency(db: Database, plan: Plan, recorded_by: Actor | str) -> int:
     """Load a checked plan as the whole of its agency's data, replacing what was there.
 
     Ids from the file are kept where they are free, so that measure numbers officers know
@@ -121,9 +142,11 @@ def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
                 raise UserError(
                     "import.older_snapshot", agency=plan.agency, held=held, incoming=written
                 )
+            people_units = _unlink_people(db, agency_id)
             _delete_agency_rows(db, agency_id)
             _update(db, "agencies", (agency_id,), {"snapshot_generated_at": written})
         else:
+            people_units = []
             agency_id = _insert(
                 db, "agencies", {"name": plan.agency, "snapshot_generated_at": written}
             )
@@ -168,6 +191,10 @@ def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
                     "position": position,
                 },
             )
+        db.conn.executemany(
+            "INSERT INTO person_units (person_id, unit_id) VALUES (?, ?)",
+            [(person, unit_ids[name]) for person, name in people_units if name in unit_ids],
+        )
         for unit in plan.units:
             if unit["parent"]:
                 _update(
@@ -245,7 +272,7 @@ def replace_agency(db: Database, plan: Plan, recorded_by: str) -> int:
                         "percent": entry["percent"],
                         "note": entry["note"],
                         "evidence": entry["evidence"],
-                        "recorded_by": entry["by"] or recorded_by,
+                        "recorded_by": entry["by"] or _STAMP.get().by,
                         "recorded_at": recorded_at.isoformat() if recorded_at else now_utc(),
                     },
                 )
@@ -268,7 +295,7 @@ def log_progress(
     measure_id: int,
     entry_date: date,
     percent: int,
-    recorded_by: str,
+    recorded_by: Actor | str,
     today: date,
     note: str | None = None,
     evidence: str | None = None,
@@ -283,7 +310,7 @@ def log_progress(
         raise UserError("progress.future_date", date=entry_date.isoformat())
     note = normalise(note) if note else None
     evidence = normalise(evidence) if evidence else None
-    with _action(db, recorded_by, "correct_progress" if corrects else "log_progress"):
+    with _action(db, recorded_by, "correct_progress" if corrects else "log_progress", measure_id):
         status, _ = _open_measure(db, measure_id)
         if status == "dropped":
             raise UserError("progress.measure_dropped", id=measure_id)
@@ -318,11 +345,16 @@ def log_progress(
 
 
 def tick_content(
-    db: Database, content_id: int, done_on: date | None, done_by: str, evidence: str | None = None
+    db: Database,
+    content_id: int,
+    done_on: date | None,
+    done_by: Actor | str,
+    evidence: str | None = None,
 ) -> None:
     """Tick (with the day it was done) or untick a required-contents item; evidence stays unless
     a new link is given."""
-    with _action(db, done_by, "tick" if done_on else "untick"):
+    measure_id = access.measure_of_content(db, content_id)
+    with _action(db, done_by, "tick" if done_on else "untick", measure_id):
         row = db.execute(
             "SELECT evidence FROM measure_contents WHERE id = ?", (content_id,)
         ).fetchone()
@@ -341,8 +373,8 @@ def tick_content(
         )
 
 
-def set_content_evidence(db: Database, content_id: int, evidence: str, by: str) -> None:
-    with _action(db, by, "evidence"):
+def set_content_evidence(db: Database, content_id: int, evidence: str, by: Actor | str) -> None:
+    with _action(db, by, "evidence", access.measure_of_content(db, content_id)):
         if (
             db.execute("SELECT 1 FROM measure_contents WHERE id = ?", (content_id,)).fetchone()
             is None
@@ -357,14 +389,14 @@ def set_status(
     status: str,
     drop_reason: str | None = None,
     changed_on: date | None = None,
-    by: str = "",
+    by: Actor | str = "",
 ) -> None:
     if status not in MEASURE_STATUSES:
         raise UserError("status.unknown", value=status)
     reason = normalise(drop_reason or "")
     if status == "dropped" and not reason:
         raise UserError("status.need_reason")
-    with _action(db, by, "status"):
+    with _action(db, by, "status", measure_id):
         current, _ = _open_measure(db, measure_id)
         changes = {"status": status, "drop_reason": reason if status == "dropped" else None}
         if status != current:
@@ -373,7 +405,7 @@ def set_status(
 
 
 def save_measure(
-    db: Database, agency_id: int, fields: dict, measure_id: int | None = None, by: str = ""
+    db: Database, agency_id: int, fields: dict, measure_id: int | None = None, by: Actor | str = ""
 ) -> int:
     """Add a measure, or change one; `fields` holds title, topic, method, follow_up, fiscal_year,
     period_text, start, end, units (names, lead first), findings (ids) and contents (texts)."""
@@ -454,7 +486,7 @@ def _replace_contents(db: Database, measure_id: int, texts: list[str]) -> None:
             )
 
 
-def delete_measure(db: Database, measure_id: int, by: str = "") -> None:
+def delete_measure(db: Database, measure_id: int, by: Actor | str = "") -> None:
     with _action(db, by, "delete_measure"):
         _open_measure(db, measure_id)
         for table in ("progress", "measure_contents", "measure_units", "measure_findings"):
@@ -474,7 +506,7 @@ def save_unit(
     kind: str | None,
     parent_id: int | None,
     unit_id: int | None = None,
-    by: str = "",
+    by: Actor | str = "",
 ) -> int:
     name = normalise(name)
     if not name:
@@ -508,7 +540,7 @@ def save_unit(
         return unit_id
 
 
-def delete_unit(db: Database, unit_id: int, by: str = "") -> None:
+def delete_unit(db: Database, unit_id: int, by: Actor | str = "") -> None:
     """A unit still responsible for a measure, or parent of another unit, stays."""
     with _action(db, by, "delete_unit"):
         in_use = db.execute(
@@ -523,11 +555,13 @@ def delete_unit(db: Database, unit_id: int, by: str = "") -> None:
             raise UserError("unit.has_children", count=children)
         if db.execute("SELECT count(*) FROM decisions WHERE unit_id = ?", (unit_id,)).fetchone()[0]:
             raise UserError("unit.in_decisions")
+        if db.execute("SELECT 1 FROM person_units WHERE unit_id = ?", (unit_id,)).fetchone():
+            raise UserError("unit.has_people")
         _delete(db, "units", "id = ?", (unit_id,))
 
 
 def save_finding(
-    db: Database, agency_id: int, fields: dict, finding_id: int | None = None, by: str = ""
+    db: Database, agency_id: int, fields: dict, finding_id: int | None = None, by: Actor | str = ""
 ) -> int:
     text = normalise(fields.get("text") or "")
     if not text:
@@ -559,7 +593,7 @@ def save_finding(
         return finding_id
 
 
-def delete_finding(db: Database, finding_id: int, by: str = "") -> None:
+def delete_finding(db: Database, finding_id: int, by: Actor | str = "") -> None:
     with _action(db, by, "delete_finding"):
         _delete(db, "measure_findings", "finding_id = ?", (finding_id,))
         _delete(db, "findings", "id = ?", (finding_id,))
@@ -572,7 +606,7 @@ def save_assessment(
     scores: list,
     published_overall: float | None = None,
     published_result: str | None = None,
-    by: str = "",
+    by: Actor | str = "",
 ) -> None:
     """Record (or correct) one year's ten scores; the computed overall is kept beside the
     published one."""
@@ -594,7 +628,7 @@ def save_assessment(
             _insert(db, "assessments", {**row, "agency_id": agency_id, "year": year})
 
 
-def delete_assessment(db: Database, agency_id: int, year: int, by: str = "") -> None:
+def delete_assessment(db: Database, agency_id: int, year: int, by: Actor | str = "") -> None:
     with _action(db, by, "delete_scores"):
         _delete(db, "assessments", "agency_id = ? AND year = ?", (agency_id, year))
 
@@ -603,7 +637,7 @@ def add_meeting(
     db: Database,
     agency_id: int,
     held_on: date,
-    recorded_by: str,
+    recorded_by: Actor | str,
     attendees: str | None = None,
     notes: str | None = None,
 ) -> int:
@@ -630,7 +664,7 @@ def add_decision(
     measure_id: int | None = None,
     unit_id: int | None = None,
     due_on: date | None = None,
-    by: str = "",
+    by: Actor | str = "",
 ) -> int:
     text = normalise(text)
     if not text:
@@ -658,7 +692,7 @@ def add_decision(
 
 
 def close_decision(
-    db: Database, decision_id: int, closed_on: date, note: str | None = None, by: str = ""
+    db: Database, decision_id: int, closed_on: date, note: str | None = None, by: Actor | str = ""
 ) -> None:
     with _action(db, by, "close_decision"):
         row = db.execute("SELECT closed_on FROM decisions WHERE id = ?", (decision_id,)).fetchone()

@@ -1,0 +1,313 @@
+"""People, their roles and units, logging in, and handing units over to a successor.
+
+Each change is one transaction and leaves a line in the access record; the plan's own history
+(progress entries, the journal) keeps the names people had when they acted."""
+
+from datetime import datetime
+
+from ita_tui import passwords
+from ita_tui.access import (
+    ADMINISTRATOR,
+    Actor,
+    find_person,
+    login_required,
+    now_utc,
+    person_actor,
+    record,
+    require,
+)
+from ita_tui.db.connection import Database, transaction
+from ita_tui.db.versions import ROLES
+from ita_tui.errors import UserError
+from ita_tui.text import normalise
+
+# After this many failures in a row, each further try waits longer: 2 s, 4 s, 8 s … 5 min.
+FREE_FAILURES = 3
+LONGEST_WAIT_SECONDS = 300
+
+
+def _login_of(text: str) -> str:
+    login = normalise(text).casefold()
+    if not login or any(c.isspace() for c in login):
+        raise UserError("people.bad_login", value=text)
+    return login
+
+
+def _role(text: str) -> str:
+    if text not in ROLES:
+        raise UserError("people.bad_role", value=text, choices=", ".join(ROLES))
+    return text
+
+
+def person(db: Database, login: str) -> dict:
+    found = find_person(db, login)
+    if found is None:
+        raise UserError("people.unknown", login=login)
+    return found
+
+
+def people(db: Database) -> list[dict]:
+    cursor = db.execute(
+        "SELECT p.id, p.login, p.name, p.role, p.active, p.password_hash IS NOT NULL AS has_password,"
+        " coalesce((SELECT group_concat(u.name, ', ') FROM person_units pu"
+        "  JOIN units u ON u.id = pu.unit_id WHERE pu.person_id = p.id), '') AS units"
+        " FROM people p ORDER BY p.active DESC,"
+        " CASE p.role WHEN 'administrator' THEN 0 WHEN 'supervisor' THEN 1 ELSE 2 END, p.login"
+    )
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _set_units(db: Database, person_id: int, unit_ids: list[int]) -> None:
+    db.execute("DELETE FROM person_units WHERE person_id = ?", (person_id,))
+    db.conn.executemany(
+        "INSERT INTO person_units (person_id, unit_id) VALUES (?, ?)",
+        [(person_id, unit) for unit in dict.fromkeys(unit_ids)],
+    )
+
+
+def add_person(
+    db: Database,
+    by: Actor,
+    login: str,
+    name: str,
+    role: str,
+    unit_ids: list[int],
+    password: str | None = None,
+) -> int:
+    require(db, by, "people")
+    login = _login_of(login)
+    name = normalise(name)
+    if not name:
+        raise UserError("people.need_name")
+    role = _role(role)
+    if password is not None:
+        passwords.check_new(password)
+    stored = passwords.hash_password(password) if password is not None else None
+    with transaction(db):
+        if db.execute("SELECT 1 FROM people WHERE login = ?", (login,)).fetchone():
+            raise UserError("people.login_taken", login=login)
+        person_id = db.execute(
+            "INSERT INTO people (login, name, role, password_hash, active, created_at)"
+            " VALUES (?, ?, ?, ?, 1, ?)",
+            (login, name, role, stored, now_utc()),
+        ).lastrowid
+        _set_units(db, person_id, unit_ids)
+    record(db, "person_added", by.login or by.name, "people", f"{login} {role}")
+    return person_id
+
+
+def update_person(
+    db: Database,
+    by: Actor,
+    login: str,
+    *,
+    name: str | None = None,
+    role: str | None = None,
+    unit_ids: list[int] | None = None,
+    active: bool | None = None,
+) -> None:
+    require(db, by, "people")
+    target = person(db, login)
+    changes: dict[str, object] = {}
+    if name is not None:
+        if not normalise(name):
+            raise UserError("people.need_name")
+        changes["name"] = normalise(name)
+    if role is not None:
+        changes["role"] = _role(role)
+    if active is not None:
+        changes["active"] = int(active)
+    with transaction(db):
+        if changes:
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            db.execute(
+                f"UPDATE people SET {assignments} WHERE id = ?", [*changes.values(), target["id"]]
+            )
+        if unit_ids is not None:
+            _set_units(db, target["id"], unit_ids)
+        _keep_an_administrator(db)
+    detail = " ".join(f"{k}={v}" for k, v in changes.items())
+    if unit_ids is not None:
+        detail += f" units={len(unit_ids)}"
+    record(db, "person_changed", by.login or by.name, "people", f"{target['login']} {detail}")
+
+
+def _keep_an_administrator(db: Database) -> None:
+    """Login on with no one left who can log in as administrator would lock everyone out."""
+    if login_required(db) and not _administrator_can_log_in(db):
+        raise UserError("login.need_administrator")
+
+
+def _administrator_can_log_in(db: Database) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM people WHERE role = ? AND active = 1 AND password_hash IS NOT NULL",
+            (ADMINISTRATOR,),
+        ).fetchone()
+        is not None
+    )
+
+
+def set_password(db: Database, by: Actor, login: str, new: str, current: str | None = None) -> None:
+    """One's own password, given the current one; anyone's, for an administrator."""
+    target = person(db, login)
+    own = by.person_id == target["id"]
+    if own and current is not None:
+        stored = db.execute(
+            "SELECT password_hash FROM people WHERE id = ?", (target["id"],)
+        ).fetchone()[0]
+        if not passwords.verify(current, stored):
+            record(db, "password_refused", target["login"], "password")
+            raise UserError("password.wrong_current")
+    else:
+        require(db, by, "people")
+    passwords.check_new(new)
+    with transaction(db):
+        db.execute(
+            "UPDATE people SET password_hash = ? WHERE id = ?",
+            (passwords.hash_password(new), target["id"]),
+        )
+    record(db, "password_changed", by.login or by.name, "password", target["login"])
+
+
+def set_login_required(db: Database, by: Actor, required: bool) -> None:
+    require(db, by, "login_setting")
+    with transaction(db):
+        db.execute(
+            "INSERT INTO database_settings (key, value) VALUES ('login_required', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            ("yes" if required else "no",),
+        )
+        _keep_an_administrator(db)
+    record(db, "login_required" if required else "login_optional", by.login or by.name)
+
+
+def _recent_failures(db: Database, login: str) -> tuple[int, str | None]:
+    """Failures since the last successful login, and when the latest was."""
+    rows = db.execute(
+        "SELECT event, at FROM access_events WHERE login = ?"
+        " AND event IN ('login', 'login_failed') ORDER BY id DESC LIMIT 30",
+        (login,),
+    ).fetchall()
+    failures = 0
+    for event, _ in rows:
+        if event == "login":
+            break
+        failures += 1
+    return failures, rows[0][1] if failures else None
+
+
+def seconds_to_wait(db: Database, login: str, now: datetime) -> int:
+    failures, latest = _recent_failures(db, login)
+    if failures < FREE_FAILURES or latest is None:
+        return 0
+    wait = min(2 ** (failures - FREE_FAILURES + 1), LONGEST_WAIT_SECONDS)
+    waited = (now - datetime.fromisoformat(latest)).total_seconds()
+    return max(0, int(wait - waited + 0.999))
+
+
+def authenticate(db: Database, login: str, password: str) -> Actor:
+    """The person, when the password is theirs. A failure is recorded and says nothing of
+    whether the login exists; after a few in a row, the next try must wait."""
+    wanted = normalise(login).casefold()
+    wait = seconds_to_wait(db, wanted, datetime.fromisoformat(now_utc()))
+    if wait:
+        raise UserError("login.wait", seconds=wait)
+    cursor = db.execute(
+        "SELECT id, login, name, role, active, password_hash FROM people WHERE login = ?",
+        (wanted,),
+    )
+    row = cursor.fetchone()
+    found = dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+    matches = passwords.verify(password, found["password_hash"] if found else None)
+    if not matches or not found["active"]:
+        record(db, "login_failed", wanted)
+        raise UserError("login.failed")
+    record(db, "login", wanted)
+    return person_actor(db, found)
+
+
+def access_events(db: Database, limit: int = 50) -> list[dict]:
+    cursor = db.execute(
+        "SELECT id, at, login, event, action, detail FROM access_events ORDER BY id DESC LIMIT ?",
+        (limit,),
+    )
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def handover(
+    db: Database, by: Actor, from_login: str, to_login: str, unit_ids: list[int] | None = None
+) -> dict:
+    """Give a person's units (all, or the ones named) and so the open measures and decisions of
+    those units to a successor. Entries already made keep the names of who made them."""
+    require(db, by, "handover")
+    leaving, taking = person(db, from_login), person(db, to_login)
+    if leaving["id"] == taking["id"]:
+        raise UserError("handover.same_person")
+    if not taking["active"]:
+        raise UserError("handover.inactive", login=taking["login"])
+    held = [
+        u
+        for (u,) in db.execute(
+            "SELECT unit_id FROM person_units WHERE person_id = ?", (leaving["id"],)
+        ).fetchall()
+    ]
+    moving = held if unit_ids is None else [u for u in unit_ids if u in held]
+    if unit_ids is not None and len(moving) != len(set(unit_ids)):
+        raise UserError("handover.not_their_unit", login=leaving["login"])
+    if not moving:
+        raise UserError("handover.no_units", login=leaving["login"])
+    marks = ", ".join("?" for _ in moving)
+    open_measures = db.execute(
+        "SELECT count(DISTINCT m.id) FROM measures m JOIN measure_units mu ON mu.measure_id = m.id"
+        f" WHERE mu.unit_id IN ({marks}) AND m.status NOT IN ('done', 'dropped')",
+        moving,
+    ).fetchone()[0]
+    open_decisions = db.execute(
+        f"SELECT count(*) FROM decisions WHERE unit_id IN ({marks}) AND closed_on IS NULL",
+        moving,
+    ).fetchone()[0]
+    names = [
+        n
+        for (n,) in db.execute(
+            f"SELECT name FROM units WHERE id IN ({marks}) ORDER BY position", moving
+        ).fetchall()
+    ]
+    with transaction(db):
+        db.execute(
+            f"DELETE FROM person_units WHERE person_id = ? AND unit_id IN ({marks})",
+            (leaving["id"], *moving),
+        )
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO person_units (person_id, unit_id) VALUES (?, ?)",
+            [(taking["id"], unit) for unit in moving],
+        )
+        db.execute(
+            "INSERT INTO handovers (at, by, from_person_id, to_person_id, units, open_measures,"
+            " open_decisions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                now_utc(),
+                by.name,
+                leaving["id"],
+                taking["id"],
+                ", ".join(names),
+                open_measures,
+                open_decisions,
+            ),
+        )
+    record(
+        db,
+        "handover",
+        by.login or by.name,
+        "handover",
+        f"{leaving['login']} -> {taking['login']}: {', '.join(names)}",
+    )
+    return {
+        "from": leaving["name"],
+        "to": taking["name"],
+        "units": names,
+        "open_measures": open_measures,
+        "open_decisions": open_decisions,
+    }

@@ -1,0 +1,209 @@
+"""`ita-tui people …` and `ita-tui handover`: who may do what, logging in, and passing units on.
+
+Like the rest of the CLI, nothing here imports textual or rich."""
+
+from typing import TYPE_CHECKING
+
+import click
+
+from ita_tui.db.versions import ROLES
+from ita_tui.errors import UserError
+from ita_tui.i18n import translate
+
+if TYPE_CHECKING:
+    from ita_tui.cli import Context
+
+
+def _unit_ids(context: "Context", db, names: tuple[str, ...]) -> list[int]:
+    from ita_tui.db import queries
+
+    if not names:
+        return []
+    agency = queries.agency(db, context.agency)
+    return [queries.find_unit(db, agency["id"], name)["id"] for name in names]
+
+
+def _new_password(context: "Context", login: str, file: str | None) -> str:
+    """A new password from a file, or typed twice."""
+    if file:
+        return context.password(login, file=file)
+    first = context.password(login, "password.new_prompt")
+    second = context.password(login, "password.again")
+    if first != second:
+        raise UserError("password.mismatch")
+    return first
+
+
+def _role_label(role: str, lang: str) -> str:
+    return translate(f"role.{role}", lang)
+
+
+@click.group()
+def people() -> None:
+    """People, their roles (officer, supervisor, administrator) and units; login."""
+
+
+@people.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def people_list(context: "Context", as_json: bool) -> None:
+    """List people, their roles and units."""
+    import json
+
+    from ita_tui.db.people import people as every_person
+
+    rows = every_person(context.open())
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(context.t("people.none"))
+        return
+    for row in rows:
+        notes = []
+        if not row["active"]:
+            notes.append(context.t("people.inactive"))
+        if not row["has_password"]:
+            notes.append(context.t("people.no_password"))
+        extra = f"  ({', '.join(notes)})" if notes else ""
+        role = _role_label(row["role"], context.lang)
+        click.echo(f"{row['login']}  {row['name']}  [{role}]  {row['units']}{extra}")
+
+
+@people.command("add")
+@click.argument("login")
+@click.option("--name", required=True, metavar="NAME", help="Full name, as it shows in history.")
+@click.option("--role", type=click.Choice(ROLES), default="officer", show_default=True)
+@click.option("--unit", "units", multiple=True, metavar="NAME", help="A unit of theirs; repeat.")
+@click.option("--set-password", is_flag=True, help="Type their first password now.")
+@click.option("--new-password-file", metavar="FILE", help="Read their first password from FILE.")
+@click.pass_obj
+def people_add(
+    context: "Context",
+    login: str,
+    name: str,
+    role: str,
+    units: tuple[str, ...],
+    set_password: bool,
+    new_password_file: str | None,
+) -> None:
+    """Add a person (administrators only)."""
+    from ita_tui.db.people import add_person
+
+    db = context.open()
+    actor = context.actor(db)
+    unit_ids = _unit_ids(context, db, units)
+    password = (
+        _new_password(context, login, new_password_file)
+        if set_password or new_password_file
+        else None
+    )
+    add_person(db, actor, login, name, role, unit_ids, password)
+    click.echo(
+        context.t(
+            "people.added",
+            name=name,
+            login=login.casefold(),
+            role=_role_label(role, context.lang),
+        )
+    )
+
+
+@people.command("change")
+@click.argument("login")
+@click.option("--name", metavar="NAME")
+@click.option("--role", type=click.Choice(ROLES))
+@click.option(
+    "--unit", "units", multiple=True, metavar="NAME", help="Their units from now on; repeat."
+)
+@click.option("--no-units", is_flag=True, help="Take all their units away.")
+@click.option("--active/--inactive", default=None, help="Let them log in, or not.")
+@click.pass_obj
+def people_change(
+    context: "Context",
+    login: str,
+    name: str | None,
+    role: str | None,
+    units: tuple[str, ...],
+    no_units: bool,
+    active: bool | None,
+) -> None:
+    """Change a person's name, role, units or whether they may log in (administrators only)."""
+    from ita_tui.db.people import update_person
+
+    db = context.open()
+    actor = context.actor(db)
+    unit_ids = [] if no_units else (_unit_ids(context, db, units) if units else None)
+    update_person(db, actor, login, name=name, role=role, unit_ids=unit_ids, active=active)
+    click.echo(context.t("people.changed", login=login))
+
+
+@people.command("password")
+@click.argument("login")
+@click.option("--new-password-file", metavar="FILE", help="Read the new password from FILE.")
+@click.pass_obj
+def people_password(context: "Context", login: str, new_password_file: str | None) -> None:
+    """Set a password: your own, or anyone's as an administrator."""
+    from ita_tui.db.people import set_password
+
+    db = context.open()
+    actor = context.actor(db)
+    new = _new_password(context, login, new_password_file)
+    set_password(db, actor, login, new, current=context._password)
+    click.echo(context.t("password.changed", login=login))
+
+
+@people.command("require-login")
+@click.option("--off", is_flag=True, help="Stop requiring login (single-user use).")
+@click.pass_obj
+def people_require_login(context: "Context", off: bool) -> None:
+    """Require everyone to log in, in the app and on the command line (administrators only)."""
+    from ita_tui.db.people import set_login_required
+
+    db = context.open()
+    set_login_required(db, context.actor(db), not off)
+    click.echo(context.t("login.now_optional" if off else "login.now_required"))
+
+
+@people.command("events")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.pass_obj
+def people_events(context: "Context", limit: int) -> None:
+    """The access record: logins, failed logins, refused actions, changes to people."""
+    from ita_tui.access import require
+    from ita_tui.db.people import access_events
+
+    db = context.open()
+    require(db, context.actor(db), "people")
+    for row in access_events(db, limit):
+        action = f" {row['action']}" if row["action"] else ""
+        detail = f"  {row['detail']}" if row["detail"] else ""
+        event = context.t(f"event.{row['event']}")
+        click.echo(f"{row['at']}  {row['login'] or '-'}  {event}{action}{detail}")
+
+
+@click.command()
+@click.argument("source", metavar="FROM_LOGIN")
+@click.argument("target", metavar="TO_LOGIN")
+@click.option(
+    "--unit", "units", multiple=True, metavar="NAME", help="Only this unit (default: all); repeat."
+)
+@click.pass_obj
+def handover(context: "Context", source: str, target: str, units: tuple[str, ...]) -> None:
+    """Hand a person's units, with their open measures and decisions, to a successor
+    (supervisors). Entries already made keep the names of who made them."""
+    from ita_tui.db.people import handover as hand_over
+
+    db = context.open()
+    actor = context.actor(db)
+    result = hand_over(db, actor, source, target, _unit_ids(context, db, units) if units else None)
+    click.echo(
+        context.t(
+            "handover.done",
+            units=", ".join(result["units"]),
+            source=result["from"],
+            target=result["to"],
+            measures=context.number(result["open_measures"]),
+            decisions=context.number(result["open_decisions"]),
+        )
+    )
