@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from ita_tui import access
 from ita_tui import settings as settings_file
 from ita_tui.db import queries
 from ita_tui.db.connection import Database
@@ -82,13 +83,20 @@ class ItaApp(App[None]):
         persist_settings: bool = True,
         agency_name: str | None = None,
     ) -> None:
+        # A shared database opens on the login screen; the plan's sections come after it.
+        self.login_required = access.login_required(db)
+        self.DEFAULT_MODE = "login" if self.login_required else "overview"
         super().__init__()
+        if self.login_required:
+            from ita_tui.screens.login import LoginScreen
+
+            self.add_mode("login", LoginScreen)
+        self.actor: access.Actor | None = None if self.login_required else access.acting(db, who)
         self.db = db
         self.settings = settings or Settings()
         self.lang = lang or self.settings.language
         self.digits = digits or self.settings.digits
         self.as_of = as_of or today()
-        self.who = who
         self.sample = sample
         self.persist_settings = persist_settings
         self.data_version = 0
@@ -139,11 +147,46 @@ class ItaApp(App[None]):
 
     # Keeping every screen in step.
 
-    def on_mount(self) -> None:
+    @property
+    def who(self) -> access.Actor | str:
+        """Whom the screens' writes are made as."""
+        return self.actor or ""
+
+    def may(self, action: str, measure_id: int | None = None) -> bool:
+        """Whether the person's role allows this; if not, say so (the refusal is recorded)."""
+        try:
+            access.require(self.db, self.actor or access.acting(self.db, ""), action, measure_id)
+        except UserError as error:
+            self.notify(error.message(self.lang), severity="error")
+            return False
+        return True
+
+    def logged_in(self, actor: access.Actor) -> None:
+        self.actor = actor
         self._update_titles()
+        self.notify(
+            self.t("login.welcome", name=actor.name, role=self.t(f"role.{actor.role}")),
+            timeout=3,
+        )
+        self.switch_mode("overview")
+        self._open_sections()
+        self.refresh_bindings()
+
+    def _open_sections(self) -> None:
         if self.agency is None and len(queries.agencies(self.db)) > 1:
             # A national or provincial database: start from the list of agencies.
             self.switch_mode("agencies")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Before login only the language, the help and quitting work: no section, no palette.
+        if self.actor is None:
+            return action in ("quit", "toggle_language", "toggle_help", "toggle_digits")
+        return True
+
+    def on_mount(self) -> None:
+        self._update_titles()
+        if self.actor is not None:
+            self._open_sections()
         self._seen_data_version = self._data_version()
         self.set_interval(REFRESH_SECONDS, self.pick_up_other_writers, name="pick-up-other-writers")
 
@@ -166,6 +209,8 @@ class ItaApp(App[None]):
         subtitle = self.t("app.as_of", date=self.day(self.as_of))
         if self.sample:
             subtitle += " · " + self.t("app.sample")
+        if self.login_required and self.actor is not None:
+            subtitle += f" · {self.actor.name} ({self.t(f'role.{self.actor.role}')})"
         self.sub_title = subtitle
 
     def data_changed(self) -> None:
@@ -244,8 +289,22 @@ class ItaApp(App[None]):
 
         self.push_screen(MeasureScreen(measure_id))
 
+    def action_change_password(self) -> None:
+        from ita_tui.screens.password_form import PasswordForm
+
+        if self.actor is None or self.actor.person_id is None:
+            self.notify(self.t("password.not_logged_in"), severity="warning")
+            return
+        self.push_screen(PasswordForm())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if self.actor is None:
+            return
+        if self.actor.person_id is not None:
+            yield SystemCommand(
+                self.t("password.title"), self.t("password.title"), self.action_change_password
+            )
         go = self.t("palette.go")
         for key in MODE_KEYS:
             mode = key.action.split("'")[1]

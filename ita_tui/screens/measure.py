@@ -182,7 +182,7 @@ class MeasureScreen(ItaScreen):
 
     def action_toggle_content(self) -> None:
         content = self._highlighted_content()
-        if content is None:
+        if content is None or not self.app.may("tick", self.measure_id):
             return
         done_on = None if content["done_on"] else self.app.as_of
         writes.tick_content(self.app.db, content["id"], done_on, self.app.who)
@@ -194,6 +194,8 @@ class MeasureScreen(ItaScreen):
         content = self._highlighted_content()
         if content is None:
             self.notify(self.t("measure.pick_content"))
+            return
+        if not self.app.may("evidence", self.measure_id):
             return
         self.app.push_screen(EvidenceForm(content), self._after_form)
 
@@ -208,6 +210,8 @@ class MeasureScreen(ItaScreen):
                 severity="warning",
             )
             return
+        if not self.app.may("log_progress", self.measure_id):
+            return
         self.app.push_screen(
             ProgressForm(self.measure_id, self.measure["percent"]), self._after_form
         )
@@ -215,18 +219,19 @@ class MeasureScreen(ItaScreen):
     def action_change_status(self) -> None:
         from ita_tui.screens.status_form import StatusForm
 
-        if self.measure is not None:
+        if self.measure is not None and self.app.may("status", self.measure_id):
             self.app.push_screen(StatusForm(self.measure), self._after_form)
 
     def action_edit_measure(self) -> None:
         from ita_tui.screens.measure_form import MeasureForm
 
-        self.app.push_screen(MeasureForm(self.measure_id), self._after_form)
+        if self.app.may("edit_measure", self.measure_id):
+            self.app.push_screen(MeasureForm(self.measure_id), self._after_form)
 
     def action_delete_measure(self) -> None:
         from ita_tui.screens.confirm import ConfirmScreen
 
-        if self.measure is None:
+        if self.measure is None or not self.app.may("delete_measure", self.measure_id):
             return
         question = self.t(
             "measure.confirm_delete", id=self.app.num(self.measure_id), title=self.measure["title"]

@@ -217,7 +217,7 @@ class MeasuresScreen(ItaScreen):
     def action_add_measure(self) -> None:
         from ita_tui.screens.measure_form import MeasureForm
 
-        if self.app.agency is not None:
+        if self.app.agency is not None and self.app.may("add_measure"):
             self.app.push_screen(MeasureForm(None), self._after_add)
 
     def _after_add(self, measure_id: int | None) -> None:

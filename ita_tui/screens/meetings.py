@@ -80,13 +80,13 @@ class MeetingsScreen(ItaScreen):
     def action_add_meeting(self) -> None:
         from ita_tui.screens.meeting_forms import MeetingForm
 
-        if self.app.agency is not None:
+        if self.app.agency is not None and self.app.may("meeting"):
             self.app.push_screen(MeetingForm(), self._after_form)
 
     def action_add_decision(self) -> None:
         from ita_tui.screens.meeting_forms import DecisionForm
 
-        if self.app.agency is None:
+        if self.app.agency is None or not self.app.may("decision"):
             return
         if not queries.meetings(self.app.db, self.app.agency["id"]):
             self.notify(self.t("meeting.none"), severity="warning")
@@ -101,7 +101,7 @@ class MeetingsScreen(ItaScreen):
         from ita_tui.screens.meeting_forms import CloseDecisionForm
 
         table = self.query_one("#decision-table", DataTable)
-        if not table.row_count:
+        if not table.row_count or not self.app.may("close_decision"):
             return
         decision_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         self.app.push_screen(CloseDecisionForm(decision_id), self._after_form)
@@ -109,5 +109,5 @@ class MeetingsScreen(ItaScreen):
     def action_write_pack(self) -> None:
         from ita_tui.screens.meeting_forms import ReportForm
 
-        if self.app.agency is not None:
+        if self.app.agency is not None and self.app.may("report"):
             self.app.push_screen(ReportForm())

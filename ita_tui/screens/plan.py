@@ -102,13 +102,13 @@ class PlanScreen(ItaScreen):
             self.app.data_changed()
 
     def action_add(self) -> None:
-        if self.app.agency is not None:
+        if self.app.agency is not None and self.app.may("edit_plan"):
             tab, _ = self._current()
             self.app.push_screen(self._form_for(tab, None), self._after_form)
 
     def action_edit(self) -> None:
         tab, key = self._current()
-        if key is not None:
+        if key is not None and self.app.may("edit_plan"):
             self.app.push_screen(self._form_for(tab, key), self._after_form)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -118,7 +118,7 @@ class PlanScreen(ItaScreen):
         from ita_tui.screens.confirm import ConfirmScreen
 
         tab, key = self._current()
-        if key is None:
+        if key is None or not self.app.may("edit_plan"):
             return
         table = self.query_one(f"#{tab}-table", DataTable)
         described = " · ".join(str(cell) for cell in table.get_row(key)[:2])

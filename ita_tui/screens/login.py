@@ -1,0 +1,72 @@
+"""Logging in, when the database is shared: nothing of the plan shows until the password is
+right, and every failure is recorded (see ita_tui.db.people.authenticate)."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from ita_tui.db.people import authenticate
+from ita_tui.errors import UserError
+
+
+class LoginScreen(Screen):
+    # Enter is taken before the keys typed after it are handed out, so that a password typed
+    # ahead of the screen lands in the password field, not after the login.
+    BINDINGS = [Binding("enter", "advance", show=False, priority=True)]
+
+    def t(self, key: str, **params: object) -> str:
+        return self.app.t(key, **params)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Center(), Vertical(id="login-box"):
+            yield Static(self.t("login.title"), classes="form-title", id="login-title")
+            yield Static(self.t("login.intro"), id="login-intro")
+            yield Label(self.t("login.login"), classes="field-label", id="login-label")
+            yield Input(id="login-name")
+            yield Label(self.t("login.password"), classes="field-label", id="password-label")
+            yield Input(id="login-password", password=True)
+            yield Static("", id="login-error", classes="error")
+            yield Button(self.t("login.submit"), id="login-submit", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.compact = True
+        self.query_one("#login-name", Input).focus()
+
+    def refresh_view(self) -> None:
+        """The language changed: relabel."""
+        for widget_id, key in (
+            ("login-title", "login.title"),
+            ("login-intro", "login.intro"),
+            ("login-label", "login.login"),
+            ("password-label", "login.password"),
+        ):
+            self.query_one(f"#{widget_id}").update(self.t(key))
+        self.query_one("#login-submit", Button).label = self.t("login.submit")
+
+    def action_advance(self) -> None:
+        if self.focused is not None and self.focused.id == "login-name":
+            self.query_one("#login-password", Input).focus()
+        else:
+            self.attempt()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "login-submit":
+            self.attempt()
+
+    def attempt(self) -> None:
+        login = self.query_one("#login-name", Input)
+        password = self.query_one("#login-password", Input)
+        try:
+            actor = authenticate(self.app.db, login.value, password.value)
+        except UserError as error:
+            self.query_one("#login-error", Static).update(error.message(self.app.lang))
+            password.value = ""
+            password.focus()
+            return
+        password.value = ""
+        self.app.logged_in(actor)

@@ -1,0 +1,203 @@
+"""Login, roles and password change in the app, driven through Pilot."""
+
+from datetime import date
+
+from textual.widgets import Input, OptionList, Static
+
+from ita_tui import snapshot
+from ita_tui.access import Actor
+from ita_tui.app import ItaApp
+from ita_tui.db import open_database, queries, writes
+from ita_tui.db.people import add_person, authenticate, set_login_required
+from ita_tui.screens.login import LoginScreen
+from ita_tui.screens.measure import MeasureScreen
+from ita_tui.screens.password_form import PasswordForm
+from ita_tui.screens.progress_form import ProgressForm
+from tests.app_helpers import DEMO_AS_OF, clear_and_type, rows, type_text
+from tests.test_app_flows import SIZE, open_measure
+
+SINGLE_USER = Actor(name="ผู้ตั้งค่า", role="administrator")
+LEGAL_MEASURE = 8
+
+
+def shared_app(tmp_path, **options) -> ItaApp:
+    """The sample plan with a live กองคลัง measure, three people, and login required."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    db = open_database(tmp_path / "shared.db", create=True)
+    snapshot.import_plan(db, snapshot.sample_plan(), SINGLE_USER)
+    agency = queries.agency(db)
+    treasury = queries.find_unit(db, agency["id"], "กองคลัง")["id"]
+    writes.save_measure(
+        db,
+        agency["id"],
+        {
+            "fiscal_year": 2566,
+            "title": "รายงานผลการใช้จ่ายงบประมาณรายไตรมาส",
+            "units": ["กองคลัง"],
+            "period_text": "ต.ค. ๖๕ – มี.ค. ๖๖",
+            "start": date(2022, 10, 1),
+            "end": date(2023, 3, 31),
+            "contents": ["ผลการใช้จ่ายงบประมาณ"],
+        },
+        by=SINGLE_USER,
+    )
+    add_person(db, SINGLE_USER, "admin", "ผู้ดูแล ระบบ", "administrator", [], "admin-pass-1")
+    add_person(db, SINGLE_USER, "head", "หัวหน้าสำนักปลัด", "supervisor", [], "head-pass-1")
+    add_person(db, SINGLE_USER, "somchai", "สมชาย ใจดี", "officer", [treasury], "somchai-pass")
+    set_login_required(db, SINGLE_USER, True)
+    options.setdefault("as_of", DEMO_AS_OF)
+    options.setdefault("persist_settings", False)
+    options.setdefault("who", "ใครก็ได้")
+    return ItaApp(db, **options)
+
+
+def treasury_measure(app) -> int:
+    return rows(app, "SELECT max(id) FROM measures")[0][0]
+
+
+async def log_in(pilot, login: str, password: str) -> None:
+    await pilot.pause()
+    pilot.app.screen.query_one("#login-name", Input).focus()
+    await clear_and_type(pilot, login)
+    await pilot.press("enter")
+    await type_text(pilot, password)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_nothing_of_the_plan_shows_before_login(tmp_path):
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+        await pilot.press("3")  # the measures section, refused before login
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+        assert app.actor is None
+
+
+async def test_a_wrong_password_is_refused_and_recorded_a_right_one_lets_in(tmp_path):
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "somchai", "not-my-password")
+        assert isinstance(app.screen, LoginScreen)
+        error = str(app.screen.query_one("#login-error", Static).render())
+        assert "ไม่ถูกต้อง" in error
+        assert app.screen.query_one("#login-password", Input).value == ""
+        assert rows(app, "SELECT login, event FROM access_events WHERE event LIKE 'login%'")[
+            -1
+        ] == ("somchai", "login_failed")
+        await log_in(pilot, "somchai", "somchai-pass")
+        assert not isinstance(app.screen, LoginScreen)
+        assert app.actor.name == "สมชาย ใจดี"
+        assert "สมชาย ใจดี (เจ้าหน้าที่)" in app.sub_title
+
+
+async def test_an_officer_cannot_log_progress_on_another_units_measure(tmp_path):
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "somchai", "somchai-pass")
+        await open_measure(pilot, LEGAL_MEASURE)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)  # no form opened
+        notes = [n.message for n in app._notifications]
+        assert any("ไม่ได้รับผิดชอบมาตรการ #๘" in n or "#8" in n for n in notes)
+        assert rows(app, "SELECT count(*) FROM progress WHERE measure_id = 8") == [(0,)]
+        assert ("somchai", "log_progress") in rows(
+            app, "SELECT login, action FROM access_events WHERE event = 'denied'"
+        )
+
+
+async def test_an_officer_ticks_their_own_checklist_and_logs_their_own_measure(tmp_path):
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "somchai", "somchai-pass")
+        measure = treasury_measure(app)
+        await open_measure(pilot, measure)
+        contents = app.screen.query_one("#contents", OptionList)
+        contents.focus()
+        contents.highlighted = 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert rows(
+            app, "SELECT done_on, done_by FROM measure_contents WHERE measure_id = ?", (measure,)
+        ) == [("2023-04-03", "สมชาย ใจดี")]
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressForm)
+        await clear_and_type(pilot, "50")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rows(
+            app, "SELECT percent, recorded_by FROM progress WHERE measure_id = ?", (measure,)
+        ) == [(50, "สมชาย ใจดี")]
+
+
+async def test_an_officer_cannot_edit_the_plan_a_supervisor_can(tmp_path):
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "somchai", "somchai-pass")
+        await pilot.press("5", "a")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "PlanScreen"
+        assert any("ผู้บังคับบัญชา" in n.message for n in app._notifications)
+    app = shared_app(tmp_path / "again")
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "head", "head-pass-1")
+        await pilot.press("5", "a")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "UnitForm"
+        await open_measure_after_escape(pilot, LEGAL_MEASURE)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressForm)
+        await clear_and_type(pilot, "20")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rows(app, "SELECT percent, recorded_by FROM progress WHERE measure_id = 8") == [
+            (20, "หัวหน้าสำนักปลัด")
+        ]
+
+
+async def open_measure_after_escape(pilot, measure_id: int) -> None:
+    await pilot.press("escape")
+    await pilot.pause()
+    await open_measure(pilot, measure_id)
+
+
+async def test_changing_ones_password_in_the_app(tmp_path):
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "somchai", "somchai-pass")
+        app.action_change_password()
+        await pilot.pause()
+        assert isinstance(app.screen, PasswordForm)
+        await type_text(pilot, "wrong-current")
+        await pilot.press("tab")
+        await type_text(pilot, "brand-new-pass")
+        await pilot.press("tab")
+        await type_text(pilot, "brand-new-pass")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PasswordForm)
+        assert "ไม่ถูกต้อง" in str(app.screen.query_one("#password-current-error", Static).render())
+        app.screen.query_one("#password-current", Input).focus()
+        await clear_and_type(pilot, "somchai-pass")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PasswordForm)
+    assert authenticate(app.db, "somchai", "brand-new-pass").login == "somchai"
+
+
+async def test_single_user_needs_no_login_and_may_do_everything(tmp_path):
+    from tests.app_helpers import sample_app
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, LoginScreen)
+        assert app.actor.role == "administrator"
+        await pilot.press("5", "a")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "UnitForm"
