@@ -172,6 +172,17 @@ class ItaApp(App[None]):
         self._open_sections()
         self.refresh_bindings()
 
+    def _refresh_actor(self) -> None:
+        """An administrator may have changed the person's role or units, or stopped their
+        account, while the app was open: the next action follows what holds now."""
+        if self.actor is None or self.actor.person_id is None:
+            return
+        person = access.find_person(self.db, self.actor.login)
+        if person is None or not person["active"]:
+            self.exit(message=self.t("login.account_stopped"))
+            return
+        self.actor = access.person_actor(self.db, person)
+
     def _open_sections(self) -> None:
         if self.agency is None and len(queries.agencies(self.db)) > 1:
             # A national or provincial database: start from the list of agencies.
@@ -218,6 +229,7 @@ class ItaApp(App[None]):
         they next come into view."""
         self.data_version += 1
         self.agency = self._load_agency()
+        self._refresh_actor()
         self._update_titles()
         install_bindings(self, APP_KEYS, self.lang)
         self.refresh_bindings()

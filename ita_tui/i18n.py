@@ -948,6 +948,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "อ่านไฟล์รหัสผ่าน {path} ไม่ได้",
         "en": "Cannot read the password file {path}",
     },
+    "login.account_stopped": {
+        "th": "บัญชีของคุณถูกระงับระหว่างใช้งาน จึงปิดโปรแกรม",
+        "en": "Your account was stopped while the app was open, so it closed",
+    },
     "login.prompt": {"th": "รหัสผ่านของ {login}", "en": "Password for {login}"},
     "login.title": {"th": "เข้าสู่ระบบ", "en": "Log in"},
     "login.intro": {

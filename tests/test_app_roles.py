@@ -201,3 +201,22 @@ async def test_single_user_needs_no_login_and_may_do_everything(tmp_path):
         await pilot.press("5", "a")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "UnitForm"
+
+
+async def test_a_role_changed_while_the_app_is_open_applies_at_once(tmp_path):
+    from ita_tui.db.people import update_person
+
+    app = shared_app(tmp_path)
+    administrator = open_database(tmp_path / "shared.db")  # another process, as it would be
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "somchai", "somchai-pass")
+        assert not app.may("edit_plan")
+        update_person(administrator, SINGLE_USER, "somchai", role="supervisor")
+        app.pick_up_other_writers()
+        await pilot.pause()
+        assert app.actor.role == "supervisor"
+        assert app.may("edit_plan")
+        update_person(administrator, SINGLE_USER, "somchai", active=False)
+        app.pick_up_other_writers()
+        await pilot.pause()
+        assert not app.is_running
