@@ -85,7 +85,8 @@ class ItaApp(App[None]):
     ) -> None:
         # A shared database opens on the login screen; the plan's sections come after it.
         self.login_required = access.login_required(db)
-        self.DEFAULT_MODE = "login" if self.login_required else "overview"
+        if self.login_required:
+            self.DEFAULT_MODE = "login"
         super().__init__()
         if self.login_required:
             from ita_tui.screens.login import LoginScreen
