@@ -376,10 +376,11 @@ def overdue(context: Context, as_of: str | None, division: str | None, as_json: 
     db = context.open()
     agency = queries.agency(db, context.agency)
     unit = queries.find_unit(db, agency["id"], division) if division else None
-    rows = queries.overdue(db, agency["id"], day, unit["id"] if unit else None)
+    unit_id = unit["id"] if unit else None
     if as_json:
-        _print_json(rows)
+        click.echo(queries.overdue_json(db, agency["id"], day, unit_id))
         return
+    rows = queries.overdue(db, agency["id"], day, unit_id)
     click.echo(context.t("overdue.heading", date=context.day(day), count=context.number(len(rows))))
     for unit_row in queries.units(db, agency["id"]):
         mine = [r for r in rows if unit_row["name"] in r["units"]]

@@ -1,5 +1,6 @@
 """Reads: the rows every screen and command shows, already annotated with their follow-up state."""
 
+import json
 from datetime import date, timedelta
 
 from ita_tui import follow_up
@@ -126,6 +127,15 @@ def _annotate(
 FOLLOW_UPS = ("overdue", "due_soon", "stale")
 
 
+def _contains(word: str) -> tuple[str, str]:
+    """A test that the measure's text holds a word too short for the trigram index, made so
+    that SQLite itself runs it: handed to FTS5, a LIKE pattern under three characters of Thai
+    finds nothing. Words with letters of two cases match either case, as LIKE does."""
+    if word.lower() == word.upper():
+        return "instr(text, ?) > 0", word
+    return "(text || '') LIKE ?", f"%{word}%"
+
+
 def _conditions(
     agency_id: int,
     as_of: date,
@@ -135,6 +145,7 @@ def _conditions(
     search: str | None,
     stale_days: int,
     ids: list[int] | None,
+    whole_set: bool = False,
 ) -> tuple[str, list]:
     """The WHERE clause for a filtered list of measures; the follow-up rules mirror
     ita_tui.follow_up so that the database does the filtering, however many measures."""
@@ -162,21 +173,29 @@ def _conditions(
             " m.start_date, '') <= ?"
         )
         params.extend([as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()])
-    for word in (search or "").split():
-        word = to_arabic_digits(normalise(word))
-        # Words of three characters or more go through the trigram index; shorter ones scan it.
-        if len(word) >= 3:
-            found = "SELECT rowid FROM measure_text WHERE measure_text MATCH ?"
-            params.append('"' + word.replace('"', '""') + '"')
-        else:
-            found = "SELECT rowid FROM measure_text WHERE text LIKE ?"
-            params.append(f"%{word}%")
+    words = [to_arabic_digits(normalise(word)) for word in (search or "").split()]
+    # Words of three characters or more go through the trigram index. A shorter one cannot: it
+    # is looked for in the text of each measure the longer words left, or of each measure in
+    # turn until a page is full; counting them all, alone, it is looked for in one pass.
+    narrowed = any(len(word) >= 3 for word in words) or not whole_set
+    for word in sorted(words, key=len, reverse=True):
         by_unit = (
             "SELECT mu.measure_id FROM measure_units mu JOIN units u ON u.id = mu.unit_id"
             " WHERE u.agency_id = ? AND u.name LIKE ?"
         )
+        if len(word) >= 3:
+            found = "m.id IN (SELECT rowid FROM measure_text WHERE measure_text MATCH ?)"
+            params.append('"' + word.replace('"', '""') + '"')
+        else:
+            contains, value = _contains(word)
+            found = (
+                f"EXISTS (SELECT 1 FROM measure_text WHERE rowid = m.id AND {contains})"
+                if narrowed
+                else f"m.id IN (SELECT rowid FROM measure_text WHERE {contains})"
+            )
+            params.append(value)
         params.extend([agency_id, f"%{word}%"])
-        conditions.append(f"(m.id IN ({found}) OR m.id IN ({by_unit}))")
+        conditions.append(f"({found} OR m.id IN ({by_unit}))")
     return " AND ".join(conditions), params
 
 
@@ -232,8 +251,17 @@ def count_measures(
     search: str | None = None,
     stale_days: int = follow_up.STALE_DAYS,
 ) -> int:
-    where, params = _conditions(agency_id, as_of, unit_id, status, follow, search, stale_days, None)
+    where, params = _conditions(
+        agency_id, as_of, unit_id, status, follow, search, stale_days, None, whole_set=True
+    )
     return db.execute(f"SELECT count(*) FROM measures m WHERE {where}", params).fetchone()[0]
+
+
+def is_slow_search(search: str | None) -> bool:
+    """Whether counting a search scans every measure's text: only words shorter than the
+    trigram index serves, with no longer word to narrow them."""
+    words = (search or "").split()
+    return bool(words) and all(len(to_arabic_digits(normalise(w))) < 3 for w in words)
 
 
 def measure(db: Database, measure_id: int, as_of: date) -> dict:
@@ -410,56 +438,53 @@ def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
     return _grouped(db, "progress", "t.entry_date, t.id", "entry_date", agency_id)
 
 
-def overdue(db: Database, agency_id: int, as_of: date, unit_id: int | None = None) -> list[dict]:
-    """Open measures past their end date, lead unit by lead unit and longest overdue first,
-    computed in two queries: the national list (`ita-tui overdue`) stays close to a bare query."""
+def overdue_statement(agency_id: int, as_of: date, unit_id: int | None = None) -> tuple[str, list]:
+    """The query for open measures past their end date, lead unit by lead unit and longest
+    overdue first, one JSON object a row written by SQLite itself, so that the national list
+    (`ita-tui overdue --json`) costs little more than the query. Its own function, so that the
+    benchmark's sqlite3-only floor runs exactly this query."""
     open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
     where = f"m.agency_id = ? AND m.status IN ({open_statuses}) AND m.end_date < ?"
     params: list = [agency_id, as_of.isoformat()]
     if unit_id is not None:
         where += " AND m.id IN (SELECT measure_id FROM measure_units WHERE unit_id = ?)"
         params.append(unit_id)
-    supporting: dict[int, list[str]] = {}
-    for measure_id, name in db.execute(
-        f"""SELECT mu.measure_id, u.name FROM measure_units mu JOIN units u ON u.id = mu.unit_id
-            WHERE mu.role = 'support' AND mu.measure_id IN (SELECT m.id FROM measures m WHERE {where})
-            ORDER BY mu.measure_id, mu.position""",
-        params,
-    ):
-        supporting.setdefault(measure_id, []).append(name)
-    cursor = db.execute(
-        f"""SELECT m.id, m.fiscal_year, m.title, m.topic, m.status, m.period_text,
-              m.start_date, m.end_date, CAST(julianday(?) - julianday(m.end_date) AS INTEGER) AS days,
-              (SELECT p.percent FROM progress p WHERE p.measure_id = m.id
-                 ORDER BY p.entry_date DESC, p.id DESC LIMIT 1),
-              lead.name,
-              m.end_date < printf('%04d-10-01', m.fiscal_year - 544)
-                 OR m.start_date > printf('%04d-09-30', m.fiscal_year - 543)
-           FROM measures m
-           LEFT JOIN measure_units lead_link ON lead_link.measure_id = m.id AND lead_link.role = 'lead'
-           LEFT JOIN units lead ON lead.id = lead_link.unit_id
-           WHERE {where}
-           ORDER BY lead.position, days DESC, m.id""",
-        [as_of.isoformat(), *params],
-    )
-    return [
-        {
-            "id": row[0],
-            "fiscal_year": row[1],
-            "title": row[2],
-            "topic": row[3],
-            "units": ([row[10]] if row[10] else []) + supporting.get(row[0], []),
-            "status": row[4],
-            "percent": row[9] or 0,
-            "period": row[5],
-            "start": row[6],
-            "end": row[7],
-            "overdue": True,
-            "days_overdue": row[8],
-            "outside_fiscal_year": bool(row[11]),
-        }
-        for row in cursor.fetchall()
-    ]
+    sql = f"""SELECT json_object(
+                'id', m.id,
+                'fiscal_year', m.fiscal_year,
+                'title', m.title,
+                'topic', m.topic,
+                'units', (SELECT json_group_array(name) FROM (
+                    SELECT u.name FROM measure_units mu JOIN units u ON u.id = mu.unit_id
+                    WHERE mu.measure_id = m.id ORDER BY mu.position)),
+                'status', m.status,
+                'percent', coalesce((SELECT p.percent FROM progress p WHERE p.measure_id = m.id
+                                     ORDER BY p.entry_date DESC, p.id DESC LIMIT 1), 0),
+                'period', m.period_text,
+                'start', m.start_date,
+                'end', m.end_date,
+                'overdue', json('true'),
+                'days_overdue', CAST(julianday(?) - julianday(m.end_date) AS INTEGER),
+                'outside_fiscal_year', json(CASE WHEN
+                    m.end_date < printf('%04d-10-01', m.fiscal_year - 544)
+                    OR m.start_date > printf('%04d-09-30', m.fiscal_year - 543)
+                  THEN 'true' ELSE 'false' END))
+            FROM measures m
+            LEFT JOIN measure_units lead_link
+              ON lead_link.measure_id = m.id AND lead_link.role = 'lead'
+            LEFT JOIN units lead ON lead.id = lead_link.unit_id
+            WHERE {where}
+            ORDER BY lead.position, m.end_date, m.id"""
+    return sql, [as_of.isoformat(), *params]
+
+
+def overdue_json(db: Database, agency_id: int, as_of: date, unit_id: int | None = None) -> str:
+    cursor = db.execute(*overdue_statement(agency_id, as_of, unit_id))
+    return "[" + ",".join(item for (item,) in cursor) + "]"
+
+
+def overdue(db: Database, agency_id: int, as_of: date, unit_id: int | None = None) -> list[dict]:
+    return json.loads(overdue_json(db, agency_id, as_of, unit_id))
 
 
 AGENCY_SORTS = {
