@@ -498,6 +498,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "measures.status": {"th": "สถานะ", "en": "Status"},
     "measures.overdue_days": {"th": "เกินกำหนด", "en": "Overdue"},
     "measures.days": {"th": "{days} วัน", "en": "{days} days"},
+    "measures.count_pending": {
+        "th": "แสดง {shown} มาตรการ กำลังนับทั้งหมด… · Enter เปิด · / ค้นหา",
+        "en": "{shown} measures shown, counting the rest… · Enter opens · / searches",
+    },
     "measures.count": {
         "th": "แสดง {shown} จาก {total} มาตรการ · Enter เปิด · / ค้นหา",
         "en": "{shown} of {total} measures shown · Enter opens · / searches",

@@ -352,3 +352,29 @@ async def test_a_large_plan_loads_page_by_page(tmp_path):
         await pilot.pause()
         assert [key.value for key in table.rows] == ["449"]
         assert "๑ จาก ๑" in str(app.screen.query_one("#measure-count", Static).render())
+
+
+async def test_a_short_search_shows_rows_at_once_and_counts_them_after(tmp_path):
+    from ita_tui import snapshot
+    from ita_tui.app import ItaApp
+    from ita_tui.db import open_database, queries
+    from ita_tui.snapshot_validation import validate
+    from tests.plan_factory import big_plan_text
+
+    db = open_database(tmp_path / "big.db", create=True)
+    snapshot.import_plan(db, validate(snapshot.loads(big_plan_text(450), "big")), "test")
+    app = ItaApp(db, as_of=date(2023, 4, 3), persist_settings=False)
+    expected = queries.count_measures(db, queries.agency(db)["id"], date(2023, 4, 3), search="๔๙")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#measure-table", DataTable)
+        app.screen.query_one("#search", Input).value = "๔๙"
+        await pilot.pause()
+        shown = [int(key.value) for key in table.rows]
+        assert shown and all("49" in str(n) or "49" in f"มาตรการที่ {n}" for n in shown)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        count = str(app.screen.query_one("#measure-count", Static).render())
+        assert f"จาก {app.num(expected)} มาตรการ" in count
+        assert expected == len(shown) == 5  # 49, 149, 249, 349, 449

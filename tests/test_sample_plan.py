@@ -175,6 +175,27 @@ def test_search_matches_thai_and_arabic_digits_and_unit_names(db, agency_id):
     assert queries.count_measures(db, agency_id, AS_OF, search="ทุจริต") == 4
 
 
+def test_search_with_words_shorter_than_the_index_serves(db, agency_id):
+    def found(text):
+        return [r["id"] for r in queries.measures(db, agency_id, AS_OF, search=text)]
+
+    # A short word beside a longer one narrows what the longer one found.
+    assert found("รอบ ๖") == found("๖ รอบ") == found("รอบ 6") == [2, 4, 5]
+    assert found("รอบ ๙") == []
+    # Alone, it is looked for everywhere, units included.
+    alone = found("๖")
+    assert set(alone) >= {2, 4, 5} and alone == found("6")
+    assert found("งบ") == [
+        r["id"] for r in queries.measures(db, agency_id, AS_OF) if "งบ" in _searchable_text(r)
+    ]
+    assert queries.count_measures(db, agency_id, AS_OF, search="รอบ ๖") == 3
+    assert 8 in found("no") and found("no") == found("NO")
+
+
+def _searchable_text(row: dict) -> str:
+    return " ".join([row["title"], row["topic"] or "", row["method"] or "", *row["units"]])
+
+
 def test_search_follows_edits(db, agency_id):
     from ita_tui.db import writes
 

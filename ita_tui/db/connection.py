@@ -32,6 +32,11 @@ class Database:
     def close(self) -> None:
         self.conn.close()
 
+    def location(self) -> str:
+        """The file this connection is on, or ":memory:"."""
+        row = self.execute("PRAGMA database_list").fetchone()
+        return row[2] or ":memory:"
+
     @contextlib.contextmanager
     def savepoint(self) -> Iterator["Database"]:
         name = f"ita_{next(_SAVEPOINTS)}"
@@ -154,18 +159,13 @@ def transaction(db: Database) -> Iterator[Database]:
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
-        raise _user_error_for(error, _path_of(db)) from None
+        raise _user_error_for(error, db.location()) from None
     try:
         yield db
         db.execute("COMMIT")
     except sqlite3.Error as error:
         db.conn.rollback()
-        raise _user_error_for(error, _path_of(db)) from None
+        raise _user_error_for(error, db.location()) from None
     except BaseException:
         db.conn.rollback()
         raise
-
-
-def _path_of(db: Database) -> str:
-    row = db.execute("PRAGMA database_list").fetchone()
-    return row[2] or ":memory:"

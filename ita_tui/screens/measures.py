@@ -2,11 +2,13 @@
 searches as you type."""
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from ita_tui.db import queries
+from ita_tui.db import open_database, queries
+from ita_tui.errors import UserError
 from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.thai_calendar import format_period
@@ -45,7 +47,9 @@ class MeasuresScreen(ItaScreen):
         Key("a", "add_measure", "add-measure"),
     ]
 
-    _total = 0
+    _total: int | None = 0
+    # Which refresh a count in the background belongs to: a later keystroke makes it stale.
+    _count_generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -152,8 +156,19 @@ class MeasuresScreen(ItaScreen):
             table.clear()
             return
         loaded = max(FIRST_PAGE, table.row_count)
+        filters = self._filters()
         rows = self.matching_rows(loaded)
-        self._total = app.count_measures(**self._filters())
+        self._count_generation += 1
+        location = app.db.location()
+        if queries.is_slow_search(filters["search"]) and location != ":memory:":
+            # Counting such a search reads every measure's text: the rows show now, the count
+            # when it is done, on a connection of its own (one connection, one thread).
+            self._total = None
+            self._count_in_background(
+                location, app.agency["id"], app.as_of, filters, self._count_generation
+            )
+        else:
+            self._total = app.count_measures(**filters)
         wanted = [str(r["id"]) for r in rows]
         current = [key.value for key in table.rows]
         cursor_key = None
@@ -171,20 +186,43 @@ class MeasuresScreen(ItaScreen):
             table.move_cursor(row=wanted.index(cursor_key))
         self._show_count()
 
+    @work(thread=True, exclusive=True, group="measure-count", exit_on_error=False)
+    def _count_in_background(
+        self, location: str, agency_id: int, as_of, filters: dict, generation: int
+    ) -> None:
+        try:
+            db = open_database(location)
+        except UserError:
+            return
+        try:
+            total = queries.count_measures(
+                db, agency_id, as_of, stale_days=self.app.settings.stale_days, **filters
+            )
+        except UserError:
+            return
+        finally:
+            db.close()
+        self.app.call_from_thread(self._counted, generation, total)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation == self._count_generation:
+            self._total = total
+            self._show_count()
+
     def _show_count(self) -> None:
         table = self.query_one("#measure-table", DataTable)
+        shown = self.app.num(table.row_count)
         self.query_one("#measure-count", Static).update(
-            self.t(
-                "measures.count",
-                shown=self.app.num(table.row_count),
-                total=self.app.num(self._total),
-            )
+            self.t("measures.count_pending", shown=shown)
+            if self._total is None
+            else self.t("measures.count", shown=shown, total=self.app.num(self._total))
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Near the end of what is loaded, load the next page."""
         table = event.data_table
-        if table.row_count < self._total and event.cursor_row >= table.row_count - 10:
+        more = self._total is None or table.row_count < self._total
+        if more and event.cursor_row >= table.row_count - 10:
             for row in self.matching_rows(PAGE_SIZE, offset=table.row_count):
                 table.add_row(*self._cells(row), key=str(row["id"]))
             self._show_count()
