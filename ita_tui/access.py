@@ -71,15 +71,11 @@ def person_actor(db: Database, person: dict) -> Actor:
 
 def find_person(db: Database, login_or_name: str) -> dict | None:
     wanted = normalise(login_or_name)
-    cursor = db.execute(
+    return db.row(
         "SELECT id, login, name, role, active FROM people"
         " WHERE login = ? OR name = ? ORDER BY login = ? DESC LIMIT 1",
         (wanted.casefold(), wanted, wanted.casefold()),
     )
-    found = cursor.fetchone()
-    if found is None:
-        return None
-    return dict(zip([c[0] for c in cursor.description], found, strict=True))
 
 
 def acting(db: Database, by: "Actor | str") -> Actor:

@@ -378,7 +378,11 @@ def overdue(context: Context, as_of: str | None, division: str | None, as_json: 
     unit = queries.find_unit(db, agency["id"], division) if division else None
     unit_id = unit["id"] if unit else None
     if as_json:
-        click.echo(queries.overdue_json(db, agency["id"], day, unit_id))
+        out = sys.stdout
+        out.write("[")
+        for number, item in enumerate(queries.overdue_json_items(db, agency["id"], day, unit_id)):
+            out.write("," + item if number else item)
+        out.write("]\n")
         return
     rows = queries.overdue(db, agency["id"], day, unit_id)
     click.echo(context.t("overdue.heading", date=context.day(day), count=context.number(len(rows))))

@@ -29,6 +29,20 @@ class Database:
     def execute(self, sql: str, parameters: tuple | list = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, parameters)
 
+    def rows(self, sql: str, parameters: tuple | list = ()) -> list[dict]:
+        """The result as dicts by column name."""
+        cursor = self.conn.execute(sql, parameters)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def row(self, sql: str, parameters: tuple | list = ()) -> dict | None:
+        """The first row as a dict by column name, or None."""
+        cursor = self.conn.execute(sql, parameters)
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([column[0] for column in cursor.description], found, strict=True))
+
     def close(self) -> None:
         self.conn.close()
 

@@ -36,6 +36,7 @@ def _key_text(key: tuple) -> str:
 
 
 def row(db: Database, table: str, key: tuple) -> dict | None:
+    # Also called by the journal's migration, on sqlite-utils' connection: plain execute only.
     columns = TRACKED[table]
     where = " AND ".join(f"{column} = ?" for column in columns)
     cursor = db.execute(f"SELECT * FROM {table} WHERE {where}", key)

@@ -47,15 +47,13 @@ def person(db: Database, login: str) -> dict:
 
 
 def people(db: Database) -> list[dict]:
-    cursor = db.execute(
+    return db.rows(
         "SELECT p.id, p.login, p.name, p.role, p.active, p.password_hash IS NOT NULL AS has_password,"
         " coalesce((SELECT group_concat(u.name, ', ') FROM person_units pu"
         "  JOIN units u ON u.id = pu.unit_id WHERE pu.person_id = p.id), '') AS units"
         " FROM people p ORDER BY p.active DESC,"
         " CASE p.role WHEN 'administrator' THEN 0 WHEN 'supervisor' THEN 1 ELSE 2 END, p.login"
     )
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _set_units(db: Database, person_id: int, unit_ids: list[int]) -> None:
@@ -214,12 +212,10 @@ def authenticate(db: Database, login: str, password: str) -> Actor:
     wait = seconds_to_wait(db, wanted, datetime.fromisoformat(now_utc()))
     if wait:
         raise UserError("login.wait", seconds=wait)
-    cursor = db.execute(
+    found = db.row(
         "SELECT id, login, name, role, active, password_hash FROM people WHERE login = ?",
         (wanted,),
     )
-    row = cursor.fetchone()
-    found = dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
     matches = passwords.verify(password, found["password_hash"] if found else None)
     if not matches or not found["active"]:
         record(db, "login_failed", wanted)
@@ -229,12 +225,10 @@ def authenticate(db: Database, login: str, password: str) -> Actor:
 
 
 def access_events(db: Database, limit: int = 50) -> list[dict]:
-    cursor = db.execute(
+    return db.rows(
         "SELECT id, at, login, event, action, detail FROM access_events ORDER BY id DESC LIMIT ?",
         (limit,),
     )
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def handover(

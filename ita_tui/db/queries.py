@@ -1,6 +1,7 @@
 """Reads: the rows every screen and command shows, already annotated with their follow-up state."""
 
 import json
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ita_tui import follow_up
@@ -14,14 +15,8 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _rows(db: Database, sql: str, params: tuple | list = ()) -> list[dict]:
-    cursor = db.execute(sql, params)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def agencies(db: Database) -> list[dict]:
-    return _rows(db, "SELECT id, name FROM agencies ORDER BY name")
+    return db.rows("SELECT id, name FROM agencies ORDER BY name")
 
 
 def agency(db: Database, name: str | None = None) -> dict:
@@ -41,8 +36,7 @@ def agency(db: Database, name: str | None = None) -> dict:
 
 
 def units(db: Database, agency_id: int) -> list[dict]:
-    return _rows(
-        db,
+    return db.rows(
         """SELECT u.id, u.name, u.kind, u.parent_id, p.name AS parent
            FROM units u LEFT JOIN units p ON p.id = u.parent_id
            WHERE u.agency_id = ? ORDER BY u.position, u.id""",
@@ -75,8 +69,7 @@ def _measure_units(
     db: Database, where: str = "m.agency_id = ?", params: tuple | list = ()
 ) -> dict[int, list[str]]:
     """Unit names per measure, lead first, for the measures that `where` selects."""
-    rows = _rows(
-        db,
+    rows = db.rows(
         f"""SELECT mu.measure_id, u.name FROM measure_units mu
            JOIN units u ON u.id = mu.unit_id
            WHERE mu.measure_id IN (SELECT m.id FROM measures m WHERE {where})
@@ -225,8 +218,7 @@ def measures(
         ids,
     )
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    rows = _rows(
-        db,
+    rows = db.rows(
         f"SELECT {_MEASURE_COLUMNS} FROM measures m WHERE {where}"
         f" ORDER BY m.fiscal_year, m.position, m.id{page}",
         params,
@@ -265,8 +257,8 @@ def is_slow_search(search: str | None) -> bool:
 
 
 def measure(db: Database, measure_id: int, as_of: date) -> dict:
-    rows = _rows(
-        db, f"SELECT {_MEASURE_COLUMNS}, m.agency_id FROM measures m WHERE m.id = ?", (measure_id,)
+    rows = db.rows(
+        f"SELECT {_MEASURE_COLUMNS}, m.agency_id FROM measures m WHERE m.id = ?", (measure_id,)
     )
     if not rows:
         raise UserError("measure.unknown", id=measure_id)
@@ -275,8 +267,7 @@ def measure(db: Database, measure_id: int, as_of: date) -> dict:
     detail = _annotate(row, units_by_measure, as_of)
     detail["contents"] = contents(db, measure_id)
     detail["progress"] = progress(db, measure_id)
-    detail["findings"] = _rows(
-        db,
+    detail["findings"] = db.rows(
         """SELECT f.* FROM findings f JOIN measure_findings mf ON mf.finding_id = f.id
            WHERE mf.measure_id = ? ORDER BY f.position, f.id""",
         (measure_id,),
@@ -285,8 +276,7 @@ def measure(db: Database, measure_id: int, as_of: date) -> dict:
 
 
 def contents(db: Database, measure_id: int) -> list[dict]:
-    rows = _rows(
-        db,
+    rows = db.rows(
         "SELECT * FROM measure_contents WHERE measure_id = ? ORDER BY position, id",
         (measure_id,),
     )
@@ -297,8 +287,7 @@ def contents(db: Database, measure_id: int) -> list[dict]:
 
 def progress(db: Database, measure_id: int) -> list[dict]:
     """Newest first, as an officer reads a log."""
-    rows = _rows(
-        db,
+    rows = db.rows(
         "SELECT * FROM progress WHERE measure_id = ? ORDER BY entry_date DESC, id DESC",
         (measure_id,),
     )
@@ -308,18 +297,15 @@ def progress(db: Database, measure_id: int) -> list[dict]:
 
 
 def assessments(db: Database, agency_id: int) -> list[dict]:
-    rows = _rows(db, "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,))
+    rows = db.rows("SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,))
     for row in rows:
         row["scores"] = [row.pop(f"indicator_{n}") for n in range(1, 11)]
     return rows
 
 
 def findings(db: Database, agency_id: int) -> list[dict]:
-    rows = _rows(
-        db, "SELECT * FROM findings WHERE agency_id = ? ORDER BY position, id", (agency_id,)
-    )
-    links = _rows(
-        db,
+    rows = db.rows("SELECT * FROM findings WHERE agency_id = ? ORDER BY position, id", (agency_id,))
+    links = db.rows(
         """SELECT mf.finding_id, mf.measure_id FROM measure_findings mf
            JOIN findings f ON f.id = mf.finding_id WHERE f.agency_id = ?
            ORDER BY mf.measure_id""",
@@ -334,8 +320,8 @@ def findings(db: Database, agency_id: int) -> list[dict]:
 
 
 def recommendations(db: Database, agency_id: int) -> list[dict]:
-    rows = _rows(
-        db, "SELECT * FROM recommendations WHERE agency_id = ? ORDER BY position, id", (agency_id,)
+    rows = db.rows(
+        "SELECT * FROM recommendations WHERE agency_id = ? ORDER BY position, id", (agency_id,)
     )
     for row in rows:
         row["done_on"] = _day(row["done_on"])
@@ -343,9 +329,7 @@ def recommendations(db: Database, agency_id: int) -> list[dict]:
 
 
 def meetings(db: Database, agency_id: int) -> list[dict]:
-    rows = _rows(
-        db, "SELECT * FROM meetings WHERE agency_id = ? ORDER BY held_on, id", (agency_id,)
-    )
+    rows = db.rows("SELECT * FROM meetings WHERE agency_id = ? ORDER BY held_on, id", (agency_id,))
     for row in rows:
         row["held_on"] = _day(row["held_on"])
     return rows
@@ -354,8 +338,7 @@ def meetings(db: Database, agency_id: int) -> list[dict]:
 def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list[dict]:
     """Decisions with their meeting, measure and unit; with `open_on`, those taken by that day
     and not closed by it."""
-    rows = _rows(
-        db,
+    rows = db.rows(
         """SELECT d.*, mt.held_on, m.title AS measure_title, u.name AS unit_name
            FROM decisions d JOIN meetings mt ON mt.id = d.meeting_id
            LEFT JOIN measures m ON m.id = d.measure_id
@@ -379,8 +362,7 @@ def _dated_between(
     db: Database, table: str, day_column: str, agency_id: int, since: date, until: date
 ) -> list[dict]:
     """Rows of a measure's log or checklist dated after `since` up to `until`, oldest first."""
-    rows = _rows(
-        db,
+    rows = db.rows(
         f"""SELECT t.*, m.title FROM {table} t JOIN measures m ON m.id = t.measure_id
             WHERE m.agency_id = ? AND t.{day_column} > ? AND t.{day_column} <= ?
             ORDER BY t.{day_column}, t.id""",
@@ -401,8 +383,7 @@ def contents_ticked_since(db: Database, agency_id: int, since: date, until: date
 
 def progress_entries(db: Database, agency_id: int) -> list[dict]:
     """Every progress entry of the agency, oldest first, for curves over the year."""
-    rows = _rows(
-        db,
+    rows = db.rows(
         """SELECT p.measure_id, p.entry_date, p.percent FROM progress p
            JOIN measures m ON m.id = p.measure_id WHERE m.agency_id = ?
            ORDER BY p.entry_date, p.id""",
@@ -417,8 +398,7 @@ def _grouped(
     db: Database, table: str, order: str, day_column: str, agency_id: int
 ) -> dict[int, list[dict]]:
     grouped: dict[int, list[dict]] = {}
-    for row in _rows(
-        db,
+    for row in db.rows(
         f"""SELECT t.* FROM {table} t JOIN measures m ON m.id = t.measure_id
             WHERE m.agency_id = ? ORDER BY t.measure_id, {order}""",
         (agency_id,),
@@ -478,9 +458,17 @@ def overdue_statement(agency_id: int, as_of: date, unit_id: int | None = None) -
     return sql, [as_of.isoformat(), *params]
 
 
+def overdue_json_items(
+    db: Database, agency_id: int, as_of: date, unit_id: int | None = None
+) -> Iterator[str]:
+    """Each overdue measure as a JSON object, one at a time, so that a national list is written
+    out without being held whole."""
+    for (item,) in db.execute(*overdue_statement(agency_id, as_of, unit_id)):
+        yield item
+
+
 def overdue_json(db: Database, agency_id: int, as_of: date, unit_id: int | None = None) -> str:
-    cursor = db.execute(*overdue_statement(agency_id, as_of, unit_id))
-    return "[" + ",".join(item for (item,) in cursor) + "]"
+    return "[" + ",".join(overdue_json_items(db, agency_id, as_of, unit_id)) + "]"
 
 
 def overdue(db: Database, agency_id: int, as_of: date, unit_id: int | None = None) -> list[dict]:
@@ -513,8 +501,7 @@ def agency_summaries(
     total = db.execute(f"SELECT count(*) FROM agencies a WHERE {where}", params).fetchone()[0]
     open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
     day, stale_before = as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()
-    rows = _rows(
-        db,
+    rows = db.rows(
         f"""SELECT a.id, a.name, latest.year, latest.computed_overall AS overall,
               latest.computed_result AS result,
               (SELECT count(*) FROM measures m WHERE m.agency_id = a.id) AS measures,
