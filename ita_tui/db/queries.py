@@ -167,28 +167,37 @@ def _conditions(
         )
         params.extend([as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()])
     words = [to_arabic_digits(normalise(word)) for word in (search or "").split()]
-    # Words of three characters or more go through the trigram index. A shorter one cannot: it
-    # is looked for in the text of each measure the longer words left, or of each measure in
-    # turn until a page is full; counting them all, alone, it is looked for in one pass.
-    narrowed = any(len(word) >= 3 for word in words) or not whole_set
-    for word in sorted(words, key=len, reverse=True):
-        by_unit = (
-            "SELECT mu.measure_id FROM measure_units mu JOIN units u ON u.id = mu.unit_id"
-            " WHERE u.agency_id = ? AND u.name LIKE ?"
-        )
+    # Words of three characters or more go through the trigram index. A shorter one cannot:
+    # for a page it is looked for in each measure's text in turn until the page is full; for a
+    # count, in the text of the measures the longer words found, or alone in one pass over all.
+    long_words = " AND ".join('"' + w.replace('"', '""') + '"' for w in words if len(w) >= 3)
+    by_unit = (
+        "SELECT mu.measure_id FROM measure_units mu JOIN units u ON u.id = mu.unit_id"
+        " WHERE u.agency_id = ? AND u.name LIKE ?"
+    )
+    for word in words:
+        if len(word) < 3 and not whole_set:
+            contains, value = _contains(word)
+            conditions.append(
+                f"(EXISTS (SELECT 1 FROM measure_text WHERE rowid = m.id AND {contains})"
+                f" OR m.id IN ({by_unit}))"
+            )
+            params.extend([value, agency_id, f"%{word}%"])
+            continue
         if len(word) >= 3:
-            found = "m.id IN (SELECT rowid FROM measure_text WHERE measure_text MATCH ?)"
+            in_text = "SELECT rowid FROM measure_text WHERE measure_text MATCH ?"
             params.append('"' + word.replace('"', '""') + '"')
+        elif long_words:
+            contains, value = _contains(word)
+            in_text = f"SELECT rowid FROM measure_text WHERE measure_text MATCH ? AND {contains}"
+            params.extend([long_words, value])
         else:
             contains, value = _contains(word)
-            found = (
-                f"EXISTS (SELECT 1 FROM measure_text WHERE rowid = m.id AND {contains})"
-                if narrowed
-                else f"m.id IN (SELECT rowid FROM measure_text WHERE {contains})"
-            )
+            in_text = f"SELECT rowid FROM measure_text WHERE {contains}"
             params.append(value)
+        # One set of ids per word, in its text or its units: SQLite then starts from the set.
+        conditions.append(f"m.id IN ({in_text} UNION ALL {by_unit})")
         params.extend([agency_id, f"%{word}%"])
-        conditions.append(f"({found} OR m.id IN ({by_unit}))")
     return " AND ".join(conditions), params
 
 
@@ -250,10 +259,9 @@ def count_measures(
 
 
 def is_slow_search(search: str | None) -> bool:
-    """Whether counting a search scans every measure's text: only words shorter than the
-    trigram index serves, with no longer word to narrow them."""
-    words = (search or "").split()
-    return bool(words) and all(len(to_arabic_digits(normalise(w))) < 3 for w in words)
+    """Whether counting a search reads measures' text rather than the trigram index: it has a
+    word shorter than the index serves."""
+    return any(len(to_arabic_digits(normalise(w))) < 3 for w in (search or "").split())
 
 
 def measure(db: Database, measure_id: int, as_of: date) -> dict:
