@@ -142,17 +142,20 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
 
 def unit_summary(unit_rows: list[dict], measure_rows: list[dict]) -> list[dict]:
     """Per responsible unit: how many measures, by status, and how many overdue."""
-    summary = []
-    for unit in unit_rows:
-        mine = [m for m in measure_rows if unit["name"] in m["units"]]
-        if not mine:
-            continue
-        row = {"unit": unit["name"], "measures": len(mine)}
-        for status in ("not_started", "in_progress", "done", "dropped"):
-            row[status] = sum(1 for m in mine if m["status"] == status)
-        row["overdue"] = sum(1 for m in mine if m["overdue"])
-        summary.append(row)
-    return summary
+    statuses = ("not_started", "in_progress", "done", "dropped")
+    tally: dict[str, dict] = {}
+    # One pass over the measures: a national plan has hundreds of thousands.
+    for measure in measure_rows:
+        for name in dict.fromkeys(measure["units"]):
+            row = tally.get(name)
+            if row is None:
+                row = tally[name] = {"measures": 0, **dict.fromkeys(statuses, 0), "overdue": 0}
+            row["measures"] += 1
+            row[measure["status"]] += 1
+            row["overdue"] += bool(measure["overdue"])
+    return [
+        {"unit": unit["name"], **tally[unit["name"]]} for unit in unit_rows if unit["name"] in tally
+    ]
 
 
 def dumps(document: dict) -> str:
