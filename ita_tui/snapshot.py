@@ -1,7 +1,10 @@
 """The TOML status snapshot (format version 1, docs/snapshot.md): build it from the database,
 write it safely, read and check a file, and import it all or nothing."""
 
+import contextlib
+import gc
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
@@ -27,7 +30,54 @@ def _drop_empty(row: dict) -> dict:
     return {key: value for key, value in row.items() if value is not None}
 
 
+# A national plan has hundreds of thousands of these: each is built in one go, its empty values
+# left out as `_drop_empty` would.
+def _content(row: tuple) -> dict:
+    _, text, done_on, evidence, done_by = row
+    item: dict = {"text": text}
+    if done_on is not None:
+        item["done_on"] = date.fromisoformat(done_on)
+    if evidence is not None:
+        item["evidence"] = evidence
+    if done_by is not None:
+        item["by"] = done_by
+    return item
+
+
+def _progress(row: tuple) -> dict:
+    _, entry_date, percent, note, evidence, by, recorded_at, entry_id, corrects = row
+    item: dict = {"date": date.fromisoformat(entry_date), "percent": percent}
+    if note is not None:
+        item["note"] = note
+    if evidence is not None:
+        item["evidence"] = evidence
+    item["by"] = by
+    item["recorded_at"] = datetime.fromisoformat(recorded_at)
+    item["id"] = entry_id
+    if corrects is not None:
+        item["corrects"] = corrects
+    return item
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """A snapshot is a tree of a million small objects and no cycles: Python's cycle collector,
+    woken again and again by so many new objects, would only slow the building of it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
+    with _without_cycle_collection():
+        return _build(db, as_of, agency_name)
+
+
+def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     agency = queries.agency(db, agency_name)
     agency_id = agency["id"]
     generated_at = datetime.now(ZoneInfo(TIMEZONE)).replace(microsecond=0)
@@ -109,32 +159,8 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
                 "flags": ["period_outside_fiscal_year"] if row["outside_fiscal_year"] else None,
             }
         )
-        measure["contents"] = [
-            _drop_empty(
-                {
-                    "text": c["text"],
-                    "done_on": c["done_on"],
-                    "evidence": c["evidence"],
-                    "by": c["done_by"],
-                }
-            )
-            for c in contents.get(row["id"], [])
-        ]
-        measure["progress"] = [
-            _drop_empty(
-                {
-                    "date": p["entry_date"],
-                    "percent": p["percent"],
-                    "note": p["note"],
-                    "evidence": p["evidence"],
-                    "by": p["recorded_by"],
-                    "recorded_at": datetime.fromisoformat(p["recorded_at"]),
-                    "id": p["id"],
-                    "corrects": p["corrects_id"],
-                }
-            )
-            for p in progress.get(row["id"], [])
-        ]
+        measure["contents"] = [_content(row) for row in contents.get(row["id"], ())]
+        measure["progress"] = [_progress(row) for row in progress.get(row["id"], ())]
         document["measures"].append(measure)
     document["summary"] = unit_summary(unit_rows, measure_rows)
     return document

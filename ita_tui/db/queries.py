@@ -402,28 +402,30 @@ def progress_entries(db: Database, agency_id: int) -> list[dict]:
     return rows
 
 
-def _grouped(
-    db: Database, table: str, order: str, day_column: str, agency_id: int
-) -> dict[int, list[dict]]:
-    grouped: dict[int, list[dict]] = {}
-    for row in db.rows(
-        f"""SELECT t.* FROM {table} t JOIN measures m ON m.id = t.measure_id
+def _grouped(db: Database, table: str, columns: str, order: str, agency_id: int) -> dict:
+    grouped: dict[int, list[tuple]] = {}
+    for row in db.execute(
+        f"""SELECT t.measure_id, {columns} FROM {table} t JOIN measures m ON m.id = t.measure_id
             WHERE m.agency_id = ? ORDER BY t.measure_id, {order}""",
         (agency_id,),
     ):
-        row[day_column] = _day(row[day_column])
-        grouped.setdefault(row["measure_id"], []).append(row)
+        grouped.setdefault(row[0], []).append(row)
     return grouped
 
 
-def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
-    """Every checklist of the agency in one query, for whole-plan work such as the snapshot."""
-    return _grouped(db, "measure_contents", "t.position, t.id", "done_on", agency_id)
+def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[tuple]]:
+    """Every checklist of the agency in one query, for whole-plan work such as the snapshot:
+    rows of (measure_id, text, done_on, evidence, done_by), dates as ISO text."""
+    columns = "t.text, t.done_on, t.evidence, t.done_by"
+    return _grouped(db, "measure_contents", columns, "t.position, t.id", agency_id)
 
 
-def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[dict]]:
-    """Every progress log of the agency in one query, oldest first."""
-    return _grouped(db, "progress", "t.entry_date, t.id", "entry_date", agency_id)
+def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[tuple]]:
+    """Every progress log of the agency in one query, oldest first: rows of (measure_id,
+    entry_date, percent, note, evidence, recorded_by, recorded_at, id, corrects_id)."""
+    columns = "t.entry_date, t.percent, t.note, t.evidence, t.recorded_by, t.recorded_at"
+    columns += ", t.id, t.corrects_id"
+    return _grouped(db, "progress", columns, "t.entry_date, t.id", agency_id)
 
 
 def overdue_statement(agency_id: int, as_of: date, unit_id: int | None = None) -> tuple[str, list]:
