@@ -220,3 +220,20 @@ async def test_a_role_changed_while_the_app_is_open_applies_at_once(tmp_path):
         app.pick_up_other_writers()
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_login_and_password_typed_ahead_in_one_burst(tmp_path):
+    """A terminal may deliver the login, Enter, the password and Enter in one read: each
+    key must still land in its field, and the attempt must see the whole password."""
+    from textual import events
+
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst = [*"somchai", "enter", *"somchai-pass", "enter"]
+        for key in burst:
+            character = None if key == "enter" else key
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.actor is not None and app.actor.login == "somchai"

@@ -49,10 +49,14 @@ class LoginScreen(Screen):
         self.query_one("#login-submit", Button).label = self.t("login.submit")
 
     def action_advance(self) -> None:
+        password = self.query_one("#login-password", Input)
         if self.focused is not None and self.focused.id == "login-name":
-            self.query_one("#login-password", Input).focus()
+            # At once, not as `focus()` does after the keys already waiting: they are the password.
+            self.set_focus(password)
         else:
-            self.attempt()
+            # Keys typed just before Enter may still wait in the field's queue: the attempt
+            # joins that queue, so that it reads the whole password.
+            password.call_later(self.attempt)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "login-submit":
