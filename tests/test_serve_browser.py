@@ -118,12 +118,9 @@ def test_the_app_in_a_browser_logs_in_and_logs_progress(shared_database, tmp_pat
             page.goto(f"http://127.0.0.1:{port}/")
             screen.wait_for(page, "กรุณาเข้าสู่ระบบ")
             page.locator(".xterm-helper-textarea").focus()
-            # Typed as a person types, not all at once: keys typed ahead of a change of focus
-            # go where the focus was.
-            page.keyboard.type("head", delay=30)
+            page.keyboard.type("head")
             page.keyboard.press("Enter")
-            page.wait_for_timeout(500)
-            page.keyboard.type("head-pass-1", delay=30)
+            page.keyboard.type("head-pass-1")
             since = screen.mark()
             page.keyboard.press("Enter")
             screen.wait_for(page, "คะแนนรวม", since)
@@ -132,8 +129,10 @@ def test_the_app_in_a_browser_logs_in_and_logs_progress(shared_database, tmp_pat
 
             since = screen.mark()
             page.keyboard.press("3")
-            screen.wait_for(page, "มาตรการ", since)
+            screen.wait_for(page, "Enter เปิด", since)  # the measures table's count line
+            since = screen.mark()
             page.keyboard.press("Enter")
+            screen.wait_for(page, "วิธีการดำเนินการ", since)  # the first measure, opened
             since = screen.mark()
             page.keyboard.press("p")
             screen.wait_for(page, "ร้อยละที่ทำได้", since)
