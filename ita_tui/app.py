@@ -28,6 +28,7 @@ MODE_KEYS = [
     Key("5", "switch_mode('plan')", "go-plan"),
     Key("6", "switch_mode('meetings')", "go-meetings"),
     Key("7", "switch_mode('analysis')", "go-analysis"),
+    Key("8", "switch_mode('people')", "go-people"),
     Key("0", "switch_mode('agencies')", "go-agencies"),
 ]
 APP_KEYS = [
@@ -52,6 +53,7 @@ SECTIONS = {
     "plan": ("plan", "PlanScreen"),
     "meetings": ("meetings", "MeetingsScreen"),
     "analysis": ("analysis", "AnalysisScreen"),
+    "people": ("people", "PeopleScreen"),
     "agencies": ("agencies", "AgenciesScreen"),
 }
 

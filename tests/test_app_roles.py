@@ -237,3 +237,87 @@ async def test_login_and_password_typed_ahead_in_one_burst(tmp_path):
         await pilot.pause()
         await pilot.pause()
         assert app.actor is not None and app.actor.login == "somchai"
+
+
+async def test_an_administrator_adds_a_person_in_the_app(tmp_path):
+    from textual.widgets import Select, SelectionList
+
+    from ita_tui.screens.person_forms import PersonForm
+
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "admin", "admin-pass-1")
+        await pilot.press("8")
+        await pilot.pause()
+        assert app.screen.query_one("#events-table").display  # the access record shows
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonForm)
+        await type_text(pilot, "nid")
+        app.screen.query_one("#person-name", Input).focus()
+        await type_text(pilot, "นิด นิติ")
+        app.screen.query_one("#person-role", Select).value = "supervisor"
+        units = app.screen.query_one("#person-units", SelectionList)
+        legal = queries.find_unit(app.db, app.agency["id"], "งานนิติการ")["id"]
+        units.select(legal)
+        app.screen.query_one("#person-password", Input).focus()
+        await type_text(pilot, "short")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonForm)  # too short: said, nothing saved
+        assert "8" in str(app.screen.query_one("#person-password-error", Static).render())
+        assert rows(app, "SELECT count(*) FROM people WHERE login = 'nid'") == [(0,)]
+        await clear_and_type(pilot, "nid-pass-123")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PersonForm)
+    assert rows(app, "SELECT name, role FROM people WHERE login = 'nid'") == [
+        ("นิด นิติ", "supervisor")
+    ]
+    assert authenticate(app.db, "nid", "nid-pass-123").unit_ids == frozenset({legal})
+
+
+async def test_an_officer_sees_people_but_neither_changes_them_nor_the_record(tmp_path):
+    from ita_tui.screens.person_forms import PersonForm
+
+    app = shared_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "somchai", "somchai-pass")
+        await pilot.press("8")
+        await pilot.pause()
+        assert app.screen.query_one("#people-table").row_count == 3
+        assert not app.screen.query_one("#events-table").display
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, PersonForm)
+        assert any("ผู้ดูแลระบบ" in n.message for n in app._notifications)
+
+
+async def test_a_supervisor_hands_units_over_in_the_app(tmp_path):
+    from textual.widgets import DataTable, Select
+
+    from ita_tui.screens.person_forms import HandoverForm
+
+    app = shared_app(tmp_path)
+    add_person(app.db, SINGLE_USER, "somsri", "สมศรี ขยัน", "officer", [], "somsri-pass")
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "head", "head-pass-1")
+        await pilot.press("8")
+        await pilot.pause()
+        table = app.screen.query_one("#people-table", DataTable)
+        table.focus()
+        logins = [key.value for key in table.rows]
+        await pilot.press(*["down"] * logins.index("somchai"), "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "ผู้รับมอบ" in str(app.screen.query_one("#handover-to-error", Static).render())
+        app.screen.query_one("#handover-to", Select).value = "somsri"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, HandoverForm)
+    somsri = authenticate(app.db, "somsri", "somsri-pass")
+    treasury = queries.find_unit(app.db, queries.agency(app.db)["id"], "กองคลัง")["id"]
+    assert somsri.unit_ids == frozenset({treasury})
+    assert authenticate(app.db, "somchai", "somchai-pass").unit_ids == frozenset()

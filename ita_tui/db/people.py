@@ -56,6 +56,17 @@ def people(db: Database) -> list[dict]:
     )
 
 
+def unit_ids_of(db: Database, login: str) -> list[int]:
+    return [
+        unit
+        for (unit,) in db.execute(
+            "SELECT pu.unit_id FROM person_units pu JOIN people p ON p.id = pu.person_id"
+            " WHERE p.login = ?",
+            (normalise(login).casefold(),),
+        ).fetchall()
+    ]
+
+
 def _set_units(db: Database, person_id: int, unit_ids: list[int]) -> None:
     db.execute("DELETE FROM person_units WHERE person_id = ?", (person_id,))
     db.conn.executemany(

@@ -1,0 +1,162 @@
+"""Forms for people: add or change a person (administrators), and hand a person's units over to
+a successor (supervisors)."""
+
+from textual.widgets import Checkbox, Input, Select, SelectionList
+
+from ita_tui.db import people, queries
+from ita_tui.db.versions import ROLES
+from ita_tui.errors import UserError
+from ita_tui.screens.form import FieldErrors, FormScreen
+
+
+def _agency_units(app) -> list[dict]:
+    return queries.units(app.db, app.agency["id"]) if app.agency else []
+
+
+class PersonForm(FormScreen[bool | None]):
+    def __init__(self, login: str | None) -> None:
+        self.login = login
+        self.title_key = "person_form.edit" if login else "person_form.add"
+        super().__init__()
+
+    def fields(self):
+        app = self.app
+        person = next((p for p in people.people(app.db) if p["login"] == self.login), None)
+        held = set(people.unit_ids_of(app.db, self.login)) if self.login else set()
+        yield from self.field(
+            "people.col.login",
+            Input(self.login or "", id="person-login", disabled=self.login is not None),
+        )
+        yield from self.field(
+            "people.col.name", Input(person["name"] if person else "", id="person-name")
+        )
+        yield from self.field(
+            "people.col.role",
+            Select(
+                [(self.t(f"role.{role}"), role) for role in ROLES],
+                value=person["role"] if person else "officer",
+                allow_blank=False,
+                id="person-role",
+            ),
+        )
+        yield from self.field(
+            "people.col.units",
+            SelectionList(
+                *[(u["name"], u["id"], u["id"] in held) for u in _agency_units(app)],
+                id="person-units",
+            ),
+        )
+        if person is not None:
+            yield Checkbox(self.t("person_form.active"), bool(person["active"]), id="person-active")
+        yield from self.field(
+            "person_form.password",
+            Input(id="person-password", password=True),
+            "person_form.password_hint" if person else "person_form.first_password_hint",
+        )
+
+    def save(self) -> bool:
+        app = self.app
+        name = self.query_one("#person-name", Input).value
+        role = self.query_one("#person-role", Select).value
+        chosen = list(self.query_one("#person-units", SelectionList).selected)
+        password = self.query_one("#person-password", Input).value
+        field_errors = {}
+        try:
+            if password:
+                from ita_tui import passwords
+
+                passwords.check_new(password)
+        except UserError as error:
+            field_errors["person-password"] = error
+        if not name.strip():
+            field_errors["person-name"] = UserError("people.need_name")
+        if field_errors:
+            raise FieldErrors(field_errors)
+        if self.login is None:
+            login = self.query_one("#person-login", Input).value
+            try:
+                people.add_person(app.db, app.actor, login, name, role, chosen, password or None)
+            except UserError as error:
+                if error.key.startswith("people.") and "login" in error.key:
+                    raise FieldErrors({"person-login": error}) from None
+                raise
+            app.notify(
+                self.t(
+                    "people.added", name=name, login=login.casefold(), role=self.t(f"role.{role}")
+                )
+            )
+            return True
+        # Units of other agencies in the same database stay as they are.
+        shown = {u["id"] for u in _agency_units(app)}
+        elsewhere = [u for u in people.unit_ids_of(app.db, self.login) if u not in shown]
+        people.update_person(
+            app.db,
+            app.actor,
+            self.login,
+            name=name,
+            role=role,
+            unit_ids=[*chosen, *elsewhere],
+            active=self.query_one("#person-active", Checkbox).value,
+        )
+        if password:
+            people.set_password(app.db, app.actor, self.login, password)
+        app.notify(self.t("people.changed", login=self.login))
+        return True
+
+
+class HandoverForm(FormScreen[bool | None]):
+    title_key = "handover_form.title"
+
+    def __init__(self, login: str) -> None:
+        self.login = login
+        super().__init__()
+
+    def fields(self):
+        app = self.app
+        everyone = people.people(app.db)
+        held = set(people.unit_ids_of(app.db, self.login))
+        leaving = next(p for p in everyone if p["login"] == self.login)
+        yield from self.field(
+            "handover_form.from",
+            Input(f"{leaving['name']} ({self.login})", disabled=True, id="handover-from"),
+        )
+        yield from self.field(
+            "handover_form.to",
+            Select(
+                [
+                    (f"{p['name']} ({p['login']})", p["login"])
+                    for p in everyone
+                    if p["active"] and p["login"] != self.login
+                ],
+                id="handover-to",
+                prompt=self.t("measure_form.choose"),
+            ),
+        )
+        yield from self.field(
+            "handover_form.units",
+            SelectionList(
+                *[(u["name"], u["id"], True) for u in _agency_units(app) if u["id"] in held],
+                id="handover-units",
+            ),
+        )
+
+    def save(self) -> bool:
+        app = self.app
+        successor = self.query_one("#handover-to", Select).value
+        if successor is Select.NULL:
+            raise FieldErrors({"handover-to": UserError("handover_form.need_successor")})
+        units = list(self.query_one("#handover-units", SelectionList).selected)
+        if not units:
+            raise FieldErrors({"handover-units": UserError("handover.no_units", login=self.login)})
+        result = people.handover(app.db, app.actor, self.login, successor, units)
+        app.notify(
+            self.t(
+                "handover.done",
+                units=", ".join(result["units"]),
+                source=result["from"],
+                target=result["to"],
+                measures=app.num(result["open_measures"]),
+                decisions=app.num(result["open_decisions"]),
+            )
+        )
+        return True
