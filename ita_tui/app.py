@@ -351,7 +351,14 @@ class ItaApp(App[None]):
         )
 
 
-def run_app(db: Database, context, *, as_of: date | None = None, sample: bool = False) -> None:
+def run_app(
+    db: Database,
+    context,
+    *,
+    as_of: date | None = None,
+    sample: bool = False,
+    persist_settings: bool = True,
+) -> None:
     ItaApp(
         db,
         as_of=as_of,
@@ -361,4 +368,5 @@ def run_app(db: Database, context, *, as_of: date | None = None, sample: bool = 
         who=context.who(None),
         sample=sample,
         agency_name=context.agency,
+        persist_settings=persist_settings,
     ).run()

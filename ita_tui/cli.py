@@ -148,6 +148,9 @@ def _print_json(value: object) -> None:
     metavar="FILE",
     help="Read the password from the first line of FILE (for cron) instead of asking.",
 )
+# Set by `ita-tui serve` for each browser session: many people share the server's settings
+# file, so a session's language or digits stay its own.
+@click.option("--served", is_flag=True, hidden=True)
 @click.version_option(package_name="ita-tui")
 @click.pass_context
 def cli(
@@ -158,6 +161,7 @@ def cli(
     agency: str | None,
     acting_as: str | None,
     password_file: str | None,
+    served: bool,
 ) -> None:
     """ita-tui: follow up the action plan of an ITA result (Thai: ติดตามแผนจากผลการประเมิน ITA)."""
     settings, problems = load_settings()
@@ -178,7 +182,7 @@ def cli(
     if ctx.invoked_subcommand is None:
         from ita_tui.app import run_app
 
-        run_app(ctx.obj.open(), ctx.obj)
+        run_app(ctx.obj.open(), ctx.obj, persist_settings=not served)
 
 
 DEMO_AS_OF = date(2023, 4, 3)

@@ -20,7 +20,7 @@ def is_loopback(host: str) -> bool:
 
 def app_command(database: Path, lang: str, digits: str, agency: str | None) -> str:
     """The command each browser session runs: this Python, this package, this database."""
-    words = [sys.executable, "-m", "ita_tui", "--db", str(database.resolve())]
+    words = [sys.executable, "-m", "ita_tui", "--served", "--db", str(database.resolve())]
     words += ["--lang", lang, "--digits", digits]
     if agency:
         words += ["--agency", agency]

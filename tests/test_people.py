@@ -408,6 +408,7 @@ def test_serving_beyond_this_machine_warns_unless_login_is_required(sample_db, r
     command, host, port, _ = started[0]
     assert (host, port) == ("0.0.0.0", 8123)
     assert "ita_tui" in command and str(sample_db) in command
+    assert "--served" in command  # each browser session keeps its language to itself
 
 
 def test_access_is_checked_in_the_database_api_too(sample_db):

@@ -1,12 +1,14 @@
 """`ita-tui serve` in a real browser: headless Chromium opens the page, logs in, sees the Thai
 overview, logs progress by keyboard, and the entry lands in the database."""
 
+import os
 import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -142,6 +144,11 @@ def test_the_app_in_a_browser_logs_in_and_logs_progress(shared_database, tmp_pat
             since = screen.mark()
             page.keyboard.press("Control+s")
             screen.wait_for(page, "๓๕", since)
+
+            # One person's language is theirs: the server's settings file stays as it was.
+            since = screen.mark()
+            page.keyboard.press("l")
+            screen.wait_for(page, "Back", since)
             browser.close()
     finally:
         server.terminate()
@@ -154,3 +161,4 @@ def test_the_app_in_a_browser_logs_in_and_logs_progress(shared_database, tmp_pat
     finally:
         connection.close()
     assert entries == [(1, 35, "หัวหน้าสำนักปลัด")]
+    assert not Path(os.environ["ITA_TUI_SETTINGS"]).exists()
