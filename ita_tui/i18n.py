@@ -1123,6 +1123,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "handover_form.to": {"th": "ผู้รับมอบ", "en": "To"},
     "handover_form.units": {"th": "กอง/งานที่ส่งมอบ", "en": "Units handed over"},
     "handover_form.need_successor": {"th": "เลือกผู้รับมอบ", "en": "Choose the successor"},
+    "binding.next-field": {"th": "ช่องถัดไป", "en": "Next field"},
+    "binding.next-field.tip": {
+        "th": "ไปช่องถัดไป หรือบันทึกจากช่องสุดท้าย",
+        "en": "Next field, or save from the last one",
+    },
     "serve.missing": {
         "th": "ยังไม่ได้ติดตั้ง textual-serve: pip install 'ita-tui[serve]'",
         "en": "textual-serve is not installed: pip install 'ita-tui[serve]'",

@@ -378,3 +378,23 @@ async def test_a_short_search_shows_rows_at_once_and_counts_them_after(tmp_path)
         count = str(app.screen.query_one("#measure-count", Static).render())
         assert f"จาก {app.num(expected)} มาตรการ" in count
         assert expected == len(shown) == 5  # 49, 149, 249, 349, 449
+
+
+async def test_a_form_typed_ahead_in_one_burst_keeps_each_field_apart(tmp_path):
+    """Keys that arrive together (a fast typist, a paste, a remote terminal) still land in the
+    fields they were typed for, and the save sees them all."""
+    from textual import events
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_measure(pilot, 2)
+        await pilot.press("p")
+        await pilot.pause()
+        await clear_and_type(pilot, "40")
+        burst = ["enter", *"done", "enter", *"http://e/1", "enter"]
+        for key in burst:
+            app.post_message(events.Key(key, None if key == "enter" else key))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureScreen)
+    assert rows(app, "SELECT percent, note, evidence FROM progress") == [(40, "done", "http://e/1")]

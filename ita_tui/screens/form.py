@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from ita_tui.errors import UserError
 from ita_tui.screens.localized import Key, install_bindings
@@ -16,6 +16,9 @@ from ita_tui.screens.localized import Key, install_bindings
 FORM_KEYS = [
     Key("ctrl+s", "save", "save", priority=True),
     Key("escape", "cancel", "cancel", priority=True),
+    # Taken before the keys typed after it are handed out, so that what is typed ahead lands in
+    # the next field; elsewhere than in a text field, Enter does what that widget does with it.
+    Key("enter", "next_field", "next-field", show=False, priority=True),
 ]
 
 
@@ -106,12 +109,18 @@ class FormScreen(ModalScreen[ResultType]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def on_input_submitted(self, event) -> None:
-        """Enter moves to the next field, and saves from the last one."""
-        event.stop()
-        inputs = [w for w in self.query("Input") if not w.disabled]
-        if inputs and event.input is inputs[-1]:
-            self.action_save()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_field":
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_next_field(self) -> None:
+        """Enter moves to the next field, and saves from the last one once the keys typed
+        before it have reached that field."""
+        focused = self.focused
+        inputs = [w for w in self.query(Input) if not w.disabled]
+        if inputs and focused is inputs[-1]:
+            focused.call_later(self.action_save)
         else:
             self.focus_next()
 
