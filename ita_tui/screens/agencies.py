@@ -17,6 +17,8 @@ SORTS = ("overall", "overdue", "stale", "name")
 class AgenciesScreen(ItaScreen):
     KEYS = [Key("slash", "focus_search", "search")]
     _total = 0
+    # The search and sort the table shows, so that an event that changes neither reloads nothing.
+    _shown: tuple = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -36,9 +38,11 @@ class AgenciesScreen(ItaScreen):
         current = sort.value
         options = [(self.t(f"agencies.sort.{s}"), s) for s in SORTS]
         sort.set_options(options)
-        # Select redraws its label only when its value changes (see the analysis screen).
-        sort.value = "name" if current != "name" else "overall"
-        sort.value = current
+        # Select redraws its label only when its value changes (see the analysis screen); the
+        # round trip is no change of sort, so it loads nothing.
+        with sort.prevent(Select.Changed):
+            sort.value = "name" if current != "name" else "overall"
+            sort.value = current
         table = self.query_one("#agency-table", DataTable)
         table.clear(columns=True)
         for heading in (
@@ -86,7 +90,14 @@ class AgenciesScreen(ItaScreen):
             Text(app.num(row["stale"]), justify="right"),
         ]
 
+    def _wanted(self) -> tuple:
+        return (
+            self.query_one("#agency-search", Input).value,
+            self.query_one("#agency-sort", Select).value,
+        )
+
     def _load(self, limit: int) -> None:
+        self._shown = self._wanted()
         table = self.query_one("#agency-table", DataTable)
         table.clear()
         for row in self._page(limit):
@@ -111,13 +122,14 @@ class AgenciesScreen(ItaScreen):
             self._show_count()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._load(FIRST_PAGE)
+        if self._wanted() != self._shown:
+            self._load(FIRST_PAGE)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#agency-table", DataTable).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if self.is_mounted:
+        if self.is_mounted and self._wanted() != self._shown:
             self._load(FIRST_PAGE)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
