@@ -187,7 +187,7 @@ class ItaApp(App[None]):
         self.actor = access.person_actor(self.db, person)
 
     def _open_sections(self) -> None:
-        if self.agency is None and len(queries.agencies(self.db)) > 1:
+        if self.agency is None and queries.agency_count(self.db) > 1:
             # A national or provincial database: start from the list of agencies.
             self.switch_mode("agencies")
 
@@ -291,7 +291,7 @@ class ItaApp(App[None]):
 
     def choose_agency(self, agency_id: int) -> None:
         """Make one agency the one every section shows."""
-        chosen = next((a for a in queries.agencies(self.db) if a["id"] == agency_id), None)
+        chosen = queries.agency_by_id(self.db, agency_id)
         if chosen is None:
             return
         self.agency_name = chosen["name"]

@@ -94,3 +94,23 @@ async def test_the_app_starts_from_the_agencies_and_opens_the_chosen_one(run, sa
         assert app.agency["name"] == "เทศบาลตำบลข"
         assert app.title == "เทศบาลตำบลข"
         assert "๘๐.๖๑" in str(app.screen.query_one("#score-line", Static).render())
+
+
+def test_without_agency_a_national_database_names_a_few_and_counts_the_rest(
+    run, sample_db, tmp_path
+):
+    text = snapshot_of(run, sample_db)
+    files = []
+    for number in range(12):
+        path = tmp_path / f"{number}.toml"
+        path.write_text(renamed(text, f"เทศบาลตำบลที่ {number:02d}"), "utf-8")
+        files.append(str(path))
+    national = tmp_path / "national.db"
+    assert run("--db", str(national), "import", *files).code == 0
+    result = run("--db", str(national), "--lang", "en", "overdue")
+    assert result.code == 2
+    assert "choose one with --agency" in result.err
+    assert "เทศบาลตำบลที่ 00" in result.err and "เทศบาลตำบลที่ 09" in result.err
+    assert "เทศบาลตำบลที่ 11" not in result.err and "(+2)" in result.err
+    unknown = run("--db", str(national), "--lang", "en", "--agency", "อบต.ไม่มี", "overdue")
+    assert "There is no agency “อบต.ไม่มี”" in unknown.err and "(+2)" in unknown.err

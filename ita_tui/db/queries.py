@@ -21,18 +21,37 @@ def agencies(db: Database) -> list[dict]:
 
 def agency(db: Database, name: str | None = None) -> dict:
     """The agency a command works on: the only one, or the one named."""
-    every = agencies(db)
     if name is not None:
-        wanted = normalise(name)
-        for row in every:
-            if row["name"] == wanted:
-                return row
-        raise UserError("agency.unknown", name=name, known=", ".join(r["name"] for r in every))
-    if not every:
+        found = db.row("SELECT id, name FROM agencies WHERE name = ?", (normalise(name),))
+        if found is None:
+            raise UserError("agency.unknown", name=name, known=_some_agency_names(db))
+        return found
+    first_two = db.rows("SELECT id, name FROM agencies ORDER BY name LIMIT 2")
+    if not first_two:
         raise UserError("agency.none")
-    if len(every) > 1:
-        raise UserError("agency.choose", known=", ".join(r["name"] for r in every))
-    return every[0]
+    if len(first_two) > 1:
+        raise UserError("agency.choose", known=_some_agency_names(db))
+    return first_two[0]
+
+
+def agency_by_id(db: Database, agency_id: int) -> dict | None:
+    return db.row("SELECT id, name FROM agencies WHERE id = ?", (agency_id,))
+
+
+def agency_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM agencies").fetchone()[0]
+
+
+def _some_agency_names(db: Database, shown: int = 10) -> str:
+    """Names for a message: all of a few, the first of many and how many more."""
+    names = [
+        row[0]
+        for row in db.execute("SELECT name FROM agencies ORDER BY name LIMIT ?", (shown + 1,))
+    ]
+    if len(names) <= shown:
+        return ", ".join(names)
+    more = agency_count(db) - shown
+    return ", ".join(names[:shown]) + f" … (+{more})"
 
 
 def units(db: Database, agency_id: int) -> list[dict]:
