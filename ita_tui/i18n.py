@@ -1146,3 +1146,16 @@ def translate(key: str, lang: str, **params: object) -> str:
 
 def status_label(status: str, lang: str) -> str:
     return translate(f"status.{status}", lang)
+
+
+def handover_message(result: dict, lang: str, number) -> str:
+    """What a handover did, as the CLI and the app both say it."""
+    return translate(
+        "handover.done",
+        lang,
+        units=", ".join(result["units"]),
+        source=result["from"],
+        target=result["to"],
+        measures=number(result["open_measures"]),
+        decisions=number(result["open_decisions"]),
+    )

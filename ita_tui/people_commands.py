@@ -8,7 +8,7 @@ import click
 
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
-from ita_tui.i18n import translate
+from ita_tui.i18n import handover_message, translate
 
 if TYPE_CHECKING:
     from ita_tui.cli import Context
@@ -197,13 +197,4 @@ def handover(context: "Context", source: str, target: str, units: tuple[str, ...
     db = context.open()
     actor = context.actor(db)
     result = hand_over(db, actor, source, target, _unit_ids(context, db, units) if units else None)
-    click.echo(
-        context.t(
-            "handover.done",
-            units=", ".join(result["units"]),
-            source=result["from"],
-            target=result["to"],
-            measures=context.number(result["open_measures"]),
-            decisions=context.number(result["open_decisions"]),
-        )
-    )
+    click.echo(handover_message(result, context.lang, context.number))

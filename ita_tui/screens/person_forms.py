@@ -6,6 +6,7 @@ from textual.widgets import Checkbox, Input, Select, SelectionList
 from ita_tui.db import people, queries
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
+from ita_tui.i18n import handover_message
 from ita_tui.screens.form import FieldErrors, FormScreen
 
 
@@ -149,14 +150,5 @@ class HandoverForm(FormScreen[bool | None]):
         if not units:
             raise FieldErrors({"handover-units": UserError("handover.no_units", login=self.login)})
         result = people.handover(app.db, app.actor, self.login, successor, units)
-        app.notify(
-            self.t(
-                "handover.done",
-                units=", ".join(result["units"]),
-                source=result["from"],
-                target=result["to"],
-                measures=app.num(result["open_measures"]),
-                decisions=app.num(result["open_decisions"]),
-            )
-        )
+        app.notify(handover_message(result, app.lang, app.num))
         return True
