@@ -864,7 +864,8 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
     if not server.is_loopback(host) and not access.login_required(db):
         click.echo(context.t("serve.open_network", host=host), err=True)
     db.close()
-    click.echo(context.t("serve.starting", host=host, port=context.number(port)), err=True)
+    # An address is typed as it is shown: its port stays in Arabic digits.
+    click.echo(context.t("serve.starting", host=host, port=port), err=True)
     command = server.app_command(context.database, context.lang, context.digits, context.agency)
     server.run(command, host, port, public_url)
 

@@ -1128,6 +1128,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "ไปช่องถัดไป หรือบันทึกจากช่องสุดท้าย",
         "en": "Next field, or save from the last one",
     },
+    "serve.cannot_listen": {
+        "th": "เปิดบริการที่ {host}:{port} ไม่ได้ ({reason}) ลองพอร์ตอื่นด้วย --port หรือตรวจที่อยู่ใน --host",
+        "en": "Cannot listen on {host}:{port} ({reason}); try another --port, or check --host",
+    },
     "serve.missing": {
         "th": "ยังไม่ได้ติดตั้ง textual-serve: pip install 'ita-tui[serve]'",
         "en": "textual-serve is not installed: pip install 'ita-tui[serve]'",

@@ -6,6 +6,8 @@ import shlex
 import sys
 from pathlib import Path
 
+from ita_tui.errors import UserError
+
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 
 
@@ -37,4 +39,10 @@ def run(command: str, host: str, port: int, public_url: str | None) -> None:
             self.public_url = public_url or f"{request.scheme}://{request.host}"
             return await Server.handle_index(self, request)
 
-    _Server(command, host=host, port=port, title="ita-tui", public_url=public_url).serve()
+    try:
+        _Server(command, host=host, port=port, title="ita-tui", public_url=public_url).serve()
+    except OSError as error:
+        # Taken by another program, or an address this machine does not have.
+        raise UserError(
+            "serve.cannot_listen", host=host, port=port, reason=error.strerror or str(error)
+        ) from None

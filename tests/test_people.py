@@ -425,3 +425,16 @@ def test_an_administrator_reads_the_access_record(shared, run, tmp_path):
     assert record.code == 0, record.err
     assert "somchai  refused log_progress  measure 8" in record.out
     assert run(*_as(shared, tmp_path, "head", "people", "events")).code == 2
+
+
+def test_serving_on_a_port_in_use_says_so(sample_db, run):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("--db", str(sample_db), "--lang", "en", "serve", "--port", str(port))
+    assert result.code == 2
+    assert f"Cannot listen on 127.0.0.1:{port}" in result.err
+    assert f"http://127.0.0.1:{port}" in result.err  # the address as typed, Arabic digits

@@ -130,7 +130,7 @@ class HandoverForm(FormScreen[bool | None]):
                     if p["active"] and p["login"] != self.login
                 ],
                 id="handover-to",
-                prompt=self.t("measure_form.choose"),
+                prompt=self.t("handover_form.need_successor"),
             ),
         )
         yield from self.field(
