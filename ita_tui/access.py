@@ -6,12 +6,12 @@ and writes reports; an administrator does all of that and also manages people an
 Single-user use (no login required) acts as an administrator under the user's own name."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from ita_tui.db.connection import Database, transaction
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
 from ita_tui.text import normalise
+from ita_tui.thai_calendar import now_utc
 
 OFFICER, SUPERVISOR, ADMINISTRATOR = ROLES
 
@@ -33,10 +33,6 @@ class Actor:
 
     def at_least(self, role: str) -> bool:
         return ROLES.index(self.role) >= ROLES.index(role)
-
-
-def now_utc() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def login_required(db: Database) -> bool:

@@ -3,7 +3,7 @@ officers type them and plan documents write them."""
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ita_tui.errors import UserError
@@ -72,6 +72,11 @@ def ce_to_be(ce_year: int) -> int:
 def today() -> date:
     """Today in Thailand, whatever the machine's clock zone."""
     return datetime.now(ZoneInfo(TIMEZONE)).date()
+
+
+def now_utc() -> str:
+    """The moment a record is made, as stored: UTC, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def fiscal_year(day: date) -> int:

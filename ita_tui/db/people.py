@@ -11,7 +11,6 @@ from ita_tui.access import (
     Actor,
     find_person,
     login_required,
-    now_utc,
     person_actor,
     record,
     require,
@@ -20,6 +19,7 @@ from ita_tui.db.connection import Database, transaction
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
 from ita_tui.text import normalise
+from ita_tui.thai_calendar import now_utc
 
 # After this many failures in a row, each further try waits longer: 2 s, 4 s, 8 s … 5 min.
 FREE_FAILURES = 3

@@ -5,7 +5,7 @@ import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from ita_tui import access, scoring
 from ita_tui.access import Actor
@@ -15,10 +15,7 @@ from ita_tui.db.versions import MEASURE_STATUSES
 from ita_tui.errors import UserError
 from ita_tui.snapshot_validation import Plan
 from ita_tui.text import normalise
-
-
-def now_utc() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+from ita_tui.thai_calendar import now_utc
 
 
 def _iso(day: date | None) -> str | None:

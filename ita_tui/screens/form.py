@@ -1,12 +1,12 @@
 """What every form shares: a modal with labelled fields, one line of inline error per field,
 Save (ctrl+s or the button) and Cancel (escape), and nothing written unless Save succeeds."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
@@ -115,20 +115,23 @@ class FormScreen(ModalScreen[ResultType]):
         return True
 
     def action_next_field(self) -> None:
-        """Enter moves to the next field, and saves from the last one once the keys typed
-        before it have reached that field."""
-        focused = self.focused
-        inputs = [w for w in self.query(Input) if not w.disabled]
-        if inputs and focused is inputs[-1]:
-            focused.call_later(self.action_save)
-        else:
-            self.focus_next()
+        next_field_or(self, self.action_save)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
         elif event.button.id == "cancel":
             self.action_cancel()
+
+
+def next_field_or(screen: Screen, submit: Callable[[], object]) -> None:
+    """Enter in a text field: on to the next field at once (keys typed after Enter belong
+    there), or from the last one submit, once the keys typed before Enter have reached it."""
+    inputs = [w for w in screen.query(Input) if not w.disabled]
+    if inputs and screen.focused is inputs[-1]:
+        screen.focused.call_later(submit)
+    else:
+        screen.focus_next()
 
 
 class FieldErrors(UserError):

@@ -9,6 +9,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from ita_tui.db.people import authenticate
 from ita_tui.errors import UserError
+from ita_tui.screens.form import next_field_or
 
 
 class LoginScreen(Screen):
@@ -48,15 +49,12 @@ class LoginScreen(Screen):
             self.query_one(f"#{widget_id}").update(self.t(key))
         self.query_one("#login-submit", Button).label = self.t("login.submit")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # On the button, Enter presses it as usual.
+        return action != "advance" or isinstance(self.focused, Input)
+
     def action_advance(self) -> None:
-        password = self.query_one("#login-password", Input)
-        if self.focused is not None and self.focused.id == "login-name":
-            # At once, not as `focus()` does after the keys already waiting: they are the password.
-            self.set_focus(password)
-        else:
-            # Keys typed just before Enter may still wait in the field's queue: the attempt
-            # joins that queue, so that it reads the whole password.
-            password.call_later(self.attempt)
+        next_field_or(self, self.attempt)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "login-submit":

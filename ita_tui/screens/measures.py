@@ -142,10 +142,11 @@ class MeasuresScreen(ItaScreen):
             "search": self.query_one("#search", Input).value or None,
         }
 
-    def matching_rows(self, limit: int, offset: int = 0) -> list[dict]:
+    def matching_rows(self, limit: int, offset: int = 0, filters: dict | None = None) -> list[dict]:
         """A page of the measures that match; the database filters and searches, so a plan of
         any size shows at once."""
-        return self.app.measure_rows(**self._filters(), limit=limit, offset=offset)
+        filters = self._filters() if filters is None else filters
+        return self.app.measure_rows(**filters, limit=limit, offset=offset)
 
     def refresh_rows(self) -> None:
         """Update the table in place: rows that stay keep their place and the cursor stays on
@@ -157,10 +158,11 @@ class MeasuresScreen(ItaScreen):
             return
         loaded = max(FIRST_PAGE, table.row_count)
         filters = self._filters()
-        rows = self.matching_rows(loaded)
+        rows = self.matching_rows(loaded, filters=filters)
         self._count_generation += 1
-        location = app.db.location()
-        if queries.is_slow_search(filters["search"]) and location != ":memory:":
+        slow = queries.is_slow_search(filters["search"])
+        location = app.db.location() if slow else None
+        if location not in (None, ":memory:"):
             # Counting such a search reads every measure's text: the rows show now, the count
             # when it is done, on a connection of its own (one connection, one thread).
             self._total = None
