@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ita_tui import access
@@ -18,6 +20,7 @@ from ita_tui.errors import UserError
 from ita_tui.i18n import translate
 from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.settings import Settings
+from ita_tui.text import visible
 from ita_tui.thai_calendar import format_thai_date, today, with_digits
 
 MODE_KEYS = [
@@ -129,6 +132,28 @@ class ItaApp(App[None]):
             return 0
         return queries.count_measures(
             self.db, self.agency["id"], self.as_of, stale_days=self.settings.stale_days, **filters
+        )
+
+    # Text from the database reaches the terminal only as plain, visible text.
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast's words often carry a title or a name from the database: never markup,
+        whatever the caller asked (Textual's widgets ask for markup by default)."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        return super().format_title(
+            visible(title, one_line=True), visible(sub_title, one_line=True)
         )
 
     # Formatting in the user's language and digits.

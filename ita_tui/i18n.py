@@ -2,6 +2,19 @@
 test checks that there is none."""
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    # Text as data
+    "text.control_character": {
+        "th": "ข้อความมีอักขระควบคุม {sign} ({code}) ซึ่งบันทึกไม่ได้ ลบออกแล้วลองอีกครั้ง: “{text}”",
+        "en": "The text holds a control character {sign} ({code}), which cannot be stored; remove it and try again: “{text}”",
+    },
+    "text.line_break": {
+        "th": "ช่องนี้รับข้อความบรรทัดเดียว แต่พบการขึ้นบรรทัดใหม่หรือแท็บ ({code}): “{text}”",
+        "en": "This field takes one line, but holds a line break or tab ({code}): “{text}”",
+    },
+    "text.paste_refused": {
+        "th": "ข้อความที่วางมีอักขระควบคุม (เช่น ESC) จึงไม่ได้วาง คัดลอกเฉพาะข้อความแล้ววางอีกครั้ง",
+        "en": "The pasted text holds control characters (such as ESC), so it was not pasted; copy the text alone and paste again",
+    },
     # Dates and periods
     "date.invalid": {
         "th": "“{text}” ไม่ใช่วันที่ที่อ่านได้ ตัวอย่างที่ใช้ได้: 3 เม.ย. 2566, ๓ เม.ย. ๖๖, 3/4/2566, 2023-04-03",

@@ -77,7 +77,9 @@ class _Checker:
             return []
         return value
 
-    def text(self, value: Any, path: str, required: bool = False) -> str | None:
+    def text(
+        self, value: Any, path: str, required: bool = False, multiline: bool = False
+    ) -> str | None:
         if value is None:
             if required:
                 self.fail(path, "snapshot.missing_key")
@@ -85,7 +87,11 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(path, "snapshot.not_text", value=repr(value))
             return None
-        cleaned = normalise(value)
+        try:
+            cleaned = normalise(value, multiline=multiline)
+        except UserError as error:
+            self.fail(path, error.key, **error.params)
+            return None
         if required and not cleaned:
             self.fail(path, "snapshot.empty_text")
             return None
@@ -238,7 +244,7 @@ def _assessments(check: _Checker, document: dict) -> list[dict]:
                 "published_result": check.text(
                     row.get("published_result"), f"{path}.published_result"
                 ),
-                "note": check.text(row.get("note"), f"{path}.note"),
+                "note": check.text(row.get("note"), f"{path}.note", multiline=True),
             }
         )
     return result
@@ -252,7 +258,7 @@ def _recommendations(check: _Checker, document: dict) -> list[dict]:
         if not check.table(row, path, allowed, {"assessment_year", "text"}):
             continue
         year = check.integer(row.get("assessment_year"), f"{path}.assessment_year", 2500, 2700)
-        text = check.text(row.get("text"), f"{path}.text", required=True)
+        text = check.text(row.get("text"), f"{path}.text", required=True, multiline=True)
         done_on = check.day(row.get("done_on"), f"{path}.done_on")
         if year is not None and text:
             result.append({"assessment_year": year, "text": text, "done_on": done_on})
@@ -339,7 +345,7 @@ def _findings(check: _Checker, document: dict) -> list[dict]:
             "sub_indicator": sub,
             "kind": check.choice(row.get("kind"), f"{path}.kind", FINDING_KINDS),
             "topic": check.text(row.get("topic"), f"{path}.topic"),
-            "text": check.text(row.get("text"), f"{path}.text", required=True),
+            "text": check.text(row.get("text"), f"{path}.text", required=True, multiline=True),
             "oit_item": item.lower() if item else None,
         }
         result.append(record)
@@ -402,7 +408,7 @@ def _measures(
         if start is not None and end is not None and end < start:
             check.fail(f"{path}.end", "snapshot.end_before_start")
         status = check.choice(row.get("status", "not_started"), f"{path}.status", MEASURE_STATUSES)
-        drop_reason = check.text(row.get("drop_reason"), f"{path}.drop_reason")
+        drop_reason = check.text(row.get("drop_reason"), f"{path}.drop_reason", multiline=True)
         if status == "dropped" and not drop_reason:
             check.fail(f"{path}.drop_reason", "snapshot.need_drop_reason")
         result.append(
@@ -413,8 +419,9 @@ def _measures(
                 ),
                 "title": check.text(row.get("title"), f"{path}.title", required=True),
                 "topic": check.text(row.get("topic"), f"{path}.topic"),
-                "method": check.text(row.get("method"), f"{path}.method") or "",
-                "follow_up": check.text(row.get("follow_up"), f"{path}.follow_up") or "",
+                "method": check.text(row.get("method"), f"{path}.method", multiline=True) or "",
+                "follow_up": check.text(row.get("follow_up"), f"{path}.follow_up", multiline=True)
+                or "",
                 "units": units,
                 "period_text": period_text,
                 "start": start,
@@ -471,7 +478,7 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
             {
                 "date": entry_date,
                 "percent": percent,
-                "note": check.text(row.get("note"), f"{path}.note"),
+                "note": check.text(row.get("note"), f"{path}.note", multiline=True),
                 "evidence": check.text(row.get("evidence"), f"{path}.evidence"),
                 "by": check.text(row.get("by"), f"{path}.by"),
                 "recorded_at": recorded_at,

@@ -41,3 +41,34 @@ async def type_text(pilot, text: str) -> None:
 async def clear_and_type(pilot, text: str) -> None:
     await pilot.press("ctrl+a", "ctrl+k")
     await type_text(pilot, text)
+
+
+def screen_lines(app) -> list[str]:
+    """The text of every line on the screen as the terminal would get it, top screen first."""
+    update = app.screen._compositor.render_full_update()
+    return ["".join(segment.text for segment in strip) for strip in update.strips]
+
+
+def screen_segments(app):
+    update = app.screen._compositor.render_full_update()
+    for strip in update.strips:
+        yield from strip
+
+
+async def click_every(pilot, text: str) -> int:
+    """Click where `text` (its first characters) shows on the screen, as a curious user would;
+    returns how many places were clicked."""
+    from rich.cells import cell_len
+
+    clicked = 0
+    probe = text[:6]
+    for y, line in enumerate(screen_lines(pilot.app)):
+        start = line.find(probe)
+        while start != -1:
+            await pilot.click(offset=(cell_len(line[:start]) + 1, y))
+            await pilot.pause()
+            clicked += 1
+            if pilot.app.return_code is not None or not pilot.app.is_running:
+                return clicked
+            start = line.find(probe, start + 1)
+    return clicked

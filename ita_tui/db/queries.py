@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from ita_tui import follow_up
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
-from ita_tui.text import normalise
+from ita_tui.text import normalise, visible
 from ita_tui.thai_calendar import to_arabic_digits
 
 
@@ -185,7 +185,7 @@ def _conditions(
             " m.start_date, '') <= ?"
         )
         params.extend([as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()])
-    words = [to_arabic_digits(normalise(word)) for word in (search or "").split()]
+    words = [to_arabic_digits(normalise(visible(word))) for word in (search or "").split()]
     # Words of three characters or more go through the trigram index. A shorter one cannot:
     # for a page it is looked for in each measure's text in turn until the page is full; for a
     # count, in the text of the measures the longer words found, or alone in one pass over all.
@@ -280,7 +280,7 @@ def count_measures(
 def is_slow_search(search: str | None) -> bool:
     """Whether counting a search reads measures' text rather than the trigram index: it has a
     word shorter than the index serves."""
-    return any(len(to_arabic_digits(normalise(w))) < 3 for w in (search or "").split())
+    return any(len(to_arabic_digits(normalise(visible(w)))) < 3 for w in (search or "").split())
 
 
 def measure(db: Database, measure_id: int, as_of: date) -> dict:
@@ -526,7 +526,7 @@ def agency_summaries(
     where, params = "1 = 1", []
     for word in (search or "").split():
         where += " AND a.name LIKE ?"
-        params.append(f"%{normalise(word)}%")
+        params.append(f"%{normalise(visible(word))}%")
     total = db.execute(f"SELECT count(*) FROM agencies a WHERE {where}", params).fetchone()[0]
     open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
     day, stale_before = as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()

@@ -305,7 +305,7 @@ def log_progress(
         raise UserError("progress.percent_range", value=percent)
     if entry_date > today:
         raise UserError("progress.future_date", date=entry_date.isoformat())
-    note = normalise(note) if note else None
+    note = normalise(note, multiline=True) if note else None
     evidence = normalise(evidence) if evidence else None
     with _action(db, recorded_by, "correct_progress" if corrects else "log_progress", measure_id):
         status, _ = _open_measure(db, measure_id)
@@ -390,7 +390,7 @@ def set_status(
 ) -> None:
     if status not in MEASURE_STATUSES:
         raise UserError("status.unknown", value=status)
-    reason = normalise(drop_reason or "")
+    reason = normalise(drop_reason or "", multiline=True)
     if status == "dropped" and not reason:
         raise UserError("status.need_reason")
     with _action(db, by, "status", measure_id):
@@ -415,8 +415,8 @@ def save_measure(
         "fiscal_year": fields["fiscal_year"],
         "title": title,
         "topic": normalise(fields.get("topic") or "") or None,
-        "method": normalise(fields.get("method") or ""),
-        "follow_up": normalise(fields.get("follow_up") or ""),
+        "method": normalise(fields.get("method") or "", multiline=True),
+        "follow_up": normalise(fields.get("follow_up") or "", multiline=True),
         "period_text": normalise(fields.get("period_text") or ""),
         "start_date": _iso(fields.get("start")),
         "end_date": _iso(fields.get("end")),
@@ -560,7 +560,7 @@ def delete_unit(db: Database, unit_id: int, by: Actor | str = "") -> None:
 def save_finding(
     db: Database, agency_id: int, fields: dict, finding_id: int | None = None, by: Actor | str = ""
 ) -> int:
-    text = normalise(fields.get("text") or "")
+    text = normalise(fields.get("text") or "", multiline=True)
     if not text:
         raise UserError("form.required", field="text")
     indicator = fields.get("indicator")
@@ -645,8 +645,8 @@ def add_meeting(
             {
                 "agency_id": agency_id,
                 "held_on": held_on.isoformat(),
-                "attendees": normalise(attendees or "") or None,
-                "notes": normalise(notes or "") or None,
+                "attendees": normalise(attendees or "", multiline=True) or None,
+                "notes": normalise(notes or "", multiline=True) or None,
                 "recorded_by": _STAMP.get().by,
                 "recorded_at": _STAMP.get().at,
             },
@@ -663,7 +663,7 @@ def add_decision(
     due_on: date | None = None,
     by: Actor | str = "",
 ) -> int:
-    text = normalise(text)
+    text = normalise(text, multiline=True)
     if not text:
         raise UserError("form.required", field="text")
     with _action(db, by, "decision"):
@@ -701,5 +701,8 @@ def close_decision(
             db,
             "decisions",
             (decision_id,),
-            {"closed_on": closed_on.isoformat(), "closed_note": normalise(note or "") or None},
+            {
+                "closed_on": closed_on.isoformat(),
+                "closed_note": normalise(note or "", multiline=True) or None,
+            },
         )

@@ -4,10 +4,11 @@ counts; sortable and searchable. Choosing one makes it the agency the other sect
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Footer, Header
 
 from ita_tui.db import queries
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.widgets.plain import DataTable, Input, Select, Static
 
 FIRST_PAGE = 60
 PAGE_SIZE = 200

@@ -4,7 +4,7 @@ OIT items would be worth (tick them and watch the score move), and progress over
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Select, SelectionList, Static
+from textual.widgets import Footer, Header
 
 from ita_tui import oit, scoring
 from ita_tui.db import queries
@@ -13,6 +13,7 @@ from ita_tui.progress_over_time import monthly_percent
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
+from ita_tui.widgets.plain import Select, SelectionList, Static
 
 MEASURE_CHOICES = 300
 

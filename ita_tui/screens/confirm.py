@@ -3,9 +3,9 @@
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
 
 from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.widgets.plain import Button, Static
 
 CONFIRM_KEYS = [
     Key("y", "answer(True)", "yes"),

@@ -1,9 +1,8 @@
 """Attach an evidence link (a web page or a file path) to a required-contents item."""
 
-from textual.widgets import Input
-
 from ita_tui.db import writes
 from ita_tui.screens.form import FormScreen
+from ita_tui.widgets.plain import Input
 
 
 class EvidenceForm(FormScreen[bool | None]):

@@ -2,12 +2,11 @@
 
 from pathlib import Path
 
-from textual.widgets import Input
-
 from ita_tui import snapshot
 from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import parse_date
+from ita_tui.widgets.plain import Input
 
 
 class ExportForm(FormScreen[None]):

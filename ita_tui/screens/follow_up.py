@@ -3,12 +3,13 @@ timeline, overdue measures first by unit with days overdue, then due soon, stale
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ita_tui.db import queries
 from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.thai_calendar import fiscal_year
+from ita_tui.widgets.plain import Static
 from ita_tui.widgets.timeline import Timeline
 
 

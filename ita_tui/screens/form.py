@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
 
 from ita_tui.errors import UserError
 from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.widgets.plain import Button, Input, Label, Static
 
 FORM_KEYS = [
     Key("ctrl+s", "save", "save", priority=True),

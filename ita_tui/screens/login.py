@@ -5,11 +5,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header
 
 from ita_tui.db.people import authenticate
 from ita_tui.errors import UserError
 from ita_tui.screens.form import next_field_or
+from ita_tui.widgets.plain import Button, Input, Label, Static
 
 
 class LoginScreen(Screen):

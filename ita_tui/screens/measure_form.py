@@ -1,13 +1,12 @@
 """Add or edit a measure: what, by whom, when, what its report must contain, and which findings
 it answers."""
 
-from textual.widgets import Input, Select, SelectionList, TextArea
-
 from ita_tui.db import queries, writes
 from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import fiscal_year, parse_period
 from ita_tui.user_input import parse_whole_number
+from ita_tui.widgets.plain import Input, Select, SelectionList, TextArea
 
 
 class MeasureForm(FormScreen[int | None]):

@@ -5,13 +5,14 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Footer, Header
 
 from ita_tui.db import open_database, queries
 from ita_tui.errors import UserError
 from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.thai_calendar import format_period
+from ita_tui.widgets.plain import DataTable, Input, Select, Static
 
 STATUSES = ("not_started", "in_progress", "done", "dropped")
 # A first page a little taller than the screen shows at once, then pages as the cursor nears

@@ -2,14 +2,13 @@
 
 from pathlib import Path
 
-from textual.widgets import Input, Select
-
 from ita_tui import report
 from ita_tui.db import queries, writes
 from ita_tui.files import write_atomically
 from ita_tui.review import last_day_of_previous_month, review
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import parse_date
+from ita_tui.widgets.plain import Input, Select
 
 # A decision's measure is picked from the plan's first measures; a list of thousands would not
 # be usable as a choice.

@@ -3,10 +3,11 @@ pack written from the app."""
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ita_tui.db import queries
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.widgets.plain import DataTable, Static
 
 
 class MeetingsScreen(ItaScreen):

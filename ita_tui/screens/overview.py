@@ -6,12 +6,13 @@ from decimal import Decimal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ita_tui import scoring
 from ita_tui.db import queries
 from ita_tui.follow_up import DUE_SOON_DAYS
 from ita_tui.screens.localized import ItaScreen
+from ita_tui.widgets.plain import DataTable, Static
 
 BAR_CELLS = 20
 

@@ -1,10 +1,9 @@
 """Change one's own password: the current one, then the new one twice."""
 
-from textual.widgets import Input
-
 from ita_tui.db.people import set_password
 from ita_tui.errors import UserError
 from ita_tui.screens.form import FieldErrors, FormScreen
+from ita_tui.widgets.plain import Input
 
 
 class PasswordForm(FormScreen[bool | None]):

@@ -4,11 +4,12 @@ units over a supervisor's."""
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ita_tui import access
 from ita_tui.db import people
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.widgets.plain import DataTable, Static
 
 
 class PeopleScreen(ItaScreen):

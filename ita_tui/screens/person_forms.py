@@ -1,13 +1,12 @@
 """Forms for people: add or change a person (administrators), and hand a person's units over to
 a successor (supervisors)."""
 
-from textual.widgets import Checkbox, Input, Select, SelectionList
-
 from ita_tui.db import people, queries
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
 from ita_tui.i18n import handover_message
 from ita_tui.screens.form import FieldErrors, FormScreen
+from ita_tui.widgets.plain import Checkbox, Input, Select, SelectionList
 
 
 def _agency_units(app) -> list[dict]:

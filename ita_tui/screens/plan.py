@@ -3,12 +3,13 @@ its own plan and next year's result without writing TOML. Measures are added and
 the measures screen."""
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ita_tui import scoring
 from ita_tui.db import backup, queries, writes
 from ita_tui.errors import UserError
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.widgets.plain import DataTable
 
 TABS = ("units", "findings", "assessments")
 

@@ -2,13 +2,12 @@
 
 from decimal import Decimal
 
-from textual.widgets import Input, Select
-
 from ita_tui import scoring
 from ita_tui.db import queries, writes
 from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.user_input import parse_whole_number
+from ita_tui.widgets.plain import Input, Select
 
 
 class UnitForm(FormScreen[int | None]):

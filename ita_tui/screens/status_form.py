@@ -1,11 +1,12 @@
 """Change a measure's status. Dropping asks why; marking done while required contents are still
 unticked asks for confirmation and names what is missing."""
 
-from textual.widgets import Input, RadioButton, RadioSet
+from textual.widgets import RadioSet
 
 from ita_tui.db import writes
 from ita_tui.errors import UserError
 from ita_tui.screens.form import FormScreen
+from ita_tui.widgets.plain import Input, RadioButton
 
 STATUSES = ("not_started", "in_progress", "done", "dropped")
 

@@ -4,6 +4,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ita_tui.scoring import PASS_MARK
+from ita_tui.widgets.plain import plain
 
 PASS_COLUMN = "┃"
 
@@ -47,7 +48,7 @@ class IndicatorChart(Widget):
                         out.append(" ")
                 out.append(" " + self.number(f"{score:6.2f}"))
                 out.append("\n")
-        return out
+        return plain(out)
 
 
 class MonthlyChart(Widget):
@@ -87,4 +88,4 @@ class MonthlyChart(Widget):
             cell.truncate(column - 1, overflow="crop", pad=True)
             out.append_text(cell)
             out.append(" ")
-        return out
+        return plain(out)

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year_bounds
+from ita_tui.widgets.plain import plain
 
 BAR = "━"
 AS_OF_MARK = "┃"
@@ -54,7 +55,7 @@ class Timeline(Widget):
             if isinstance(line, str):
                 output.append(_keep_indent(line) + "\n", style="bold")
                 continue
-            label = Text(_keep_indent(line["label"]))
+            label = plain(_keep_indent(line["label"]), one_line=True)
             label.truncate(label_width, overflow="ellipsis", pad=True)
             output.append_text(label)
             output.append(" ")
@@ -62,7 +63,7 @@ class Timeline(Widget):
             note = line.get("note", "")
             output.append("  " + note, style="bold red" if line.get("overdue") else "")
             output.append("\n")
-        return output
+        return plain(output)
 
     def _month_header(self, width: int) -> Text:
         """Month abbreviations over their columns, each cut to the room it has."""
