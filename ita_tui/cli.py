@@ -4,7 +4,6 @@ Nothing here imports textual or rich at module level: the commands must start fa
 on a machine where only the core is wanted."""
 
 import getpass
-import json
 import os
 import sys
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import click
 from ita_tui.errors import UserError
 from ita_tui.i18n import status_label, translate
 from ita_tui.locations import database_path, settings_path
+from ita_tui.output import ask_hidden, say, say_data, say_json, say_json_items
 from ita_tui.people_commands import handover, people
 from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.settings import load as load_settings
@@ -86,7 +86,7 @@ class Context:
                 raise UserError("login.password_file", path=file) from None
         if not sys.stdin.isatty():
             raise UserError("login.no_password_given")
-        return click.prompt(self.t(key, login=login), hide_input=True, err=True)
+        return ask_hidden(self.t(key, login=login))
 
     def who(self, explicit: str | None) -> str:
         if explicit and normalise(explicit):
@@ -114,12 +114,6 @@ def _status(text: str | None) -> str | None:
         ):
             return code
     raise UserError("cli.bad_status", value=text, choices=", ".join(STATUS_CHOICES))
-
-
-def _print_json(value: object) -> None:
-    # One line, for scripts: without indentation the json module encodes in C, ten times faster
-    # on a national list. Pipe it through `python -m json.tool` to read it.
-    click.echo(json.dumps(value, ensure_ascii=False, default=str))
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -167,7 +161,7 @@ def cli(
     settings, problems = load_settings()
     chosen_lang = lang or os.environ.get(LANGUAGE_ENV) or settings.language
     for problem in problems:
-        click.echo(translate("settings.problem", chosen_lang, detail=problem), err=True)
+        say(translate("settings.problem", chosen_lang, detail=problem), err=True)
     path, is_default = database_path(db_path)
     ctx.obj = Context(
         database=path,
@@ -220,15 +214,13 @@ def init(context: Context, sample: bool) -> None:
             raise UserError("init.agency_exists", name=plan.agency, path=str(context.database))
         report = snapshot.import_plan(db, plan, context.actor(db))
         _report_import(context, report)
-    click.echo(context.t("init.done", path=str(context.database)))
+    say(context.t("init.done", path=str(context.database)))
 
 
 def _report_import(context: Context, report) -> None:
-    click.echo(
-        context.t("import.done", agency=report.agency, count=context.number(report.measures))
-    )
+    say(context.t("import.done", agency=report.agency, count=context.number(report.measures)))
     for measure in report.outside_fiscal_year:
-        click.echo(
+        say(
             context.t(
                 "import.outside_fiscal_year",
                 title=measure["title"],
@@ -261,9 +253,9 @@ def import_command(context: Context, files: tuple[str, ...], by: str | None) -> 
             _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
         except UserError as error:
             failed += 1
-            click.echo(error.message(context.lang), err=True)
+            say(error.message(context.lang), err=True)
     if failed:
-        click.echo(
+        say(
             context.t(
                 "import.some_failed",
                 failed=context.number(failed),
@@ -287,9 +279,9 @@ def export(context: Context, destination: str, as_of: str | None) -> None:
     day = _as_of(as_of)
     text = snapshot.export(context.open(), destination, day, context.agency)
     if destination == "-":
-        click.echo(text, nl=False)
+        say_data(text, nl=False)
     else:
-        click.echo(context.t("export.done", path=destination), err=True)
+        say(context.t("export.done", path=destination), err=True)
 
 
 def _measure_json(row: dict) -> dict:
@@ -343,24 +335,22 @@ def measures(
     unit = queries.find_unit(db, agency["id"], division) if division else None
     rows = queries.measures(db, agency["id"], day, unit["id"] if unit else None, wanted_status)
     if as_json:
-        _print_json([_measure_json(r) for r in rows])
+        say_json([_measure_json(r) for r in rows])
         return
     if not rows:
-        click.echo(context.t("measures.none"))
+        say(context.t("measures.none"))
         return
     for row in rows:
         state = status_label(row["status"], context.lang)
         if row["status"] != "dropped":
             state += f" {context.number(row['percent'])}%"
         period = f"{context.day(row['start'])} – {context.day(row['end'])}" if row["end"] else "-"
-        click.echo(f"#{context.number(row['id'])}  [{state}]  {period}  {', '.join(row['units'])}")
-        click.echo(f"     {_title(row)}")
+        say(f"#{context.number(row['id'])}  [{state}]  {period}  {', '.join(row['units'])}")
+        say(f"     {_title(row)}")
         if row["overdue"]:
-            click.echo(
-                "     " + context.t("overdue.days", days=context.number(row["days_overdue"]))
-            )
+            say("     " + context.t("overdue.days", days=context.number(row["days_overdue"])))
         if row["outside_fiscal_year"]:
-            click.echo("     " + context.t("measure.outside_fiscal_year"))
+            say("     " + context.t("measure.outside_fiscal_year"))
 
 
 @cli.command()
@@ -382,25 +372,21 @@ def overdue(context: Context, as_of: str | None, division: str | None, as_json: 
     unit = queries.find_unit(db, agency["id"], division) if division else None
     unit_id = unit["id"] if unit else None
     if as_json:
-        out = sys.stdout
-        out.write("[")
-        for number, item in enumerate(queries.overdue_json_items(db, agency["id"], day, unit_id)):
-            out.write("," + item if number else item)
-        out.write("]\n")
+        say_json_items(queries.overdue_json_items(db, agency["id"], day, unit_id))
         return
     rows = queries.overdue(db, agency["id"], day, unit_id)
-    click.echo(context.t("overdue.heading", date=context.day(day), count=context.number(len(rows))))
+    say(context.t("overdue.heading", date=context.day(day), count=context.number(len(rows))))
     for unit_row in queries.units(db, agency["id"]):
         mine = [r for r in rows if unit_row["name"] in r["units"]]
         if not mine:
             continue
-        click.echo(f"\n{unit_row['name']}")
+        say(f"\n{unit_row['name']}")
         for row in mine:
             due = context.t("overdue.due", date=context.day(date.fromisoformat(row["end"])))
             days = context.t("overdue.days", days=context.number(row["days_overdue"]))
-            click.echo(f"  #{context.number(row['id'])}  {due}  {days}  {_title(row)}")
+            say(f"  #{context.number(row['id'])}  {due}  {days}  {_title(row)}")
             if row["outside_fiscal_year"]:
-                click.echo("      " + context.t("measure.outside_fiscal_year"))
+                say("      " + context.t("measure.outside_fiscal_year"))
 
 
 @cli.command()
@@ -435,7 +421,7 @@ def log(
     writes.log_progress(
         db, number, day, value, context.actor(db, by), today(), note, evidence, corrects=corrected
     )
-    click.echo(
+    say(
         context.t(
             "log.done",
             id=context.number(number),
@@ -473,12 +459,12 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
             payload["rating"] = result.result_th
             payload["rating_en"] = result.result_en
         payload["passed"] = result.passed
-        _print_json(payload)
+        say_json(payload)
         return
     mark = context.number(scoring.methodology(be_year).pass_mark)
     verdict = context.t("score.passed" if result.passed else "score.not_passed", mark=mark)
     kind = context.t(f"score.{result.result_kind}")
-    click.echo(
+    say(
         context.t(
             "score.summary",
             year=context.number(be_year),
@@ -491,7 +477,7 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
     means = "  ".join(
         f"{code} {context.number(value)}" for code, value in result.instruments.items()
     )
-    click.echo(means)
+    say(means)
 
 
 @cli.command()
@@ -573,15 +559,13 @@ def whatif(
             for code in result.failed
             if code not in result.passing
         }
-        _print_json(payload)
+        say_json(payload)
         return
     n = context.number
-    click.echo(
-        context.t("whatif.indicators", nine=n(result.indicators[9]), ten=n(result.indicators[10]))
-    )
+    say(context.t("whatif.indicators", nine=n(result.indicators[9]), ten=n(result.indicators[10])))
     mark = n(scoring.methodology(be_year).pass_mark)
     verdict = context.t("score.passed" if result.score.passed else "score.not_passed", mark=mark)
-    click.echo(
+    say(
         context.t(
             "score.summary",
             year=n(be_year),
@@ -593,14 +577,12 @@ def whatif(
     )
     for goal_score, codes in result.fewest.items():
         if codes is None:
-            click.echo(context.t("whatif.unreachable", target=n(goal_score)))
+            say(context.t("whatif.unreachable", target=n(goal_score)))
         elif not codes:
-            click.echo(context.t("whatif.reached", target=n(goal_score)))
+            say(context.t("whatif.reached", target=n(goal_score)))
         else:
             listed = ", ".join(f"{c} (+{n(scoring.round_half_up(result.worth[c]))})" for c in codes)
-            click.echo(
-                context.t("whatif.fewest", target=n(goal_score), count=n(len(codes)), items=listed)
-            )
+            say(context.t("whatif.fewest", target=n(goal_score), count=n(len(codes)), items=listed))
 
 
 @cli.command()
@@ -659,10 +641,10 @@ def report(
         context.digits,
     )
     if output == "-":
-        click.echo(text, nl=False)
+        say(text, nl=False)
     else:
         write_atomically(Path(output), text)
-        click.echo(context.t("report.done", path=output), err=True)
+        say(context.t("report.done", path=output), err=True)
 
 
 @cli.group()
@@ -685,7 +667,7 @@ def meeting_add(
     db = context.open()
     agency = queries.agency(db, context.agency)
     number = writes.add_meeting(db, agency["id"], day, context.actor(db, by), attendees, notes)
-    click.echo(context.t("meeting.added", id=context.number(number), date=context.day(day)))
+    say(context.t("meeting.added", id=context.number(number), date=context.day(day)))
 
 
 @meeting.command("list")
@@ -696,7 +678,7 @@ def meeting_list(context: Context) -> None:
     db = context.open()
     agency = queries.agency(db, context.agency)
     for row in queries.meetings(db, agency["id"]):
-        click.echo(
+        say(
             f"#{context.number(row['id'])}  {context.day(row['held_on'])}  {row['attendees'] or ''}"
         )
 
@@ -738,7 +720,7 @@ def decision_add(
     number = writes.add_decision(
         db, agency["id"], chosen_meeting, text, measure, unit_id, due_on, by=context.actor(db)
     )
-    click.echo(context.t("decision.added", id=context.number(number)))
+    say(context.t("decision.added", id=context.number(number)))
 
 
 @decision.command("close")
@@ -755,7 +737,7 @@ def decision_close(
     day = parse_date(closed_on) if closed_on else today()
     db = context.open()
     writes.close_decision(db, number, day, note, by=context.actor(db))
-    click.echo(context.t("decision.closed", id=context.number(number), date=context.day(day)))
+    say(context.t("decision.closed", id=context.number(number), date=context.day(day)))
 
 
 @decision.command("list")
@@ -775,7 +757,7 @@ def decision_list(context: Context, only_open: bool) -> None:
             else context.t("decision.open")
         )
         about = f" #{context.number(row['measure_id'])}" if row["measure_id"] else ""
-        click.echo(
+        say(
             f"#{context.number(row['id'])}  {context.day(row['held_on'])}{about}  [{state}]  {row['text']}"
         )
 
@@ -790,12 +772,12 @@ def verify(context: Context) -> None:
     problems = journal.verify(db)
     entries = db.execute("SELECT count(*) FROM journal").fetchone()[0]
     if not problems:
-        click.echo(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
+        say(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
         return
-    click.echo(context.t("verify.failed", count=context.number(len(problems))), err=True)
+    say(context.t("verify.failed", count=context.number(len(problems))), err=True)
     for problem in problems[:20]:
         where = context.t("verify.entry", id=context.number(problem.entry)) if problem.entry else ""
-        click.echo(f"  {where}{context.t(problem.key, detail=problem.detail)}", err=True)
+        say(f"  {where}{context.t(problem.key, detail=problem.detail)}", err=True)
     sys.exit(1)
 
 
@@ -808,7 +790,7 @@ def backup(context: Context, target: str) -> None:
 
     db = context.open()
     copy_to(db.conn, Path(target))
-    click.echo(context.t("backup.done", path=target))
+    say(context.t("backup.done", path=target))
 
 
 @cli.command()
@@ -829,15 +811,15 @@ def restore(context: Context, source: str) -> None:
         access.require(current, context.actor(current), "restore")
         current.close()
     saved = restore_from(context.database, Path(source))
-    click.echo(context.t("restore.done", path=source, saved=str(saved)))
+    say(context.t("restore.done", path=source, saved=str(saved)))
 
 
 @cli.command()
 @click.pass_obj
 def locate(context: Context) -> None:
     """Print where the database and the settings live."""
-    click.echo(context.t("locate.database", path=str(context.database)))
-    click.echo(context.t("locate.settings", path=str(settings_path())))
+    say(context.t("locate.database", path=str(context.database)))
+    say(context.t("locate.settings", path=str(settings_path())))
 
 
 @cli.command()
@@ -862,10 +844,10 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
         raise UserError("serve.missing") from None
     db = context.open()
     if not server.is_loopback(host) and not access.login_required(db):
-        click.echo(context.t("serve.open_network", host=host), err=True)
+        say(context.t("serve.open_network", host=host), err=True)
     db.close()
     # An address is typed as it is shown: its port stays in Arabic digits.
-    click.echo(context.t("serve.starting", host=host, port=port), err=True)
+    say(context.t("serve.starting", host=host, port=port), err=True)
     command = server.app_command(context.database, context.lang, context.digits, context.agency)
     server.run(command, host, port, public_url)
 
@@ -894,7 +876,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=arguments, prog_name="ita-tui", standalone_mode=False)
     except UserError as error:
-        click.echo(error.message(_language_from(arguments)), err=True)
+        say(error.message(_language_from(arguments)), err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         sys.exit(130)
@@ -902,7 +884,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(done.exit_code)
     except click.ClickException as error:
         lang = _language_from(arguments)
-        click.echo(translate("cli.usage", lang, detail=error.format_message()), err=True)
+        say(translate("cli.usage", lang, detail=error.format_message()), err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)

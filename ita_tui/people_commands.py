@@ -9,6 +9,7 @@ import click
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
 from ita_tui.i18n import handover_message, translate
+from ita_tui.output import say, say_json
 
 if TYPE_CHECKING:
     from ita_tui.cli import Context
@@ -48,16 +49,15 @@ def people() -> None:
 @click.pass_obj
 def people_list(context: "Context", as_json: bool) -> None:
     """List people, their roles and units."""
-    import json
 
     from ita_tui.db.people import people as every_person
 
     rows = every_person(context.open())
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False))
+        say_json(rows)
         return
     if not rows:
-        click.echo(context.t("people.none"))
+        say(context.t("people.none"))
         return
     for row in rows:
         notes = []
@@ -67,7 +67,7 @@ def people_list(context: "Context", as_json: bool) -> None:
             notes.append(context.t("people.no_password"))
         extra = f"  ({', '.join(notes)})" if notes else ""
         role = _role_label(row["role"], context.lang)
-        click.echo(f"{row['login']}  {row['name']}  [{role}]  {row['units']}{extra}")
+        say(f"{row['login']}  {row['name']}  [{role}]  {row['units']}{extra}")
 
 
 @people.command("add")
@@ -99,7 +99,7 @@ def people_add(
         else None
     )
     add_person(db, actor, login, name, role, unit_ids, password)
-    click.echo(
+    say(
         context.t(
             "people.added",
             name=name,
@@ -135,7 +135,7 @@ def people_change(
     actor = context.actor(db)
     unit_ids = [] if no_units else (_unit_ids(context, db, units) if units else None)
     update_person(db, actor, login, name=name, role=role, unit_ids=unit_ids, active=active)
-    click.echo(context.t("people.changed", login=login))
+    say(context.t("people.changed", login=login))
 
 
 @people.command("password")
@@ -150,7 +150,7 @@ def people_password(context: "Context", login: str, new_password_file: str | Non
     actor = context.actor(db)
     new = _new_password(context, login, new_password_file)
     set_password(db, actor, login, new, current=context._password)
-    click.echo(context.t("password.changed", login=login))
+    say(context.t("password.changed", login=login))
 
 
 @people.command("require-login")
@@ -162,7 +162,7 @@ def people_require_login(context: "Context", off: bool) -> None:
 
     db = context.open()
     set_login_required(db, context.actor(db), not off)
-    click.echo(context.t("login.now_optional" if off else "login.now_required"))
+    say(context.t("login.now_optional" if off else "login.now_required"))
 
 
 @people.command("events")
@@ -179,7 +179,7 @@ def people_events(context: "Context", limit: int) -> None:
         action = f" {row['action']}" if row["action"] else ""
         detail = f"  {row['detail']}" if row["detail"] else ""
         event = context.t(f"event.{row['event']}")
-        click.echo(f"{row['at']}  {row['login'] or '-'}  {event}{action}{detail}")
+        say(f"{row['at']}  {row['login'] or '-'}  {event}{action}{detail}")
 
 
 @click.command()
@@ -197,4 +197,4 @@ def handover(context: "Context", source: str, target: str, units: tuple[str, ...
     db = context.open()
     actor = context.actor(db)
     result = hand_over(db, actor, source, target, _unit_ids(context, db, units) if units else None)
-    click.echo(handover_message(result, context.lang, context.number))
+    say(handover_message(result, context.lang, context.number))

@@ -61,3 +61,15 @@ def visible(text: str, *, one_line: bool = False) -> str:
     ESC), so that nothing stored can clear a screen, write a clipboard or fake a link. In a
     one-line place a line break shows as ↵."""
     return text.translate(_ONE_LINE_SIGNS if one_line else _SIGNS_KEEPING_LINES)
+
+
+# Serialisers (json, tomli_w) escape the C0 controls themselves but write DEL, C1 controls and
+# bidi overrides raw; inside a JSON or TOML string the same \uXXXX escape is valid for them.
+_RAW_IN_DATA = re.compile(f"[\x7f-\x9f{_BIDI_CONTROLS}]")
+
+
+def escaped_in_data(serialised: str) -> str:
+    """JSON or TOML text with no character a terminal or an editor would act on."""
+    if not _RAW_IN_DATA.search(serialised):
+        return serialised
+    return _RAW_IN_DATA.sub(lambda found: f"\\u{ord(found.group()):04x}", serialised)

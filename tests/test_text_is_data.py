@@ -80,3 +80,95 @@ async def test_escape_sequences_in_stored_text_never_reach_the_terminal(tmp_path
         lines = screen_lines(app)
         assert not any("\x1b" in line or "\x07" in line for line in lines)
         assert any("ก่อน␛[2Jหลัง" in line for line in lines)
+
+
+# What a terminal would act on: ESC, the C1 CSI, a bidi override, as UTF-8 bytes.
+RAW_CONTROLS = (b"\x1b", "\x9b".encode(), "\u202e".encode(), b"\x07")
+LEGACY = "ก่อน\x1b[2Jหลัง \x1b]52;c;T0ZGSUNFUi1XUk9URS1USElT\x07 x\x9b31m \u202egnp.exe"
+
+
+def legacy_database(tmp_path, run):
+    """A database holding control characters that an older version let in."""
+    path = tmp_path / "legacy.db"
+    assert run("--db", str(path), "init", "--sample").code == 0
+    assert run("--db", str(path), "meeting", "add", "--date", "2023-04-05").code == 0
+    assert run("--db", str(path), "decision", "add", "--text", "ติดตาม", "--measure", "2").code == 0
+    assert run("--db", str(path), "people", "add", "somsri", "--name", "สมศรี").code == 0
+    connection = sqlite3.connect(path)
+    with connection:
+        for table, column in [
+            ("measures", "title"),
+            ("units", "name"),
+            ("meetings", "attendees"),
+            ("decisions", "text"),
+            ("people", "name"),
+        ]:
+            connection.execute(f"UPDATE {table} SET {column} = ? || {column}", (LEGACY,))
+        connection.execute(
+            "INSERT INTO access_events (at, login, event, detail) VALUES (?, ?, 'login_failed', ?)",
+            ("2023-04-05T01:00:00+00:00", LEGACY, LEGACY),
+        )
+    connection.close()
+    return path
+
+
+COMMANDS = [
+    ["measures"],
+    ["measures", "--json"],
+    ["overdue", "--as-of", "2023-04-03"],
+    ["overdue", "--as-of", "2023-04-03", "--json"],
+    ["export", "-", "--as-of", "2023-04-03"],
+    ["report", "-o", "-", "--as-of", "2023-04-30", "--format", "md"],
+    ["report", "-o", "-", "--as-of", "2023-04-30", "--format", "html"],
+    ["meeting", "list"],
+    ["decision", "list"],
+    ["people", "list"],
+    ["people", "list", "--json"],
+    ["people", "events"],
+    ["log", "2", "--percent", "10", "--note", "ก่อน\x1b[2Jหลัง"],
+    ["--agency", "\x1b]52;c;QUdFTkNZ\x07", "measures"],
+]
+
+
+def output_through(path, arguments, terminal: bool) -> bytes:
+    """Run ita-tui as a user's shell would: on a pseudo-terminal, or into a pipe."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "ita_tui", "--db", str(path), *arguments]
+    if not terminal:
+        done = subprocess.run(command, capture_output=True, timeout=60)
+        return done.stdout + done.stderr
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks)
+
+
+def test_no_control_sequence_from_stored_text_reaches_a_terminal_or_a_pipe(tmp_path, run):
+    import pytest
+
+    path = legacy_database(tmp_path, run)
+    seen_visible = 0
+    for arguments in COMMANDS:
+        for terminal in (True, False):
+            output = output_through(path, arguments, terminal)
+            for raw in RAW_CONTROLS:
+                if raw in output:
+                    pytest.fail(f"{arguments} on {'a pty' if terminal else 'a pipe'}: {raw!r}")
+            text = output.decode("utf-8")
+            seen_visible += "␛[2J" in text or "\\u001b[2J" in text
+    assert seen_visible >= 2 * (len(COMMANDS) - 2)
