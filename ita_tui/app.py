@@ -3,6 +3,7 @@
 It stays thin: each screen lives in ita_tui/screens/, and all data comes from ita_tui.db."""
 
 import importlib
+import io
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,9 @@ from ita_tui import settings as settings_file
 from ita_tui.db import queries
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
+from ita_tui.files import write_atomically
 from ita_tui.i18n import translate
+from ita_tui.output_folder import default_output_folder, file_name, in_output_folder
 from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.settings import Settings
 from ita_tui.text import visible
@@ -87,6 +90,7 @@ class ItaApp(App[None]):
         sample: bool = False,
         persist_settings: bool = True,
         agency_name: str | None = None,
+        served: bool = False,
     ) -> None:
         # A shared database opens on the login screen; the plan's sections come after it.
         self.login_required = access.login_required(db)
@@ -104,6 +108,9 @@ class ItaApp(App[None]):
         self.digits = digits or self.settings.digits
         self.as_of = as_of or today()
         self.sample = sample
+        # In a browser (`ita-tui serve`) a file the user asks for is delivered to their own
+        # computer; nothing is written on the server.
+        self.served = served
         self.persist_settings = persist_settings
         self.data_version = 0
         self.selected_indicator: int | None = None
@@ -309,6 +316,32 @@ class ItaApp(App[None]):
         except UserError as error:
             self.notify(error.message(self.lang), severity="warning")
 
+    # Files the user asks for.
+
+    @property
+    def output_folder(self) -> Path:
+        return self.settings.output_dir or default_output_folder()
+
+    def where_files_go(self) -> str:
+        if self.served:
+            return self.t("file.to_browser")
+        return self.t("file.output_folder", path=str(self.output_folder))
+
+    def save_user_file(
+        self, name: str, text: str, extensions: tuple[str, ...], done_key: str
+    ) -> str:
+        """Write a file the user named: into the output folder (never over the database, its
+        backups or the settings), or as a download in the browser. Returns where it went."""
+        if self.served:
+            chosen = file_name(name, extensions)
+            self.deliver_text(io.StringIO(text), save_filename=chosen)
+            self.notify(self.t("file.delivered", name=chosen), timeout=8)
+            return chosen
+        target = in_output_folder(self.output_folder, name, extensions, self.db.location())
+        write_atomically(target, text)
+        self.notify(self.t(done_key, path=str(target)), timeout=8)
+        return str(target)
+
     def show_indicator(self, number: int) -> None:
         self.selected_indicator = number
         self.data_version += 1
@@ -383,6 +416,7 @@ def run_app(
     as_of: date | None = None,
     sample: bool = False,
     persist_settings: bool = True,
+    served: bool = False,
 ) -> None:
     ItaApp(
         db,
@@ -394,4 +428,5 @@ def run_app(
         sample=sample,
         agency_name=context.agency,
         persist_settings=persist_settings,
+        served=served,
     ).run()

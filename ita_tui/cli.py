@@ -17,6 +17,7 @@ from ita_tui.errors import UserError
 from ita_tui.i18n import status_label, translate
 from ita_tui.locations import database_path, settings_path
 from ita_tui.output import ask_hidden, say, say_data, say_json, say_json_items
+from ita_tui.output_folder import refuse_protected
 from ita_tui.people_commands import handover, people
 from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.settings import load as load_settings
@@ -176,7 +177,7 @@ def cli(
     if ctx.invoked_subcommand is None:
         from ita_tui.app import run_app
 
-        run_app(ctx.obj.open(), ctx.obj, persist_settings=not served)
+        run_app(ctx.obj.open(), ctx.obj, persist_settings=not served, served=served)
 
 
 DEMO_AS_OF = date(2023, 4, 3)
@@ -277,6 +278,8 @@ def export(context: Context, destination: str, as_of: str | None) -> None:
     from ita_tui import snapshot
 
     day = _as_of(as_of)
+    if destination != "-":
+        refuse_protected(Path(destination), context.database)
     text = snapshot.export(context.open(), destination, day, context.agency)
     if destination == "-":
         say_data(text, nl=False)
@@ -643,6 +646,7 @@ def report(
     if output == "-":
         say(text, nl=False)
     else:
+        refuse_protected(Path(output), context.database)
         write_atomically(Path(output), text)
         say(context.t("report.done", path=output), err=True)
 
@@ -788,6 +792,7 @@ def backup(context: Context, target: str) -> None:
     """Copy the database to FILE, safely while others are writing."""
     from ita_tui.db.backup import copy_to
 
+    refuse_protected(Path(target), context.database)
     db = context.open()
     copy_to(db.conn, Path(target))
     say(context.t("backup.done", path=target))

@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def write_atomically(path: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        _keep_permissions(path, temporary)
         os.replace(temporary, path)
     except OSError as error:
         with contextlib.suppress(OSError):
@@ -34,3 +36,13 @@ def write_atomically(path: Path, text: str) -> None:
         raise UserError(
             "file.write_failed", path=str(path), reason=error.strerror or str(error)
         ) from None
+
+
+def _keep_permissions(path: Path, temporary: str) -> None:
+    """A file replaced keeps its permissions (a pack the web server publishes stays readable);
+    a new one is private to its owner, as the temporary file was made."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(temporary, mode)

@@ -160,6 +160,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Measure {id} is dropped; progress cannot be logged on it",
     },
     # Files
+    "file.protected": {
+        "th": "{path} เป็นฐานข้อมูล สำเนาสำรอง หรือไฟล์ตั้งค่าของ ita-tui จึงเขียนทับไม่ได้ เลือกชื่อไฟล์อื่น",
+        "en": "{path} is ita-tui's database, one of its backups or its settings, so it is not written over; choose another name",
+    },
+    "file.name_empty": {"th": "ต้องระบุชื่อไฟล์", "en": "A file name is needed"},
+    "file.name_not_path": {
+        "th": "“{name}”: ใส่ชื่อไฟล์อย่างเดียว (ไม่มี / หรือ \\ และไม่ขึ้นต้นด้วยจุด) ไฟล์จะอยู่ในโฟลเดอร์ผลลัพธ์",
+        "en": "“{name}”: give a file name only (no / or \\, not starting with a dot); it goes in the output folder",
+    },
+    "file.name_too_long": {
+        "th": "ชื่อไฟล์ “{name}” ยาวเกินไป",
+        "en": "The file name “{name}” is too long",
+    },
+    "file.no_output_folder": {
+        "th": "สร้างโฟลเดอร์ผลลัพธ์ {path} ไม่ได้ ตั้งค่า output_dir ในไฟล์ตั้งค่า",
+        "en": "The output folder {path} cannot be created; set output_dir in the settings file",
+    },
+    "file.output_folder": {"th": "บันทึกในโฟลเดอร์ {path}", "en": "Saved in the folder {path}"},
+    "file.to_browser": {
+        "th": "ไฟล์จะดาวน์โหลดลงเครื่องของคุณผ่านเบราว์เซอร์",
+        "en": "The file downloads to your own computer through the browser",
+    },
+    "file.delivered": {
+        "th": "ส่ง {name} ให้เบราว์เซอร์ดาวน์โหลดแล้ว",
+        "en": "{name} sent to your browser as a download",
+    },
     "file.missing": {"th": "ไม่พบไฟล์ {path}", "en": "No such file: {path}"},
     "file.is_folder": {"th": "{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์", "en": "{path} is a folder, not a file"},
     "file.unreadable": {"th": "ไม่มีสิทธิ์อ่าน {path}", "en": "No permission to read {path}"},

@@ -2,12 +2,14 @@
 agency website and for printing on A4."""
 
 import html
+import re
 from collections.abc import Callable
 from datetime import date
 
 from ita_tui import scoring
 from ita_tui.i18n import translate
 from ita_tui.review import Review
+from ita_tui.text import visible
 from ita_tui.thai_calendar import format_thai_date, with_digits
 
 # Thai faces an office machine or a phone is likely to have, then the generic fallback.
@@ -127,7 +129,7 @@ def _decision_headers(words: _Words) -> list[str]:
 def render_markdown(review: Review, lang: str = "th", digits: str = "thai") -> str:
     words = _Words(lang, digits)
     out: list[str] = []
-    out.append(f"# {words.t('report.title', agency=review.agency['name'])}")
+    out.append(f"# {_md(words.t('report.title', agency=review.agency['name']))}")
     out.append("")
     out.append(
         words.t("report.subtitle", as_of=words.day(review.as_of), since=words.day(review.since))
@@ -161,7 +163,7 @@ def render_markdown(review: Review, lang: str = "th", digits: str = "thai") -> s
     for unit in review.units:
         if unit.is_empty():
             continue
-        out.append(f"## {unit.unit}")
+        out.append(f"## {_md(unit.unit)}")
         out.append("")
         for heading, kind, cells in _sections(words):
             rows = getattr(unit, kind)
@@ -185,16 +187,28 @@ def render_markdown(review: Review, lang: str = "th", digits: str = "thai") -> s
     out.append(f"## {words.t('report.changes')}")
     out.append("")
     changes = _change_lines(review, words)
-    out.extend(f"- {line}" for line in changes) if changes else out.append(
+    out.extend(f"- {_md(line)}" for line in changes) if changes else out.append(
         words.t("report.no_changes")
     )
     out.append("")
     return "\n".join(out)
 
 
+# Markdown punctuation that would turn stored text into emphasis, code, a link, an image or a
+# table cell boundary.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+
+
+def _md(text: str) -> str:
+    """Stored text as one line of Markdown that shows it as written: HTML escaped, Markdown
+    punctuation escaped, line breaks as <br> so that a note keeps its list item or table row."""
+    text = html.escape(visible(text), quote=False)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text).replace("\n", "<br>")
+
+
 def _markdown_table(headers: list[str], rows: list[list[str]]) -> list[str]:
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+        return "| " + " | ".join(_md(c) for c in cells) + " |"
 
     return [line(headers), "|" + "---|" * len(headers), *(line(r) for r in rows)]
 
@@ -311,9 +325,13 @@ tr {{ page-break-inside: avoid; }}
 """
 
 
+def _html(text: str) -> str:
+    return html.escape(visible(text))
+
+
 def render_html(review: Review, lang: str = "th", digits: str = "thai") -> str:
     words = _Words(lang, digits)
-    e = html.escape
+    e = _html
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
@@ -384,7 +402,7 @@ def render_html(review: Review, lang: str = "th", digits: str = "thai") -> str:
 
 
 def _html_table(headers: list[str], rows: list[list[str]], kind: str) -> str:
-    e = html.escape
+    e = _html
     head = "".join(f"<th>{e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f'<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

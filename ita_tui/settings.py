@@ -18,6 +18,8 @@ class Settings:
     stale_days: int = 30
     behind_gap: int = 25
     keymap: dict[str, str] = field(default_factory=dict)
+    # Where the app writes exports and packs (None: a folder in the user's documents).
+    output_dir: Path | None = None
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -57,6 +59,11 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
         settings = replace(settings, keymap=dict(keymap))
     else:
         problems.append(f'{path}: [keymap] (binding-id = "key")')
+    output_dir = raw.get("output_dir")
+    if isinstance(output_dir, str) and output_dir.strip():
+        settings = replace(settings, output_dir=Path(output_dir.strip()).expanduser())
+    elif output_dir is not None:
+        problems.append(f'{path}: output_dir = {output_dir!r} ("/path/to/folder")')
     return settings, problems
 
 
@@ -75,6 +82,8 @@ def save(settings: Settings, path: Path | None = None) -> None:
     }
     if settings.name:
         document["name"] = settings.name
+    if settings.output_dir:
+        document["output_dir"] = str(settings.output_dir)
     if settings.keymap:
         document["keymap"] = settings.keymap
     write_atomically(path, tomli_w.dumps(document))

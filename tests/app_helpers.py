@@ -43,16 +43,21 @@ async def clear_and_type(pilot, text: str) -> None:
     await type_text(pilot, text)
 
 
+def _screen_strips(app):
+    from textual.strip import Strip
+
+    for line in app.screen._compositor.render_full_update().strips:
+        yield list(line) if isinstance(line, Strip) else [s for strip in line for s in strip]
+
+
 def screen_lines(app) -> list[str]:
     """The text of every line on the screen as the terminal would get it, top screen first."""
-    update = app.screen._compositor.render_full_update()
-    return ["".join(segment.text for segment in strip) for strip in update.strips]
+    return ["".join(segment.text for segment in line) for line in _screen_strips(app)]
 
 
 def screen_segments(app):
-    update = app.screen._compositor.render_full_update()
-    for strip in update.strips:
-        yield from strip
+    for line in _screen_strips(app):
+        yield from line
 
 
 async def click_every(pilot, text: str) -> int:
@@ -72,3 +77,23 @@ async def click_every(pilot, text: str) -> int:
                 return clicked
             start = line.find(probe, start + 1)
     return clicked
+
+
+async def click_all(pilot, words: list[str], limit: int = 30) -> int:
+    """Click once on each line where any of the words shows (their first characters), up to
+    `limit` places: a curious user's tour of a screen."""
+    from rich.cells import cell_len
+
+    places = []
+    for y, line in enumerate(screen_lines(pilot.app)):
+        for word in words:
+            start = line.find(word[:6])
+            if start != -1:
+                places.append((cell_len(line[:start]) + 1, y))
+                break
+    for place in places[:limit]:
+        await pilot.click(offset=place)
+        if not pilot.app.is_running:
+            break
+    await pilot.pause()
+    return len(places[:limit])

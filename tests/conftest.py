@@ -20,6 +20,7 @@ def isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("ITA_TUI_SETTINGS", str(tmp_path / "settings.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "documents"))
     monkeypatch.delenv("ITA_TUI_DB", raising=False)
     monkeypatch.delenv("ITA_TUI_LANG", raising=False)
 

@@ -276,7 +276,7 @@ async def test_export_from_the_app(tmp_path, monkeypatch):
         await clear_and_type(pilot, "สถานะ.toml")
         await pilot.press("ctrl+s")
         await pilot.pause()
-    document = tomllib.loads((tmp_path / "สถานะ.toml").read_text("utf-8"))
+    document = tomllib.loads((tmp_path / "documents" / "ita-tui" / "สถานะ.toml").read_text("utf-8"))
     assert document["as_of"] == date(2023, 4, 3)
     assert sum(1 for m in document["measures"] if m["overdue"]) == 2
 

@@ -65,7 +65,8 @@ async def test_write_the_pack_from_the_app(tmp_path, monkeypatch):
         await clear_and_type(pilot, "3 เม.ย. 66")
         await pilot.press("ctrl+s")
         await pilot.pause()
-    html = (tmp_path / "ita-pack-2023-03-31.html").read_text("utf-8")
+    html = (tmp_path / "documents" / "ita-tui" / "ita-pack-2023-03-31.html").read_text("utf-8")
+    assert not (tmp_path / "ita-pack-2023-03-31.html").exists()
     assert "งานนิติการ" in html and "๑๘๕ วัน" in html
 
 

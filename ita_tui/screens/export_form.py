@@ -1,6 +1,4 @@
-"""Write the TOML status snapshot from the app."""
-
-from pathlib import Path
+"""Write the TOML status snapshot from the app: into the output folder, or to the browser."""
 
 from ita_tui import snapshot
 from ita_tui.errors import UserError
@@ -15,7 +13,9 @@ class ExportForm(FormScreen[None]):
     def fields(self):
         app = self.app
         default_name = f"ita-snapshot-{app.as_of.isoformat()}.toml"
-        yield from self.field("export.file", Input(default_name, id="export-file"))
+        yield from self.field(
+            "export.file", Input(default_name, id="export-file"), hint=app.where_files_go()
+        )
         yield from self.field(
             "export.as_of", Input(app.day(app.as_of), id="export-as-of"), "form.date_hint"
         )
@@ -25,11 +25,10 @@ class ExportForm(FormScreen[None]):
         day = collector.read(
             "export-as-of", parse_date, self.query_one("#export-as-of", Input).value
         )
-        name = self.query_one("#export-file", Input).value.strip()
         collector.check()
-        path = Path(name or "ita-snapshot.toml").expanduser()
         if self.app.agency is None:
             raise UserError("agency.none")
-
-        snapshot.export(self.app.db, str(path), day, self.app.agency["name"])
-        self.app.notify(self.t("export.done", path=str(path.resolve())), timeout=8)
+        text = snapshot.export(self.app.db, "-", day, self.app.agency["name"])
+        self.app.save_user_file(
+            self.query_one("#export-file", Input).value, text, (".toml",), "export.done"
+        )

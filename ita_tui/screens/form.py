@@ -50,13 +50,18 @@ class FormScreen(ModalScreen[ResultType]):
                 yield Button(self.t("form.cancel"), id="cancel")
 
     def field(
-        self, label_key: str, widget: Widget, hint_key: str | None = None, label: str | None = None
+        self,
+        label_key: str,
+        widget: Widget,
+        hint_key: str | None = None,
+        label: str | None = None,
+        hint: str | None = None,
     ) -> Iterable[Widget]:
         """A label, the input, and the line where its error appears."""
         yield Label(label if label is not None else self.t(label_key), classes="field-label")
         yield widget
-        if hint_key:
-            yield Static(self.t(hint_key), classes="hint")
+        if hint_key or hint:
+            yield Static(hint if hint is not None else self.t(hint_key), classes="hint")
         yield Static("", id=f"{widget.id}-error", classes="error field-error")
 
     def fields(self) -> Iterable[Widget]:

@@ -67,7 +67,7 @@ class ItaScreen(Screen):
 
     def refresh_view(self) -> None:
         """Redraw from the database, leaving every table's and list's cursor where it was."""
-        from textual.widgets import DataTable, OptionList
+        from ita_tui.widgets.plain import DataTable, OptionList
 
         self._seen_version = self.app.data_version
         install_bindings(self, self.KEYS, self.app.lang)

@@ -1,10 +1,7 @@
 """Forms of the meeting: record a meeting, a decision, close a decision, write the pack."""
 
-from pathlib import Path
-
 from ita_tui import report
 from ita_tui.db import queries, writes
-from ita_tui.files import write_atomically
 from ita_tui.review import last_day_of_previous_month, review
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import parse_date
@@ -150,7 +147,9 @@ class ReportForm(FormScreen[str | None]):
             ),
         )
         yield from self.field(
-            "export.file", Input(f"ita-pack-{as_of.isoformat()}.html", id="report-file")
+            "export.file",
+            Input(f"ita-pack-{as_of.isoformat()}.html", id="report-file"),
+            hint=app.where_files_go(),
         )
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -169,9 +168,6 @@ class ReportForm(FormScreen[str | None]):
         collector.check()
         app = self.app
         fmt = self.query_one("#report-format", Select).value
-        path = Path(
-            self.query_one("#report-file", Input).value.strip() or f"ita-pack.{fmt}"
-        ).expanduser()
         pack = review(
             app.db,
             app.agency["id"],
@@ -180,6 +176,9 @@ class ReportForm(FormScreen[str | None]):
             behind_gap=app.settings.behind_gap,
             stale_days=app.settings.stale_days,
         )
-        write_atomically(path, report.render(pack, fmt, app.lang, app.digits))
-        app.notify(self.t("report.done", path=str(path.resolve())), timeout=8)
-        return str(path)
+        return app.save_user_file(
+            self.query_one("#report-file", Input).value or "ita-pack",
+            report.render(pack, fmt, app.lang, app.digits),
+            (f".{fmt}", ".htm") if fmt == "html" else (f".{fmt}", ".markdown"),
+            "report.done",
+        )
