@@ -20,6 +20,7 @@ from ita_tui.errors import UserError
 from ita_tui.files import write_atomically
 from ita_tui.follow_up import outside_fiscal_year
 from ita_tui.snapshot_validation import FORMAT_NAME, FORMAT_VERSION, Plan, validate
+from ita_tui.text import escaped_in_data
 from ita_tui.thai_calendar import TIMEZONE
 
 SAMPLE_PLAN = "sample_plan.toml"
@@ -185,7 +186,7 @@ def unit_summary(unit_rows: list[dict], measure_rows: list[dict]) -> list[dict]:
 
 
 def dumps(document: dict) -> str:
-    return tomli_w.dumps(document, multiline_strings=False)
+    return escaped_in_data(tomli_w.dumps(document, multiline_strings=False))
 
 
 def export(db: Database, destination: str, as_of: date, agency_name: str | None = None) -> str:

@@ -277,3 +277,32 @@ async def test_control_characters_typed_in_a_form_are_refused_with_a_message(tmp
             await pilot.pause()
         stored = app.db.execute("SELECT count(*) FROM progress WHERE measure_id = 2").fetchone()
         assert stored == (0,)
+
+
+def test_the_corpus_survives_export_and_import_unchanged(hostile_db, tmp_path):
+    """TOML-breaking quotes, backslashes and brackets: the snapshot reads back as written."""
+    import tomllib
+
+    db = open_database(hostile_db)
+    exported = snapshot.export(db, "-", AS_OF, None)
+    document = tomllib.loads(exported)
+    assert [m["title"] for m in document["measures"]] == [c.expected for c in ONE_LINE]
+    assert [r["text"] for r in document["recommendations"]] == [c.expected for c in ACCEPTED]
+    again = open_database(tmp_path / "again.db", create=True)
+    snapshot.import_plan(again, snapshot.validate(document, "exported"), "test")
+    assert snapshot.export(again, "-", AS_OF, None).split("\n")[4:] == exported.split("\n")[4:]
+
+
+def test_a_plan_file_with_control_characters_is_refused_naming_each_key(tmp_path):
+    document = hostile_plan()
+    document["measures"][0]["title"] = "ก\x00ข"
+    document["measures"][1]["progress"][0]["note"] = "ก่อน\x1b[2Jหลัง"
+    document["units"][2]["name"] = "หน่วย\u202eงาน"
+    document["measures"][3]["title"] = "บรรทัด\nสอง"
+    with pytest.raises(UserError) as refused:
+        snapshot.validate(document, "plan.toml")
+    message = refused.value.message("th")
+    assert "measures[0].title: ข้อความมีอักขระควบคุม ␀ (U+0000)" in message
+    assert "measures[1].progress[0].note: ข้อความมีอักขระควบคุม ␛ (U+001B)" in message
+    assert "units[2].name: ข้อความมีอักขระควบคุม" in message and "U+202E" in message
+    assert "measures[3].title: ช่องนี้รับข้อความบรรทัดเดียว" in message
