@@ -41,14 +41,19 @@ def login_required(db: Database) -> bool:
 
 
 def record(
-    db: Database, event: str, login: str | None, action: str | None = None, detail: str = ""
+    db: Database,
+    event: str,
+    login: str | None,
+    action: str | None = None,
+    detail: str = "",
+    at: str | None = None,
 ) -> None:
     """Append to the access record in a transaction of its own, so that it stays when the
     action it is about is refused and rolled back."""
     with transaction(db):
         db.execute(
             "INSERT INTO access_events (at, login, event, action, detail) VALUES (?, ?, ?, ?, ?)",
-            (now_utc(), login, event, action, detail or None),
+            (at or now_utc(), login, event, action, detail or None),
         )
 
 

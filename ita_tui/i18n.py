@@ -1058,6 +1058,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Serving the app at http://{host}:{port} (stop with Ctrl+C)",
     },
     "event.login": {"th": "เข้าสู่ระบบ", "en": "logged in"},
+    "event.login_attempt": {"th": "ขอเข้าสู่ระบบ", "en": "login tried"},
+    "event.password_confirmed": {"th": "ยืนยันรหัสผ่านเดิม", "en": "current password confirmed"},
     "event.login_failed": {"th": "เข้าสู่ระบบไม่สำเร็จ", "en": "failed login"},
     "event.denied": {"th": "ถูกปฏิเสธ", "en": "refused"},
     "event.person_added": {"th": "เพิ่มผู้ใช้", "en": "person added"},

@@ -1,7 +1,7 @@
 """People, roles, login and handover, through the CLI and the database API."""
 
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -438,3 +438,88 @@ def test_serving_on_a_port_in_use_says_so(sample_db, run):
     assert result.code == 2
     assert f"Cannot listen on 127.0.0.1:{port}" in result.err
     assert f"http://127.0.0.1:{port}" in result.err  # the address as typed, Arabic digits
+
+
+def _tries_at_once(path, login: str, password: str, tries: int, now=None) -> list[str]:
+    """`tries` logins started together, each on a connection of its own; what each ended in."""
+    import threading
+
+    start = threading.Barrier(tries)
+    outcomes: list[str] = []
+
+    def one_try() -> None:
+        db = open_database(path)
+        try:
+            start.wait()
+            authenticate(db, login, password, now=now)
+            outcomes.append("in")
+        except UserError as refused:
+            outcomes.append(refused.key)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=one_try) for _ in range(tries)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_forty_tries_at_once_check_no_more_passwords_than_the_back_off_allows(shared, monkeypatch):
+    from ita_tui import passwords
+    from ita_tui.db import people
+
+    checked = []
+    real_verify = passwords.verify
+
+    def counting_verify(password, stored):
+        checked.append(password)
+        return real_verify(password, stored)
+
+    monkeypatch.setattr(passwords, "verify", counting_verify)
+    moment = datetime(2023, 4, 3, 9, 0, tzinfo=UTC)
+    outcomes = _tries_at_once(shared["path"], "nid", "wrong-wrong", 40, now=moment)
+    assert len(checked) == people.FREE_FAILURES
+    assert outcomes.count("login.failed") == people.FREE_FAILURES
+    assert outcomes.count("login.wait") == 40 - people.FREE_FAILURES
+    # Once the wait is over, one more try in that window, however many are started.
+    checked.clear()
+    later = moment + timedelta(seconds=2)
+    outcomes = _tries_at_once(shared["path"], "nid", "wrong-wrong", 40, now=later)
+    assert len(checked) == 1
+    assert outcomes.count("login.wait") == 39
+
+
+def test_a_flood_of_wrong_passwords_keeps_the_owner_out_no_longer_than_the_ceiling(shared):
+    from ita_tui.db import people
+
+    db = open_database(shared["path"])
+    moment = datetime(2023, 4, 3, 9, 0, tzinfo=UTC)
+    for _ in range(2000):
+        moment += timedelta(seconds=1)
+        with pytest.raises(UserError):
+            authenticate(db, "nid", "wrong-wrong", now=moment)
+    with pytest.raises(UserError) as waiting:
+        authenticate(db, "nid", PASSWORDS["nid"], now=moment)
+    assert waiting.value.key == "login.wait"
+    assert waiting.value.params["seconds"] <= people.LONGEST_WAIT_SECONDS
+    owner_back = moment + timedelta(seconds=people.LONGEST_WAIT_SECONDS)
+    assert authenticate(db, "nid", PASSWORDS["nid"], now=owner_back).login == "nid"
+    # After a successful login the count starts again.
+    with pytest.raises(UserError) as wrong:
+        authenticate(db, "nid", "wrong-wrong", now=owner_back)
+    assert wrong.value.key == "login.failed"
+
+
+def test_guessing_the_current_password_in_an_open_session_waits_like_a_login(shared):
+    from ita_tui.db.people import FREE_FAILURES, set_password
+
+    db = open_database(shared["path"])
+    nid = authenticate(db, "nid", PASSWORDS["nid"])
+    outcomes = []
+    for _ in range(FREE_FAILURES + 2):
+        with pytest.raises(UserError) as refused:
+            set_password(db, nid, "nid", "another-pass-1", current="guess-guess")
+        outcomes.append(refused.value.key)
+    assert outcomes == ["password.wrong_current"] * FREE_FAILURES + ["login.wait"] * 2

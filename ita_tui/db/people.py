@@ -3,6 +3,7 @@
 Each change is one transaction and leaves a line in the access record; the plan's own history
 (progress entries, the journal) keeps the names people had when they acted."""
 
+import math
 from datetime import datetime
 
 from ita_tui import passwords
@@ -163,12 +164,15 @@ def set_password(db: Database, by: Actor, login: str, new: str, current: str | N
     target = person(db, login)
     own = by.person_id == target["id"]
     if own and current is not None:
+        # A session left open is no way round the back-off.
+        at = _may_try(db, target["login"], datetime.fromisoformat(now_utc()))
         stored = db.execute(
             "SELECT password_hash FROM people WHERE id = ?", (target["id"],)
         ).fetchone()[0]
         if not passwords.verify(current, stored):
-            record(db, "password_refused", target["login"], "password")
+            record(db, "password_refused", target["login"], "password", at=at)
             raise UserError("password.wrong_current")
+        record(db, "password_confirmed", target["login"], "password", at=at)
     else:
         require(db, by, "people")
     passwords.check_new(new)
@@ -193,15 +197,16 @@ def set_login_required(db: Database, by: Actor, required: bool) -> None:
 
 
 def _recent_failures(db: Database, login: str) -> tuple[int, str | None]:
-    """Failures since the last successful login, and when the latest was."""
+    """Tries since the last successful login, and when the latest was. A try still being
+    checked counts as failed, so that tries started together cannot all pass the back-off."""
     rows = db.execute(
         "SELECT event, at FROM access_events WHERE login = ?"
-        " AND event IN ('login', 'login_failed') ORDER BY id DESC LIMIT 30",
+        " AND event IN ('login', 'password_confirmed', 'login_attempt') ORDER BY id DESC LIMIT 30",
         (login,),
     ).fetchall()
     failures = 0
     for event, _ in rows:
-        if event == "login":
+        if event != "login_attempt":
             break
         failures += 1
     return failures, rows[0][1] if failures else None
@@ -213,25 +218,38 @@ def seconds_to_wait(db: Database, login: str, now: datetime) -> int:
         return 0
     wait = min(2 ** (failures - FREE_FAILURES + 1), LONGEST_WAIT_SECONDS)
     waited = (now - datetime.fromisoformat(latest)).total_seconds()
-    return max(0, int(wait - waited + 0.999))
+    return max(0, math.ceil(wait - waited))
 
 
-def authenticate(db: Database, login: str, password: str) -> Actor:
+def _may_try(db: Database, login: str, moment: datetime) -> str:
+    """Let a password be checked for this login now, or refuse: decided and recorded in one
+    write transaction, so that tries started together queue here and each sees the ones before
+    it. The moment of the try, as recorded."""
+    at = moment.isoformat(timespec="seconds")
+    with transaction(db):
+        wait = seconds_to_wait(db, login, moment)
+        if wait:
+            raise UserError("login.wait", seconds=wait)
+        record(db, "login_attempt", login, at=at)
+    return at
+
+
+def authenticate(db: Database, login: str, password: str, now: datetime | None = None) -> Actor:
     """The person, when the password is theirs. A failure is recorded and says nothing of
-    whether the login exists; after a few in a row, the next try must wait."""
+    whether the login exists; after a few in a row, the next try must wait. A try refused for
+    waiting checks no password and is not counted, so a flood of them cannot push the wait past
+    its ceiling. `now` is the moment of the try, for tests (default: the clock)."""
     wanted = normalise(login).casefold()
-    wait = seconds_to_wait(db, wanted, datetime.fromisoformat(now_utc()))
-    if wait:
-        raise UserError("login.wait", seconds=wait)
+    at = _may_try(db, wanted, now or datetime.fromisoformat(now_utc()))
     found = db.row(
         "SELECT id, login, name, role, active, password_hash FROM people WHERE login = ?",
         (wanted,),
     )
     matches = passwords.verify(password, found["password_hash"] if found else None)
     if not matches or not found["active"]:
-        record(db, "login_failed", wanted)
+        record(db, "login_failed", wanted, at=at)
         raise UserError("login.failed")
-    record(db, "login", wanted)
+    record(db, "login", wanted, at=at)
     return person_actor(db, found)
 
 
