@@ -250,7 +250,19 @@ def authenticate(db: Database, login: str, password: str, now: datetime | None =
         record(db, "login_failed", wanted, at=at)
         raise UserError("login.failed")
     record(db, "login", wanted, at=at)
+    if passwords.needs_upgrade(found["password_hash"]):
+        _upgrade_hash(db, found["id"], found["password_hash"], password)
     return person_actor(db, found)
+
+
+def _upgrade_hash(db: Database, person_id: int, verified: str, password: str) -> None:
+    """Make the hash again at the current cost; unless the password was changed meanwhile."""
+    stored = passwords.hash_password(password)
+    with transaction(db):
+        db.execute(
+            "UPDATE people SET password_hash = ? WHERE id = ? AND password_hash = ?",
+            (stored, person_id, verified),
+        )
 
 
 def access_events(db: Database, limit: int = 50) -> list[dict]:
