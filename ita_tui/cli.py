@@ -780,19 +780,56 @@ def decision_list(context: Context, only_open: bool) -> None:
         )
 
 
+def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]]:
+    """Each snapshot's journal head: the file, the entry number (when it says) and the hash."""
+    from ita_tui import snapshot
+
+    heads = []
+    for file in files:
+        document = snapshot.read(file)
+        head, entry = document.get("journal_head"), document.get("journal_entry")
+        if not isinstance(head, str) or not (entry is None or (type(entry) is int and entry >= 0)):
+            raise UserError("verify.against_no_head", path=file)
+        heads.append((file, entry, head))
+    return heads
+
+
 @cli.command()
+@click.option(
+    "--against",
+    "snapshots",
+    metavar="SNAPSHOT.toml…",
+    multiple=True,
+    help="Also check that each snapshot's journal head is still in the chain (repeat).",
+)
+@click.argument("more_snapshots", nargs=-1, metavar="")
 @click.pass_obj
-def verify(context: Context) -> None:
-    """Check the journal's hash chain and the current rows against it; exit 1 if anything is wrong."""
+def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[str, ...]) -> None:
+    """Check the journal's hash chain and the current rows against it, and with --against that
+    published snapshots' chain heads are still in it; exit 1 if anything is wrong."""
     from ita_tui.db import journal
 
+    if more_snapshots and not snapshots:
+        raise click.UsageError("verify --against SNAPSHOT.toml…")
+    heads = _published_heads(snapshots + more_snapshots)
     db = context.open()
     problems = journal.verify(db)
     entries = db.execute("SELECT count(*) FROM journal").fetchone()[0]
-    if not problems:
+    missing = []
+    for file, entry, head in heads:
+        number = context.number(entry if entry is not None else "?")
+        if journal.holds(db, entry, head):
+            click.echo(context.t("verify.against_ok", path=file, id=number))
+        else:
+            missing.append(context.t("verify.against_missing", path=file, id=number))
+    if not problems and not missing:
         click.echo(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
         return
-    click.echo(context.t("verify.failed", count=context.number(len(problems))), err=True)
+    click.echo(
+        context.t("verify.failed", count=context.number(len(problems) + len(missing))), err=True
+    )
+    for line in missing:
+        click.echo(f"  {line}", err=True)
     for problem in problems[:20]:
         where = context.t("verify.entry", id=context.number(problem.entry)) if problem.entry else ""
         click.echo(f"  {where}{context.t(problem.key, detail=problem.detail)}", err=True)

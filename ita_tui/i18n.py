@@ -878,8 +878,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "verify.failed": {"th": "พบความผิดปกติ {count} จุด:", "en": "{count} problem(s) found:"},
     "verify.entry": {"th": "รายการที่ {id}: ", "en": "entry {id}: "},
     "verify.chain_broken": {
-        "th": "สายบันทึกขาด: มีการลบ แทรก หรือสลับรายการก่อนหน้านี้{detail}",
-        "en": "the chain is broken: an entry before it was removed, inserted or reordered{detail}",
+        "th": "รายการนี้ไม่ได้ต่อจากรายการก่อนหน้า: ถูกแทรก ย้ายที่ หรือแก้ไข{detail}",
+        "en": "the entry does not follow the one before it: it was inserted, moved or altered{detail}",
+    },
+    "verify.entry_missing": {
+        "th": "รายการหายไป: ถูกลบ (อาจพร้อมรายการถัดไปด้วย){detail}",
+        "en": "the entry is missing: it was removed (perhaps with others after it){detail}",
+    },
+    "verify.against_ok": {
+        "th": "{path}: หัวสายบันทึกของสแนปช็อตนี้ (รายการที่ {id}) อยู่ในสายบันทึก",
+        "en": "{path}: the snapshot's journal head (entry {id}) is in the chain",
+    },
+    "verify.against_missing": {
+        "th": "{path}: หัวสายบันทึกของสแนปช็อตนี้ (รายการที่ {id}) ไม่อยู่ในสายบันทึกของฐานข้อมูลนี้:"
+        " รายการถูกลบ หรือสายบันทึกถูกสร้างใหม่ หลังส่งออกไฟล์นั้น",
+        "en": "{path}: the snapshot's journal head (entry {id}) is not in this database's journal:"
+        " entries were removed, or the journal rebuilt, after that file was exported",
+    },
+    "verify.against_no_head": {
+        "th": "{path} ไม่มี journal_head: ไม่ใช่สแนปช็อตที่ ita-tui ส่งออก จึงใช้ตรวจสอบไม่ได้",
+        "en": "{path} has no journal_head: it is not a snapshot ita-tui exported, so it cannot be checked against",
     },
     "verify.entry_altered": {
         "th": "รายการถูกแก้ไขหลังบันทึก{detail}",

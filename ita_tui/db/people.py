@@ -16,6 +16,7 @@ from ita_tui.access import (
     record,
     require,
 )
+from ita_tui.db import journal
 from ita_tui.db.connection import Database, transaction
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
@@ -68,12 +69,28 @@ def unit_ids_of(db: Database, login: str) -> list[int]:
     ]
 
 
-def _set_units(db: Database, person_id: int, unit_ids: list[int]) -> None:
-    db.execute("DELETE FROM person_units WHERE person_id = ?", (person_id,))
-    db.conn.executemany(
-        "INSERT INTO person_units (person_id, unit_id) VALUES (?, ?)",
-        [(person_id, unit) for unit in dict.fromkeys(unit_ids)],
-    )
+def _set_units(db: Database, by: Actor, at: str, person_id: int, unit_ids: list[int]) -> None:
+    held = {
+        unit
+        for (unit,) in db.execute(
+            "SELECT unit_id FROM person_units WHERE person_id = ?", (person_id,)
+        ).fetchall()
+    }
+    wanted = set(unit_ids)
+    for unit in held - wanted:
+        journal.delete(
+            db,
+            by.name,
+            at,
+            "people",
+            "person_units",
+            "person_id = ? AND unit_id = ?",
+            (person_id, unit),
+        )
+    for unit in dict.fromkeys(u for u in unit_ids if u not in held):
+        journal.insert(
+            db, by.name, at, "people", "person_units", {"person_id": person_id, "unit_id": unit}
+        )
 
 
 def add_person(
@@ -94,15 +111,26 @@ def add_person(
     if password is not None:
         passwords.check_new(password)
     stored = passwords.hash_password(password) if password is not None else None
+    at = now_utc()
     with transaction(db):
         if db.execute("SELECT 1 FROM people WHERE login = ?", (login,)).fetchone():
             raise UserError("people.login_taken", login=login)
-        person_id = db.execute(
-            "INSERT INTO people (login, name, role, password_hash, active, created_at)"
-            " VALUES (?, ?, ?, ?, 1, ?)",
-            (login, name, role, stored, now_utc()),
-        ).lastrowid
-        _set_units(db, person_id, unit_ids)
+        person_id = journal.insert(
+            db,
+            by.name,
+            at,
+            "people",
+            "people",
+            {
+                "login": login,
+                "name": name,
+                "role": role,
+                "password_hash": stored,
+                "active": 1,
+                "created_at": at,
+            },
+        )
+        _set_units(db, by, at, person_id, unit_ids)
     record(db, "person_added", by.login or by.name, "people", f"{login} {role}")
     return person_id
 
@@ -128,14 +156,12 @@ def update_person(
         changes["role"] = _role(role)
     if active is not None:
         changes["active"] = int(active)
+    at = now_utc()
     with transaction(db):
         if changes:
-            assignments = ", ".join(f"{column} = ?" for column in changes)
-            db.execute(
-                f"UPDATE people SET {assignments} WHERE id = ?", [*changes.values(), target["id"]]
-            )
+            journal.update(db, by.name, at, "people", "people", (target["id"],), changes)
         if unit_ids is not None:
-            _set_units(db, target["id"], unit_ids)
+            _set_units(db, by, at, target["id"], unit_ids)
         _keep_an_administrator(db)
     detail = " ".join(f"{k}={v}" for k, v in changes.items())
     if unit_ids is not None:
@@ -176,17 +202,22 @@ def set_password(db: Database, by: Actor, login: str, new: str, current: str | N
     else:
         require(db, by, "people")
     passwords.check_new(new)
+    stored = passwords.hash_password(new)
     with transaction(db):
-        db.execute(
-            "UPDATE people SET password_hash = ? WHERE id = ?",
-            (passwords.hash_password(new), target["id"]),
+        journal.update(
+            db, by.name, now_utc(), "password", "people", (target["id"],), {"password_hash": stored}
         )
     record(db, "password_changed", by.login or by.name, "password", target["login"])
 
 
 def set_login_required(db: Database, by: Actor, required: bool) -> None:
     require(db, by, "login_setting")
-    with transaction(db):
+    with (
+        transaction(db),
+        journal.Change(
+            db, by.name, now_utc(), "login_setting", "database_settings", ("login_required",)
+        ),
+    ):
         db.execute(
             "INSERT INTO database_settings (key, value) VALUES ('login_required', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -259,10 +290,17 @@ def _upgrade_hash(db: Database, person_id: int, verified: str, password: str) ->
     """Make the hash again at the current cost; unless the password was changed meanwhile."""
     stored = passwords.hash_password(password)
     with transaction(db):
-        db.execute(
-            "UPDATE people SET password_hash = ? WHERE id = ? AND password_hash = ?",
-            (stored, person_id, verified),
-        )
+        current = db.execute("SELECT password_hash FROM people WHERE id = ?", (person_id,))
+        if current.fetchone() == (verified,):
+            journal.update(
+                db,
+                "ita-tui",
+                now_utc(),
+                "password_upgrade",
+                "people",
+                (person_id,),
+                {"password_hash": stored},
+            )
 
 
 def access_events(db: Database, limit: int = 50) -> list[dict]:
@@ -310,27 +348,48 @@ def handover(
             f"SELECT name FROM units WHERE id IN ({marks}) ORDER BY position", moving
         ).fetchall()
     ]
+    at = now_utc()
     with transaction(db):
-        db.execute(
-            f"DELETE FROM person_units WHERE person_id = ? AND unit_id IN ({marks})",
+        journal.delete(
+            db,
+            by.name,
+            at,
+            "handover",
+            "person_units",
+            f"person_id = ? AND unit_id IN ({marks})",
             (leaving["id"], *moving),
         )
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO person_units (person_id, unit_id) VALUES (?, ?)",
-            [(taking["id"], unit) for unit in moving],
-        )
-        db.execute(
-            "INSERT INTO handovers (at, by, from_person_id, to_person_id, units, open_measures,"
-            " open_decisions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                now_utc(),
-                by.name,
-                leaving["id"],
-                taking["id"],
-                ", ".join(names),
-                open_measures,
-                open_decisions,
-            ),
+        already = {
+            unit
+            for (unit,) in db.execute(
+                "SELECT unit_id FROM person_units WHERE person_id = ?", (taking["id"],)
+            ).fetchall()
+        }
+        for unit in moving:
+            if unit not in already:
+                journal.insert(
+                    db,
+                    by.name,
+                    at,
+                    "handover",
+                    "person_units",
+                    {"person_id": taking["id"], "unit_id": unit},
+                )
+        journal.insert(
+            db,
+            by.name,
+            at,
+            "handover",
+            "handovers",
+            {
+                "at": at,
+                "by": by.name,
+                "from_person_id": leaving["id"],
+                "to_person_id": taking["id"],
+                "units": ", ".join(names),
+                "open_measures": open_measures,
+                "open_decisions": open_decisions,
+            },
         )
     record(
         db,

@@ -10,6 +10,7 @@ KNOWN_MIGRATIONS = (
     "m004_search",
     "m005_snapshot_dates",
     "m006_people",
+    "m007_access_journal",
 )
 
 ROLES = ("officer", "supervisor", "administrator")

@@ -48,37 +48,19 @@ def _action(
         _STAMP.reset(token)
 
 
-def _key(table: str, row: dict) -> tuple:
-    return tuple(row[column] for column in journal.TRACKED[table])
-
-
 def _insert(db: Database, table: str, row: dict) -> int:
-    columns = ", ".join(row)
-    placeholders = ", ".join("?" for _ in row)
-    cursor = db.execute(
-        f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", list(row.values())
-    )
-    if table in journal.TRACKED:
-        stamp = _STAMP.get()
-        composite = len(journal.TRACKED[table]) > 1
-        key = _key(table, row) if composite else (cursor.lastrowid,)
-        journal.inserted(db, stamp.by, stamp.at, stamp.action, table, key)
-    return cursor.lastrowid
+    stamp = _STAMP.get()
+    return journal.insert(db, stamp.by, stamp.at, stamp.action, table, row)
 
 
 def _update(db: Database, table: str, key: tuple, changes: dict) -> None:
     stamp = _STAMP.get()
-    where = " AND ".join(f"{column} = ?" for column in journal.TRACKED[table])
-    assignments = ", ".join(f"{column} = ?" for column in changes)
-    with journal.Change(db, stamp.by, stamp.at, stamp.action, table, key):
-        db.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*changes.values(), *key])
+    journal.update(db, stamp.by, stamp.at, stamp.action, table, key, changes)
 
 
 def _delete(db: Database, table: str, where: str, params: tuple) -> None:
-    if table in journal.TRACKED:
-        stamp = _STAMP.get()
-        journal.deleting(db, stamp.by, stamp.at, stamp.action, table, where, params)
-    db.execute(f"DELETE FROM {table} WHERE {where}", params)
+    stamp = _STAMP.get()
+    journal.delete(db, stamp.by, stamp.at, stamp.action, table, where, params)
 
 
 def _id_is_free(db: Database, table: str, wanted: int | None) -> bool:
@@ -95,9 +77,8 @@ def _unlink_people(db: Database, agency_id: int) -> list[tuple[int, str]]:
         " WHERE u.agency_id = ?",
         (agency_id,),
     ).fetchall()
-    db.execute(
-        "DELETE FROM person_units WHERE unit_id IN (SELECT id FROM units WHERE agency_id = ?)",
-        (agency_id,),
+    _delete(
+        db, "person_units", "unit_id IN (SELECT id FROM units WHERE agency_id = ?)", (agency_id,)
     )
     return [tuple(link) for link in links]
 
@@ -188,10 +169,9 @@ def replace_agency(db: Database, plan: Plan, recorded_by: Actor | str) -> int:
                     "position": position,
                 },
             )
-        db.conn.executemany(
-            "INSERT INTO person_units (person_id, unit_id) VALUES (?, ?)",
-            [(person, unit_ids[name]) for person, name in people_units if name in unit_ids],
-        )
+        for person, name in people_units:
+            if name in unit_ids:
+                _insert(db, "person_units", {"person_id": person, "unit_id": unit_ids[name]})
         for unit in plan.units:
             if unit["parent"]:
                 _update(
