@@ -244,8 +244,9 @@ def _report_import(context: Context, report) -> None:
 @click.option("--by", metavar="NAME", help="Who is importing (else settings, else your login).")
 @click.pass_obj
 def import_command(context: Context, files: tuple[str, ...], by: str | None) -> None:
-    """Load plans or snapshots, each all or nothing; each replaces its agency's data unless
-    the database holds a newer snapshot of it. Several files build an aggregate database."""
+    """Load plans or snapshots, each all or nothing, as its agency's data (writing only what
+    differs) unless the database holds a newer snapshot of it. Several files build an aggregate
+    database."""
     from ita_tui import snapshot
 
     if len(files) == 1:

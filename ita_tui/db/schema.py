@@ -374,5 +374,13 @@ def m007_access_journal(db: Database) -> None:
     _baseline(db, journal.ACCESS_TABLES)
 
 
+@MIGRATIONS()
+def m008_import_sources(db: Database) -> None:
+    # The id a row had in the file it was imported from, when another agency of the same
+    # database had taken that number: a re-import finds the row by it and leaves it alone.
+    for table in ("findings", "measures", "progress"):
+        db[table].add_column("source_id", int)
+
+
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
     raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")

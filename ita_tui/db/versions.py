@@ -11,6 +11,7 @@ KNOWN_MIGRATIONS = (
     "m005_snapshot_dates",
     "m006_people",
     "m007_access_journal",
+    "m008_import_sources",
 )
 
 ROLES = ("officer", "supervisor", "administrator")
