@@ -886,14 +886,17 @@ def locate(context: Context) -> None:
 @click.option(
     "--public-url",
     metavar="URL",
-    help="The address browsers use, when a proxy stands in front (default: the one they came by).",
+    help="The address browsers use (required with a --host beyond this machine), e.g."
+    " http://192.168.1.10:8000, or https://ita.example.go.th behind a proxy.",
 )
 @click.pass_obj
 def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
-    """Serve the app to browsers, each browser session its own app on this database."""
+    """Serve the app to browsers, each browser session its own app on this database, at most
+    `max_sessions` (settings file, default 30) at once."""
     from ita_tui import access
     from ita_tui import serve as server
 
+    url = server.public_url(host, port, public_url)
     try:
         import textual_serve  # noqa: F401
     except ImportError:
@@ -903,9 +906,9 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
         click.echo(context.t("serve.open_network", host=host), err=True)
     db.close()
     # An address is typed as it is shown: its port stays in Arabic digits.
-    click.echo(context.t("serve.starting", host=host, port=port), err=True)
+    click.echo(context.t("serve.starting", url=url, host=host, port=port), err=True)
     command = server.app_command(context.database, context.lang, context.digits, context.agency)
-    server.run(command, host, port, public_url)
+    server.run(command, host, port, url, context.settings.max_sessions)
 
 
 cli.add_command(people)

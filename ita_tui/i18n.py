@@ -1072,8 +1072,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Warning: serving to other machines on {host}, but this database does not require login; anyone on the network may change everything. Turn login on with `ita-tui people require-login`",
     },
     "serve.starting": {
-        "th": "เปิดแอปในเบราว์เซอร์ที่ http://{host}:{port} (หยุดด้วย Ctrl+C)",
-        "en": "Serving the app at http://{host}:{port} (stop with Ctrl+C)",
+        "th": "เปิดแอปในเบราว์เซอร์ที่ {url} รอรับที่ {host}:{port} (หยุดด้วย Ctrl+C)",
+        "en": "Serving the app at {url}, listening on {host}:{port} (stop with Ctrl+C)",
+    },
+    "serve.need_public_url": {
+        "th": "เปิดให้เครื่องอื่นเข้าที่ {host} ต้องระบุที่อยู่ที่เบราว์เซอร์ใช้ด้วย --public-url"
+        " เช่น --public-url http://192.168.1.10:8000",
+        "en": "Serving beyond this machine on {host} needs the address browsers use:"
+        " give --public-url, e.g. --public-url http://192.168.1.10:8000",
+    },
+    "serve.bad_public_url": {
+        "th": "--public-url ต้องเป็นที่อยู่ http:// หรือ https:// ที่ไม่มี ? หรือ # เช่น https://ita.example.go.th"
+        " (ได้รับ: {value})",
+        "en": "--public-url must be an http:// or https:// address without ? or #,"
+        " e.g. https://ita.example.go.th (got: {value})",
     },
     "event.login": {"th": "เข้าสู่ระบบ", "en": "logged in"},
     "event.login_attempt": {"th": "ขอเข้าสู่ระบบ", "en": "login tried"},

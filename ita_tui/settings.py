@@ -18,6 +18,8 @@ class Settings:
     stale_days: int = 30
     behind_gap: int = 25
     keymap: dict[str, str] = field(default_factory=dict)
+    # `ita-tui serve`: browser sessions at once, each an app process of about 45 MB.
+    max_sessions: int = 30
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -52,6 +54,11 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
         settings = replace(settings, behind_gap=gap)
     else:
         problems.append(f"{path}: behind_gap = {gap!r} (1-100)")
+    sessions = raw.get("max_sessions", 30)
+    if isinstance(sessions, int) and not isinstance(sessions, bool) and 1 <= sessions <= 1000:
+        settings = replace(settings, max_sessions=sessions)
+    else:
+        problems.append(f"{path}: max_sessions = {sessions!r} (1-1000)")
     keymap = raw.get("keymap", {})
     if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
         settings = replace(settings, keymap=dict(keymap))
@@ -75,6 +82,8 @@ def save(settings: Settings, path: Path | None = None) -> None:
     }
     if settings.name:
         document["name"] = settings.name
+    if settings.max_sessions != Settings.max_sessions:
+        document["max_sessions"] = settings.max_sessions
     if settings.keymap:
         document["keymap"] = settings.keymap
     write_atomically(path, tomli_w.dumps(document))

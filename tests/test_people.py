@@ -399,13 +399,24 @@ def test_serving_beyond_this_machine_warns_unless_login_is_required(sample_db, r
     started = []
     monkeypatch.setattr("ita_tui.serve.run", lambda *args: started.append(args))
     result = run(
-        "--db", str(sample_db), "--lang", "en", "serve", "--host", "0.0.0.0", "--port", "8123"
+        "--db",
+        str(sample_db),
+        "--lang",
+        "en",
+        "serve",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "8123",
+        "--public-url",
+        "http://192.168.1.10:8123",
     )
     assert result.code == 0, result.err
     assert "Warning" in result.err
     quiet = run("--db", str(sample_db), "--lang", "en", "serve")
     assert "Warning" not in quiet.err
-    command, host, port, _ = started[0]
+    command, host, port, _, sessions = started[0]
+    assert sessions == 30
     assert (host, port) == ("0.0.0.0", 8123)
     assert "ita_tui" in command and str(sample_db) in command
     assert "--served" in command  # each browser session keeps its language to itself
