@@ -801,7 +801,8 @@ def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]
     "snapshots",
     metavar="SNAPSHOT.toml…",
     multiple=True,
-    help="Also check that each snapshot's journal head is still in the chain (repeat).",
+    help="Also check that each snapshot's journal head is still in the chain; several files"
+    " may follow one --against.",
 )
 @click.argument("more_snapshots", nargs=-1, metavar="")
 @click.pass_obj

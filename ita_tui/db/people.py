@@ -1,7 +1,8 @@
 """People, their roles and units, logging in, and handing units over to a successor.
 
-Each change is one transaction and leaves a line in the access record; the plan's own history
-(progress entries, the journal) keeps the names people had when they acted."""
+Each change is one transaction, journaled in the same hash chain as the plan, and leaves a line
+in the access record; the plan's own history (progress entries, the journal) keeps the names
+people had when they acted."""
 
 import math
 from datetime import datetime
