@@ -7,6 +7,7 @@ Single-user use (no login required) acts as an administrator under the user's ow
 
 from dataclasses import dataclass, field
 
+from ita_tui.db import journal
 from ita_tui.db.connection import Database, transaction
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
@@ -41,15 +42,25 @@ def login_required(db: Database) -> bool:
 
 
 def record(
-    db: Database, event: str, login: str | None, action: str | None = None, detail: str = ""
+    db: Database,
+    event: str,
+    login: str | None,
+    action: str | None = None,
+    detail: str = "",
+    at: str | None = None,
 ) -> None:
     """Append to the access record in a transaction of its own, so that it stays when the
     action it is about is refused and rolled back."""
+    at = at or now_utc()
+    event_row = {
+        "at": at,
+        "login": login,
+        "event": event,
+        "action": action,
+        "detail": detail or None,
+    }
     with transaction(db):
-        db.execute(
-            "INSERT INTO access_events (at, login, event, action, detail) VALUES (?, ?, ?, ?, ?)",
-            (now_utc(), login, event, action, detail or None),
-        )
+        journal.insert(db, login or "-", at, "access", "access_events", event_row)
 
 
 def person_actor(db: Database, person: dict) -> Actor:

@@ -237,8 +237,9 @@ def _report_import(context: Context, report) -> None:
 @click.option("--by", metavar="NAME", help="Who is importing (else settings, else your login).")
 @click.pass_obj
 def import_command(context: Context, files: tuple[str, ...], by: str | None) -> None:
-    """Load plans or snapshots, each all or nothing; each replaces its agency's data unless
-    the database holds a newer snapshot of it. Several files build an aggregate database."""
+    """Load plans or snapshots, each all or nothing, as its agency's data (writing only what
+    differs) unless the database holds a newer snapshot of it. Several files build an aggregate
+    database."""
     from ita_tui import snapshot
 
     if len(files) == 1:
@@ -766,19 +767,55 @@ def decision_list(context: Context, only_open: bool) -> None:
         )
 
 
+def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]]:
+    """Each snapshot's journal head: the file, the entry number (when it says) and the hash."""
+    from ita_tui import snapshot
+
+    heads = []
+    for file in files:
+        document = snapshot.read(file)
+        head, entry = document.get("journal_head"), document.get("journal_entry")
+        if not isinstance(head, str) or not (entry is None or (type(entry) is int and entry >= 0)):
+            raise UserError("verify.against_no_head", path=file)
+        heads.append((file, entry, head))
+    return heads
+
+
 @cli.command()
+@click.option(
+    "--against",
+    "snapshots",
+    metavar="SNAPSHOT.toml…",
+    multiple=True,
+    help="Also check that each snapshot's journal head is still in the chain; several files"
+    " may follow one --against.",
+)
+@click.argument("more_snapshots", nargs=-1, metavar="")
 @click.pass_obj
-def verify(context: Context) -> None:
-    """Check the journal's hash chain and the current rows against it; exit 1 if anything is wrong."""
+def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[str, ...]) -> None:
+    """Check the journal's hash chain and the current rows against it, and with --against that
+    published snapshots' chain heads are still in it; exit 1 if anything is wrong."""
     from ita_tui.db import journal
 
+    if more_snapshots and not snapshots:
+        raise click.UsageError("verify --against SNAPSHOT.toml…")
+    heads = _published_heads(snapshots + more_snapshots)
     db = context.open()
     problems = journal.verify(db)
     entries = db.execute("SELECT count(*) FROM journal").fetchone()[0]
-    if not problems:
+    missing = []
+    for file, entry, head in heads:
+        number = context.number(entry if entry is not None else "?")
+        if journal.holds(db, entry, head):
+            say(context.t("verify.against_ok", path=file, id=number))
+        else:
+            missing.append(context.t("verify.against_missing", path=file, id=number))
+    if not problems and not missing:
         say(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
         return
-    say(context.t("verify.failed", count=context.number(len(problems))), err=True)
+    say(context.t("verify.failed", count=context.number(len(problems) + len(missing))), err=True)
+    for line in missing:
+        say(f"  {line}", err=True)
     for problem in problems[:20]:
         where = context.t("verify.entry", id=context.number(problem.entry)) if problem.entry else ""
         say(f"  {where}{context.t(problem.key, detail=problem.detail)}", err=True)
@@ -835,14 +872,17 @@ def locate(context: Context) -> None:
 @click.option(
     "--public-url",
     metavar="URL",
-    help="The address browsers use, when a proxy stands in front (default: the one they came by).",
+    help="The address browsers use (required with a --host beyond this machine), e.g."
+    " http://192.168.1.10:8000, or https://ita.example.go.th behind a proxy.",
 )
 @click.pass_obj
 def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
-    """Serve the app to browsers, each browser session its own app on this database."""
+    """Serve the app to browsers, each browser session its own app on this database, at most
+    `max_sessions` (settings file, default 30) at once."""
     from ita_tui import access
     from ita_tui import serve as server
 
+    url = server.public_url(host, port, public_url)
     try:
         import textual_serve  # noqa: F401
     except ImportError:
@@ -852,9 +892,9 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
         say(context.t("serve.open_network", host=host), err=True)
     db.close()
     # An address is typed as it is shown: its port stays in Arabic digits.
-    say(context.t("serve.starting", host=host, port=port), err=True)
+    say(context.t("serve.starting", url=url, host=host, port=port), err=True)
     command = server.app_command(context.database, context.lang, context.digits, context.agency)
-    server.run(command, host, port, public_url)
+    server.run(command, host, port, url, context.settings.max_sessions)
 
 
 cli.add_command(people)

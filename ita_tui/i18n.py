@@ -917,8 +917,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "verify.failed": {"th": "พบความผิดปกติ {count} จุด:", "en": "{count} problem(s) found:"},
     "verify.entry": {"th": "รายการที่ {id}: ", "en": "entry {id}: "},
     "verify.chain_broken": {
-        "th": "สายบันทึกขาด: มีการลบ แทรก หรือสลับรายการก่อนหน้านี้{detail}",
-        "en": "the chain is broken: an entry before it was removed, inserted or reordered{detail}",
+        "th": "รายการนี้ไม่ได้ต่อจากรายการก่อนหน้า: ถูกแทรก ย้ายที่ หรือแก้ไข{detail}",
+        "en": "the entry does not follow the one before it: it was inserted, moved or altered{detail}",
+    },
+    "verify.entry_missing": {
+        "th": "รายการหายไป: ถูกลบ (อาจพร้อมรายการถัดไปด้วย){detail}",
+        "en": "the entry is missing: it was removed (perhaps with others after it){detail}",
+    },
+    "verify.against_ok": {
+        "th": "{path}: หัวสายบันทึกของสแนปช็อตนี้ (รายการที่ {id}) อยู่ในสายบันทึก",
+        "en": "{path}: the snapshot's journal head (entry {id}) is in the chain",
+    },
+    "verify.against_missing": {
+        "th": "{path}: หัวสายบันทึกของสแนปช็อตนี้ (รายการที่ {id}) ไม่อยู่ในสายบันทึกของฐานข้อมูลนี้:"
+        " รายการถูกลบ หรือสายบันทึกถูกสร้างใหม่ หลังส่งออกไฟล์นั้น",
+        "en": "{path}: the snapshot's journal head (entry {id}) is not in this database's journal:"
+        " entries were removed, or the journal rebuilt, after that file was exported",
+    },
+    "verify.against_no_head": {
+        "th": "{path} ไม่มี journal_head: ไม่ใช่สแนปช็อตที่ ita-tui ส่งออก จึงใช้ตรวจสอบไม่ได้",
+        "en": "{path} has no journal_head: it is not a snapshot ita-tui exported, so it cannot be checked against",
     },
     "verify.entry_altered": {
         "th": "รายการถูกแก้ไขหลังบันทึก{detail}",
@@ -1093,10 +1111,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Warning: serving to other machines on {host}, but this database does not require login; anyone on the network may change everything. Turn login on with `ita-tui people require-login`",
     },
     "serve.starting": {
-        "th": "เปิดแอปในเบราว์เซอร์ที่ http://{host}:{port} (หยุดด้วย Ctrl+C)",
-        "en": "Serving the app at http://{host}:{port} (stop with Ctrl+C)",
+        "th": "เปิดแอปในเบราว์เซอร์ที่ {url} รอรับที่ {host}:{port} (หยุดด้วย Ctrl+C)",
+        "en": "Serving the app at {url}, listening on {host}:{port} (stop with Ctrl+C)",
+    },
+    "serve.need_public_url": {
+        "th": "เปิดให้เครื่องอื่นเข้าที่ {host} ต้องระบุที่อยู่ที่เบราว์เซอร์ใช้ด้วย --public-url"
+        " เช่น --public-url http://192.168.1.10:8000",
+        "en": "Serving beyond this machine on {host} needs the address browsers use:"
+        " give --public-url, e.g. --public-url http://192.168.1.10:8000",
+    },
+    "serve.bad_public_url": {
+        "th": "--public-url ต้องเป็นที่อยู่ http:// หรือ https:// ที่ไม่มี ? หรือ # เช่น https://ita.example.go.th"
+        " (ได้รับ: {value})",
+        "en": "--public-url must be an http:// or https:// address without ? or #,"
+        " e.g. https://ita.example.go.th (got: {value})",
     },
     "event.login": {"th": "เข้าสู่ระบบ", "en": "logged in"},
+    "event.login_attempt": {"th": "ขอเข้าสู่ระบบ", "en": "login tried"},
+    "event.password_confirmed": {"th": "ยืนยันรหัสผ่านเดิม", "en": "current password confirmed"},
     "event.login_failed": {"th": "เข้าสู่ระบบไม่สำเร็จ", "en": "failed login"},
     "event.denied": {"th": "ถูกปฏิเสธ", "en": "refused"},
     "event.person_added": {"th": "เพิ่มผู้ใช้", "en": "person added"},

@@ -20,6 +20,8 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     # Where the app writes exports and packs (None: a folder in the user's documents).
     output_dir: Path | None = None
+    # `ita-tui serve`: browser sessions at once, each an app process of about 45 MB.
+    max_sessions: int = 30
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -54,6 +56,11 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
         settings = replace(settings, behind_gap=gap)
     else:
         problems.append(f"{path}: behind_gap = {gap!r} (1-100)")
+    sessions = raw.get("max_sessions", 30)
+    if isinstance(sessions, int) and not isinstance(sessions, bool) and 1 <= sessions <= 1000:
+        settings = replace(settings, max_sessions=sessions)
+    else:
+        problems.append(f"{path}: max_sessions = {sessions!r} (1-1000)")
     keymap = raw.get("keymap", {})
     if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
         settings = replace(settings, keymap=dict(keymap))
@@ -84,6 +91,8 @@ def save(settings: Settings, path: Path | None = None) -> None:
         document["name"] = settings.name
     if settings.output_dir:
         document["output_dir"] = str(settings.output_dir)
+    if settings.max_sessions != Settings.max_sessions:
+        document["max_sessions"] = settings.max_sessions
     if settings.keymap:
         document["keymap"] = settings.keymap
     write_atomically(path, tomli_w.dumps(document))

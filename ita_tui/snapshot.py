@@ -82,11 +82,13 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     agency = queries.agency(db, agency_name)
     agency_id = agency["id"]
     generated_at = datetime.now(ZoneInfo(TIMEZONE)).replace(microsecond=0)
+    head_id, head_hash = journal.head_entry(db)
     document: dict = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generated_at": generated_at,
-        "journal_head": journal.head(db),
+        "journal_head": head_hash,
+        "journal_entry": head_id,
         "as_of": as_of,
         "agency": {"name": agency["name"]},
         "assessments": [],

@@ -19,7 +19,7 @@ FORMAT_NAME = "ita-tui-snapshot"
 FORMAT_VERSION = 1
 
 # Keys an export writes that are derived from the rest; an import accepts and recomputes them.
-_DERIVED_TOP = {"generated_at", "as_of", "summary", "journal_head"}
+_DERIVED_TOP = {"generated_at", "as_of", "summary", "journal_head", "journal_entry"}
 _DERIVED_ASSESSMENT = {"computed_overall", "computed_result", "passed"}
 _DERIVED_MEASURE = {"percent", "overdue", "days_overdue", "flags"}
 

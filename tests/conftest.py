@@ -56,3 +56,16 @@ def dump(path: Path) -> list[str]:
         return list(connection.iterdump())
     finally:
         connection.close()
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(request):
+    """Passwords hashed at a test cost (see ita_tui.passwords.cost_for_tests), except in tests
+    marked `real_password_cost`."""
+    from ita_tui import passwords
+
+    if request.node.get_closest_marker("real_password_cost"):
+        yield
+        return
+    with passwords.cost_for_tests(passwords.Cost(n=2**10, r=8, p=1)):
+        yield

@@ -201,7 +201,7 @@ def test_export_import_round_trip(run, sample_db, tmp_path):
         return [
             line
             for line in text.splitlines()
-            if not line.startswith(("generated_at", "journal_head"))
+            if not line.startswith(("generated_at", "journal_head", "journal_entry"))
         ]
 
     assert without_generated_at(first.read_text("utf-8")) == without_generated_at(again)

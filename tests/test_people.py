@@ -1,7 +1,7 @@
 """People, roles, login and handover, through the CLI and the database API."""
 
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -229,7 +229,7 @@ def test_the_stored_hash_is_not_the_password(shared):
     for login, password in PASSWORDS.items():
         assert password not in stored[login]
         assert password.encode().hex() not in stored[login]
-        assert stored[login].startswith("scrypt$")
+        assert stored[login].startswith("scrypt-nfc$")
     # Each has a salt of its own: the same password gives different hashes.
     assert len({h.split("$")[4] for h in stored.values()}) == len(PASSWORDS)
 
@@ -399,13 +399,24 @@ def test_serving_beyond_this_machine_warns_unless_login_is_required(sample_db, r
     started = []
     monkeypatch.setattr("ita_tui.serve.run", lambda *args: started.append(args))
     result = run(
-        "--db", str(sample_db), "--lang", "en", "serve", "--host", "0.0.0.0", "--port", "8123"
+        "--db",
+        str(sample_db),
+        "--lang",
+        "en",
+        "serve",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "8123",
+        "--public-url",
+        "http://192.168.1.10:8123",
     )
     assert result.code == 0, result.err
     assert "Warning" in result.err
     quiet = run("--db", str(sample_db), "--lang", "en", "serve")
     assert "Warning" not in quiet.err
-    command, host, port, _ = started[0]
+    command, host, port, _, sessions = started[0]
+    assert sessions == 30
     assert (host, port) == ("0.0.0.0", 8123)
     assert "ita_tui" in command and str(sample_db) in command
     assert "--served" in command  # each browser session keeps its language to itself
@@ -438,3 +449,180 @@ def test_serving_on_a_port_in_use_says_so(sample_db, run):
     assert result.code == 2
     assert f"Cannot listen on 127.0.0.1:{port}" in result.err
     assert f"http://127.0.0.1:{port}" in result.err  # the address as typed, Arabic digits
+
+
+def _tries_at_once(path, login: str, password: str, tries: int, now=None) -> list[str]:
+    """`tries` logins started together, each on a connection of its own; what each ended in."""
+    import threading
+
+    start = threading.Barrier(tries)
+    outcomes: list[str] = []
+
+    def one_try() -> None:
+        db = open_database(path)
+        try:
+            start.wait()
+            authenticate(db, login, password, now=now)
+            outcomes.append("in")
+        except UserError as refused:
+            outcomes.append(refused.key)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=one_try) for _ in range(tries)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_forty_tries_at_once_check_no_more_passwords_than_the_back_off_allows(shared, monkeypatch):
+    from ita_tui import passwords
+    from ita_tui.db import people
+
+    checked = []
+    real_verify = passwords.verify
+
+    def counting_verify(password, stored):
+        checked.append(password)
+        return real_verify(password, stored)
+
+    monkeypatch.setattr(passwords, "verify", counting_verify)
+    moment = datetime(2023, 4, 3, 9, 0, tzinfo=UTC)
+    outcomes = _tries_at_once(shared["path"], "nid", "wrong-wrong", 40, now=moment)
+    assert len(checked) == people.FREE_FAILURES
+    assert outcomes.count("login.failed") == people.FREE_FAILURES
+    assert outcomes.count("login.wait") == 40 - people.FREE_FAILURES
+    # Once the wait is over, one more try in that window, however many are started.
+    checked.clear()
+    later = moment + timedelta(seconds=2)
+    outcomes = _tries_at_once(shared["path"], "nid", "wrong-wrong", 40, now=later)
+    assert len(checked) == 1
+    assert outcomes.count("login.wait") == 39
+
+
+def test_a_flood_of_wrong_passwords_keeps_the_owner_out_no_longer_than_the_ceiling(shared):
+    from ita_tui.db import people
+
+    db = open_database(shared["path"])
+    moment = datetime(2023, 4, 3, 9, 0, tzinfo=UTC)
+    for _ in range(2000):
+        moment += timedelta(seconds=1)
+        with pytest.raises(UserError):
+            authenticate(db, "nid", "wrong-wrong", now=moment)
+    with pytest.raises(UserError) as waiting:
+        authenticate(db, "nid", PASSWORDS["nid"], now=moment)
+    assert waiting.value.key == "login.wait"
+    assert waiting.value.params["seconds"] <= people.LONGEST_WAIT_SECONDS
+    owner_back = moment + timedelta(seconds=people.LONGEST_WAIT_SECONDS)
+    assert authenticate(db, "nid", PASSWORDS["nid"], now=owner_back).login == "nid"
+    # After a successful login the count starts again.
+    with pytest.raises(UserError) as wrong:
+        authenticate(db, "nid", "wrong-wrong", now=owner_back)
+    assert wrong.value.key == "login.failed"
+
+
+def test_guessing_the_current_password_in_an_open_session_waits_like_a_login(shared):
+    from ita_tui.db.people import FREE_FAILURES, set_password
+
+    db = open_database(shared["path"])
+    nid = authenticate(db, "nid", PASSWORDS["nid"])
+    outcomes = []
+    for _ in range(FREE_FAILURES + 2):
+        with pytest.raises(UserError) as refused:
+            set_password(db, nid, "nid", "another-pass-1", current="guess-guess")
+        outcomes.append(refused.value.key)
+    assert outcomes == ["password.wrong_current"] * FREE_FAILURES + ["login.wait"] * 2
+
+
+SPLIT_SARA_AM = "\u0e4d\u0e32"
+
+
+def _legacy_hash(password: str) -> str:
+    """A hash as the tool made them before passwords were normalised: scrypt at N=2^14."""
+    import hashlib
+
+    salt = b"0123456789abcdef"
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt$16384$8$1${salt.hex()}${digest.hex()}"
+
+
+def _stored_hash(db, login: str) -> str:
+    return db.execute("SELECT password_hash FROM people WHERE login = ?", (login,)).fetchone()[0]
+
+
+@pytest.mark.real_password_cost
+def test_passwords_are_hashed_at_the_current_cost_and_old_hashes_upgraded_at_login(shared):
+    db = open_database(shared["path"])
+    db.execute(
+        "UPDATE people SET password_hash = ? WHERE login = 'nid'", (_legacy_hash(PASSWORDS["nid"]),)
+    )
+    db.conn.commit()
+    with pytest.raises(UserError):
+        authenticate(db, "nid", "wrong-wrong")
+    assert _stored_hash(db, "nid").startswith("scrypt$16384$")  # a failure upgrades nothing
+    assert authenticate(db, "nid", PASSWORDS["nid"]).login == "nid"
+    upgraded = _stored_hash(db, "nid")
+    assert upgraded.startswith("scrypt-nfc$131072$8$1$")
+    assert authenticate(db, "nid", PASSWORDS["nid"]).login == "nid"
+    assert _stored_hash(db, "nid") == upgraded  # made once, not at every login
+    # The cheaper hashes the other tests make are upgraded the same way.
+    from ita_tui import passwords
+
+    with passwords.cost_for_tests(passwords.Cost(n=2**10, r=8, p=1)):
+        cheap = passwords.hash_password(PASSWORDS["head"])
+    db.execute("UPDATE people SET password_hash = ? WHERE login = 'head'", (cheap,))
+    db.conn.commit()
+    authenticate(db, "head", PASSWORDS["head"])
+    assert _stored_hash(db, "head").startswith("scrypt-nfc$131072$")
+
+
+def test_a_thai_password_typed_with_a_split_sara_am_logs_in(shared, run, tmp_path):
+    composed = "รหัสน้ำใจ๒๕๖๖"
+    split = composed.replace("\u0e33", SPLIT_SARA_AM)
+    assert split != composed
+    new_file = _password_file(tmp_path, "new-nid", split)
+    result = run(
+        *_as(
+            shared, tmp_path, "admin", "people", "password", "nid", "--new-password-file", new_file
+        )
+    )
+    assert result.code == 0, result.err
+    db = open_database(shared["path"])
+    assert authenticate(db, "nid", composed).login == "nid"
+    assert authenticate(db, "nid", split).login == "nid"
+    # The tone mark may come between NIKHAHIT and SARA AA too: น ํ ้ า is น ้ ำ.
+    assert authenticate(db, "nid", "รหัสน\u0e4d\u0e49\u0e32ใจ๒๕๖๖").login == "nid"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["NID-PASS-1", "nid-pass-1 ", " nid-pass-1", "nid-pass-1\u200b", "nid\u2009pass-1"],
+)
+def test_normalising_a_password_loses_nothing_the_person_typed(shared, typed):
+    db = open_database(shared["path"])
+    with pytest.raises(UserError) as refused:
+        authenticate(db, "nid", typed)
+    assert refused.value.key == "login.failed"
+
+
+def test_a_no_break_space_is_a_space_in_a_password(shared):
+    from ita_tui.db.people import set_password
+
+    db = open_database(shared["path"])
+    admin = authenticate(db, "admin", PASSWORDS["admin"])
+    set_password(db, admin, "nid", "two words here")
+    assert authenticate(db, "nid", "two\u00a0words\u00a0here").login == "nid"
+
+
+def test_a_crafted_hash_asking_for_gigabytes_matches_nothing(shared):
+    db = open_database(shared["path"])
+    db.execute(
+        "UPDATE people SET password_hash = ? WHERE login = 'nid'",
+        ("scrypt-nfc$1073741824$8$1$" + "00" * 16 + "$" + "00" * 32,),
+    )
+    db.conn.commit()
+    with pytest.raises(UserError) as refused:
+        authenticate(db, "nid", PASSWORDS["nid"])
+    assert refused.value.key == "login.failed"

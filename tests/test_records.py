@@ -14,6 +14,7 @@ import pytest
 from ita_tui import snapshot
 from ita_tui.db import journal, open_database, writes
 from ita_tui.db.schema import MIGRATIONS
+from ita_tui.errors import UserError
 from tests.conftest import dump
 from tests.plan_factory import big_plan_text
 
@@ -331,3 +332,219 @@ def test_the_journal_replays_edits_of_every_kind(tmp_path):
     snapshot.import_plan(db, snapshot.sample_plan(), "ฉ")
     assert journal.verify(db) == []
     assert os.path.exists(tmp_path / "plan.db")
+
+
+def _entry(path, entry_id: int) -> dict:
+    connection = sqlite3.connect(path)
+    connection.row_factory = sqlite3.Row
+    try:
+        return dict(
+            connection.execute("SELECT * FROM journal WHERE id = ?", (entry_id,)).fetchone()
+        )
+    finally:
+        connection.close()
+
+
+def test_verify_names_the_altered_entry_even_when_its_hash_was_made_again(run, logged_db):
+    altered = _entry(logged_db, 20)
+    altered["by"] = "someone else"
+    tamper(
+        logged_db,
+        f"UPDATE journal SET by = 'someone else', hash = '{journal.entry_hash(altered)}' WHERE id = 20",
+    )
+    result = run("--db", str(logged_db), "--lang", "en", "--digits", "arabic", "verify")
+    assert result.code == 1
+    assert "entry 20: the entry was altered" in result.err
+    assert "entry 21" not in result.err
+
+
+def test_verify_names_a_removed_entry(run, logged_db):
+    tamper(logged_db, "DELETE FROM journal WHERE id = 20")
+    result = run("--db", str(logged_db), "--lang", "en", "--digits", "arabic", "verify")
+    assert result.code == 1
+    assert "entry 20: " in result.err and "removed" in result.err
+
+
+def _truncate(path, keep: int) -> None:
+    """What someone with write access could do: remove the newest entries and the rows they
+    added, leaving a shorter chain that holds together."""
+    connection = sqlite3.connect(path)
+    rows = connection.execute(
+        "SELECT subject, subject_key, before FROM journal WHERE id > ? ORDER BY id DESC", (keep,)
+    ).fetchall()
+    connection.close()
+    assert all(subject == "progress" and before is None for subject, _, before in rows), rows
+    tamper(
+        path,
+        *[f"DELETE FROM progress WHERE id = {key}" for _, key, _ in rows],
+        f"DELETE FROM journal WHERE id > {keep}",
+    )
+
+
+def test_verify_against_a_published_snapshot_catches_a_truncated_journal(run, logged_db, tmp_path):
+    kept = tmp_path / "kept.toml"
+    assert run("--db", str(logged_db), "export", str(kept)).code == 0
+    connection = sqlite3.connect(logged_db)
+    before_later = connection.execute("SELECT max(id) FROM journal").fetchone()[0]
+    connection.close()
+    for day in ("2023-03-10", "2023-03-20"):
+        logged = run("--db", str(logged_db), "log", "2", "--percent", "40", "--date", day)
+        assert logged.code == 0, logged.err
+    later = tmp_path / "later.toml"
+    assert run("--db", str(logged_db), "export", str(later)).code == 0
+    assert run("--db", str(logged_db), "verify", "--against", str(kept), str(later)).code == 0
+
+    _truncate(logged_db, before_later)
+    assert run("--db", str(logged_db), "verify").code == 0  # a shorter chain holds together
+    result = run(
+        "--db",
+        str(logged_db),
+        "--lang",
+        "en",
+        "--digits",
+        "arabic",
+        "verify",
+        "--against",
+        str(kept),
+        str(later),
+    )
+    assert result.code == 1
+    assert str(later) in result.err and "not in this database's journal" in result.err
+    assert str(kept) not in result.err
+
+
+def test_verify_against_catches_a_rebuilt_chain(run, logged_db, tmp_path):
+    published = tmp_path / "published.toml"
+    assert run("--db", str(logged_db), "export", str(published)).code == 0
+    connection = sqlite3.connect(logged_db)
+    connection.row_factory = sqlite3.Row
+    entries = [dict(row) for row in connection.execute("SELECT * FROM journal ORDER BY id")]
+    connection.close()
+    # Entry 5 rewritten, and every hash after it made again: the chain holds, the head differs.
+    statements = ["DELETE FROM journal"]
+    previous = journal.GENESIS
+    for entry in entries:
+        if entry["id"] == 5:
+            entry["at"] = "2000-01-01T00:00:00+00:00"
+        entry["prev_hash"] = previous
+        entry["hash"] = previous = journal.entry_hash(entry)
+        values = ", ".join(
+            "NULL" if v is None else "'" + str(v).replace("'", "''") + "'" for v in entry.values()
+        )
+        statements.append(f"INSERT INTO journal ({', '.join(entry)}) VALUES ({values})")
+    tamper(logged_db, *statements)
+    assert run("--db", str(logged_db), "verify").code == 0
+    result = run(
+        "--db",
+        str(logged_db),
+        "--lang",
+        "en",
+        "--digits",
+        "arabic",
+        "verify",
+        "--against",
+        str(published),
+    )
+    assert result.code == 1 and "not in this database's journal" in result.err
+
+
+def test_verify_against_a_file_without_a_journal_head_says_so(run, logged_db):
+    from ita_tui.data import __path__ as data_path
+
+    sample = f"{data_path[0]}/sample_plan.toml"
+    result = run(
+        "--db", str(logged_db), "--lang", "en", "--digits", "arabic", "verify", "--against", sample
+    )
+    assert result.code == 2
+    assert "journal_head" in result.err
+
+
+@pytest.fixture
+def people_db(sample_db, run, tmp_path):
+    """The sample plan with people, units of theirs, login on and an access record."""
+    from ita_tui.access import Actor
+    from ita_tui.db.people import add_person, authenticate, set_login_required
+
+    db = open_database(sample_db)
+    admin = Actor(name="ผู้ตั้งระบบ", role="administrator")
+    add_person(db, admin, "admin", "ผู้ดูแล", "administrator", [], "admin-pass-1")
+    add_person(db, admin, "somchai", "สมชาย ใจดี", "officer", [2], "somchai-pass")
+    set_login_required(db, admin, True)
+    with pytest.raises(UserError):
+        authenticate(db, "somchai", "wrong-wrong")
+    authenticate(db, "somchai", "somchai-pass")
+    db.close()
+    assert run("--db", str(sample_db), "verify").code == 0
+    return sample_db
+
+
+def _drop_access_triggers(path) -> None:
+    connection = sqlite3.connect(path)
+    connection.execute("DROP TRIGGER access_events_no_update")
+    connection.execute("DROP TRIGGER access_events_no_delete")
+    connection.commit()
+    connection.close()
+
+
+ACCESS_TAMPERING = {
+    "make an officer an administrator": [
+        "UPDATE people SET role = 'administrator' WHERE login = 'somchai'"
+    ],
+    "add a person": [
+        "INSERT INTO people (login, name, role, active, created_at)"
+        " VALUES ('ghost', 'ghost', 'administrator', 1, '2023-01-01')"
+    ],
+    "set a password": ["UPDATE people SET password_hash = NULL WHERE login = 'somchai'"],
+    "give a unit": ["INSERT INTO person_units (person_id, unit_id) VALUES (2, 1)"],
+    "take a unit": ["DELETE FROM person_units WHERE person_id = 2"],
+    "turn login off": ["UPDATE database_settings SET value = 'no' WHERE key = 'login_required'"],
+    "erase a failed login": ["DELETE FROM access_events WHERE event = 'login_failed'"],
+    "rewrite the access record": [
+        "UPDATE access_events SET login = 'admin' WHERE login = 'somchai'"
+    ],
+}
+
+
+@pytest.mark.parametrize("how", sorted(ACCESS_TAMPERING))
+def test_verify_catches_changes_to_people_and_the_access_record(run, people_db, how):
+    _drop_access_triggers(people_db)
+    tamper(people_db, *ACCESS_TAMPERING[how])
+    result = run("--db", str(people_db), "verify")
+    assert result.code == 1, result.out
+
+
+def test_the_journal_keeps_no_password_hash(people_db):
+    connection = sqlite3.connect(people_db)
+    hashes = [h for (h,) in connection.execute("SELECT password_hash FROM people")]
+    journal_text = " ".join(
+        str(row) for row in connection.execute("SELECT before, after FROM journal")
+    )
+    connection.close()
+    assert hashes and all(h.split("$")[-1] not in journal_text for h in hashes)
+
+
+def test_people_of_an_older_database_enter_the_journal_when_it_is_upgraded(run, tmp_path):
+    import sqlite_utils
+
+    path = tmp_path / "people.db"
+    old = sqlite_utils.Database(path)
+    MIGRATIONS.apply(old, stop_before="m007_access_journal")
+    old.execute(
+        "INSERT INTO people (login, name, role, password_hash, active, created_at)"
+        " VALUES ('boss', 'ผู้ดูแล', 'administrator', 'scrypt$16384$8$1$00$00', 1, '2023-01-01')"
+    )
+    old.execute("INSERT INTO database_settings (key, value) VALUES ('login_required', 'yes')")
+    old.execute(
+        "INSERT INTO access_events (at, login, event) VALUES ('2023-01-01', 'boss', 'login')"
+    )
+    old.conn.commit()
+    old.close()
+    upgraded = open_database(path)
+    baseline = upgraded.execute(
+        "SELECT subject FROM journal WHERE action = 'baseline' ORDER BY id"
+    ).fetchall()
+    assert baseline == [("people",), ("database_settings",), ("access_events",)]
+    assert journal.verify(upgraded) == []
+    upgraded.close()
+    tamper(path, "UPDATE people SET role = 'officer'")
+    assert run("--db", str(path), "verify").code == 1

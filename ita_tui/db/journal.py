@@ -1,10 +1,13 @@
 """The append-only journal: every change to the plan (a measure, its units, its checklist, its
-status, its progress, and the units, findings, scores and meetings around it), who made it and
-when, with the row before and after, chained by hash so that an entry altered, removed,
-inserted or reordered behind the tool's back shows.
+status, its progress, and the units, findings, scores and meetings around it) and to who may
+change it (people, their roles and units, handovers, the login setting, the access record), who
+made it and when, with the row before and after, chained by hash so that an entry altered,
+removed, inserted or reordered behind the tool's back shows.
 
-A chain without a secret can be rebuilt by someone with write access to the file; what anchors
-it is the chain head printed in every snapshot (`journal_head`), kept outside the database."""
+A chain without a secret can be rebuilt, or cut short, by someone with write access to the
+file; what anchors it is the chain head printed in every snapshot (`journal_head`, with its
+entry number `journal_entry`), kept outside the database: `verify --against` checks that each
+such head is still in the chain, at its place."""
 
 import hashlib
 import json
@@ -14,8 +17,8 @@ from ita_tui.db.connection import Database
 
 GENESIS = ""
 
-# The tracked tables and the columns that name a row.
-TRACKED: dict[str, tuple[str, ...]] = {
+# The tracked tables and the columns that name a row: the plan ...
+PLAN_TABLES: dict[str, tuple[str, ...]] = {
     "agencies": ("id",),
     "assessments": ("id",),
     "recommendations": ("id",),
@@ -29,21 +32,40 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "meetings": ("id",),
     "decisions": ("id",),
 }
+# ... and who may change it.
+ACCESS_TABLES: dict[str, tuple[str, ...]] = {
+    "people": ("id",),
+    "person_units": ("person_id", "unit_id"),
+    "handovers": ("id",),
+    "database_settings": ("key",),
+    "access_events": ("id",),
+}
+TRACKED = {**PLAN_TABLES, **ACCESS_TABLES}
 
 
 def _key_text(key: tuple) -> str:
     return ":".join(str(part) for part in key)
 
 
+def _as_journaled(table: str, found: dict) -> dict:
+    """The row as the journal keeps it. The journal keeps every value forever, so a password
+    hash would outlive its upgrade to a higher cost there: it keeps the hash's SHA-256, which
+    shows a change as well and is no help to a guesser (the salt is not in it)."""
+    if table == "people" and found.get("password_hash") is not None:
+        digest = hashlib.sha256(found["password_hash"].encode("utf-8")).hexdigest()
+        return {**found, "password_hash": f"sha256:{digest}"}
+    return found
+
+
 def row(db: Database, table: str, key: tuple) -> dict | None:
-    # Also called by the journal's migration, on sqlite-utils' connection: plain execute only.
+    # Also called by the journal's migrations, on sqlite-utils' connection: plain execute only.
     columns = TRACKED[table]
     where = " AND ".join(f"{column} = ?" for column in columns)
     cursor = db.execute(f"SELECT * FROM {table} WHERE {where}", key)
     found = cursor.fetchone()
     if found is None:
         return None
-    return dict(zip([c[0] for c in cursor.description], found, strict=True))
+    return _as_journaled(table, dict(zip([c[0] for c in cursor.description], found, strict=True)))
 
 
 def _canonical(value: object) -> str:
@@ -69,8 +91,13 @@ def entry_hash(entry: dict) -> str:
 
 
 def head(db: Database) -> str:
-    found = db.execute("SELECT hash FROM journal ORDER BY id DESC LIMIT 1").fetchone()
-    return found[0] if found else GENESIS
+    return head_entry(db)[1]
+
+
+def head_entry(db: Database) -> tuple[int, str]:
+    """The newest entry's number and hash; (0, GENESIS) for an empty journal."""
+    found = db.execute("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1").fetchone()
+    return (found[0], found[1]) if found else (0, GENESIS)
 
 
 def record(
@@ -141,8 +168,39 @@ def deleting(
     cursor = db.execute(f"SELECT * FROM {table} WHERE {where}", params)
     names = [c[0] for c in cursor.description]
     for found in cursor.fetchall():
-        before = dict(zip(names, found, strict=True))
+        before = _as_journaled(table, dict(zip(names, found, strict=True)))
         record(db, by, at, action, table, tuple(before[c] for c in columns), before, None)
+
+
+def insert(db: Database, by: str, at: str, action: str, table: str, values: dict) -> int:
+    """Insert a row and journal it; the new row's id (rowid)."""
+    columns = ", ".join(values)
+    cursor = db.execute(
+        f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' for _ in values)})",
+        list(values.values()),
+    )
+    names = TRACKED[table]
+    key = tuple(values[c] for c in names) if all(c in values for c in names) else None
+    inserted(db, by, at, action, table, key or (cursor.lastrowid,))
+    return cursor.lastrowid
+
+
+def update(
+    db: Database, by: str, at: str, action: str, table: str, key: tuple, changes: dict
+) -> None:
+    """Change one row and journal it."""
+    where = " AND ".join(f"{column} = ?" for column in TRACKED[table])
+    assignments = ", ".join(f"{column} = ?" for column in changes)
+    with Change(db, by, at, action, table, key):
+        db.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*changes.values(), *key])
+
+
+def delete(
+    db: Database, by: str, at: str, action: str, table: str, where: str, params: tuple
+) -> None:
+    """Delete the rows `where` names and journal each."""
+    deleting(db, by, at, action, table, where, params)
+    db.execute(f"DELETE FROM {table} WHERE {where}", params)
 
 
 def _matches(journaled: str | None, current: dict) -> bool:
@@ -163,6 +221,17 @@ class Problem:
     detail: str = ""
 
 
+def _misplaced(entry: dict, expected_id: int) -> Problem:
+    """Which entry to name when `entry` does not follow the one before it."""
+    if entry["id"] > expected_id:
+        return Problem(expected_id, "verify.entry_missing")
+    if entry["id"] == expected_id > 1 and entry_hash(entry) == entry["hash"]:
+        # The entry is whole and names a predecessor that is no longer there as it was: the one
+        # before was altered, and its hash made again to hide it.
+        return Problem(expected_id - 1, "verify.entry_altered")
+    return Problem(entry["id"], "verify.chain_broken")
+
+
 def verify(db: Database) -> list[Problem]:
     """Check the chain, then the current rows against what the journal says they are. The
     first broken link is the one reported: what follows it cannot be trusted either."""
@@ -174,7 +243,7 @@ def verify(db: Database) -> list[Problem]:
     for found in cursor:
         entry = dict(zip(names, found, strict=True))
         if entry["id"] != expected_id or entry["prev_hash"] != expected_prev:
-            return [Problem(entry["id"], "verify.chain_broken")]
+            return [_misplaced(entry, expected_id)]
         if entry_hash(entry) != entry["hash"]:
             return [Problem(entry["id"], "verify.entry_altered")]
         expected_prev, expected_id = entry["hash"], entry["id"] + 1
@@ -184,7 +253,7 @@ def verify(db: Database) -> list[Problem]:
         names = [c[0] for c in cursor.description]
         present = set()
         for found in cursor:
-            current = dict(zip(names, found, strict=True))
+            current = _as_journaled(table, dict(zip(names, found, strict=True)))
             key = (table, _key_text(tuple(current[c] for c in columns)))
             present.add(key)
             if not _matches(state.get(key), current):
@@ -193,3 +262,14 @@ def verify(db: Database) -> list[Problem]:
             if key[0] == table and after is not None and key not in present:
                 problems.append(Problem(None, "verify.row_missing", f"{table} {key[1]}"))
     return problems
+
+
+def holds(db: Database, entry_id: int | None, hash_: str) -> bool:
+    """Whether the chain holds a published head: the entry it names, with that hash. A head
+    without its number (from an older export) is looked for anywhere in the chain."""
+    if hash_ == GENESIS:
+        return True
+    if entry_id is None:
+        return db.execute("SELECT 1 FROM journal WHERE hash = ?", (hash_,)).fetchone() is not None
+    found = db.execute("SELECT hash FROM journal WHERE id = ?", (entry_id,)).fetchone()
+    return found is not None and found[0] == hash_

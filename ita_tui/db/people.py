@@ -1,8 +1,10 @@
 """People, their roles and units, logging in, and handing units over to a successor.
 
-Each change is one transaction and leaves a line in the access record; the plan's own history
-(progress entries, the journal) keeps the names people had when they acted."""
+Each change is one transaction, journaled in the same hash chain as the plan, and leaves a line
+in the access record; the plan's own history (progress entries, the journal) keeps the names
+people had when they acted."""
 
+import math
 from datetime import datetime
 
 from ita_tui import passwords
@@ -15,6 +17,7 @@ from ita_tui.access import (
     record,
     require,
 )
+from ita_tui.db import journal
 from ita_tui.db.connection import Database, transaction
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
@@ -67,12 +70,28 @@ def unit_ids_of(db: Database, login: str) -> list[int]:
     ]
 
 
-def _set_units(db: Database, person_id: int, unit_ids: list[int]) -> None:
-    db.execute("DELETE FROM person_units WHERE person_id = ?", (person_id,))
-    db.conn.executemany(
-        "INSERT INTO person_units (person_id, unit_id) VALUES (?, ?)",
-        [(person_id, unit) for unit in dict.fromkeys(unit_ids)],
-    )
+def _set_units(db: Database, by: Actor, at: str, person_id: int, unit_ids: list[int]) -> None:
+    held = {
+        unit
+        for (unit,) in db.execute(
+            "SELECT unit_id FROM person_units WHERE person_id = ?", (person_id,)
+        ).fetchall()
+    }
+    wanted = set(unit_ids)
+    for unit in held - wanted:
+        journal.delete(
+            db,
+            by.name,
+            at,
+            "people",
+            "person_units",
+            "person_id = ? AND unit_id = ?",
+            (person_id, unit),
+        )
+    for unit in dict.fromkeys(u for u in unit_ids if u not in held):
+        journal.insert(
+            db, by.name, at, "people", "person_units", {"person_id": person_id, "unit_id": unit}
+        )
 
 
 def add_person(
@@ -93,15 +112,26 @@ def add_person(
     if password is not None:
         passwords.check_new(password)
     stored = passwords.hash_password(password) if password is not None else None
+    at = now_utc()
     with transaction(db):
         if db.execute("SELECT 1 FROM people WHERE login = ?", (login,)).fetchone():
             raise UserError("people.login_taken", login=login)
-        person_id = db.execute(
-            "INSERT INTO people (login, name, role, password_hash, active, created_at)"
-            " VALUES (?, ?, ?, ?, 1, ?)",
-            (login, name, role, stored, now_utc()),
-        ).lastrowid
-        _set_units(db, person_id, unit_ids)
+        person_id = journal.insert(
+            db,
+            by.name,
+            at,
+            "people",
+            "people",
+            {
+                "login": login,
+                "name": name,
+                "role": role,
+                "password_hash": stored,
+                "active": 1,
+                "created_at": at,
+            },
+        )
+        _set_units(db, by, at, person_id, unit_ids)
     record(db, "person_added", by.login or by.name, "people", f"{login} {role}")
     return person_id
 
@@ -127,14 +157,12 @@ def update_person(
         changes["role"] = _role(role)
     if active is not None:
         changes["active"] = int(active)
+    at = now_utc()
     with transaction(db):
         if changes:
-            assignments = ", ".join(f"{column} = ?" for column in changes)
-            db.execute(
-                f"UPDATE people SET {assignments} WHERE id = ?", [*changes.values(), target["id"]]
-            )
+            journal.update(db, by.name, at, "people", "people", (target["id"],), changes)
         if unit_ids is not None:
-            _set_units(db, target["id"], unit_ids)
+            _set_units(db, by, at, target["id"], unit_ids)
         _keep_an_administrator(db)
     detail = " ".join(f"{k}={v}" for k, v in changes.items())
     if unit_ids is not None:
@@ -163,26 +191,34 @@ def set_password(db: Database, by: Actor, login: str, new: str, current: str | N
     target = person(db, login)
     own = by.person_id == target["id"]
     if own and current is not None:
+        # A session left open is no way round the back-off.
+        at = _may_try(db, target["login"], datetime.fromisoformat(now_utc()))
         stored = db.execute(
             "SELECT password_hash FROM people WHERE id = ?", (target["id"],)
         ).fetchone()[0]
         if not passwords.verify(current, stored):
-            record(db, "password_refused", target["login"], "password")
+            record(db, "password_refused", target["login"], "password", at=at)
             raise UserError("password.wrong_current")
+        record(db, "password_confirmed", target["login"], "password", at=at)
     else:
         require(db, by, "people")
     passwords.check_new(new)
+    stored = passwords.hash_password(new)
     with transaction(db):
-        db.execute(
-            "UPDATE people SET password_hash = ? WHERE id = ?",
-            (passwords.hash_password(new), target["id"]),
+        journal.update(
+            db, by.name, now_utc(), "password", "people", (target["id"],), {"password_hash": stored}
         )
     record(db, "password_changed", by.login or by.name, "password", target["login"])
 
 
 def set_login_required(db: Database, by: Actor, required: bool) -> None:
     require(db, by, "login_setting")
-    with transaction(db):
+    with (
+        transaction(db),
+        journal.Change(
+            db, by.name, now_utc(), "login_setting", "database_settings", ("login_required",)
+        ),
+    ):
         db.execute(
             "INSERT INTO database_settings (key, value) VALUES ('login_required', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -193,15 +229,16 @@ def set_login_required(db: Database, by: Actor, required: bool) -> None:
 
 
 def _recent_failures(db: Database, login: str) -> tuple[int, str | None]:
-    """Failures since the last successful login, and when the latest was."""
+    """Tries since the last successful login, and when the latest was. A try still being
+    checked counts as failed, so that tries started together cannot all pass the back-off."""
     rows = db.execute(
         "SELECT event, at FROM access_events WHERE login = ?"
-        " AND event IN ('login', 'login_failed') ORDER BY id DESC LIMIT 30",
+        " AND event IN ('login', 'password_confirmed', 'login_attempt') ORDER BY id DESC LIMIT 30",
         (login,),
     ).fetchall()
     failures = 0
     for event, _ in rows:
-        if event == "login":
+        if event != "login_attempt":
             break
         failures += 1
     return failures, rows[0][1] if failures else None
@@ -213,26 +250,58 @@ def seconds_to_wait(db: Database, login: str, now: datetime) -> int:
         return 0
     wait = min(2 ** (failures - FREE_FAILURES + 1), LONGEST_WAIT_SECONDS)
     waited = (now - datetime.fromisoformat(latest)).total_seconds()
-    return max(0, int(wait - waited + 0.999))
+    return max(0, math.ceil(wait - waited))
 
 
-def authenticate(db: Database, login: str, password: str) -> Actor:
+def _may_try(db: Database, login: str, moment: datetime) -> str:
+    """Let a password be checked for this login now, or refuse: decided and recorded in one
+    write transaction, so that tries started together queue here and each sees the ones before
+    it. The moment of the try, as recorded."""
+    at = moment.isoformat(timespec="seconds")
+    with transaction(db):
+        wait = seconds_to_wait(db, login, moment)
+        if wait:
+            raise UserError("login.wait", seconds=wait)
+        record(db, "login_attempt", login, at=at)
+    return at
+
+
+def authenticate(db: Database, login: str, password: str, now: datetime | None = None) -> Actor:
     """The person, when the password is theirs. A failure is recorded and says nothing of
-    whether the login exists; after a few in a row, the next try must wait."""
+    whether the login exists; after a few in a row, the next try must wait. A try refused for
+    waiting checks no password and is not counted, so a flood of them cannot push the wait past
+    its ceiling. `now` is the moment of the try, for tests (default: the clock)."""
     wanted = normalise(login).casefold()
-    wait = seconds_to_wait(db, wanted, datetime.fromisoformat(now_utc()))
-    if wait:
-        raise UserError("login.wait", seconds=wait)
+    at = _may_try(db, wanted, now or datetime.fromisoformat(now_utc()))
     found = db.row(
         "SELECT id, login, name, role, active, password_hash FROM people WHERE login = ?",
         (wanted,),
     )
     matches = passwords.verify(password, found["password_hash"] if found else None)
     if not matches or not found["active"]:
-        record(db, "login_failed", wanted)
+        record(db, "login_failed", wanted, at=at)
         raise UserError("login.failed")
-    record(db, "login", wanted)
+    record(db, "login", wanted, at=at)
+    if passwords.needs_upgrade(found["password_hash"]):
+        _upgrade_hash(db, found["id"], found["password_hash"], password)
     return person_actor(db, found)
+
+
+def _upgrade_hash(db: Database, person_id: int, verified: str, password: str) -> None:
+    """Make the hash again at the current cost; unless the password was changed meanwhile."""
+    stored = passwords.hash_password(password)
+    with transaction(db):
+        current = db.execute("SELECT password_hash FROM people WHERE id = ?", (person_id,))
+        if current.fetchone() == (verified,):
+            journal.update(
+                db,
+                "ita-tui",
+                now_utc(),
+                "password_upgrade",
+                "people",
+                (person_id,),
+                {"password_hash": stored},
+            )
 
 
 def access_events(db: Database, limit: int = 50) -> list[dict]:
@@ -280,27 +349,48 @@ def handover(
             f"SELECT name FROM units WHERE id IN ({marks}) ORDER BY position", moving
         ).fetchall()
     ]
+    at = now_utc()
     with transaction(db):
-        db.execute(
-            f"DELETE FROM person_units WHERE person_id = ? AND unit_id IN ({marks})",
+        journal.delete(
+            db,
+            by.name,
+            at,
+            "handover",
+            "person_units",
+            f"person_id = ? AND unit_id IN ({marks})",
             (leaving["id"], *moving),
         )
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO person_units (person_id, unit_id) VALUES (?, ?)",
-            [(taking["id"], unit) for unit in moving],
-        )
-        db.execute(
-            "INSERT INTO handovers (at, by, from_person_id, to_person_id, units, open_measures,"
-            " open_decisions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                now_utc(),
-                by.name,
-                leaving["id"],
-                taking["id"],
-                ", ".join(names),
-                open_measures,
-                open_decisions,
-            ),
+        already = {
+            unit
+            for (unit,) in db.execute(
+                "SELECT unit_id FROM person_units WHERE person_id = ?", (taking["id"],)
+            ).fetchall()
+        }
+        for unit in moving:
+            if unit not in already:
+                journal.insert(
+                    db,
+                    by.name,
+                    at,
+                    "handover",
+                    "person_units",
+                    {"person_id": taking["id"], "unit_id": unit},
+                )
+        journal.insert(
+            db,
+            by.name,
+            at,
+            "handover",
+            "handovers",
+            {
+                "at": at,
+                "by": by.name,
+                "from_person_id": leaving["id"],
+                "to_person_id": taking["id"],
+                "units": ", ".join(names),
+                "open_measures": open_measures,
+                "open_decisions": open_decisions,
+            },
         )
     record(
         db,

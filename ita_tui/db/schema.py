@@ -242,11 +242,17 @@ def m003_journal(db: Database) -> None:
     )
     # A correction is a new progress entry that points at the one it corrects.
     db["progress"].add_column("corrects_id", int)
-    # Rows from before the journal existed enter it once, as they are.
+    _baseline(db, journal.PLAN_TABLES)
+
+
+def _baseline(db: Database, tables: dict[str, tuple[str, ...]]) -> None:
+    """Rows from before their tables were journaled enter the journal once, as they are."""
     from datetime import UTC, datetime
 
+    from ita_tui.db import journal
+
     at = datetime.now(UTC).isoformat(timespec="seconds")
-    for table, columns in journal.TRACKED.items():
+    for table, columns in tables.items():
         keys = db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
         for key in keys:
             journal.inserted(db, "ita-tui", at, "baseline", table, tuple(key))
@@ -357,6 +363,23 @@ def m006_people(db: Database) -> None:
         strict=True,
     )
     db["database_settings"].create({"key": str, "value": str}, pk="key", strict=True)
+
+
+@MIGRATIONS()
+def m007_access_journal(db: Database) -> None:
+    # People, their roles and units, handovers, the login setting and the access record join
+    # the plan in the journal's chain.
+    from ita_tui.db import journal
+
+    _baseline(db, journal.ACCESS_TABLES)
+
+
+@MIGRATIONS()
+def m008_import_sources(db: Database) -> None:
+    # The id a row had in the file it was imported from, when another agency of the same
+    # database had taken that number: a re-import finds the row by it and leaves it alone.
+    for table in ("findings", "measures", "progress"):
+        db[table].add_column("source_id", int)
 
 
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:

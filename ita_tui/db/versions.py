@@ -10,6 +10,8 @@ KNOWN_MIGRATIONS = (
     "m004_search",
     "m005_snapshot_dates",
     "m006_people",
+    "m007_access_journal",
+    "m008_import_sources",
 )
 
 ROLES = ("officer", "supervisor", "administrator")

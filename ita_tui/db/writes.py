@@ -5,11 +5,11 @@ import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from ita_tui import access, scoring
 from ita_tui.access import Actor
-from ita_tui.db import journal
+from ita_tui.db import journal, plan_import
 from ita_tui.db.connection import Database, transaction
 from ita_tui.db.versions import MEASURE_STATUSES
 from ita_tui.errors import UserError
@@ -48,234 +48,27 @@ def _action(
         _STAMP.reset(token)
 
 
-def _key(table: str, row: dict) -> tuple:
-    return tuple(row[column] for column in journal.TRACKED[table])
-
-
 def _insert(db: Database, table: str, row: dict) -> int:
-    columns = ", ".join(row)
-    placeholders = ", ".join("?" for _ in row)
-    cursor = db.execute(
-        f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", list(row.values())
-    )
-    if table in journal.TRACKED:
-        stamp = _STAMP.get()
-        composite = len(journal.TRACKED[table]) > 1
-        key = _key(table, row) if composite else (cursor.lastrowid,)
-        journal.inserted(db, stamp.by, stamp.at, stamp.action, table, key)
-    return cursor.lastrowid
+    stamp = _STAMP.get()
+    return journal.insert(db, stamp.by, stamp.at, stamp.action, table, row)
 
 
 def _update(db: Database, table: str, key: tuple, changes: dict) -> None:
     stamp = _STAMP.get()
-    where = " AND ".join(f"{column} = ?" for column in journal.TRACKED[table])
-    assignments = ", ".join(f"{column} = ?" for column in changes)
-    with journal.Change(db, stamp.by, stamp.at, stamp.action, table, key):
-        db.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*changes.values(), *key])
+    journal.update(db, stamp.by, stamp.at, stamp.action, table, key, changes)
 
 
 def _delete(db: Database, table: str, where: str, params: tuple) -> None:
-    if table in journal.TRACKED:
-        stamp = _STAMP.get()
-        journal.deleting(db, stamp.by, stamp.at, stamp.action, table, where, params)
-    db.execute(f"DELETE FROM {table} WHERE {where}", params)
-
-
-def _id_is_free(db: Database, table: str, wanted: int | None) -> bool:
-    if wanted is None:
-        return False
-    return db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (wanted,)).fetchone() is None
-
-
-def _unlink_people(db: Database, agency_id: int) -> list[tuple[int, str]]:
-    """Take people off the agency's units, and say who was in which by name, so that a
-    re-imported plan gives them their units back."""
-    links = db.execute(
-        "SELECT pu.person_id, u.name FROM person_units pu JOIN units u ON u.id = pu.unit_id"
-        " WHERE u.agency_id = ?",
-        (agency_id,),
-    ).fetchall()
-    db.execute(
-        "DELETE FROM person_units WHERE unit_id IN (SELECT id FROM units WHERE agency_id = ?)",
-        (agency_id,),
-    )
-    return [tuple(link) for link in links]
-
-
-def _delete_agency_rows(db: Database, agency_id: int) -> None:
-    measure_ids = "SELECT id FROM measures WHERE agency_id = ?"
-    for table in ("progress", "measure_contents", "measure_units", "measure_findings"):
-        _delete(db, table, f"measure_id IN ({measure_ids})", (agency_id,))
-    for table in (
-        "decisions",
-        "meetings",
-        "measures",
-        "findings",
-        "recommendations",
-        "assessments",
-    ):
-        _delete(db, table, "agency_id = ?", (agency_id,))
-    # Sections go with the offices they belong to: unlink them first so no parent goes first.
-    for (unit_id,) in db.execute(
-        "SELECT id FROM units WHERE agency_id = ? AND parent_id IS NOT NULL", (agency_id,)
-    ).fetchall():
-        _update(db, "units", (unit_id,), {"parent_id": None})
-    _delete(db, "units", "agency_id = ?", (agency_id,))
+    stamp = _STAMP.get()
+    journal.delete(db, stamp.by, stamp.at, stamp.action, table, where, params)
 
 
 def replace_agency(db: Database, plan: Plan, recorded_by: Actor | str) -> int:
-    """Load a checked plan as the whole of its agency's data, replacing what was there.
-
-    Ids from the file are kept where they are free, so that measure numbers officers know
-    (`ita-tui log 2`) survive a re-import of the same plan."""
+    """Load a checked plan as the whole of its agency's data, writing only what differs from
+    what is there (see plan_import): ids, people's units and meetings stay."""
     with _action(db, recorded_by, "import"):
-        existing = db.execute(
-            "SELECT id, snapshot_generated_at FROM agencies WHERE name = ?", (plan.agency,)
-        ).fetchone()
-        written = plan.generated_at.isoformat() if plan.generated_at else None
-        if existing:
-            agency_id, held = existing
-            if held and plan.generated_at and plan.generated_at < datetime.fromisoformat(held):
-                raise UserError(
-                    "import.older_snapshot", agency=plan.agency, held=held, incoming=written
-                )
-            people_units = _unlink_people(db, agency_id)
-            _delete_agency_rows(db, agency_id)
-            _update(db, "agencies", (agency_id,), {"snapshot_generated_at": written})
-        else:
-            people_units = []
-            agency_id = _insert(
-                db, "agencies", {"name": plan.agency, "snapshot_generated_at": written}
-            )
-
-        for assessment in plan.assessments:
-            score = scoring.compute(assessment["year"], assessment["scores"])
-            row = {
-                "agency_id": agency_id,
-                "year": assessment["year"],
-                "published_overall": assessment["published_overall"],
-                "published_result": assessment["published_result"],
-                "computed_overall": float(score.overall),
-                "computed_result": score.result_th,
-                "note": assessment["note"],
-            }
-            for number, value in enumerate(assessment["scores"], start=1):
-                row[f"indicator_{number}"] = float(value)
-            _insert(db, "assessments", row)
-
-        for position, recommendation in enumerate(plan.recommendations, start=1):
-            _insert(
-                db,
-                "recommendations",
-                {
-                    "agency_id": agency_id,
-                    "assessment_year": recommendation["assessment_year"],
-                    "position": position,
-                    "text": recommendation["text"],
-                    "done_on": _iso(recommendation["done_on"]),
-                },
-            )
-
-        unit_ids: dict[str, int] = {}
-        for position, unit in enumerate(plan.units, start=1):
-            unit_ids[unit["name"]] = _insert(
-                db,
-                "units",
-                {
-                    "agency_id": agency_id,
-                    "name": unit["name"],
-                    "kind": unit["kind"],
-                    "position": position,
-                },
-            )
-        db.conn.executemany(
-            "INSERT INTO person_units (person_id, unit_id) VALUES (?, ?)",
-            [(person, unit_ids[name]) for person, name in people_units if name in unit_ids],
-        )
-        for unit in plan.units:
-            if unit["parent"]:
-                _update(
-                    db, "units", (unit_ids[unit["name"]],), {"parent_id": unit_ids[unit["parent"]]}
-                )
-
-        finding_ids: dict[int, int] = {}
-        for position, finding in enumerate(plan.findings, start=1):
-            row = {k: v for k, v in finding.items() if k != "id"}
-            row.update(agency_id=agency_id, position=position)
-            if _id_is_free(db, "findings", finding["id"]):
-                row["id"] = finding["id"]
-            finding_ids[finding["id"]] = _insert(db, "findings", row)
-
-        for position, measure in enumerate(plan.measures, start=1):
-            row = {
-                "agency_id": agency_id,
-                "fiscal_year": measure["fiscal_year"],
-                "position": position,
-                "title": measure["title"],
-                "topic": measure["topic"],
-                "method": measure["method"],
-                "follow_up": measure["follow_up"],
-                "period_text": measure["period_text"],
-                "start_date": _iso(measure["start"]),
-                "end_date": _iso(measure["end"]),
-                "status": measure["status"],
-                "drop_reason": measure["drop_reason"],
-            }
-            if _id_is_free(db, "measures", measure["id"]):
-                row["id"] = measure["id"]
-            measure_id = _insert(db, "measures", row)
-            for unit_position, name in enumerate(measure["units"]):
-                _insert(
-                    db,
-                    "measure_units",
-                    {
-                        "measure_id": measure_id,
-                        "unit_id": unit_ids[name],
-                        "role": "lead" if unit_position == 0 else "support",
-                        "position": unit_position,
-                    },
-                )
-            for finding in measure["findings"]:
-                _insert(
-                    db,
-                    "measure_findings",
-                    {"measure_id": measure_id, "finding_id": finding_ids[finding]},
-                )
-            for content_position, content in enumerate(measure["contents"], start=1):
-                _insert(
-                    db,
-                    "measure_contents",
-                    {
-                        "measure_id": measure_id,
-                        "position": content_position,
-                        "text": content["text"],
-                        "done_on": _iso(content["done_on"]),
-                        "evidence": content["evidence"],
-                        "done_by": content["by"],
-                    },
-                )
-            entry_ids: dict[int, int] = {}
-            for entry in measure["progress"]:
-                recorded_at = entry["recorded_at"]
-                wanted = {"id": entry["id"]} if _id_is_free(db, "progress", entry["id"]) else {}
-                new_id = _insert(
-                    db,
-                    "progress",
-                    {
-                        **wanted,
-                        "corrects_id": entry_ids.get(entry["corrects"]),
-                        "measure_id": measure_id,
-                        "entry_date": _iso(entry["date"]),
-                        "percent": entry["percent"],
-                        "note": entry["note"],
-                        "evidence": entry["evidence"],
-                        "recorded_by": entry["by"] or _STAMP.get().by,
-                        "recorded_at": recorded_at.isoformat() if recorded_at else now_utc(),
-                    },
-                )
-                if entry["id"] is not None:
-                    entry_ids[entry["id"]] = new_id
-    return agency_id
+        stamp = _STAMP.get()
+        return plan_import.apply(db, plan, stamp.by, stamp.at)
 
 
 def _open_measure(db: Database, measure_id: int) -> tuple[str, int]:

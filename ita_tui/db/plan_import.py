@@ -1,0 +1,450 @@
+"""Loading a checked plan as the whole of its agency's data, written as a difference: a row the
+file leaves as it is gets no write and no journal entry, and keeps its id, the people linked to
+its unit and the progress history of its measure; what the file changes, adds or leaves out is
+updated, inserted or deleted, each change journaled. Everything happens in the caller's one
+transaction, so an import is all or nothing.
+
+A row of the file is matched to a row of the database by its id where it has one (the file's
+id, which the database keeps as the row's own id, or as `source_id` when another agency had
+taken that number), else by what it says (a measure's year and title, a checklist item's text),
+else by its place in the list."""
+
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+
+from ita_tui import scoring
+from ita_tui.db import journal
+from ita_tui.db.connection import Database
+from ita_tui.errors import UserError
+from ita_tui.snapshot_validation import Plan
+
+Key = Callable[[dict], object]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _pair(existing: list[dict], incoming: list[dict], keys: Iterable[tuple[Key, Key]]) -> list:
+    """For each incoming item, the existing row it is, or None. Each (existing key, incoming
+    key) pair is tried in turn on what is still unmatched; a key of None matches nothing. Each
+    existing row is matched at most once, the first in order first."""
+    matched: list[dict | None] = [None] * len(incoming)
+    free = list(range(len(existing)))
+    for existing_key, incoming_key in keys:
+        waiting: dict[object, deque[int]] = defaultdict(deque)
+        for index in free:
+            key = existing_key(existing[index])
+            if key is not None:
+                waiting[key].append(index)
+        taken = set()
+        for position, item in enumerate(incoming):
+            if matched[position] is not None:
+                continue
+            key = incoming_key(item)
+            if key is not None and waiting.get(key):
+                index = waiting[key].popleft()
+                matched[position] = existing[index]
+                taken.add(index)
+        free = [index for index in free if index not in taken]
+    return matched
+
+
+def _unmatched(existing: list[dict], matched: list[dict | None]) -> list[dict]:
+    kept = {id(row) for row in matched if row is not None}
+    return [row for row in existing if id(row) not in kept]
+
+
+def _source(row: dict) -> int:
+    """The id a row had in the file it came from."""
+    return row["source_id"] if row["source_id"] is not None else row["id"]
+
+
+class _Writer:
+    """Journaled writes of one import, each stamped with who imported and when."""
+
+    def __init__(self, db: Database, by: str, at: str) -> None:
+        self.db, self.by, self.at = db, by, at
+
+    def insert(self, table: str, values: dict) -> int:
+        return journal.insert(self.db, self.by, self.at, "import", table, values)
+
+    def sync(self, table: str, key: tuple, current: dict, wanted: dict) -> None:
+        """Update the columns of a row that differ from what is wanted; nothing if none does."""
+        changes = {column: value for column, value in wanted.items() if current[column] != value}
+        if changes:
+            journal.update(self.db, self.by, self.at, "import", table, key, changes)
+
+    def delete(self, table: str, where: str, params: tuple) -> None:
+        journal.delete(self.db, self.by, self.at, "import", table, where, params)
+
+    def insert_keeping_id(self, table: str, values: dict, file_id: int | None) -> int:
+        """Insert with the file's id when it is free, else a new id remembering the file's."""
+        if file_id is None:
+            return self.insert(table, values)
+        taken = self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (file_id,)).fetchone()
+        if taken:
+            return self.insert(table, {**values, "source_id": file_id})
+        return self.insert(table, {"id": file_id, **values})
+
+
+def _grouped(db: Database, sql: str, agency_id: int) -> dict[int, list[dict]]:
+    groups: dict[int, list[dict]] = defaultdict(list)
+    for row in db.rows(sql, (agency_id,)):
+        groups[row["measure_id"]].append(row)
+    return groups
+
+
+def apply(db: Database, plan: Plan, by: str, at: str) -> int:
+    """Make the agency's rows what the plan says; the agency's id."""
+    write = _Writer(db, by, at)
+    written = plan.generated_at.isoformat() if plan.generated_at else None
+    existing = db.row(
+        "SELECT id, snapshot_generated_at FROM agencies WHERE name = ?", (plan.agency,)
+    )
+    if existing is None:
+        agency_id = write.insert(
+            "agencies", {"name": plan.agency, "snapshot_generated_at": written}
+        )
+    else:
+        agency_id, held = existing["id"], existing["snapshot_generated_at"]
+        if held and plan.generated_at and plan.generated_at < datetime.fromisoformat(held):
+            raise UserError(
+                "import.older_snapshot", agency=plan.agency, held=held, incoming=written
+            )
+        write.sync("agencies", (agency_id,), existing, {"snapshot_generated_at": written})
+
+    _assessments(db, write, agency_id, plan)
+    _recommendations(db, write, agency_id, plan)
+    unit_ids, gone_units = _units(db, write, agency_id, plan)
+    finding_ids, gone_findings = _findings(db, write, agency_id, plan)
+    _measures(db, write, agency_id, plan, unit_ids, finding_ids, by)
+    for finding in gone_findings:
+        write.delete("measure_findings", "finding_id = ?", (finding["id"],))
+        write.delete("findings", "id = ?", (finding["id"],))
+    for unit in gone_units:
+        _forget_unit(db, write, unit["id"])
+    return agency_id
+
+
+def _assessments(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
+    wanted = []
+    for assessment in plan.assessments:
+        score = scoring.compute(assessment["year"], assessment["scores"])
+        row = {
+            "agency_id": agency_id,
+            "year": assessment["year"],
+            "published_overall": assessment["published_overall"],
+            "published_result": assessment["published_result"],
+            "computed_overall": float(score.overall),
+            "computed_result": score.result_th,
+            "note": assessment["note"],
+        }
+        for number, value in enumerate(assessment["scores"], start=1):
+            row[f"indicator_{number}"] = float(value)
+        wanted.append(row)
+    existing = db.rows("SELECT * FROM assessments WHERE agency_id = ?", (agency_id,))
+    by_year = (lambda row: row["year"], lambda row: row["year"])
+    matched = _pair(existing, wanted, [by_year])
+    for row in _unmatched(existing, matched):
+        write.delete("assessments", "id = ?", (row["id"],))
+    for current, row in zip(matched, wanted, strict=True):
+        if current is None:
+            write.insert("assessments", row)
+        else:
+            write.sync("assessments", (current["id"],), current, row)
+
+
+def _recommendations(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
+    wanted = [
+        {
+            "agency_id": agency_id,
+            "assessment_year": item["assessment_year"],
+            "position": position,
+            "text": item["text"],
+            "done_on": _iso(item["done_on"]),
+        }
+        for position, item in enumerate(plan.recommendations, start=1)
+    ]
+    existing = db.rows(
+        "SELECT * FROM recommendations WHERE agency_id = ? ORDER BY position, id", (agency_id,)
+    )
+    by_text = (lambda row: (row["assessment_year"], row["text"]),) * 2
+    by_place = (lambda row: row["position"],) * 2
+    matched = _pair(existing, wanted, [by_text, by_place])
+    for row in _unmatched(existing, matched):
+        write.delete("recommendations", "id = ?", (row["id"],))
+    for current, row in zip(matched, wanted, strict=True):
+        if current is None:
+            write.insert("recommendations", row)
+        else:
+            write.sync("recommendations", (current["id"],), current, row)
+
+
+def _units(
+    db: Database, write: _Writer, agency_id: int, plan: Plan
+) -> tuple[dict[str, int], list[dict]]:
+    """Units matched by name only: people are given units by them, and a unit renamed into
+    another must not carry its people along. The units the plan no longer has, to delete once
+    nothing points at them."""
+    wanted = [
+        {"agency_id": agency_id, "name": unit["name"], "kind": unit["kind"], "position": position}
+        for position, unit in enumerate(plan.units, start=1)
+    ]
+    existing = db.rows("SELECT * FROM units WHERE agency_id = ? ORDER BY position", (agency_id,))
+    by_name = (lambda row: row["name"],) * 2
+    matched = _pair(existing, wanted, [by_name])
+    unit_ids: dict[str, int] = {}
+    current_of: dict[int, dict] = {}
+    for current, row in zip(matched, wanted, strict=True):
+        if current is None:
+            unit_ids[row["name"]] = write.insert("units", row)
+        else:
+            write.sync("units", (current["id"],), current, row)
+            unit_ids[row["name"]] = current["id"]
+            current_of[current["id"]] = current
+    for unit in plan.units:
+        unit_id = unit_ids[unit["name"]]
+        parent = unit_ids[unit["parent"]] if unit["parent"] else None
+        current = current_of.get(unit_id, {"parent_id": None})
+        write.sync("units", (unit_id,), current, {"parent_id": parent})
+    gone = _unmatched(existing, matched)
+    # Sections of a unit that goes are let go first, so that no parent goes before its child.
+    for unit in gone:
+        if unit["parent_id"] is not None:
+            write.sync("units", (unit["id"],), unit, {"parent_id": None})
+    return unit_ids, gone
+
+
+def _forget_unit(db: Database, write: _Writer, unit_id: int) -> None:
+    write.delete("person_units", "unit_id = ?", (unit_id,))
+    for decision in db.rows("SELECT * FROM decisions WHERE unit_id = ?", (unit_id,)):
+        write.sync("decisions", (decision["id"],), decision, {"unit_id": None})
+    write.delete("units", "id = ?", (unit_id,))
+
+
+def _findings(
+    db: Database, write: _Writer, agency_id: int, plan: Plan
+) -> tuple[dict[int, int], list[dict]]:
+    wanted = []
+    for position, finding in enumerate(plan.findings, start=1):
+        row = {k: v for k, v in finding.items() if k != "id"}
+        row.update(agency_id=agency_id, position=position)
+        wanted.append(row)
+    existing = db.rows("SELECT * FROM findings WHERE agency_id = ? ORDER BY position", (agency_id,))
+    incoming = [(row, finding["id"]) for row, finding in zip(wanted, plan.findings, strict=True)]
+    matched = _pair(existing, incoming, [(_source, lambda item: item[1])])
+    finding_ids: dict[int, int] = {}
+    for current, (row, file_id) in zip(matched, incoming, strict=True):
+        if current is None:
+            finding_ids[file_id] = write.insert_keeping_id("findings", row, file_id)
+        else:
+            write.sync("findings", (current["id"],), current, row)
+            finding_ids[file_id] = current["id"]
+    return finding_ids, _unmatched(existing, matched)
+
+
+def _measures(
+    db: Database,
+    write: _Writer,
+    agency_id: int,
+    plan: Plan,
+    unit_ids: dict[str, int],
+    finding_ids: dict[int, int],
+    by: str,
+) -> None:
+    wanted = [
+        {
+            "agency_id": agency_id,
+            "fiscal_year": measure["fiscal_year"],
+            "position": position,
+            "title": measure["title"],
+            "topic": measure["topic"],
+            "method": measure["method"],
+            "follow_up": measure["follow_up"],
+            "period_text": measure["period_text"],
+            "start_date": _iso(measure["start"]),
+            "end_date": _iso(measure["end"]),
+            "status": measure["status"],
+            "drop_reason": measure["drop_reason"],
+        }
+        for position, measure in enumerate(plan.measures, start=1)
+    ]
+    existing = db.rows(
+        "SELECT * FROM measures WHERE agency_id = ? ORDER BY position, id", (agency_id,)
+    )
+    # A measure without an id (a plan written by hand) is known by its year and title, or else
+    # by its place in the plan.
+    incoming = [(row, measure["id"]) for row, measure in zip(wanted, plan.measures, strict=True)]
+    by_id = (_source, lambda item: item[1])
+    by_title = (
+        lambda row: (row["fiscal_year"], row["title"]),
+        lambda item: (item[0]["fiscal_year"], item[0]["title"]) if item[1] is None else None,
+    )
+    by_place = (
+        lambda row: row["position"],
+        lambda item: item[0]["position"] if item[1] is None else None,
+    )
+    matched = _pair(existing, incoming, [by_id, by_title, by_place])
+    for measure in _unmatched(existing, matched):
+        _delete_measure(db, write, measure["id"])
+
+    links = _grouped(
+        db,
+        "SELECT mu.* FROM measure_units mu JOIN measures m ON m.id = mu.measure_id"
+        " WHERE m.agency_id = ?",
+        agency_id,
+    )
+    finding_links = _grouped(
+        db,
+        "SELECT mf.* FROM measure_findings mf JOIN measures m ON m.id = mf.measure_id"
+        " WHERE m.agency_id = ?",
+        agency_id,
+    )
+    contents = _grouped(
+        db,
+        "SELECT c.* FROM measure_contents c JOIN measures m ON m.id = c.measure_id"
+        " WHERE m.agency_id = ? ORDER BY c.position, c.id",
+        agency_id,
+    )
+    progress = _grouped(
+        db,
+        "SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id"
+        " WHERE m.agency_id = ? ORDER BY p.id",
+        agency_id,
+    )
+    for current, row, measure in zip(matched, wanted, plan.measures, strict=True):
+        if current is None:
+            measure_id = write.insert_keeping_id("measures", row, measure["id"])
+        else:
+            measure_id = current["id"]
+            write.sync("measures", (measure_id,), current, row)
+        _measure_units(write, measure_id, measure, unit_ids, links.get(measure_id, []))
+        _measure_findings(
+            write, measure_id, measure, finding_ids, finding_links.get(measure_id, [])
+        )
+        _contents(write, measure_id, measure, contents.get(measure_id, []))
+        _progress(write, measure_id, measure, progress.get(measure_id, []), by)
+
+
+def _delete_measure(db: Database, write: _Writer, measure_id: int) -> None:
+    for table in ("progress", "measure_contents", "measure_units", "measure_findings"):
+        write.delete(table, "measure_id = ?", (measure_id,))
+    # A decision about a measure the plan no longer has stays, no longer pointing at it.
+    for decision in db.rows("SELECT * FROM decisions WHERE measure_id = ?", (measure_id,)):
+        write.sync("decisions", (decision["id"],), decision, {"measure_id": None})
+    write.delete("measures", "id = ?", (measure_id,))
+
+
+def _measure_units(
+    write: _Writer, measure_id: int, measure: dict, unit_ids: dict[str, int], existing: list[dict]
+) -> None:
+    wanted = [
+        {
+            "measure_id": measure_id,
+            "unit_id": unit_ids[name],
+            "role": "lead" if position == 0 else "support",
+            "position": position,
+        }
+        for position, name in enumerate(measure["units"])
+    ]
+    by_unit = (lambda row: row["unit_id"],) * 2
+    matched = _pair(existing, wanted, [by_unit])
+    for row in _unmatched(existing, matched):
+        write.delete(
+            "measure_units", "measure_id = ? AND unit_id = ?", (measure_id, row["unit_id"])
+        )
+    for current, row in zip(matched, wanted, strict=True):
+        if current is None:
+            write.insert("measure_units", row)
+        else:
+            write.sync("measure_units", (measure_id, row["unit_id"]), current, row)
+
+
+def _measure_findings(
+    write: _Writer,
+    measure_id: int,
+    measure: dict,
+    finding_ids: dict[int, int],
+    existing: list[dict],
+) -> None:
+    wanted = {finding_ids[finding] for finding in measure["findings"]}
+    held = {row["finding_id"] for row in existing}
+    for finding in sorted(held - wanted):
+        write.delete("measure_findings", "measure_id = ? AND finding_id = ?", (measure_id, finding))
+    for finding in [finding_ids[f] for f in measure["findings"]]:
+        if finding not in held:
+            write.insert("measure_findings", {"measure_id": measure_id, "finding_id": finding})
+            held.add(finding)
+
+
+def _contents(write: _Writer, measure_id: int, measure: dict, existing: list[dict]) -> None:
+    wanted = [
+        {
+            "measure_id": measure_id,
+            "position": position,
+            "text": item["text"],
+            "done_on": _iso(item["done_on"]),
+            "evidence": item["evidence"],
+            "done_by": item["by"],
+        }
+        for position, item in enumerate(measure["contents"], start=1)
+    ]
+    by_text = (lambda row: row["text"],) * 2
+    by_place = (lambda row: row["position"],) * 2
+    matched = _pair(existing, wanted, [by_text, by_place])
+    for row in _unmatched(existing, matched):
+        write.delete("measure_contents", "id = ?", (row["id"],))
+    for current, row in zip(matched, wanted, strict=True):
+        if current is None:
+            write.insert("measure_contents", row)
+        else:
+            write.sync("measure_contents", (current["id"],), current, row)
+
+
+def _progress(
+    write: _Writer, measure_id: int, measure: dict, existing: list[dict], by: str
+) -> None:
+    """Entries are known by their id; one without (a plan written by hand) by its date,
+    percent, note and evidence. Who recorded it and when are kept when the file does not say."""
+    entries = measure["progress"]
+    by_id = (_source, lambda entry: entry["id"])
+    by_content = (
+        lambda row: (row["entry_date"], row["percent"], row["note"], row["evidence"]),
+        lambda entry: (
+            (_iso(entry["date"]), entry["percent"], entry["note"], entry["evidence"])
+            if entry["id"] is None
+            else None
+        ),
+    )
+    matched = _pair(existing, entries, [by_id, by_content])
+    for row in _unmatched(existing, matched):
+        write.delete("progress", "id = ?", (row["id"],))
+    # A correction names the entry it corrects by the file's id.
+    entry_ids = {
+        entry["id"]: current["id"]
+        for current, entry in zip(matched, entries, strict=True)
+        if current is not None and entry["id"] is not None
+    }
+    for current, entry in zip(matched, entries, strict=True):
+        row = {
+            "measure_id": measure_id,
+            "entry_date": _iso(entry["date"]),
+            "percent": entry["percent"],
+            "note": entry["note"],
+            "evidence": entry["evidence"],
+            "corrects_id": entry_ids.get(entry["corrects"]),
+        }
+        if entry["by"] is not None:
+            row["recorded_by"] = entry["by"]
+        if entry["recorded_at"] is not None:
+            row["recorded_at"] = entry["recorded_at"].isoformat()
+        if current is not None:
+            write.sync("progress", (current["id"],), current, row)
+            continue
+        row.setdefault("recorded_by", by)
+        row.setdefault("recorded_at", write.at)
+        new_id = write.insert_keeping_id("progress", row, entry["id"])
+        if entry["id"] is not None:
+            entry_ids[entry["id"]] = new_id
