@@ -145,6 +145,8 @@ def open_database(path: str | Path, *, create: bool = False) -> Database:
         raise _user_error_for(error, location) from None
     try:
         connection.execute("PRAGMA foreign_keys = ON")
+        # No function or virtual table runs from a view or trigger the file brings with it.
+        connection.execute("PRAGMA trusted_schema = OFF")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
         applied = _applied(connection, location)
         if applied is not None and set(applied) - set(KNOWN_MIGRATIONS):

@@ -10,6 +10,7 @@ KNOWN_MIGRATIONS = (
     "m004_search",
     "m005_snapshot_dates",
     "m006_people",
+    "m007_search_kept_by_the_tool",
 )
 
 ROLES = ("officer", "supervisor", "administrator")

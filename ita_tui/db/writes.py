@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from ita_tui import access, scoring
 from ita_tui.access import Actor
-from ita_tui.db import journal
+from ita_tui.db import journal, search_index
 from ita_tui.db.connection import Database, transaction
 from ita_tui.db.versions import MEASURE_STATUSES
 from ita_tui.errors import UserError
@@ -63,6 +63,8 @@ def _insert(db: Database, table: str, row: dict) -> int:
         composite = len(journal.TRACKED[table]) > 1
         key = _key(table, row) if composite else (cursor.lastrowid,)
         journal.inserted(db, stamp.by, stamp.at, stamp.action, table, key)
+    if table == "measures":
+        search_index.added(db, cursor.lastrowid)
     return cursor.lastrowid
 
 
@@ -72,12 +74,16 @@ def _update(db: Database, table: str, key: tuple, changes: dict) -> None:
     assignments = ", ".join(f"{column} = ?" for column in changes)
     with journal.Change(db, stamp.by, stamp.at, stamp.action, table, key):
         db.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*changes.values(), *key])
+    if table == "measures":
+        search_index.changed(db, key[0], set(changes))
 
 
 def _delete(db: Database, table: str, where: str, params: tuple) -> None:
     if table in journal.TRACKED:
         stamp = _STAMP.get()
         journal.deleting(db, stamp.by, stamp.at, stamp.action, table, where, params)
+    if table == "measures":
+        search_index.removing(db, where, params)
     db.execute(f"DELETE FROM {table} WHERE {where}", params)
 
 
