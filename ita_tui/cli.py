@@ -50,13 +50,13 @@ class Context:
     def number(self, value: object) -> str:
         return with_digits(str(value), self.digits)
 
-    def open(self, create: bool = False):
+    def open(self, create: bool = False, adopt_empty: bool = False):
         from ita_tui.db import open_database
 
         if self.database_is_default:
             self.database.parent.mkdir(parents=True, exist_ok=True)
-            create = True
-        return open_database(self.database, create=create)
+            create = adopt_empty = True
+        return open_database(self.database, create=create, adopt_empty=adopt_empty)
 
     def actor(self, db, explicit: str | None = None):
         """Whom this command acts as: the person named, checked by password when the database
@@ -213,7 +213,7 @@ def init(context: Context, sample: bool) -> None:
     from ita_tui import snapshot
     from ita_tui.db import queries
 
-    db = context.open(create=True)
+    db = context.open(create=True, adopt_empty=True)
     if sample:
         plan = snapshot.sample_plan()
         if any(a["name"] == plan.agency for a in queries.agencies(db)):

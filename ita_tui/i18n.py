@@ -101,6 +101,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "ไม่มีฐานข้อมูลที่ {path} สร้างด้วย: ita-tui --db {path} init --sample",
         "en": "There is no database at {path}; create one with: ita-tui --db {path} init --sample",
     },
+    "db.empty_file": {
+        "th": "{path} เป็นไฟล์ว่างเปล่า ไม่ใช่ฐานข้อมูล ถ้าต้องการสร้างฐานข้อมูลใหม่ที่นี่ ใช้: ita-tui --db {path} init (ไม่ได้แตะต้องไฟล์นี้)",
+        "en": "{path} is an empty file, not a database; to make a new database there use: ita-tui --db {path} init (the file was not touched)",
+    },
+    "db.cannot_create": {
+        "th": "สร้างฐานข้อมูล {path} ไม่ได้: {reason}",
+        "en": "Cannot create the database {path}: {reason}",
+    },
+    "db.unknown_history": {
+        "th": "{path}: บันทึกรุ่นของโครงสร้างในไฟล์ไม่ใช่แบบที่ ita-tui เขียน (ไม่ได้แตะต้องไฟล์นี้)",
+        "en": "{path}: its record of schema versions is not one ita-tui writes (the file was not touched)",
+    },
+    "db.schema_differs": {
+        "th": "{path} มีโครงสร้างไม่ตรงกับที่ ita-tui รุ่นนี้สร้าง จึงไม่เปิดใช้ (ไม่ได้แตะต้องไฟล์นี้):",
+        "en": "{path} is not the schema this ita-tui makes, so it was not opened (the file was not touched):",
+    },
+    "db.upgrade_failed": {
+        "th": "ปรับรุ่นฐานข้อมูล {path} ไม่สำเร็จ ({reason}) ฐานข้อมูลยังเป็นแบบเดิม ไม่มีการเปลี่ยนแปลง สำเนาก่อนปรับรุ่น: {backup}",
+        "en": "Upgrading the database {path} failed ({reason}); it is as it was, nothing changed; the copy taken before: {backup}",
+    },
+    "schema.extra": {
+        "th": "มี{kind}ที่ ita-tui ไม่ได้สร้าง: {names}",
+        "en": "{kind} ita-tui does not make: {names}",
+    },
+    "schema.missing": {"th": "ขาด{kind}: {names}", "en": "missing {kind}: {names}"},
+    "schema.changed": {
+        "th": "{kind}ที่ต่างจากที่ ita-tui สร้าง: {names}",
+        "en": "{kind} that differs from the one ita-tui makes: {names}",
+    },
+    "schema.other_kind": {
+        "th": "{name} เป็น{kind} แทนที่จะเป็น{expected}",
+        "en": "{name} is a {kind}, not a {expected}",
+    },
+    "schema.kind.table": {"th": "ตาราง", "en": "table"},
+    "schema.kind.index": {"th": "ดัชนี", "en": "index"},
+    "schema.kind.trigger": {"th": "ทริกเกอร์", "en": "trigger"},
+    "schema.kind.view": {"th": "วิว", "en": "view"},
     "agency.none": {
         "th": "ฐานข้อมูลยังไม่มีแผนของหน่วยงานใด ใช้ ita-tui init --sample หรือ ita-tui import FILE.toml",
         "en": "The database holds no agency's plan yet; use ita-tui init --sample or ita-tui import FILE.toml",
@@ -909,6 +946,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "restore.done": {
         "th": "กู้คืนจาก {path} แล้ว ฐานข้อมูลเดิมสำรองไว้ที่ {saved}",
         "en": "Restored from {path}; the previous database was saved to {saved}",
+    },
+    "restore.empty": {
+        "th": "{path} เป็นไฟล์ว่างเปล่า ไม่ใช่สำเนาฐานข้อมูล",
+        "en": "{path} is an empty file, not a copy of a database",
+    },
+    "restore.refused": {
+        "th": "ไม่กู้คืน: {reason}\nฐานข้อมูลปัจจุบัน {database} ไม่ถูกแตะต้อง ยังใช้งานได้ตามเดิม",
+        "en": "Not restored: {reason}\nThe current database {database} was not touched and is still usable.",
+    },
+    "restore.refused_untouched": {
+        "th": "ไม่กู้คืน: {reason}\nฐานข้อมูลปัจจุบัน {database} ไม่ถูกแตะต้อง",
+        "en": "Not restored: {reason}\nThe current database {database} was not touched.",
     },
     "restore.damaged": {
         "th": "{path} เสียหาย ({detail}) จึงไม่กู้คืน",

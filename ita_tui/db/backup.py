@@ -24,8 +24,8 @@ def backup_folder(database: Path) -> Path:
     return database.with_name(database.name + ".backups")
 
 
-def copy_to(connection: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy beside the target, then rename it into place."""
+def _copy_beside(connection: sqlite3.Connection, target: Path) -> str:
+    """A consistent copy of the database under a temporary name in the target's folder."""
     folder = target.parent
     if not folder.is_dir():
         raise UserError("file.no_folder", path=str(target))
@@ -37,8 +37,19 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
             connection.backup(destination)
         finally:
             destination.close()
-        os.replace(temporary, target)
     except (OSError, sqlite3.Error) as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise UserError("file.write_failed", path=str(target), reason=str(error)) from None
+    return temporary
+
+
+def copy_to(connection: sqlite3.Connection, target: Path) -> None:
+    """Write a consistent copy beside the target, then rename it into place."""
+    temporary = _copy_beside(connection, target)
+    try:
+        os.replace(temporary, target)
+    except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise UserError("file.write_failed", path=str(target), reason=str(error)) from None
@@ -66,60 +77,114 @@ def before_delete(db: Database) -> Path | None:
     return automatic(db.conn, database, "before-delete")
 
 
+def _read_only(source: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    connection.execute("PRAGMA trusted_schema = OFF")
+    return connection
+
+
 def check_restorable(source: Path) -> None:
-    """A file is restored only if it is an ita-tui database, whole, and not from a newer tool."""
-    from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET, MIGRATIONS_TABLE
+    """A file is restored only if it is an ita-tui database, whole, of this version's schema or
+    an older one's, and not from a newer tool."""
+    from ita_tui.db.connection import check_schema
 
     if not source.is_file():
         raise UserError("file.missing", path=str(source))
+    if source.stat().st_size == 0:
+        raise UserError("restore.empty", path=str(source))
     try:
-        connection = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        connection = _read_only(source)
     except sqlite3.Error:
         raise UserError("db.not_sqlite", path=str(source)) from None
     try:
         result = connection.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise UserError("restore.damaged", path=str(source), detail=result)
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if MIGRATIONS_TABLE not in tables:
-            raise UserError("db.not_ours", path=str(source))
-        applied = {
-            row[0]
-            for row in connection.execute(
-                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
-                (MIGRATION_SET,),
-            )
-        }
-        if not applied:
-            raise UserError("db.not_ours", path=str(source))
-        if applied - set(KNOWN_MIGRATIONS):
-            raise UserError("db.newer_schema", path=str(source))
+        if check_schema(connection, str(source)) is None:
+            raise UserError("restore.empty", path=str(source))
     except sqlite3.DatabaseError:
         raise UserError("db.not_sqlite", path=str(source)) from None
     finally:
         connection.close()
 
 
+class RestoreRefused(UserError):
+    """Why a backup was not restored, and that the current database is as it was."""
+
+    def __init__(self, cause: UserError, database: Path, still_usable: bool) -> None:
+        key = "restore.refused" if still_usable else "restore.refused_untouched"
+        super().__init__(key, database=str(database))
+        self.cause = cause
+
+    def message(self, lang: str) -> str:
+        from ita_tui.i18n import translate
+
+        return translate(self.key, lang, reason=self.cause.message(lang), **self.params)
+
+
+def _opens(database: Path) -> bool:
+    from ita_tui.db.connection import open_database
+
+    try:
+        open_database(database).close()
+    except UserError:
+        return False
+    return True
+
+
+def _put_in_place_of(database: Path, source: Path) -> Path:
+    """Restore over a file that is no usable database: the backup is copied
+    beside it, the file and its WAL are moved into the backups folder as they are, and the
+    copy takes their place."""
+    incoming = _read_only(source)
+    try:
+        temporary = _copy_beside(incoming, database)
+    finally:
+        incoming.close()
+    folder = backup_folder(database)
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    saved = folder / f"{database.stem}-{stamp}-before-restore.db"
+    try:
+        # A WAL left beside the new file would be replayed into it: it goes with its database.
+        for suffix in ("-wal", "-shm", ""):
+            old = Path(f"{database}{suffix}")
+            if old.exists():
+                os.replace(old, f"{saved}{suffix}")
+        os.replace(temporary, database)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise UserError("file.write_failed", path=str(database), reason=str(error)) from None
+    return saved
+
+
 def restore(database: Path, source: Path) -> Path:
     """Replace the database's content with the source's, after a copy of the current one. The
     copy goes page by page through SQLite, so other connections see the old or the new file."""
-    check_restorable(source)
-    from ita_tui.db.connection import open_database
+    from ita_tui.db.connection import UNUSABLE_FILE, open_database
 
-    live = open_database(database)
     try:
-        saved = automatic(live.conn, database, "before-restore")
-        incoming = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        check_restorable(source)
+    except UserError as refused:
+        raise RestoreRefused(refused, database, _opens(database)) from None
+    try:
+        live = open_database(database)
+    except UserError as error:
+        if error.key not in UNUSABLE_FILE:
+            raise
+        saved = _put_in_place_of(database, source)
+    else:
         try:
-            incoming.backup(live.conn)
-        except sqlite3.Error as error:
-            raise UserError("db.failed", path=str(database), reason=str(error)) from None
+            saved = automatic(live.conn, database, "before-restore")
+            incoming = _read_only(source)
+            try:
+                incoming.backup(live.conn)
+            except sqlite3.Error as error:
+                raise UserError("db.failed", path=str(database), reason=str(error)) from None
+            finally:
+                incoming.close()
         finally:
-            incoming.close()
-    finally:
-        live.close()
+            live.close()
     open_database(database).close()  # an older file is upgraded now, after its own backup
     return saved
