@@ -54,7 +54,9 @@ class Context:
         from ita_tui.db import open_database
 
         if self.database_is_default:
-            self.database.parent.mkdir(parents=True, exist_ok=True)
+            from ita_tui.file_modes import private_folder
+
+            private_folder(self.database.parent)
             create = adopt_empty = True
         return open_database(self.database, create=create, adopt_empty=adopt_empty)
 
@@ -207,13 +209,23 @@ def demo(context: Context) -> None:
 
 @cli.command()
 @click.option("--sample", is_flag=True, help="Load the sample plan (เทศบาลตำบลมวกเหล็ก, FY 2566).")
+@click.option(
+    "--group",
+    metavar="NAME",
+    help="Share the database with this group on a server (files 0660), not only with you.",
+)
 @click.pass_obj
-def init(context: Context, sample: bool) -> None:
-    """Create the database, optionally with the sample plan."""
+def init(context: Context, sample: bool, group: str | None) -> None:
+    """Create the database, optionally with the sample plan; or share one with a group."""
     from ita_tui import snapshot
     from ita_tui.db import queries
 
     db = context.open(create=True, adopt_empty=True)
+    if group is not None:
+        from ita_tui.file_modes import share_with_group
+
+        for folder in share_with_group(context.database, group):
+            click.echo(context.t("share.open_folder", group=group, folder=folder), err=True)
     if sample:
         plan = snapshot.sample_plan()
         if any(a["name"] == plan.agency for a in queries.agencies(db)):
@@ -785,10 +797,18 @@ def decision_list(context: Context, only_open: bool) -> None:
 def verify(context: Context) -> None:
     """Check the journal's hash chain and the current rows against it; exit 1 if anything is wrong."""
     from ita_tui.db import journal
+    from ita_tui.file_modes import exposed_files
 
     db = context.open()
     problems = journal.verify(db)
     entries = db.execute("SELECT count(*) FROM journal").fetchone()[0]
+    exposed = exposed_files(context.database)
+    for path, mode in exposed:
+        click.echo(
+            context.t("verify.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True
+        )
+    if exposed and not problems:
+        sys.exit(1)
     if not problems:
         click.echo(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
         return
@@ -860,9 +880,16 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
         import textual_serve  # noqa: F401
     except ImportError:
         raise UserError("serve.missing") from None
+    from ita_tui.file_modes import exposed_files
+
     db = context.open()
     if not server.is_loopback(host) and not access.login_required(db):
         click.echo(context.t("serve.open_network", host=host), err=True)
+    if access.login_required(db):
+        for path, mode in exposed_files(context.database):
+            click.echo(
+                context.t("serve.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True
+            )
     db.close()
     # An address is typed as it is shown: its port stays in Arabic digits.
     click.echo(context.t("serve.starting", host=host, port=port), err=True)

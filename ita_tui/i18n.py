@@ -942,6 +942,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "ลบไม่ได้: ยังมีมติที่มอบให้กอง/งานนี้",
         "en": "Cannot delete: decisions are assigned to this unit",
     },
+    "verify.readable_by_others": {
+        "th": "{path} อ่านได้โดยผู้ใช้ทุกคนในเครื่องนี้ (สิทธิ์ {mode}) ปิดด้วย: chmod o-rwx {path}",
+        "en": "{path} can be read by every user of this machine (mode {mode}); close it with: chmod o-rwx {path}",
+    },
+    "serve.readable_by_others": {
+        "th": "คำเตือน: {path} อ่านได้โดยผู้ใช้ทุกคนในเครื่องนี้ (สิทธิ์ {mode}) รวมถึงรหัสผ่านที่เข้ารหัสไว้ ปิดด้วย: chmod o-rwx {path}",
+        "en": "Warning: {path} can be read by every user of this machine (mode {mode}), password hashes included; close it with: chmod o-rwx {path}",
+    },
+    "share.no_such_group": {
+        "th": "ไม่มีกลุ่มผู้ใช้ “{group}” ในเครื่องนี้",
+        "en": "There is no group “{group}” on this machine",
+    },
+    "share.not_allowed": {
+        "th": "ให้กลุ่ม {group} ใช้ {path} ไม่ได้: ต้องเป็นเจ้าของไฟล์และเป็นสมาชิกของกลุ่มนี้",
+        "en": "Cannot share {path} with {group}: you must own the files and be a member of the group",
+    },
+    "share.open_folder": {
+        "th": "สมาชิกกลุ่ม {group} จะเขียนฐานข้อมูลได้เมื่อโฟลเดอร์ {folder} เปิดให้กลุ่มนี้: chgrp {group} {folder} && chmod 2770 {folder}",
+        "en": "Members of {group} can write the database once its folder {folder} lets the group in: chgrp {group} {folder} && chmod 2770 {folder}",
+    },
     "backup.done": {"th": "สำรองฐานข้อมูลไว้ที่ {path}", "en": "Database backed up to {path}"},
     "restore.done": {
         "th": "กู้คืนจาก {path} แล้ว ฐานข้อมูลเดิมสำรองไว้ที่ {saved}",

@@ -63,10 +63,11 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
 def save(settings: Settings, path: Path | None = None) -> None:
     import tomli_w
 
+    from ita_tui.file_modes import private_folder
     from ita_tui.files import write_atomically
 
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     document = {
         "language": settings.language,
         "digits": settings.digits,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
+from ita_tui.file_modes import like_database, private_folder
 
 KEEP_AUTOMATIC = 20
 
@@ -24,14 +25,22 @@ def backup_folder(database: Path) -> Path:
     return database.with_name(database.name + ".backups")
 
 
-def _copy_beside(connection: sqlite3.Connection, target: Path) -> str:
-    """A consistent copy of the database under a temporary name in the target's folder."""
+def _file_of(connection: sqlite3.Connection) -> Path | None:
+    name = connection.execute("PRAGMA database_list").fetchone()[2]
+    return Path(name) if name else None
+
+
+def _copy_beside(connection: sqlite3.Connection, target: Path, readers: Path | None) -> str:
+    """A consistent copy of the database under a temporary name in the target's folder, for
+    the same readers as the `readers` database (else for the user alone)."""
     folder = target.parent
     if not folder.is_dir():
         raise UserError("file.no_folder", path=str(target))
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     os.close(handle)
     try:
+        if readers is not None:
+            like_database(temporary, readers)
         destination = sqlite3.connect(temporary)
         try:
             connection.backup(destination)
@@ -45,8 +54,9 @@ def _copy_beside(connection: sqlite3.Connection, target: Path) -> str:
 
 
 def copy_to(connection: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy beside the target, then rename it into place."""
-    temporary = _copy_beside(connection, target)
+    """Write a consistent copy beside the target, then rename it into place; it may be read by
+    whoever may read the database."""
+    temporary = _copy_beside(connection, target, _file_of(connection))
     try:
         os.replace(temporary, target)
     except OSError as error:
@@ -59,7 +69,7 @@ def automatic(connection: sqlite3.Connection, database: Path, reason: str) -> Pa
     """A dated copy in the backups folder next to the database; the oldest automatic copies
     beyond the last few are removed."""
     folder = backup_folder(database)
-    folder.mkdir(exist_ok=True)
+    private_folder(folder, database)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{database.stem}-{stamp}-{reason}.db"
     copy_to(connection, target)
@@ -138,11 +148,11 @@ def _put_in_place_of(database: Path, source: Path) -> Path:
     copy takes their place."""
     incoming = _read_only(source)
     try:
-        temporary = _copy_beside(incoming, database)
+        temporary = _copy_beside(incoming, database, database)
     finally:
         incoming.close()
     folder = backup_folder(database)
-    folder.mkdir(exist_ok=True)
+    private_folder(folder, database)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     saved = folder / f"{database.stem}-{stamp}-before-restore.db"
     try:
@@ -151,6 +161,7 @@ def _put_in_place_of(database: Path, source: Path) -> Path:
             old = Path(f"{database}{suffix}")
             if old.exists():
                 os.replace(old, f"{saved}{suffix}")
+                like_database(f"{saved}{suffix}", Path(temporary))
         os.replace(temporary, database)
     except OSError as error:
         with contextlib.suppress(OSError):

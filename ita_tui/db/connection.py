@@ -208,6 +208,10 @@ def open_database(path: str | Path, *, create: bool = False, adopt_empty: bool =
         steps = check_schema(connection, location)
         if steps is None and not (adopt_empty or location == ":memory:"):
             raise UserError("db.empty_file", path=location)
+        if steps is None and location != ":memory:":
+            from ita_tui.file_modes import like_database
+
+            like_database(location, Path(location))  # a file the user made becomes ours
         if steps is None or steps < len(KNOWN_MIGRATIONS):
             _upgrade(connection, location, backup_first=steps is not None)
     except sqlite3.Error as error:
