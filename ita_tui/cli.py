@@ -22,7 +22,7 @@ from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.settings import load as load_settings
 from ita_tui.text import normalise
 from ita_tui.thai_calendar import format_thai_date, parse_date, today, with_digits
-from ita_tui.user_input import parse_percent, parse_whole_number
+from ita_tui.user_input import parse_be_year, parse_percent, parse_whole_number
 
 LANGUAGE_ENV = "ITA_TUI_LANG"
 STATUS_CHOICES = ("not_started", "in_progress", "done", "dropped")
@@ -101,8 +101,13 @@ class Context:
             return "unknown"
 
 
+def _day(text: str | None, default: date | None = None) -> date | None:
+    """A date option: the default when it was not given; given empty, it is no date."""
+    return default if text is None else parse_date(text)
+
+
 def _as_of(text: str | None) -> date:
-    return parse_date(text) if text else today()
+    return _day(text, today())
 
 
 def _status(text: str | None) -> str | None:
@@ -441,8 +446,8 @@ def log(
 
     number = parse_whole_number(measure_id, "cli.bad_measure_id")
     value = parse_percent(percent)
-    day = parse_date(entry_date) if entry_date else today()
-    corrected = parse_whole_number(corrects, "progress.bad_entry_id") if corrects else None
+    day = _day(entry_date, today())
+    corrected = None if corrects is None else parse_whole_number(corrects, "progress.bad_entry_id")
     db = context.open()
     writes.log_progress(
         db, number, day, value, context.actor(db, by), today(), note, evidence, corrects=corrected
@@ -466,9 +471,7 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
     """Overall score, instrument means and grade or rating from the ten indicator scores."""
     from ita_tui import scoring
 
-    be_year = parse_whole_number(year, "cli.bad_year")
-    if be_year < 2400:
-        raise UserError("cli.year_not_be", value=year)
+    be_year = parse_be_year(year)
     values = [scoring.parse_score(s) for s in scores]
     result = scoring.compute(be_year, values)
     if as_json:
@@ -537,7 +540,7 @@ def whatif(
     from ita_tui import oit, scoring
     from ita_tui.db import queries
 
-    be_year = parse_whole_number(year, "cli.bad_year")
+    be_year = parse_be_year(year)
     goal = scoring.parse_score(target)
     items = oit.catalogue_for(be_year, catalogue)
     db = context.open()
@@ -651,8 +654,8 @@ def report(
     from ita_tui.files import write_atomically
     from ita_tui.review import last_day_of_previous_month, review
 
-    day = parse_date(as_of) if as_of else last_day_of_previous_month(today())
-    start = parse_date(since) if since else None
+    day = _day(as_of) or last_day_of_previous_month(today())
+    start = _day(since)
     chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
     db = context.open()
     access.require(db, context.actor(db), "report")
@@ -735,8 +738,8 @@ def decision_add(
 ) -> None:
     from ita_tui.db import queries, writes
 
-    due_on = parse_date(due) if due else None
-    measure = parse_whole_number(measure_id, "cli.bad_measure_id") if measure_id else None
+    due_on = _day(due)
+    measure = None if measure_id is None else parse_whole_number(measure_id, "cli.bad_measure_id")
     db = context.open()
     agency = queries.agency(db, context.agency)
     if meeting_id is None:
@@ -764,7 +767,7 @@ def decision_close(
     from ita_tui.db import writes
 
     number = parse_whole_number(decision_id, "decision.bad_id")
-    day = parse_date(closed_on) if closed_on else today()
+    day = _day(closed_on, today())
     db = context.open()
     writes.close_decision(db, number, day, note, by=context.actor(db))
     click.echo(context.t("decision.closed", id=context.number(number), date=context.day(day)))

@@ -16,8 +16,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "“{text}”: there is no such day in the calendar",
     },
     "date.year_out_of_range": {
-        "th": "“{text}”: ปีไม่สมเหตุผล พิมพ์ปี พ.ศ. 4 หลัก (เช่น 2566) หรือ 2 หลัก (เช่น 66)",
-        "en": "“{text}”: the year is implausible; type a B.E. year of 4 digits (2566) or 2 (66)",
+        "th": "“{text}”: ปีไม่สมเหตุผล (ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700) พิมพ์ปี พ.ศ. 4 หลัก (เช่น 2566) หรือ 2 หลัก (เช่น 66)",
+        "en": "“{text}”: the year is implausible (it must lie between B.E. 2400 and 2700); type a B.E. year of 4 digits (2566) or 2 (66)",
     },
     "period.invalid": {
         "th": "“{text}” ไม่ใช่ระยะเวลาที่อ่านได้ ตัวอย่าง: ต.ค. ๖๕ – ก.ย. ๖๖, ปีงบประมาณ ๒๕๖๖ หรือ -",
@@ -197,6 +197,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "เขียน {path} ไม่สำเร็จ ({reason}) ไฟล์เดิมยังอยู่ครบ",
         "en": "Could not write {path} ({reason}); the old file is intact",
     },
+    "snapshot.date_out_of_range": {
+        "th": "{value} อยู่นอกช่วง พ.ศ. 2400 ถึง 2700",
+        "en": "{value} is outside B.E. 2400 to 2700",
+    },
+    "snapshot.generated_in_future": {
+        "th": "เวลาที่สร้างไฟล์ {value} ยังมาไม่ถึง (นาฬิกาของเครื่องที่สร้างอาจผิด)",
+        "en": "the file was written at {value}, which is still to come (the writing machine's clock may be wrong)",
+    },
     "toml.syntax": {
         "th": "{path} ไม่ใช่ TOML ที่ถูกต้อง: {detail}",
         "en": "{path} is not valid TOML: {detail}",
@@ -312,6 +320,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.bad_year": {
         "th": "“{value}” ไม่ใช่ปี พิมพ์ปี พ.ศ. เช่น 2565",
         "en": "“{value}” is not a year; type a B.E. year such as 2565",
+    },
+    "cli.year_range": {
+        "th": "ปี {value} อยู่นอกช่วง พ.ศ. 2400 ถึง 2700",
+        "en": "The year {value} is outside B.E. 2400 to 2700",
     },
     "cli.year_not_be": {
         "th": "ปี {value} ดูเป็น ค.ศ. การประเมิน ITA ใช้ปี พ.ศ. เช่น 2565",

@@ -8,7 +8,7 @@ from ita_tui import scoring
 from ita_tui.db import queries, writes
 from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.user_input import parse_whole_number
+from ita_tui.user_input import parse_be_year
 
 
 class UnitForm(FormScreen[int | None]):
@@ -98,9 +98,8 @@ class FindingForm(FormScreen[int | None]):
         collector = Collector()
         year = collector.read(
             "finding-year",
-            parse_whole_number,
+            parse_be_year,
             self.query_one("#finding-year", Input).value,
-            "cli.bad_year",
         )
         indicator = self.query_one("#finding-indicator", Select).value
         if indicator is Select.NULL:
@@ -162,9 +161,8 @@ class AssessmentForm(FormScreen[int | None]):
         collector = Collector()
         year = collector.read(
             "assessment-year",
-            parse_whole_number,
+            parse_be_year,
             self.query_one("#assessment-year", Input).value,
-            "cli.bad_year",
         )
         scores = [
             collector.read(
