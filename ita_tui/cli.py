@@ -6,6 +6,7 @@ on a machine where only the core is wanted."""
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -174,7 +175,8 @@ def cli(
     settings, problems = load_settings()
     chosen_lang = lang or os.environ.get(LANGUAGE_ENV) or settings.language
     for problem in problems:
-        click.echo(translate("settings.problem", chosen_lang, detail=problem), err=True)
+        detail = problem.message(chosen_lang) if isinstance(problem, UserError) else problem
+        click.echo(translate("settings.problem", chosen_lang, detail=detail), err=True)
     path, is_default = database_path(db_path)
     ctx.obj = Context(
         database=path,
@@ -919,6 +921,16 @@ def _language_from(argv: list[str]) -> str:
     return settings.language
 
 
+def _database_from(argv: list[str]) -> str:
+    """The database a command was given, for a message about an error met outside any check."""
+    for index, word in enumerate(argv):
+        if word == "--db" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--db="):
+            return word.split("=", 1)[1]
+    return str(database_path(None)[0])
+
+
 def main(argv: list[str] | None = None) -> None:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -938,4 +950,18 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except sqlite3.Error as error:
+        # Met while reading, outside the checks and transactions that say it closer.
+        from ita_tui.db.connection import user_error_for
+
+        refused = user_error_for(error, _database_from(arguments))
+        click.echo(refused.message(_language_from(arguments)), err=True)
+        sys.exit(2)
+    except OSError as error:
+        # A file the system refused where no closer check was made (a name too long, say).
+        from ita_tui.user_files import os_error
+
+        refused = os_error(error, error.filename or "-")
+        click.echo(refused.message(_language_from(arguments)), err=True)
+        sys.exit(2)
     sys.exit(0)

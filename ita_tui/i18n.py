@@ -89,6 +89,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "ฐานข้อมูล {path} ผิดพลาด: {reason}",
         "en": "Database {path} failed: {reason}",
     },
+    "db.constraint": {
+        "th": "ไม่บันทึก: การเปลี่ยนแปลงนี้ขัดกับกฎของฐานข้อมูล {path} ({reason}) ฐานข้อมูลยังเป็นแบบเดิม",
+        "en": "Not saved: the change breaks a rule of the database {path} ({reason}); the database is as it was",
+    },
     "db.no_folder": {
         "th": "ไม่มีโฟลเดอร์ของ {path}",
         "en": "The folder of {path} does not exist",
@@ -191,6 +195,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "{path} ไม่ได้เข้ารหัสเป็น UTF-8",
         "en": "{path} is not encoded as UTF-8",
     },
+    "file.not_regular": {
+        "th": "{path} ไม่ใช่ไฟล์ปกติ (เป็นท่อ อุปกรณ์ หรือซ็อกเก็ต) จึงไม่อ่าน",
+        "en": "{path} is not a regular file (a pipe, a device or a socket); it was not read",
+    },
+    "file.name_too_long": {
+        "th": "ชื่อไฟล์ยาวเกินกว่าที่ระบบรับได้: {path}",
+        "en": "The file name is longer than the system allows: {path}",
+    },
+    "file.failed": {
+        "th": "ใช้ไฟล์ {path} ไม่ได้: {reason}",
+        "en": "Cannot use the file {path}: {reason}",
+    },
     "file.no_folder": {"th": "ไม่มีโฟลเดอร์ของ {path}", "en": "The folder of {path} does not exist"},
     "file.unwritable": {"th": "ไม่มีสิทธิ์เขียน {path}", "en": "No permission to write {path}"},
     "file.write_failed": {
@@ -204,6 +220,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "snapshot.generated_in_future": {
         "th": "เวลาที่สร้างไฟล์ {value} ยังมาไม่ถึง (นาฬิกาของเครื่องที่สร้างอาจผิด)",
         "en": "the file was written at {value}, which is still to come (the writing machine's clock may be wrong)",
+    },
+    "toml.too_deep": {
+        "th": "{path}: ค่าซ้อนกันลึกเกิน {depth} ชั้น (บรรทัด {line}) ซึ่งไฟล์ของ ita-tui ไม่เคยต้องใช้ จึงไม่อ่านไฟล์นี้",
+        "en": "{path}: values nested more than {depth} deep (line {line}), which no ita-tui file needs; the file was not read",
     },
     "toml.syntax": {
         "th": "{path} ไม่ใช่ TOML ที่ถูกต้อง: {detail}",
@@ -973,6 +993,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "share.open_folder": {
         "th": "สมาชิกกลุ่ม {group} จะเขียนฐานข้อมูลได้เมื่อโฟลเดอร์ {folder} เปิดให้กลุ่มนี้: chgrp {group} {folder} && chmod 2770 {folder}",
         "en": "Members of {group} can write the database once its folder {folder} lets the group in: chgrp {group} {folder} && chmod 2770 {folder}",
+    },
+    "backup.onto_database": {
+        "th": "{path} คือฐานข้อมูลเอง สำรองทับตัวเองไม่ได้ เลือกไฟล์อื่น",
+        "en": "{path} is the database itself; a backup cannot replace it; choose another file",
     },
     "backup.done": {"th": "สำรองฐานข้อมูลไว้ที่ {path}", "en": "Database backed up to {path}"},
     "restore.done": {

@@ -400,11 +400,17 @@ def _measures(
         if not isinstance(findings, list):
             check.fail(f"{path}.findings", "snapshot.not_array")
             findings = []
+        named: list[int] = []
         for position, finding in enumerate(findings):
-            if finding not in finding_ids:
-                check.fail(
-                    f"{path}.findings[{position}]", "snapshot.unknown_finding", value=finding
-                )
+            where = f"{path}.findings[{position}]"
+            if check.integer(finding, where, 1, 2**31) is None:
+                continue
+            if finding in named:
+                check.fail(where, "snapshot.duplicate", value=finding)
+            elif finding not in finding_ids:
+                check.fail(where, "snapshot.unknown_finding", value=finding)
+            else:
+                named.append(finding)
         period_text = check.text(row.get("period", ""), f"{path}.period") or ""
         start = check.day(row.get("start"), f"{path}.start")
         end = check.day(row.get("end"), f"{path}.end")
@@ -436,7 +442,7 @@ def _measures(
                 "end": end,
                 "status": status,
                 "drop_reason": drop_reason if status == "dropped" else None,
-                "findings": [f for f in findings if f in finding_ids],
+                "findings": named,
                 "contents": _contents(check, row, path),
                 "progress": _progress(check, row, path),
             }

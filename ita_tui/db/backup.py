@@ -5,6 +5,7 @@ restore replaces the database."""
 import contextlib
 import os
 import sqlite3
+import stat
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
 from ita_tui.file_modes import like_database, private_folder
+from ita_tui.user_files import os_error
 
 KEEP_AUTOMATIC = 20
 
@@ -36,7 +38,10 @@ def _copy_beside(connection: sqlite3.Connection, target: Path, readers: Path | N
     folder = target.parent
     if not folder.is_dir():
         raise UserError("file.no_folder", path=str(target))
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise os_error(error, target, writing=True) from None
     os.close(handle)
     try:
         if readers is not None:
@@ -56,7 +61,13 @@ def _copy_beside(connection: sqlite3.Connection, target: Path, readers: Path | N
 def copy_to(connection: sqlite3.Connection, target: Path) -> None:
     """Write a consistent copy beside the target, then rename it into place; it may be read by
     whoever may read the database."""
-    temporary = _copy_beside(connection, target, _file_of(connection))
+    database = _file_of(connection)
+    # Renamed over the database itself, the copy would leave every other open connection
+    # writing to a file no longer there.
+    with contextlib.suppress(OSError):
+        if database is not None and os.path.samefile(target, database):
+            raise UserError("backup.onto_database", path=str(target))
+    temporary = _copy_beside(connection, target, database)
     try:
         os.replace(temporary, target)
     except OSError as error:
@@ -98,9 +109,15 @@ def check_restorable(source: Path) -> None:
     an older one's, and not from a newer tool."""
     from ita_tui.db.connection import check_schema
 
-    if not source.is_file():
-        raise UserError("file.missing", path=str(source))
-    if source.stat().st_size == 0:
+    try:
+        status = os.stat(source)
+    except OSError as error:
+        raise os_error(error, source) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise UserError("file.is_folder", path=str(source))
+    if not stat.S_ISREG(status.st_mode):
+        raise UserError("file.not_regular", path=str(source))
+    if status.st_size == 0:
         raise UserError("restore.empty", path=str(source))
     try:
         connection = _read_only(source)

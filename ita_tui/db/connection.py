@@ -6,7 +6,9 @@ A database already at the current schema opens on plain sqlite3, so that command
 
 import contextlib
 import itertools
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,8 +68,12 @@ class Database:
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
 
-def _user_error_for(error: sqlite3.Error, path: str) -> UserError:
+def user_error_for(error: sqlite3.Error, path: str) -> UserError:
+    """What an SQLite error means for the user, in words."""
     text = str(error).lower()
+    if isinstance(error, sqlite3.IntegrityError):
+        # The checks before each write should have caught it; the database keeps its rules.
+        return UserError("db.constraint", path=path, reason=str(error))
     if "not a database" in text or "malformed" in text:
         return UserError("db.not_sqlite", path=path)
     if "readonly" in text or "read-only" in text:
@@ -160,7 +166,6 @@ def _create(file: Path) -> None:
     """Build a new database under a temporary name and link it into place when whole, so that
     a process killed half-way leaves no empty file behind, and of two processes creating the
     same database at once, one wins and the other opens what it made."""
-    import os
     import tempfile
 
     handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
@@ -175,7 +180,7 @@ def _create(file: Path) -> None:
         with contextlib.suppress(FileExistsError):
             os.link(temporary, file)
     except sqlite3.Error as error:
-        raise _user_error_for(error, str(file)) from None
+        raise user_error_for(error, str(file)) from None
     except OSError as error:
         raise UserError("db.cannot_create", path=str(file), reason=error.strerror) from None
     finally:
@@ -184,25 +189,40 @@ def _create(file: Path) -> None:
                 os.unlink(leftover)
 
 
+def _check_path(file: Path, create: bool) -> None:
+    """The database is a regular file in a folder that exists (made now if asked for)."""
+    from ita_tui.user_files import os_error
+
+    location = str(file)
+    try:
+        if not file.parent.is_dir():
+            raise UserError("db.no_folder", path=location)
+        try:
+            status = os.stat(file)
+        except FileNotFoundError:
+            if not create:
+                raise UserError("db.missing", path=location) from None
+            _create(file)
+            return
+        if stat.S_ISDIR(status.st_mode):
+            raise UserError("db.is_folder", path=location)
+        if not stat.S_ISREG(status.st_mode):
+            raise UserError("file.not_regular", path=location)
+    except OSError as error:
+        raise os_error(error, file) from None
+
+
 def open_database(path: str | Path, *, create: bool = False, adopt_empty: bool = False) -> Database:
     """Open the plan database, upgrading its schema when it is older; with `create`, a missing
     file is made. An existing file without a schema (an empty file, say) becomes a database only
     with `adopt_empty`, which `init` gives: anything else given by mistake stays as it was."""
     location = str(path)
     if location != ":memory:":
-        file = Path(location)
-        if not file.parent.is_dir():
-            raise UserError("db.no_folder", path=location)
-        if file.is_dir():
-            raise UserError("db.is_folder", path=location)
-        if not file.exists():
-            if not create:
-                raise UserError("db.missing", path=location)
-            _create(file)
+        _check_path(Path(location), create)
     try:
         connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as error:
-        raise _user_error_for(error, location) from None
+        raise user_error_for(error, location) from None
     try:
         _configure(connection)
         steps = check_schema(connection, location)
@@ -216,7 +236,7 @@ def open_database(path: str | Path, *, create: bool = False, adopt_empty: bool =
             _upgrade(connection, location, backup_first=steps is not None)
     except sqlite3.Error as error:
         connection.close()
-        raise _user_error_for(error, location) from None
+        raise user_error_for(error, location) from None
     except BaseException:
         connection.close()
         raise
@@ -236,13 +256,13 @@ def transaction(db: Database) -> Iterator[Database]:
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
-        raise _user_error_for(error, db.location()) from None
+        raise user_error_for(error, db.location()) from None
     try:
         yield db
         db.execute("COMMIT")
     except sqlite3.Error as error:
         db.conn.rollback()
-        raise _user_error_for(error, db.location()) from None
+        raise user_error_for(error, db.location()) from None
     except BaseException:
         db.conn.rollback()
         raise
