@@ -338,3 +338,76 @@ def test_the_journal_replays_edits_of_every_kind(tmp_path):
     snapshot.import_plan(db, snapshot.sample_plan(), "ฉ")
     assert journal.verify(db) == []
     assert os.path.exists(tmp_path / "plan.db")
+
+
+STALLED_BACKUP = """
+import os, sys, time
+from ita_tui.db import backup, open_database
+db = open_database(sys.argv[1])
+def stall(source, target):  # the copy is whole; the process dies before renaming it
+    print("copied", flush=True)
+    time.sleep(600)
+os.replace = stall
+backup.before_delete(db)
+"""
+
+
+def _stalled(script, *args):
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline().strip() == "copied"
+    return process
+
+
+def _leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if ".tmp" in p.name) if folder.exists() else []
+
+
+def test_backups_killed_half_way_leave_nothing_behind_after_the_next_start(run, sample_db):
+    backups = sample_db.with_name("plan.db.backups")
+    for _ in range(10):
+        process = _stalled(STALLED_BACKUP, sample_db)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    # Each start removed the leftover of the process killed before it: only the last is left.
+    assert len(_leftovers(backups)) == 1
+    assert run("--db", str(sample_db), "measures").code == 0
+    assert _leftovers(backups) == []
+    assert not [
+        p for p in backups.iterdir() if p.name.endswith(".db") and "before-delete" in p.name
+    ]
+
+
+def test_a_backup_being_written_is_not_taken_for_a_leftover(run, sample_db):
+    backups = sample_db.with_name("plan.db.backups")
+    process = _stalled(STALLED_BACKUP, sample_db)
+    try:
+        assert run("--db", str(sample_db), "measures").code == 0
+        assert len(_leftovers(backups)) == 1
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert run("--db", str(sample_db), "measures").code == 0
+    assert _leftovers(backups) == []
+
+
+STALLED_CREATION = """
+import os, sys, time
+from ita_tui.db import open_database
+def stall(source, target):  # the new database is whole; the process dies before linking it
+    print("copied", flush=True)
+    time.sleep(600)
+os.link = stall
+open_database(sys.argv[1], create=True)
+"""
+
+
+def test_a_database_creation_killed_half_way_leaves_nothing_behind(run, tmp_path):
+    database = tmp_path / "new.db"
+    process = _stalled(STALLED_CREATION, database)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert not database.exists() and _leftovers(tmp_path)
+    assert run("--db", str(database), "init").code == 0
+    assert _leftovers(tmp_path) == []

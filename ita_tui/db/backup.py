@@ -6,10 +6,11 @@ import contextlib
 import os
 import sqlite3
 import stat
-import tempfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ita_tui.db import temporary_files
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
 from ita_tui.file_modes import like_database, private_folder
@@ -27,35 +28,43 @@ def backup_folder(database: Path) -> Path:
     return database.with_name(database.name + ".backups")
 
 
+def remove_leftovers(database: Path) -> None:
+    """Partial copies of commands killed while they wrote a backup."""
+    temporary_files.remove_leftovers(backup_folder(database), f".{database.stem}-")
+
+
 def _file_of(connection: sqlite3.Connection) -> Path | None:
     name = connection.execute("PRAGMA database_list").fetchone()[2]
     return Path(name) if name else None
 
 
-def _copy_beside(connection: sqlite3.Connection, target: Path, readers: Path | None) -> str:
+@contextlib.contextmanager
+def _copy_beside(
+    connection: sqlite3.Connection, target: Path, readers: Path | None
+) -> Iterator[str]:
     """A consistent copy of the database under a temporary name in the target's folder, for
-    the same readers as the `readers` database (else for the user alone)."""
+    the same readers as the `readers` database (else for the user alone). The block renames
+    it into place; if the block fails or the process dies first, it is a leftover that the
+    next start removes."""
     folder = target.parent
     if not folder.is_dir():
         raise UserError("file.no_folder", path=str(target))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with temporary_files.beside(target) as temporary:
+            if readers is not None:
+                like_database(temporary, readers)
+            destination = sqlite3.connect(temporary)
+            try:
+                # The copy is thrown away if anything fails: it needs no journal of its own.
+                destination.execute("PRAGMA journal_mode = OFF")
+                connection.backup(destination)
+            finally:
+                destination.close()
+            yield temporary
+    except sqlite3.Error as error:
+        raise UserError("file.write_failed", path=str(target), reason=str(error)) from None
     except OSError as error:
         raise os_error(error, target, writing=True) from None
-    os.close(handle)
-    try:
-        if readers is not None:
-            like_database(temporary, readers)
-        destination = sqlite3.connect(temporary)
-        try:
-            connection.backup(destination)
-        finally:
-            destination.close()
-    except (OSError, sqlite3.Error) as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise UserError("file.write_failed", path=str(target), reason=str(error)) from None
-    return temporary
 
 
 def copy_to(connection: sqlite3.Connection, target: Path) -> None:
@@ -67,13 +76,8 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
     with contextlib.suppress(OSError):
         if database is not None and os.path.samefile(target, database):
             raise UserError("backup.onto_database", path=str(target))
-    temporary = _copy_beside(connection, target, database)
-    try:
+    with _copy_beside(connection, target, database) as temporary:
         os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise UserError("file.write_failed", path=str(target), reason=str(error)) from None
 
 
 def automatic(connection: sqlite3.Connection, database: Path, reason: str) -> Path:
@@ -163,27 +167,23 @@ def _put_in_place_of(database: Path, source: Path) -> Path:
     """Restore over a file that is no usable database: the backup is copied
     beside it, the file and its WAL are moved into the backups folder as they are, and the
     copy takes their place."""
-    incoming = _read_only(source)
-    try:
-        temporary = _copy_beside(incoming, database, database)
-    finally:
-        incoming.close()
     folder = backup_folder(database)
     private_folder(folder, database)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     saved = folder / f"{database.stem}-{stamp}-before-restore.db"
+    incoming = _read_only(source)
     try:
-        # A WAL left beside the new file would be replayed into it: it goes with its database.
-        for suffix in ("-wal", "-shm", ""):
-            old = Path(f"{database}{suffix}")
-            if old.exists():
-                os.replace(old, f"{saved}{suffix}")
-                like_database(f"{saved}{suffix}", Path(temporary))
-        os.replace(temporary, database)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise UserError("file.write_failed", path=str(database), reason=str(error)) from None
+        with _copy_beside(incoming, database, database) as temporary:
+            # A WAL left beside the new file would be replayed into it: it goes with its
+            # database.
+            for suffix in ("-wal", "-shm", ""):
+                old = Path(f"{database}{suffix}")
+                if old.exists():
+                    os.replace(old, f"{saved}{suffix}")
+                    like_database(f"{saved}{suffix}", Path(temporary))
+            os.replace(temporary, database)
+    finally:
+        incoming.close()
     return saved
 
 

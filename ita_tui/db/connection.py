@@ -164,29 +164,27 @@ def _upgrade(connection: sqlite3.Connection, location: str, backup_first: bool) 
 
 def _create(file: Path) -> None:
     """Build a new database under a temporary name and link it into place when whole, so that
-    a process killed half-way leaves no empty file behind, and of two processes creating the
-    same database at once, one wins and the other opens what it made."""
-    import tempfile
+    a process killed half-way leaves no empty file behind (its leftover is removed by the next
+    creation), and of two processes creating the same database at once, one wins and the
+    other opens what it made."""
+    from ita_tui.db import temporary_files
 
-    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-    os.close(handle)
+    temporary_files.remove_leftovers(file.parent, f".{file.name}.")
     try:
-        connection = sqlite3.connect(temporary)
-        try:
-            _configure(connection)
-            _upgrade(connection, temporary, backup_first=False)
-        finally:
-            connection.close()  # the last connection: its WAL is written back and removed
-        with contextlib.suppress(FileExistsError):
-            os.link(temporary, file)
+        with temporary_files.beside(file) as temporary:
+            connection = sqlite3.connect(temporary)
+            try:
+                _configure(connection)
+                _upgrade(connection, temporary, backup_first=False)
+            finally:
+                connection.close()  # the last connection: its WAL is written back and removed
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, file)
+            os.unlink(temporary)
     except sqlite3.Error as error:
         raise user_error_for(error, str(file)) from None
     except OSError as error:
         raise UserError("db.cannot_create", path=str(file), reason=error.strerror) from None
-    finally:
-        for leftover in (temporary, f"{temporary}-wal", f"{temporary}-shm"):
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
 
 
 def _check_path(file: Path, create: bool) -> None:
@@ -219,6 +217,9 @@ def open_database(path: str | Path, *, create: bool = False, adopt_empty: bool =
     location = str(path)
     if location != ":memory:":
         _check_path(Path(location), create)
+        from ita_tui.db.backup import remove_leftovers
+
+        remove_leftovers(Path(location))
     try:
         connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as error:
