@@ -411,3 +411,16 @@ def test_a_database_creation_killed_half_way_leaves_nothing_behind(run, tmp_path
     assert not database.exists() and _leftovers(tmp_path)
     assert run("--db", str(database), "init").code == 0
     assert _leftovers(tmp_path) == []
+
+
+def test_a_database_is_created_where_files_cannot_be_linked(run, tmp_path, monkeypatch):
+    import errno
+
+    def refuse(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refuse)
+    database = tmp_path / "stick.db"
+    assert run("--db", str(database), "init", "--sample").code == 0
+    assert run("--db", str(database), "verify").code == 0
+    assert _leftovers(tmp_path) == []

@@ -178,9 +178,17 @@ def _create(file: Path) -> None:
                 _upgrade(connection, temporary, backup_first=False)
             finally:
                 connection.close()  # the last connection: its WAL is written back and removed
-            with contextlib.suppress(FileExistsError):
+            try:
                 os.link(temporary, file)
-            os.unlink(temporary)
+            except FileExistsError:
+                pass  # another process made it first: that one is opened
+            except OSError:
+                # A file system without hard links (a FAT memory stick): renamed instead,
+                # which only a creation at the very same moment could race.
+                if not file.exists():
+                    os.replace(temporary, file)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
     except sqlite3.Error as error:
         raise user_error_for(error, str(file)) from None
     except OSError as error:
