@@ -1,10 +1,9 @@
 """The Thai fiscal year, Buddhist-era dates and Thai digits; reading dates and periods the way
 officers type them and plan documents write them."""
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ita_tui.errors import UserError
@@ -147,8 +146,8 @@ def format_period(start: date | None, end: date | None, digits: str = "thai") ->
     `๑๕ ม.ค. ๖๖ – ๑๕ ก.พ. ๖๖`; `-` for none."""
     if start is None or end is None:
         return "-"
-    # A month's last day, found without date arithmetic that overflows at year 9999.
-    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    # The day after the very last day of the calendar (9999-12-31) would overflow.
+    whole_months = start.day == 1 and (end == date.max or (end + timedelta(days=1)).day == 1)
     if whole_months:
         return f"{format_thai_month(start, digits)} – {format_thai_month(end, digits)}"
     return f"{format_thai_date(start, digits, short_year=True)} – {format_thai_date(end, digits, short_year=True)}"

@@ -16,14 +16,14 @@ from ita_tui.errors import UserError
 # a table in an array of tables); this leaves room for hand-written files.
 MAX_TOML_DEPTH = 20
 
-_TOML_TOKEN = re.compile(
+# Compiled on first use (by re's cache): most starts read no TOML at all.
+_TOML_TOKEN = (
     r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
     r"|'''.*?'''"
     r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
     r"|'[^'\n]*'"
     r"|#[^\n]*"
-    r"|[\[\]{}]",
-    re.DOTALL,
+    r"|[\[\]{}]"
 )
 
 
@@ -57,7 +57,7 @@ def read_bytes(path: str | Path) -> bytes:
 def toml_too_deep(text: str) -> int | None:
     """The line where the text nests deeper than MAX_TOML_DEPTH, else None."""
     level = 0
-    for token in _TOML_TOKEN.finditer(text):
+    for token in re.finditer(_TOML_TOKEN, text, re.DOTALL):
         mark = token.group()
         if mark in "[{":
             level += 1

@@ -13,8 +13,6 @@ from pathlib import Path
 from ita_tui.db import temporary_files
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
-from ita_tui.file_modes import like_database, private_folder
-from ita_tui.user_files import os_error
 
 KEEP_AUTOMATIC = 20
 
@@ -46,6 +44,9 @@ def _copy_beside(
     the same readers as the `readers` database (else for the user alone). The block renames
     it into place; if the block fails or the process dies first, it is a leftover that the
     next start removes."""
+    from ita_tui.file_modes import like_database
+    from ita_tui.user_files import os_error
+
     folder = target.parent
     if not folder.is_dir():
         raise UserError("file.no_folder", path=str(target))
@@ -83,6 +84,8 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
 def automatic(connection: sqlite3.Connection, database: Path, reason: str) -> Path:
     """A dated copy in the backups folder next to the database; the oldest automatic copies
     beyond the last few are removed."""
+    from ita_tui.file_modes import private_folder
+
     folder = backup_folder(database)
     private_folder(folder, database)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -112,6 +115,7 @@ def check_restorable(source: Path) -> None:
     """A file is restored only if it is an ita-tui database, whole, of this version's schema or
     an older one's, and not from a newer tool."""
     from ita_tui.db.connection import check_schema
+    from ita_tui.user_files import os_error
 
     try:
         status = os.stat(source)
@@ -167,6 +171,8 @@ def _put_in_place_of(database: Path, source: Path) -> Path:
     """Restore over a file that is no usable database: the backup is copied
     beside it, the file and its WAL are moved into the backups folder as they are, and the
     copy takes their place."""
+    from ita_tui.file_modes import like_database, private_folder
+
     folder = backup_folder(database)
     private_folder(folder, database)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")

@@ -14,7 +14,6 @@ import functools
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATIONS_TABLE
@@ -26,14 +25,12 @@ RECORD = Path(__file__).with_name("schema.json")
 # tables, views and indexes, which share one set of names.
 Schema = dict[tuple[bool, str], tuple[str, str, str]]
 
-_SPACES = re.compile(r"\s+")
-_SPACE_BY_PUNCTUATION = re.compile(r" ?([(),]) ?")
 # Statistics that ANALYZE or `PRAGMA optimize` (from any SQLite client) keep for the planner.
 _PLANNER_STATISTICS = "sqlite_stat"
 
 
 def normalised(sql: str) -> str:
-    return _SPACE_BY_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", sql)).strip()
+    return re.sub(r" ?([(),]) ?", r"\1", re.sub(r"\s+", " ", sql)).strip()
 
 
 def _normalised(schema: Schema) -> Schema:
@@ -75,12 +72,13 @@ def built_by_migrations(steps: int = len(KNOWN_MIGRATIONS)) -> Schema:
         connection.close()
 
 
-@dataclass(frozen=True)
 class Difference:
-    what: str  # extra, missing, changed or other_kind
-    kind: str
-    name: str
-    expected_kind: str = ""
+    """One way a file's schema is not ours: `what` is extra, missing, changed or other_kind."""
+
+    __slots__ = ("what", "kind", "name", "expected_kind")
+
+    def __init__(self, what: str, kind: str, name: str, expected_kind: str = "") -> None:
+        self.what, self.kind, self.name, self.expected_kind = what, kind, name, expected_kind
 
 
 def _loosely_compared(expected: Schema) -> set[str]:

@@ -6,7 +6,6 @@ the leftovers."""
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def _remove(path: str) -> None:
 def beside(target: Path) -> Iterator[str]:
     """A new temporary file in the target's folder, named after it and locked for as long as
     the block runs; removed if the block fails. The block renames it into place when whole."""
+    import tempfile  # only when writing: opening a database stays quick
+
     while True:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=SUFFIX, dir=target.parent
