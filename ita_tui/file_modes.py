@@ -40,8 +40,12 @@ def like_database(path: Path | str, database: Path, folder: bool = False) -> Non
     if group is None:
         os.chmod(path, PRIVATE_FOLDER if folder else PRIVATE_FILE)
         return
-    with contextlib.suppress(PermissionError):
+    try:
         os.chown(path, -1, group)
+    except PermissionError:
+        # Not a member of the database's group: the file could only go to another group.
+        os.chmod(path, PRIVATE_FOLDER if folder else PRIVATE_FILE)
+        return
     os.chmod(path, SHARED_FOLDER if folder else SHARED_FILE)
 
 
