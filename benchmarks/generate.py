@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ita_tui.db import journal, open_database
+from ita_tui.db.search_index import searchable
 from ita_tui.scoring import compute
 from ita_tui.thai_calendar import fiscal_year_bounds
 
@@ -193,6 +194,10 @@ def generate(
                     file=sys.stderr,
                 )
     writer.flush()
+    # The tool keeps the search index itself; rows written directly enter it in one go.
+    db.execute(
+        f"INSERT INTO measure_text (rowid, text) SELECT m.id, {searchable('m')} FROM measures m"
+    )
     db.execute("COMMIT")
     db.close()
     if show_progress:

@@ -5,6 +5,7 @@ on a machine where only the core is wanted."""
 
 import getpass
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,7 @@ from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.settings import load as load_settings
 from ita_tui.text import normalise
 from ita_tui.thai_calendar import format_thai_date, parse_date, today, with_digits
-from ita_tui.user_input import parse_percent, parse_whole_number
+from ita_tui.user_input import parse_be_year, parse_percent, parse_whole_number
 
 LANGUAGE_ENV = "ITA_TUI_LANG"
 STATUS_CHOICES = ("not_started", "in_progress", "done", "dropped")
@@ -51,13 +52,15 @@ class Context:
     def number(self, value: object) -> str:
         return with_digits(str(value), self.digits)
 
-    def open(self, create: bool = False):
+    def open(self, create: bool = False, adopt_empty: bool = False):
         from ita_tui.db import open_database
 
         if self.database_is_default:
-            self.database.parent.mkdir(parents=True, exist_ok=True)
-            create = True
-        return open_database(self.database, create=create)
+            from ita_tui.file_modes import private_folder
+
+            private_folder(self.database.parent)
+            create = adopt_empty = True
+        return open_database(self.database, create=create, adopt_empty=adopt_empty)
 
     def actor(self, db, explicit: str | None = None):
         """Whom this command acts as: the person named, checked by password when the database
@@ -100,8 +103,13 @@ class Context:
             return "unknown"
 
 
+def _day(text: str | None, default: date | None = None) -> date | None:
+    """A date option: the default when it was not given; given empty, it is no date."""
+    return default if text is None else parse_date(text)
+
+
 def _as_of(text: str | None) -> date:
-    return parse_date(text) if text else today()
+    return _day(text, today())
 
 
 def _status(text: str | None) -> str | None:
@@ -162,7 +170,8 @@ def cli(
     settings, problems = load_settings()
     chosen_lang = lang or os.environ.get(LANGUAGE_ENV) or settings.language
     for problem in problems:
-        say(translate("settings.problem", chosen_lang, detail=problem), err=True)
+        detail = problem.message(chosen_lang) if isinstance(problem, UserError) else problem
+        say(translate("settings.problem", chosen_lang, detail=detail), err=True)
     path, is_default = database_path(db_path)
     ctx.obj = Context(
         database=path,
@@ -202,13 +211,23 @@ def demo(context: Context) -> None:
 
 @cli.command()
 @click.option("--sample", is_flag=True, help="Load the sample plan (เทศบาลตำบลมวกเหล็ก, FY 2566).")
+@click.option(
+    "--group",
+    metavar="NAME",
+    help="Share the database with this group on a server (files 0660), not only with you.",
+)
 @click.pass_obj
-def init(context: Context, sample: bool) -> None:
-    """Create the database, optionally with the sample plan."""
+def init(context: Context, sample: bool, group: str | None) -> None:
+    """Create the database, optionally with the sample plan; or share one with a group."""
     from ita_tui import snapshot
     from ita_tui.db import queries
 
-    db = context.open(create=True)
+    db = context.open(create=True, adopt_empty=True)
+    if group is not None:
+        from ita_tui.file_modes import share_with_group
+
+        for folder in share_with_group(context.database, group):
+            say(context.t("share.open_folder", group=group, folder=folder), err=True)
     if sample:
         plan = snapshot.sample_plan()
         if any(a["name"] == plan.agency for a in queries.agencies(db)):
@@ -419,8 +438,8 @@ def log(
 
     number = parse_whole_number(measure_id, "cli.bad_measure_id")
     value = parse_percent(percent)
-    day = parse_date(entry_date) if entry_date else today()
-    corrected = parse_whole_number(corrects, "progress.bad_entry_id") if corrects else None
+    day = _day(entry_date, today())
+    corrected = None if corrects is None else parse_whole_number(corrects, "progress.bad_entry_id")
     db = context.open()
     writes.log_progress(
         db, number, day, value, context.actor(db, by), today(), note, evidence, corrects=corrected
@@ -444,9 +463,7 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
     """Overall score, instrument means and grade or rating from the ten indicator scores."""
     from ita_tui import scoring
 
-    be_year = parse_whole_number(year, "cli.bad_year")
-    if be_year < 2400:
-        raise UserError("cli.year_not_be", value=year)
+    be_year = parse_be_year(year)
     values = [scoring.parse_score(s) for s in scores]
     result = scoring.compute(be_year, values)
     if as_json:
@@ -515,7 +532,7 @@ def whatif(
     from ita_tui import oit, scoring
     from ita_tui.db import queries
 
-    be_year = parse_whole_number(year, "cli.bad_year")
+    be_year = parse_be_year(year)
     goal = scoring.parse_score(target)
     items = oit.catalogue_for(be_year, catalogue)
     db = context.open()
@@ -625,8 +642,8 @@ def report(
     from ita_tui.files import write_atomically
     from ita_tui.review import last_day_of_previous_month, review
 
-    day = parse_date(as_of) if as_of else last_day_of_previous_month(today())
-    start = parse_date(since) if since else None
+    day = _day(as_of) or last_day_of_previous_month(today())
+    start = _day(since)
     chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
     db = context.open()
     access.require(db, context.actor(db), "report")
@@ -710,8 +727,8 @@ def decision_add(
 ) -> None:
     from ita_tui.db import queries, writes
 
-    due_on = parse_date(due) if due else None
-    measure = parse_whole_number(measure_id, "cli.bad_measure_id") if measure_id else None
+    due_on = _day(due)
+    measure = None if measure_id is None else parse_whole_number(measure_id, "cli.bad_measure_id")
     db = context.open()
     agency = queries.agency(db, context.agency)
     if meeting_id is None:
@@ -739,7 +756,7 @@ def decision_close(
     from ita_tui.db import writes
 
     number = parse_whole_number(decision_id, "decision.bad_id")
-    day = parse_date(closed_on) if closed_on else today()
+    day = _day(closed_on, today())
     db = context.open()
     writes.close_decision(db, number, day, note, by=context.actor(db))
     say(context.t("decision.closed", id=context.number(number), date=context.day(day)))
@@ -796,6 +813,7 @@ def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[s
     """Check the journal's hash chain and the current rows against it, and with --against that
     published snapshots' chain heads are still in it; exit 1 if anything is wrong."""
     from ita_tui.db import journal
+    from ita_tui.file_modes import exposed_files
 
     if more_snapshots and not snapshots:
         raise click.UsageError("verify --against SNAPSHOT.toml…")
@@ -810,8 +828,13 @@ def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[s
             say(context.t("verify.against_ok", path=file, id=number))
         else:
             missing.append(context.t("verify.against_missing", path=file, id=number))
+    exposed = exposed_files(context.database)
+    for path, mode in exposed:
+        say(context.t("verify.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True)
     if not problems and not missing:
         say(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
+        if exposed:
+            sys.exit(1)
         return
     say(context.t("verify.failed", count=context.number(len(problems) + len(missing))), err=True)
     for line in missing:
@@ -887,9 +910,14 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
         import textual_serve  # noqa: F401
     except ImportError:
         raise UserError("serve.missing") from None
+    from ita_tui.file_modes import exposed_files
+
     db = context.open()
     if not server.is_loopback(host) and not access.login_required(db):
         say(context.t("serve.open_network", host=host), err=True)
+    if access.login_required(db):
+        for path, mode in exposed_files(context.database):
+            say(context.t("serve.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True)
     db.close()
     # An address is typed as it is shown: its port stays in Arabic digits.
     say(context.t("serve.starting", url=url, host=host, port=port), err=True)
@@ -916,6 +944,16 @@ def _language_from(argv: list[str]) -> str:
     return settings.language
 
 
+def _database_from(argv: list[str]) -> str:
+    """The database a command was given, for a message about an error met outside any check."""
+    for index, word in enumerate(argv):
+        if word == "--db" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--db="):
+            return word.split("=", 1)[1]
+    return str(database_path(None)[0])
+
+
 def main(argv: list[str] | None = None) -> None:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -935,4 +973,18 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except sqlite3.Error as error:
+        # Met while reading, outside the checks and transactions that say it closer.
+        from ita_tui.db.connection import user_error_for
+
+        refused = user_error_for(error, _database_from(arguments))
+        say(refused.message(_language_from(arguments)), err=True)
+        sys.exit(2)
+    except OSError as error:
+        # A file the system refused where no closer check was made (a name too long, say).
+        from ita_tui.user_files import os_error
+
+        refused = os_error(error, error.filename or "-")
+        say(refused.message(_language_from(arguments)), err=True)
+        sys.exit(2)
     sys.exit(0)

@@ -21,6 +21,8 @@ def write_atomically(path: Path, text: str) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
         raise UserError("file.unwritable", path=str(path)) from None
+    except OSError as error:
+        raise UserError("file.write_failed", path=str(path), reason=error.strerror) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)

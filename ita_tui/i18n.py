@@ -29,8 +29,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "“{text}”: there is no such day in the calendar",
     },
     "date.year_out_of_range": {
-        "th": "“{text}”: ปีไม่สมเหตุผล พิมพ์ปี พ.ศ. 4 หลัก (เช่น 2566) หรือ 2 หลัก (เช่น 66)",
-        "en": "“{text}”: the year is implausible; type a B.E. year of 4 digits (2566) or 2 (66)",
+        "th": "“{text}”: ปีไม่สมเหตุผล (ต้องอยู่ระหว่าง พ.ศ. 2400 ถึง 2700) พิมพ์ปี พ.ศ. 4 หลัก (เช่น 2566) หรือ 2 หลัก (เช่น 66)",
+        "en": "“{text}”: the year is implausible (it must lie between B.E. 2400 and 2700); type a B.E. year of 4 digits (2566) or 2 (66)",
     },
     "period.invalid": {
         "th": "“{text}” ไม่ใช่ระยะเวลาที่อ่านได้ ตัวอย่าง: ต.ค. ๖๕ – ก.ย. ๖๖, ปีงบประมาณ ๒๕๖๖ หรือ -",
@@ -102,6 +102,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "ฐานข้อมูล {path} ผิดพลาด: {reason}",
         "en": "Database {path} failed: {reason}",
     },
+    "db.constraint": {
+        "th": "ไม่บันทึก: การเปลี่ยนแปลงนี้ขัดกับกฎของฐานข้อมูล {path} ({reason}) ฐานข้อมูลยังเป็นแบบเดิม",
+        "en": "Not saved: the change breaks a rule of the database {path} ({reason}); the database is as it was",
+    },
     "db.no_folder": {
         "th": "ไม่มีโฟลเดอร์ของ {path}",
         "en": "The folder of {path} does not exist",
@@ -114,6 +118,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "ไม่มีฐานข้อมูลที่ {path} สร้างด้วย: ita-tui --db {path} init --sample",
         "en": "There is no database at {path}; create one with: ita-tui --db {path} init --sample",
     },
+    "db.empty_file": {
+        "th": "{path} เป็นไฟล์ว่างเปล่า ไม่ใช่ฐานข้อมูล ถ้าต้องการสร้างฐานข้อมูลใหม่ที่นี่ ใช้: ita-tui --db {path} init (ไม่ได้แตะต้องไฟล์นี้)",
+        "en": "{path} is an empty file, not a database; to make a new database there use: ita-tui --db {path} init (the file was not touched)",
+    },
+    "db.cannot_create": {
+        "th": "สร้างฐานข้อมูล {path} ไม่ได้: {reason}",
+        "en": "Cannot create the database {path}: {reason}",
+    },
+    "db.unknown_history": {
+        "th": "{path}: บันทึกรุ่นของโครงสร้างในไฟล์ไม่ใช่แบบที่ ita-tui เขียน (ไม่ได้แตะต้องไฟล์นี้)",
+        "en": "{path}: its record of schema versions is not one ita-tui writes (the file was not touched)",
+    },
+    "db.schema_differs": {
+        "th": "{path} มีโครงสร้างไม่ตรงกับที่ ita-tui รุ่นนี้สร้าง จึงไม่เปิดใช้ (ไม่ได้แตะต้องไฟล์นี้):",
+        "en": "{path} is not the schema this ita-tui makes, so it was not opened (the file was not touched):",
+    },
+    "db.upgrade_failed": {
+        "th": "ปรับรุ่นฐานข้อมูล {path} ไม่สำเร็จ ({reason}) ฐานข้อมูลยังเป็นแบบเดิม ไม่มีการเปลี่ยนแปลง สำเนาก่อนปรับรุ่น: {backup}",
+        "en": "Upgrading the database {path} failed ({reason}); it is as it was, nothing changed; the copy taken before: {backup}",
+    },
+    "schema.extra": {
+        "th": "มี{kind}ที่ ita-tui ไม่ได้สร้าง: {names}",
+        "en": "{kind} ita-tui does not make: {names}",
+    },
+    "schema.missing": {"th": "ขาด{kind}: {names}", "en": "missing {kind}: {names}"},
+    "schema.changed": {
+        "th": "{kind}ที่ต่างจากที่ ita-tui สร้าง: {names}",
+        "en": "{kind} that differs from the one ita-tui makes: {names}",
+    },
+    "schema.other_kind": {
+        "th": "{name} เป็น{kind} แทนที่จะเป็น{expected}",
+        "en": "{name} is a {kind}, not a {expected}",
+    },
+    "schema.kind.table": {"th": "ตาราง", "en": "table"},
+    "schema.kind.index": {"th": "ดัชนี", "en": "index"},
+    "schema.kind.trigger": {"th": "ทริกเกอร์", "en": "trigger"},
+    "schema.kind.view": {"th": "วิว", "en": "view"},
     "agency.none": {
         "th": "ฐานข้อมูลยังไม่มีแผนของหน่วยงานใด ใช้ ita-tui init --sample หรือ ita-tui import FILE.toml",
         "en": "The database holds no agency's plan yet; use ita-tui init --sample or ita-tui import FILE.toml",
@@ -169,10 +210,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "“{name}”: ใส่ชื่อไฟล์อย่างเดียว (ไม่มี / หรือ \\ และไม่ขึ้นต้นด้วยจุด) ไฟล์จะอยู่ในโฟลเดอร์ผลลัพธ์",
         "en": "“{name}”: give a file name only (no / or \\, not starting with a dot); it goes in the output folder",
     },
-    "file.name_too_long": {
-        "th": "ชื่อไฟล์ “{name}” ยาวเกินไป",
-        "en": "The file name “{name}” is too long",
-    },
     "file.no_output_folder": {
         "th": "สร้างโฟลเดอร์ผลลัพธ์ {path} ไม่ได้ ตั้งค่า output_dir ในไฟล์ตั้งค่า",
         "en": "The output folder {path} cannot be created; set output_dir in the settings file",
@@ -193,11 +230,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "{path} ไม่ได้เข้ารหัสเป็น UTF-8",
         "en": "{path} is not encoded as UTF-8",
     },
+    "file.not_regular": {
+        "th": "{path} ไม่ใช่ไฟล์ปกติ (เป็นท่อ อุปกรณ์ หรือซ็อกเก็ต) จึงไม่อ่าน",
+        "en": "{path} is not a regular file (a pipe, a device or a socket); it was not read",
+    },
+    "file.name_too_long": {
+        "th": "ชื่อไฟล์ยาวเกินกว่าที่ระบบรับได้: {path}",
+        "en": "The file name is longer than the system allows: {path}",
+    },
+    "file.failed": {
+        "th": "ใช้ไฟล์ {path} ไม่ได้: {reason}",
+        "en": "Cannot use the file {path}: {reason}",
+    },
     "file.no_folder": {"th": "ไม่มีโฟลเดอร์ของ {path}", "en": "The folder of {path} does not exist"},
     "file.unwritable": {"th": "ไม่มีสิทธิ์เขียน {path}", "en": "No permission to write {path}"},
     "file.write_failed": {
         "th": "เขียน {path} ไม่สำเร็จ ({reason}) ไฟล์เดิมยังอยู่ครบ",
         "en": "Could not write {path} ({reason}); the old file is intact",
+    },
+    "snapshot.date_out_of_range": {
+        "th": "{value} อยู่นอกช่วง พ.ศ. 2400 ถึง 2700",
+        "en": "{value} is outside B.E. 2400 to 2700",
+    },
+    "snapshot.generated_in_future": {
+        "th": "เวลาที่สร้างไฟล์ {value} ยังมาไม่ถึง (นาฬิกาของเครื่องที่สร้างอาจผิด)",
+        "en": "the file was written at {value}, which is still to come (the writing machine's clock may be wrong)",
+    },
+    "toml.too_deep": {
+        "th": "{path}: ค่าซ้อนกันลึกเกิน {depth} ชั้น (บรรทัด {line}) ซึ่งไฟล์ของ ita-tui ไม่เคยต้องใช้ จึงไม่อ่านไฟล์นี้",
+        "en": "{path}: values nested more than {depth} deep (line {line}), which no ita-tui file needs; the file was not read",
     },
     "toml.syntax": {
         "th": "{path} ไม่ใช่ TOML ที่ถูกต้อง: {detail}",
@@ -314,6 +375,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.bad_year": {
         "th": "“{value}” ไม่ใช่ปี พิมพ์ปี พ.ศ. เช่น 2565",
         "en": "“{value}” is not a year; type a B.E. year such as 2565",
+    },
+    "cli.year_range": {
+        "th": "ปี {value} อยู่นอกช่วง พ.ศ. 2400 ถึง 2700",
+        "en": "The year {value} is outside B.E. 2400 to 2700",
     },
     "cli.year_not_be": {
         "th": "ปี {value} ดูเป็น ค.ศ. การประเมิน ITA ใช้ปี พ.ศ. เช่น 2565",
@@ -682,6 +747,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "finding_form.add": {"th": "เพิ่มข้อค้นพบ", "en": "Add a finding"},
     "finding_form.edit": {"th": "แก้ไขข้อค้นพบ", "en": "Edit the finding"},
     "finding_form.sub": {"th": "ตัวชี้วัดย่อย", "en": "Sub-indicator"},
+    "finding_form.whole_instrument": {
+        "th": "{instrument} ทั้งเครื่องมือ",
+        "en": "{instrument} as a whole",
+    },
+    "finding_form.need_indicator": {
+        "th": "เลือกตัวชี้วัด หรือเครื่องมือทั้งชุด (IIT, EIT, OIT)",
+        "en": "Choose an indicator, or an instrument as a whole (IIT, EIT, OIT)",
+    },
     "finding_form.topic": {"th": "หัวข้อ", "en": "Topic"},
     "assessment_form.add": {"th": "เพิ่มผลการประเมิน", "en": "Add an assessment"},
     "assessment_form.edit": {"th": "แก้ไขผลการประเมิน", "en": "Edit the assessment"},
@@ -962,10 +1035,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "th": "ลบไม่ได้: ยังมีมติที่มอบให้กอง/งานนี้",
         "en": "Cannot delete: decisions are assigned to this unit",
     },
+    "verify.readable_by_others": {
+        "th": "{path} อ่านได้โดยผู้ใช้ทุกคนในเครื่องนี้ (สิทธิ์ {mode}) ปิดด้วย: chmod o-rwx {path}",
+        "en": "{path} can be read by every user of this machine (mode {mode}); close it with: chmod o-rwx {path}",
+    },
+    "serve.readable_by_others": {
+        "th": "คำเตือน: {path} อ่านได้โดยผู้ใช้ทุกคนในเครื่องนี้ (สิทธิ์ {mode}) รวมถึงรหัสผ่านที่เข้ารหัสไว้ ปิดด้วย: chmod o-rwx {path}",
+        "en": "Warning: {path} can be read by every user of this machine (mode {mode}), password hashes included; close it with: chmod o-rwx {path}",
+    },
+    "share.no_such_group": {
+        "th": "ไม่มีกลุ่มผู้ใช้ “{group}” ในเครื่องนี้",
+        "en": "There is no group “{group}” on this machine",
+    },
+    "share.not_allowed": {
+        "th": "ให้กลุ่ม {group} ใช้ {path} ไม่ได้: ต้องเป็นเจ้าของไฟล์และเป็นสมาชิกของกลุ่มนี้",
+        "en": "Cannot share {path} with {group}: you must own the files and be a member of the group",
+    },
+    "share.open_folder": {
+        "th": "สมาชิกกลุ่ม {group} จะเขียนฐานข้อมูลได้เมื่อโฟลเดอร์ {folder} เปิดให้กลุ่มนี้: chgrp {group} {folder} && chmod 2770 {folder}",
+        "en": "Members of {group} can write the database once its folder {folder} lets the group in: chgrp {group} {folder} && chmod 2770 {folder}",
+    },
+    "backup.onto_database": {
+        "th": "{path} คือฐานข้อมูลเอง สำรองทับตัวเองไม่ได้ เลือกไฟล์อื่น",
+        "en": "{path} is the database itself; a backup cannot replace it; choose another file",
+    },
     "backup.done": {"th": "สำรองฐานข้อมูลไว้ที่ {path}", "en": "Database backed up to {path}"},
     "restore.done": {
         "th": "กู้คืนจาก {path} แล้ว ฐานข้อมูลเดิมสำรองไว้ที่ {saved}",
         "en": "Restored from {path}; the previous database was saved to {saved}",
+    },
+    "restore.empty": {
+        "th": "{path} เป็นไฟล์ว่างเปล่า ไม่ใช่สำเนาฐานข้อมูล",
+        "en": "{path} is an empty file, not a copy of a database",
+    },
+    "restore.refused": {
+        "th": "ไม่กู้คืน: {reason}\nฐานข้อมูลปัจจุบัน {database} ไม่ถูกแตะต้อง ยังใช้งานได้ตามเดิม",
+        "en": "Not restored: {reason}\nThe current database {database} was not touched and is still usable.",
+    },
+    "restore.refused_untouched": {
+        "th": "ไม่กู้คืน: {reason}\nฐานข้อมูลปัจจุบัน {database} ไม่ถูกแตะต้อง",
+        "en": "Not restored: {reason}\nThe current database {database} was not touched.",
     },
     "restore.damaged": {
         "th": "{path} เสียหาย ({detail}) จึงไม่กู้คืน",

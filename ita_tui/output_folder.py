@@ -55,7 +55,7 @@ def file_name(name: str, extensions: Sequence[str]) -> str:
     if not name.lower().endswith(tuple(extensions)):
         name += extensions[0]
     if len(name.encode("utf-8")) > _LONGEST_NAME:
-        raise UserError("file.name_too_long", name=name[:40] + "…")
+        raise UserError("file.name_too_long", path=name[:40] + "…")
     return name
 
 

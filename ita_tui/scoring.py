@@ -1,6 +1,7 @@
 """ITA scoring by the methodology of each assessment year: the weighted overall, instrument means,
 the grade (up to B.E. 2565) or rating (from 2566), and comparisons between years."""
 
+import re
 import tomllib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -89,14 +90,17 @@ def round_half_up(value: Fraction | Decimal) -> Decimal:
     return value.quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
+# Arabic digits (Thai ones made Arabic first), with a decimal point: not "1e2", "1_0" or "٩٠".
+_SCORE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,12})?")
+
+
 def parse_score(text: str) -> Decimal:
     """A score as typed, in Arabic or Thai digits, between 0 and 100."""
     cleaned = to_arabic_digits(normalise(str(text)))
-    try:
-        value = Decimal(cleaned)
-    except ArithmeticError:
-        raise UserError("score.not_a_number", text=text) from None
-    if not value.is_finite() or not 0 <= value <= 100:
+    if not _SCORE.fullmatch(cleaned):
+        raise UserError("score.not_a_number", text=text[:24])
+    value = Decimal(cleaned)
+    if not 0 <= value <= 100:
         raise UserError("score.out_of_range", text=text)
     return value
 

@@ -1,9 +1,9 @@
-"""The user's settings: one TOML file in the user config directory, read with tomllib."""
+"""The user's settings: one TOML file in the user config directory."""
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ita_tui.errors import UserError
 from ita_tui.locations import settings_path
 
 LANGUAGES = ("th", "en")
@@ -24,17 +24,19 @@ class Settings:
     max_sessions: int = 30
 
 
-def load(path: Path | None = None) -> tuple[Settings, list[str]]:
+def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
     """The settings, and the problems found in the file; a broken file never stops the tool,
     it falls back to the defaults for what it cannot read and says so."""
     path = path or settings_path()
-    problems: list[str] = []
+    problems: list[str | UserError] = []
+    from ita_tui.user_files import read_toml
+
     try:
-        raw = tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return Settings(), problems
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Settings(), [f"{path}: {error}"]
+        raw = read_toml(path)
+    except UserError as error:
+        if error.key == "file.missing":
+            return Settings(), problems
+        return Settings(), [error]
     settings = Settings()
     if raw.get("language", "th") in LANGUAGES:
         settings = replace(settings, language=raw.get("language", "th"))
@@ -77,10 +79,11 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
 def save(settings: Settings, path: Path | None = None) -> None:
     import tomli_w
 
+    from ita_tui.file_modes import private_folder
     from ita_tui.files import write_atomically
 
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     document = {
         "language": settings.language,
         "digits": settings.digits,

@@ -3,7 +3,6 @@ write it safely, read and check a file, and import it all or nothing."""
 
 import contextlib
 import gc
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,12 +15,12 @@ import tomli_w
 from ita_tui import scoring
 from ita_tui.db import journal, queries, writes
 from ita_tui.db.connection import Database
-from ita_tui.errors import UserError
 from ita_tui.files import write_atomically
 from ita_tui.follow_up import outside_fiscal_year
 from ita_tui.snapshot_validation import FORMAT_NAME, FORMAT_VERSION, Plan, validate
 from ita_tui.text import escaped_in_data
 from ita_tui.thai_calendar import TIMEZONE
+from ita_tui.user_files import loads_toml, read_toml
 
 SAMPLE_PLAN = "sample_plan.toml"
 
@@ -200,27 +199,11 @@ def export(db: Database, destination: str, as_of: date, agency_name: str | None 
 
 
 def read(path: str | Path) -> dict:
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise UserError("file.missing", path=str(path)) from None
-    except IsADirectoryError:
-        raise UserError("file.is_folder", path=str(path)) from None
-    except PermissionError:
-        raise UserError("file.unreadable", path=str(path)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError("file.not_utf8", path=str(path)) from None
-    return loads(text, str(path))
+    return read_toml(path)
 
 
 def loads(text: str, name: str) -> dict:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise UserError("toml.syntax", path=name, detail=str(error)) from None
+    return loads_toml(text, name)
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@
 Every problem in a file is collected, each with its key path (`measures[3].end`), so that a user
 fixes a file in one pass. What comes out is a plan with dates parsed and text normalised."""
 
+import contextlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -13,10 +14,13 @@ from ita_tui.db.versions import FINDING_KINDS, MEASURE_STATUSES
 from ita_tui.errors import UserError
 from ita_tui.scoring import INDICATOR_COUNT, indicators, methodology
 from ita_tui.text import normalise
-from ita_tui.thai_calendar import parse_date, parse_period
+from ita_tui.thai_calendar import parse_date, parse_period, plausible
 
 FORMAT_NAME = "ita-tui-snapshot"
 FORMAT_VERSION = 1
+
+# How far ahead of this machine's clock another machine's may run.
+CLOCK_SKEW = timedelta(minutes=10)
 
 # Keys an export writes that are derived from the rest; an import accepts and recomputes them.
 _DERIVED_TOP = {"generated_at", "as_of", "summary", "journal_head", "journal_entry"}
@@ -122,6 +126,9 @@ class _Checker:
             self.fail(path, "snapshot.not_date", value=str(value))
             return None
         if isinstance(value, date):
+            if not plausible(value):
+                self.fail(path, "snapshot.date_out_of_range", value=str(value))
+                return None
             return value
         if isinstance(value, str):
             try:
@@ -133,17 +140,21 @@ class _Checker:
         return None
 
     def moment(self, value: Any, path: str) -> datetime | None:
+        moment = None
+        if isinstance(value, datetime):
+            moment = value
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                moment = datetime.fromisoformat(value)
         if value is None:
             return None
-        if isinstance(value, datetime):
-            return _aware(value)
-        if isinstance(value, str):
-            try:
-                return _aware(datetime.fromisoformat(value))
-            except ValueError:
-                pass
-        self.fail(path, "snapshot.not_datetime", value=str(value))
-        return None
+        if moment is None:
+            self.fail(path, "snapshot.not_datetime", value=str(value))
+            return None
+        if not plausible(moment.date()):
+            self.fail(path, "snapshot.date_out_of_range", value=str(value))
+            return None
+        return _aware(moment)
 
     def choice(self, value: Any, path: str, choices: tuple[str, ...]) -> str | None:
         if value not in choices:
@@ -170,6 +181,10 @@ def validate(document: dict, source: str = "") -> Plan:
         check.fail("version", "snapshot.wrong_version", value=repr(document["version"]))
     check.day(document.get("as_of"), "as_of")
     generated_at = check.moment(document.get("generated_at"), "generated_at")
+    # A snapshot from the future would make every later one of its agency look older.
+    if generated_at is not None and generated_at > datetime.now(UTC) + CLOCK_SKEW:
+        check.fail("generated_at", "snapshot.generated_in_future", value=str(generated_at))
+        generated_at = None
 
     agency_name = None
     agency = document.get("agency")
@@ -391,11 +406,17 @@ def _measures(
         if not isinstance(findings, list):
             check.fail(f"{path}.findings", "snapshot.not_array")
             findings = []
+        named: list[int] = []
         for position, finding in enumerate(findings):
-            if finding not in finding_ids:
-                check.fail(
-                    f"{path}.findings[{position}]", "snapshot.unknown_finding", value=finding
-                )
+            where = f"{path}.findings[{position}]"
+            if check.integer(finding, where, 1, 2**31) is None:
+                continue
+            if finding in named:
+                check.fail(where, "snapshot.duplicate", value=finding)
+            elif finding not in finding_ids:
+                check.fail(where, "snapshot.unknown_finding", value=finding)
+            else:
+                named.append(finding)
         period_text = check.text(row.get("period", ""), f"{path}.period") or ""
         start = check.day(row.get("start"), f"{path}.start")
         end = check.day(row.get("end"), f"{path}.end")
@@ -428,7 +449,7 @@ def _measures(
                 "end": end,
                 "status": status,
                 "drop_reason": drop_reason if status == "dropped" else None,
-                "findings": [f for f in findings if f in finding_ids],
+                "findings": named,
                 "contents": _contents(check, row, path),
                 "progress": _progress(check, row, path),
             }

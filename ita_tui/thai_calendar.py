@@ -43,9 +43,10 @@ for _number, (_abbr, _name, _english) in enumerate(
     _MONTH_BY_KEY[_english[:3]] = _number
 _MONTH_BY_KEY["sept"] = 9
 
-# Plausible years, so that a slip of the keyboard (year 566, year 20230) is caught, not stored.
-_EARLIEST_CE_YEAR = 1950
-_LATEST_CE_YEAR = 2150
+# Plausible years, everywhere a date enters (typed, imported, in a form), so that a slip of the
+# keyboard (year 566, year 20230) is caught, not stored, and every date can be shown the Thai way.
+EARLIEST_BE_YEAR = 2400
+LATEST_BE_YEAR = 2700
 
 
 def to_arabic_digits(text: str) -> str:
@@ -67,6 +68,11 @@ def be_to_ce(be_year: int) -> int:
 
 def ce_to_be(ce_year: int) -> int:
     return ce_year + BE_OFFSET
+
+
+def plausible(day: date) -> bool:
+    """Whether a day falls between B.E. 2400 and B.E. 2700."""
+    return EARLIEST_BE_YEAR <= ce_to_be(day.year) <= LATEST_BE_YEAR
 
 
 def today() -> date:
@@ -140,7 +146,8 @@ def format_period(start: date | None, end: date | None, digits: str = "thai") ->
     `๑๕ ม.ค. ๖๖ – ๑๕ ก.พ. ๖๖`; `-` for none."""
     if start is None or end is None:
         return "-"
-    whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
+    # The day after the very last day of the calendar (9999-12-31) would overflow.
+    whole_months = start.day == 1 and (end == date.max or (end + timedelta(days=1)).day == 1)
     if whole_months:
         return f"{format_thai_month(start, digits)} – {format_thai_month(end, digits)}"
     return f"{format_thai_date(start, digits, short_year=True)} – {format_thai_date(end, digits, short_year=True)}"
@@ -161,15 +168,15 @@ def _as_date(value: date) -> date:
 
 
 def _year_to_ce(year_text: str) -> int:
-    """Two digits are a B.E. year of the 2500s (`๖๖` is 2566); four digits above 2400 are B.E."""
+    """Two digits are a B.E. year of the 2500s (`๖๖` is 2566); four digits from 2400 are B.E."""
     year = int(year_text)
     if len(year_text) == 2:
         year += 2500
-    return be_to_ce(year) if year > 2400 else year
+    return be_to_ce(year) if year >= EARLIEST_BE_YEAR else year
 
 
 def _make_date(year_ce: int, month: int, day: int, original: str) -> date:
-    if not _EARLIEST_CE_YEAR <= year_ce <= _LATEST_CE_YEAR:
+    if not EARLIEST_BE_YEAR <= ce_to_be(year_ce) <= LATEST_BE_YEAR:
         raise UserError("date.year_out_of_range", text=original)
     try:
         return date(year_ce, month, day)
@@ -177,10 +184,11 @@ def _make_date(year_ce: int, month: int, day: int, original: str) -> date:
         raise UserError("date.no_such_day", text=original) from None
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*([^\d]+?)\s*(\d{2}|\d{4})")
-_MONTH_YEAR = re.compile(r"([^\d]+?)\s*(\d{2}|\d{4})")
+# Digits are Arabic or Thai (made Arabic first), never other scripts' or superscripts.
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})\s*([^0-9]+?)\s*([0-9]{2}|[0-9]{4})")
+_MONTH_YEAR = re.compile(r"([^0-9]+?)\s*([0-9]{2}|[0-9]{4})")
 _BE_PREFIX = re.compile(r"\s*(พ\.?\s*ศ\.?|b\.?\s*e\.?)\s*$", re.IGNORECASE)
 
 
@@ -231,7 +239,7 @@ def _parse_endpoint(text: str, at_end: bool) -> date | None:
 
 _NO_PERIOD = {"", "-", "–", "—", "ไม่มี", "none"}
 _FISCAL_YEAR = re.compile(
-    r"(?:ปีงบประมาณ|ปีงบ\.?|fy|fiscal year)\s*(?:พ\.?\s*ศ\.?)?\s*(\d{4}|\d{2})", re.IGNORECASE
+    r"(?:ปีงบประมาณ|ปีงบ\.?|fy|fiscal year)\s*(?:พ\.?\s*ศ\.?)?\s*([0-9]{4}|[0-9]{2})", re.IGNORECASE
 )
 _DASHES = re.compile(r"[-–—‒―]|ถึง")
 
@@ -245,7 +253,7 @@ def parse_period(text: str) -> Period:
         year = int(match.group(1))
         if len(match.group(1)) == 2:
             year += 2500
-        if not _EARLIEST_CE_YEAR <= be_to_ce(year) <= _LATEST_CE_YEAR:
+        if not EARLIEST_BE_YEAR <= year <= LATEST_BE_YEAR:
             raise UserError("date.year_out_of_range", text=text)
         return Period(*fiscal_year_bounds(year))
     single_start = _parse_endpoint(cleaned, at_end=False)

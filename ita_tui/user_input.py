@@ -1,14 +1,27 @@
-"""Numbers as officers type them: Thai or Arabic digits, a stray % or space."""
+"""Numbers as officers type them: Thai or Arabic digits, a stray % or space. Other digits
+(superscripts, circled, other scripts' digits) are not numbers here, and a number too long to
+be an id or a year is refused before it reaches Python's or SQLite's integer limits."""
+
+import re
 
 from ita_tui.errors import UserError
 from ita_tui.text import normalise
-from ita_tui.thai_calendar import to_arabic_digits
+from ita_tui.thai_calendar import EARLIEST_BE_YEAR, LATEST_BE_YEAR, to_arabic_digits
+
+# 18 digits stay below SQLite's largest integer (2^63 - 1).
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+_SHOWN = 24
+
+
+def shown(text: str) -> str:
+    """A value as quoted back in a message: a page of digits is cut short."""
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
 
 
 def parse_whole_number(text: str, error_key: str) -> int:
     cleaned = to_arabic_digits(normalise(text)).removesuffix("%").strip()
-    if not cleaned.isdigit():
-        raise UserError(error_key, value=text)
+    if not _WHOLE_NUMBER.fullmatch(cleaned):
+        raise UserError(error_key, value=shown(text))
     return int(cleaned)
 
 
@@ -17,3 +30,13 @@ def parse_percent(text: str) -> int:
     if value > 100:
         raise UserError("progress.percent_range", value=value)
     return value
+
+
+def parse_be_year(text: str) -> int:
+    """A Buddhist-era year, B.E. 2400 to 2700."""
+    year = parse_whole_number(text, "cli.bad_year")
+    if year < EARLIEST_BE_YEAR:
+        raise UserError("cli.year_not_be", value=year)
+    if year > LATEST_BE_YEAR:
+        raise UserError("cli.year_range", value=shown(str(year)))
+    return year

@@ -131,3 +131,29 @@ async def test_enter_next_years_result(tmp_path):
         "SELECT indicator_10, computed_overall, computed_result FROM assessments WHERE year = 2566",
     )
     assert stored == [(88.5, 94.76, "ผ่านดี")]
+
+
+async def test_a_finding_about_a_whole_instrument_is_edited_and_keeps_its_instrument(tmp_path):
+    from textual.widgets import TabbedContent
+
+    app = sample_app(tmp_path)
+    first = rows(app, "SELECT id, instrument, indicator FROM findings ORDER BY id LIMIT 1")
+    assert first == [(1, "IIT", None)]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-findings"
+        await pilot.pause()
+        app.screen.query_one("#findings-table", DataTable).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        choice = app.screen.query_one("#finding-indicator", Select)
+        assert choice.value == "IIT"
+        app.screen.query_one("#finding-topic", Input).focus()
+        await clear_and_type(pilot, "ความโปร่งใส")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.screen.is_modal
+    assert rows(app, "SELECT instrument, indicator, topic FROM findings WHERE id = 1") == [
+        ("IIT", None, "ความโปร่งใส")
+    ]

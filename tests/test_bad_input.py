@@ -1,6 +1,8 @@
 """Every mistake a user can make, in a file, on the command line or in a form, ends in a clear
 message and leaves the database byte for byte as it was (compared through iterdump)."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from textual.widgets import Input, Static
 
@@ -57,13 +59,45 @@ TOML_CASES = [
         "10 ตัวชี้วัด",
     ),
     ("finding unknown", HEADER + UNITS + measure(findings="[7]"), "ไม่มีข้อค้นพบหมายเลข 7"),
+    ("end in year 1", HEADER + UNITS + measure(end="0001-01-01"), "measures[0].end"),
+    ("end in year 9999", HEADER + UNITS + measure(end="9999-12-31"), "นอกช่วง พ.ศ. 2400"),
+    (
+        "progress in B.E. 2300",
+        HEADER + UNITS + measure(progress='[{ date = "1/1/2300", percent = 5 }]'),
+        "measures[0].progress[0].date",
+    ),
+    (
+        "recorded in year 9999",
+        HEADER
+        + UNITS
+        + measure(
+            progress="[{ date = 2023-01-01, percent = 5, recorded_at = 9999-01-01T00:00:00Z }]"
+        ),
+        "measures[0].progress[0].recorded_at",
+    ),
+    ("as of year 1", HEADER.replace("version = 1", "version = 1\nas_of = 0001-01-01"), "as_of:"),
+    (
+        "generated in the future",
+        HEADER.replace("version = 1", "version = 1\ngenerated_at = 9999-12-31T00:00:00+07:00"),
+        "generated_at",
+    ),
+    (
+        "generated tomorrow",
+        HEADER.replace("version = 1", "version = 1\ngenerated_at = TOMORROW"),
+        "ยังมาไม่ถึง",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "content", "message"), TOML_CASES, ids=[c[0] for c in TOML_CASES])
 def test_bad_toml_files(run, sample_db, tmp_path, name, content, message):
+    from datetime import datetime, timedelta
+
+    from ita_tui.thai_calendar import TIMEZONE
+
     path = tmp_path / "plan.toml"
-    path.write_text(content, "utf-8")
+    tomorrow = datetime.now(ZoneInfo(TIMEZONE)) + timedelta(days=1)
+    path.write_text(content.replace("TOMORROW", tomorrow.isoformat(timespec="seconds")), "utf-8")
     before = dump(sample_db)
     result = run("--db", str(sample_db), "import", str(path))
     assert result.code == 2
@@ -85,10 +119,31 @@ CLI_CASES = [
     (["backup", "/no/such/folder/b.db"], "ไม่มีโฟลเดอร์"),
     (["restore", "/no/such/file.db"], "ไม่พบไฟล์"),
     (["decision", "close", "abc"], "ไม่ใช่หมายเลขมติ"),
+    (["log", "²", "--percent", "10"], "ไม่ใช่หมายเลขมาตรการ"),
+    (["log", "٣", "--percent", "10"], "ไม่ใช่หมายเลขมาตรการ"),
+    (["log", "2", "--percent", "①"], "ไม่ใช่ร้อยละ"),
+    (["log", "2", "--percent", "1_0"], "ไม่ใช่ร้อยละ"),
+    (["log", "9" * 20, "--percent", "10"], "ไม่ใช่หมายเลขมาตรการ"),
+    (["log", "9" * 5000, "--percent", "10"], "ไม่ใช่หมายเลขมาตรการ"),
+    (["log", "2", "--percent", "10", "--corrects", "9" * 20], "ไม่ใช่หมายเลขบันทึก"),
+    (["log", "2", "--percent", "10", "--date", ""], "ไม่ใช่วันที่"),
+    (["log", "2", "--percent", "10", "--date", "1/1/2701"], "ปีไม่สมเหตุผล"),
+    (["overdue", "--as-of", ""], "ไม่ใช่วันที่"),
+    (["export", "-", "--as-of", "  "], "ไม่ใช่วันที่"),
+    (["meeting", "add", "--date", ""], "ไม่ใช่วันที่"),
+    (["decision", "close", "9" * 20], "ไม่ใช่หมายเลขมติ"),
+    (["decision", "close", "1", "--date", ""], "ไม่ใช่วันที่"),
+    (["score", "--year", "9" * 20, *["90"] * 10], "ไม่ใช่ปี"),
+    (["score", "--year", "2800", *["90"] * 10], "นอกช่วง พ.ศ. 2400"),
+    (["score", "--year", "2565", "٩٠", *["90"] * 9], "ไม่ใช่คะแนน"),
+    (["whatif", "--year", "9" * 20], "ไม่ใช่ปี"),
+    (["whatif", "--year", "1999"], "ดูเป็น ค.ศ."),
 ]
 
 
-@pytest.mark.parametrize(("args", "message"), CLI_CASES, ids=[" ".join(c[0]) for c in CLI_CASES])
+@pytest.mark.parametrize(
+    ("args", "message"), CLI_CASES, ids=[" ".join(c[0])[:60] for c in CLI_CASES]
+)
 def test_bad_command_lines(run, sample_db, args, message):
     before = dump(sample_db)
     result = run("--db", str(sample_db), *args)

@@ -310,3 +310,80 @@ def test_a_plan_file_with_control_characters_is_refused_naming_each_key(tmp_path
     assert "measures[1].progress[0].note: ข้อความมีอักขระควบคุม ␛ (U+001B)" in message
     assert "units[2].name: ข้อความมีอักขระควบคุม" in message and "U+202E" in message
     assert "measures[3].title: ช่องนี้รับข้อความบรรทัดเดียว" in message
+
+
+# What markup, a format string or a TOML file would most readily take for their own.
+TYPED = [
+    case
+    for case in ONE_LINE
+    if case.name
+    in (
+        "textual action markup: quit",
+        "bare closing tag",
+        "rich style and link markup",
+        "TOML breakers",
+        "format string fields",
+        "HTML and script",
+    )
+]
+
+
+async def _paste_into(pilot, field_id: str, text: str) -> None:
+    field = pilot.app.screen.query_one(f"#{field_id}")
+    field.focus()
+    await pilot.pause()
+    await pilot.press("ctrl+a", "ctrl+k")
+    field.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def _open(pilot, section: str | None, keys: list[str], tab: str | None = None) -> None:
+    if section:
+        await pilot.press(section)
+        await pilot.pause()
+    if tab:
+        from textual.widgets import TabbedContent
+
+        pilot.app.screen.query_one(TabbedContent).active = tab
+        await pilot.pause()
+        pilot.app.screen.query_one(f"#{tab.removeprefix('tab-')}-table").focus()
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+    assert pilot.app.screen.is_modal, keys
+
+
+FORMS = [
+    # (section, keys, tab, field, how to read back what was stored)
+    (None, ["e"], None, "measure-title-input", "SELECT title FROM measures WHERE id = 2"),
+    ("5", ["e"], "tab-units", "unit-name", "SELECT name FROM units ORDER BY position LIMIT 1"),
+    ("5", ["e"], "tab-findings", "finding-text", "SELECT text FROM findings ORDER BY id LIMIT 1"),
+    ("6", ["a"], None, "meeting-notes", "SELECT notes FROM meetings ORDER BY id DESC LIMIT 1"),
+    ("6", ["n"], None, "decision-text", "SELECT text FROM decisions ORDER BY id DESC LIMIT 1"),
+]
+
+
+@pytest.mark.parametrize(("section", "keys", "tab", "field", "stored"), FORMS)
+async def test_text_typed_into_each_form_is_stored_and_shown_as_typed(
+    tmp_path, section, keys, tab, field, stored
+):
+    from tests.app_helpers import sample_app
+
+    app = sample_app(tmp_path)
+    writes.add_meeting(app.db, 1, AS_OF, "test")
+    async with app.run_test(size=SIZE) as pilot:
+        for case in TYPED:
+            if section is None:
+                app.open_measure(2)
+                await pilot.pause()
+            await _open(pilot, section, keys, tab)
+            await _paste_into(pilot, field, case.text)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not app.screen.is_modal, (case.name, assert_plain_screen(app))
+            assert app.db.execute(stored).fetchone() == (case.expected,), case.name
+            assert case.expected[:10] in assert_plain_screen(app) or section in ("6",)
+            if section is None:
+                await pilot.press("escape")
+                await pilot.pause()
+        assert app.is_running

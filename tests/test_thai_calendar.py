@@ -168,6 +168,12 @@ def test_leap_days():
         ("3 เมยายน 2566", "date.unknown_month"),
         ("3 เม.ย. 566", "date.invalid"),
         ("0566-04-03", "date.year_out_of_range"),
+        ("1/1/2399", "date.year_out_of_range"),
+        ("1/1/2701", "date.year_out_of_range"),
+        ("1856-12-31", "date.year_out_of_range"),
+        ("9999-12-31", "date.year_out_of_range"),
+        ("๓/٤/๒๕๖๖", "date.unknown_month"),
+        ("3/4/2566²", "date.invalid"),
     ],
 )
 def test_what_is_not_a_date_says_what_was_expected(text, key):
@@ -175,6 +181,20 @@ def test_what_is_not_a_date_says_what_was_expected(text, key):
         parse_date(text)
     assert error.value.key == key
     assert "2566" in error.value.message("th") or text in error.value.message("th")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"), [("1/1/2400", date(1857, 1, 1)), ("31/12/2700", date(2157, 12, 31))]
+)
+def test_dates_from_be_2400_to_2700_are_read(text, day):
+    assert parse_date(text) == day
+
+
+def test_a_period_at_the_calendars_end_is_shown_not_a_crash():
+    from ita_tui.thai_calendar import format_period
+
+    assert format_period(date(9999, 1, 1), date(9999, 12, 31), "arabic") == "ม.ค. 42 – ธ.ค. 42"
+    assert format_period(date(1, 1, 1), date(1, 1, 15), "arabic") == "1 ม.ค. 44 – 15 ม.ค. 44"
 
 
 def test_date_error_message_gives_examples_in_both_languages():

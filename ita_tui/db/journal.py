@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from ita_tui.db import search_index
 from ita_tui.db.connection import Database
 
 GENESIS = ""
@@ -182,6 +183,9 @@ def insert(db: Database, by: str, at: str, action: str, table: str, values: dict
     names = TRACKED[table]
     key = tuple(values[c] for c in names) if all(c in values for c in names) else None
     inserted(db, by, at, action, table, key or (cursor.lastrowid,))
+    # Every write to measures comes this way, so the search index is kept here too.
+    if table == "measures":
+        search_index.added(db, cursor.lastrowid)
     return cursor.lastrowid
 
 
@@ -193,6 +197,8 @@ def update(
     assignments = ", ".join(f"{column} = ?" for column in changes)
     with Change(db, by, at, action, table, key):
         db.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*changes.values(), *key])
+    if table == "measures":
+        search_index.changed(db, key[0], set(changes))
 
 
 def delete(
@@ -200,6 +206,8 @@ def delete(
 ) -> None:
     """Delete the rows `where` names and journal each."""
     deleting(db, by, at, action, table, where, params)
+    if table == "measures":
+        search_index.removing(db, where, params)
     db.execute(f"DELETE FROM {table} WHERE {where}", params)
 
 

@@ -3,6 +3,7 @@
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from ita_tui.db.search_index import searchable as _searchable
 from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET
 
 MIGRATIONS = Migrations(MIGRATION_SET)
@@ -258,18 +259,6 @@ def _baseline(db: Database, tables: dict[str, tuple[str, ...]]) -> None:
             journal.inserted(db, "ita-tui", at, "baseline", table, tuple(key))
 
 
-_DIGITS_TO_ARABIC = "{}"
-for _thai, _arabic in zip("๐๑๒๓๔๕๖๗๘๙", "0123456789", strict=True):
-    _DIGITS_TO_ARABIC = f"replace({_DIGITS_TO_ARABIC}, '{_thai}', '{_arabic}')"
-
-
-def _searchable(row: str) -> str:
-    """The text a measure is found by, with Thai digits as Arabic ones, in plain SQL so that
-    the triggers work for any SQLite client."""
-    text = f"{row}.id || ' ' || {row}.title || ' ' || coalesce({row}.topic, '') || ' ' || coalesce({row}.method, '')"
-    return _DIGITS_TO_ARABIC.format(text)
-
-
 @MIGRATIONS()
 def m004_search(db: Database) -> None:
     # The measures table pages in plan order without sorting a whole agency's measures.
@@ -380,6 +369,14 @@ def m008_import_sources(db: Database) -> None:
     # database had taken that number: a re-import finds the row by it and leaves it alone.
     for table in ("findings", "measures", "progress"):
         db[table].add_column("source_id", int)
+
+
+@MIGRATIONS()
+def m009_search_kept_by_the_tool(db: Database) -> None:
+    # Connections now run with trusted_schema off, under which SQLite lets no trigger write to
+    # the full-text index: the tool keeps it up to date itself (ita_tui.db.search_index).
+    for name in ("measure_text_insert", "measure_text_update", "measure_text_delete"):
+        db.execute(f"DROP TRIGGER {name}")
 
 
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:

@@ -12,6 +12,7 @@ KNOWN_MIGRATIONS = (
     "m006_people",
     "m007_access_journal",
     "m008_import_sources",
+    "m009_search_kept_by_the_tool",
 )
 
 ROLES = ("officer", "supervisor", "administrator")

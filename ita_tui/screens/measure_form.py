@@ -5,7 +5,7 @@ from ita_tui.db import queries, writes
 from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import fiscal_year, parse_period
-from ita_tui.user_input import parse_whole_number
+from ita_tui.user_input import parse_be_year
 from ita_tui.widgets.plain import Input, Select, SelectionList, TextArea
 
 
@@ -89,9 +89,8 @@ class MeasureForm(FormScreen[int | None]):
         collector = Collector()
         year = collector.read(
             "measure-year",
-            parse_whole_number,
+            parse_be_year,
             self.query_one("#measure-year", Input).value,
-            "cli.bad_year",
         )
         period_text = self.query_one("#measure-period", Input).value
         period = collector.read("measure-period", parse_period, period_text)

@@ -6,7 +6,7 @@ from ita_tui import scoring
 from ita_tui.db import queries, writes
 from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.user_input import parse_whole_number
+from ita_tui.user_input import parse_be_year
 from ita_tui.widgets.plain import Input, Select
 
 
@@ -62,8 +62,16 @@ class FindingForm(FormScreen[int | None]):
             else (assessments[-1]["year"] if assessments else 2566)
         )
         yield from self.field("plan.year", Input(app.num(year), id="finding-year"))
+        # A finding is about one indicator, or about an instrument as a whole (the seed's
+        # points to keep and develop for IIT and EIT).
         indicators = [(f"{i.number}. {i.name(app.lang)}", i.number) for i in scoring.indicators()]
-        indicator = finding["indicator"] if finding and finding["indicator"] else Select.NULL
+        indicators += [
+            (self.t("finding_form.whole_instrument", instrument=name), name)
+            for name in ("IIT", "EIT", "OIT")
+        ]
+        indicator = Select.NULL
+        if finding:
+            indicator = finding["indicator"] or finding["instrument"] or Select.NULL
         yield from self.field(
             "plan.indicator",
             Select(indicators, value=indicator, id="finding-indicator", prompt="-"),
@@ -97,21 +105,19 @@ class FindingForm(FormScreen[int | None]):
         collector = Collector()
         year = collector.read(
             "finding-year",
-            parse_whole_number,
+            parse_be_year,
             self.query_one("#finding-year", Input).value,
-            "cli.bad_year",
         )
         indicator = self.query_one("#finding-indicator", Select).value
         if indicator is Select.NULL:
-            collector.errors["finding-indicator"] = UserError(
-                "snapshot.need_indicator_or_instrument"
-            )
+            collector.errors["finding-indicator"] = UserError("finding_form.need_indicator")
         if not self.query_one("#finding-text", Input).value.strip():
             collector.errors["finding-text"] = UserError("form.required_field")
         collector.check()
         fields = {
             "assessment_year": year,
-            "indicator": indicator,
+            "indicator": indicator if isinstance(indicator, int) else None,
+            "instrument": indicator if isinstance(indicator, str) else None,
             "sub_indicator": self.query_one("#finding-sub", Input).value,
             "kind": self.query_one("#finding-kind", Select).value,
             "topic": self.query_one("#finding-topic", Input).value,
@@ -161,9 +167,8 @@ class AssessmentForm(FormScreen[int | None]):
         collector = Collector()
         year = collector.read(
             "assessment-year",
-            parse_whole_number,
+            parse_be_year,
             self.query_one("#assessment-year", Input).value,
-            "cli.bad_year",
         )
         scores = [
             collector.read(
