@@ -11,20 +11,24 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.content import Content
 from textual.notifications import SeverityLevel
+from textual.reactive import var
 from textual.screen import Screen
 
 from ita_tui import access
 from ita_tui import settings as settings_file
-from ita_tui.db import queries
+from ita_tui.db import guard
 from ita_tui.db.connection import Database
+from ita_tui.desk import Desk
 from ita_tui.errors import UserError
 from ita_tui.files import write_atomically
-from ita_tui.i18n import translate
+from ita_tui.model import Agency
 from ita_tui.output_folder import default_output_folder, file_name, in_output_folder
 from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
 from ita_tui.settings import Settings
 from ita_tui.text import visible
-from ita_tui.thai_calendar import format_thai_date, today, with_digits
+from ita_tui.thai_calendar import today
+from ita_tui.words import Words
 
 MODE_KEYS = [
     Key("1", "switch_mode('overview')", "go-overview"),
@@ -78,6 +82,11 @@ class ItaApp(App[None]):
     MODES = {mode: _mode_screen(module, name) for mode, (module, name) in SECTIONS.items()}
     DEFAULT_MODE = "overview"
 
+    # What every section shows depends on these; a change redraws the section in view.
+    as_of: var[date] = var(date(2000, 1, 1), init=False)
+    lang: var[str] = var("th", init=False)
+    digits: var[str] = var("thai", init=False)
+
     def __init__(
         self,
         db: Database,
@@ -93,7 +102,7 @@ class ItaApp(App[None]):
         served: bool = False,
     ) -> None:
         # A shared database opens on the login screen; the plan's sections come after it.
-        self.login_required = access.login_required(db)
+        self.login_required = guard.login_required(db)
         if self.login_required:
             self.DEFAULT_MODE = "login"
         super().__init__()
@@ -101,12 +110,20 @@ class ItaApp(App[None]):
             from ita_tui.screens.login import LoginScreen
 
             self.add_mode("login", LoginScreen)
-        self.actor: access.Actor | None = None if self.login_required else access.acting(db, who)
         self.db = db
         self.settings = settings or Settings()
-        self.lang = lang or self.settings.language
-        self.digits = digits or self.settings.digits
-        self.as_of = as_of or today()
+        self.set_reactive(ItaApp.lang, lang or self.settings.language)
+        self.set_reactive(ItaApp.digits, digits or self.settings.digits)
+        self.set_reactive(ItaApp.as_of, as_of or today())
+        self.desk = Desk(
+            db,
+            as_of=self.as_of,
+            actor=None if self.login_required else guard.acting(db, who),
+            words=Words(self.lang, self.digits),
+            agency_name=agency_name,
+            stale_days=self.settings.stale_days,
+            behind_gap=self.settings.behind_gap,
+        )
         self.sample = sample
         # In a browser (`ita-tui serve`) a file the user asks for is delivered to their own
         # computer; nothing is written on the server.
@@ -114,32 +131,54 @@ class ItaApp(App[None]):
         self.persist_settings = persist_settings
         self.data_version = 0
         self.selected_indicator: int | None = None
-        self.agency_name = agency_name
-        self.agency = self._load_agency()
         install_bindings(self, APP_KEYS, self.lang)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
 
-    def _load_agency(self) -> dict | None:
-        try:
-            return queries.agency(self.db, self.agency_name)
-        except UserError:
-            return None
+    @property
+    def actor(self) -> access.Actor | None:
+        return self.desk.actor
 
-    def measure_rows(self, **filters) -> list[dict]:
-        """The agency's measures as of the app's date, judged stale by the user's setting."""
-        if self.agency is None:
-            return []
-        return queries.measures(
-            self.db, self.agency["id"], self.as_of, stale_days=self.settings.stale_days, **filters
-        )
+    @property
+    def agency(self) -> Agency | None:
+        return self.desk.agency
 
-    def count_measures(self, **filters) -> int:
-        if self.agency is None:
-            return 0
-        return queries.count_measures(
-            self.db, self.agency["id"], self.as_of, stale_days=self.settings.stale_days, **filters
-        )
+    def watch_as_of(self, day: date) -> None:
+        self.desk.as_of = day
+        self.data_changed()
+
+    def watch_lang(self) -> None:
+        self.desk.words = Words(self.lang, self.digits)
+        self._save_settings()
+        self.data_changed()
+
+    def watch_digits(self) -> None:
+        self.desk.words = Words(self.lang, self.digits)
+        self._save_settings()
+        self.data_changed()
+
+    # What the screens ask of the app, by message.
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.data_changed()
+
+    def on_open_measure(self, message: OpenMeasure) -> None:
+        from ita_tui.screens.measure import MeasureScreen
+
+        self.push_screen(MeasureScreen(message.measure_id))
+
+    def on_show_indicator(self, message: ShowIndicator) -> None:
+        self.selected_indicator = message.number
+        self.data_version += 1
+        self.switch_mode("indicators")
+
+    def on_choose_agency(self, message: ChooseAgency) -> None:
+        """Make one agency the one every section shows."""
+        if self.desk.choose_agency(message.agency_id) is None:
+            return
+        self.selected_indicator = None
+        self.data_changed()
+        self.switch_mode("overview")
 
     # Text from the database reaches the terminal only as plain, visible text.
 
@@ -166,38 +205,18 @@ class ItaApp(App[None]):
     # Formatting in the user's language and digits.
 
     def t(self, key: str, **params: object) -> str:
-        return translate(key, self.lang, **params)
+        return self.desk.words.t(key, **params)
 
     def day(self, value: date | None, short_year: bool = False) -> str:
-        if value is None:
-            return "-"
-        return format_thai_date(value, self.digits, short_year=short_year)
+        return self.desk.words.day(value, short_year)
 
     def num(self, value: object) -> str:
-        # Stored scores are floats and shown to 2 decimals; Decimals arrive already rounded.
-        if isinstance(value, float):
-            value = f"{value:.2f}"
-
-        return with_digits(str(value), self.digits)
+        return self.desk.words.num(value)
 
     # Keeping every screen in step.
 
-    @property
-    def who(self) -> access.Actor | str:
-        """Whom the screens' writes are made as."""
-        return self.actor or ""
-
-    def may(self, action: str, measure_id: int | None = None) -> bool:
-        """Whether the person's role allows this; if not, say so (the refusal is recorded)."""
-        try:
-            access.require(self.db, self.actor or access.acting(self.db, ""), action, measure_id)
-        except UserError as error:
-            self.notify(error.message(self.lang), severity="error")
-            return False
-        return True
-
     def logged_in(self, actor: access.Actor) -> None:
-        self.actor = actor
+        self.desk.actor = actor
         self._update_titles()
         self.notify(
             self.t("login.welcome", name=actor.name, role=self.t(f"role.{actor.role}")),
@@ -212,14 +231,14 @@ class ItaApp(App[None]):
         account, while the app was open: the next action follows what holds now."""
         if self.actor is None or self.actor.person_id is None:
             return
-        person = access.find_person(self.db, self.actor.login)
+        person = guard.find_person(self.db, self.actor.login)
         if person is None or not person["active"]:
             self.exit(message=self.t("login.account_stopped"))
             return
-        self.actor = access.person_actor(self.db, person)
+        self.desk.actor = guard.person_actor(self.db, person)
 
     def _open_sections(self) -> None:
-        if self.agency is None and queries.agency_count(self.db) > 1:
+        if self.agency is None and self.desk.agency_count() > 1:
             # A national or provincial database: start from the list of agencies.
             self.switch_mode("agencies")
 
@@ -251,7 +270,7 @@ class ItaApp(App[None]):
         self.pick_up_other_writers()
 
     def _update_titles(self) -> None:
-        self.title = self.agency["name"] if self.agency else "ita-tui"
+        self.title = self.agency.name if self.agency else "ita-tui"
         subtitle = self.t("app.as_of", date=self.day(self.as_of))
         if self.sample:
             subtitle += " · " + self.t("app.sample")
@@ -263,7 +282,7 @@ class ItaApp(App[None]):
         """Something the screens show has changed: redraw the one in view, and the others when
         they next come into view."""
         self.data_version += 1
-        self.agency = self._load_agency()
+        self.desk.reload()
         self._refresh_actor()
         self._update_titles()
         install_bindings(self, APP_KEYS, self.lang)
@@ -272,10 +291,6 @@ class ItaApp(App[None]):
             refresh = getattr(screen, "refresh_view", None)
             if refresh is not None and screen.is_current:
                 refresh()
-
-    def set_as_of(self, day: date) -> None:
-        self.as_of = day
-        self.data_changed()
 
     # Actions.
 
@@ -291,13 +306,9 @@ class ItaApp(App[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = "en" if self.lang == "th" else "th"
-        self._save_settings()
-        self.data_changed()
 
     def action_toggle_digits(self) -> None:
         self.digits = "arabic" if self.digits == "thai" else "thai"
-        self._save_settings()
-        self.data_changed()
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -341,26 +352,6 @@ class ItaApp(App[None]):
         write_atomically(target, text)
         self.notify(self.t(done_key, path=str(target)), timeout=8)
         return str(target)
-
-    def show_indicator(self, number: int) -> None:
-        self.selected_indicator = number
-        self.data_version += 1
-        self.switch_mode("indicators")
-
-    def choose_agency(self, agency_id: int) -> None:
-        """Make one agency the one every section shows."""
-        chosen = queries.agency_by_id(self.db, agency_id)
-        if chosen is None:
-            return
-        self.agency_name = chosen["name"]
-        self.selected_indicator = None
-        self.data_changed()
-        self.switch_mode("overview")
-
-    def open_measure(self, measure_id: int) -> None:
-        from ita_tui.screens.measure import MeasureScreen
-
-        self.push_screen(MeasureScreen(measure_id))
 
     def action_change_password(self) -> None:
         from ita_tui.screens.password_form import PasswordForm

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import click
 
+from ita_tui import follow_up
 from ita_tui.errors import UserError
 from ita_tui.i18n import status_label, translate
 from ita_tui.locations import database_path, settings_path
+from ita_tui.model import MeasureState
 from ita_tui.output import ask_hidden, say, say_data, say_json, say_json_items
 from ita_tui.output_folder import refuse_protected
 from ita_tui.people_commands import handover, people
@@ -65,12 +67,12 @@ class Context:
     def actor(self, db, explicit: str | None = None):
         """Whom this command acts as: the person named, checked by password when the database
         requires login, else taken at their word."""
-        from ita_tui import access
+        from ita_tui.db import guard
 
         if self._actor is not None:
             return self._actor
         name = explicit or self.by
-        if access.login_required(db):
+        if guard.login_required(db):
             if not name or not normalise(name):
                 raise UserError("login.required")
             from ita_tui.db.people import authenticate
@@ -78,7 +80,7 @@ class Context:
             self._password = self.password(name, file=self.password_file)
             self._actor = authenticate(db, name, self._password)
         else:
-            self._actor = access.acting(db, self.who(name))
+            self._actor = guard.acting(db, self.who(name))
         return self._actor
 
     def password(self, login: str, key: str = "login.prompt", file: str | None = None) -> str:
@@ -230,7 +232,7 @@ def init(context: Context, sample: bool, group: str | None) -> None:
             say(context.t("share.open_folder", group=group, folder=folder), err=True)
     if sample:
         plan = snapshot.sample_plan()
-        if any(a["name"] == plan.agency for a in queries.agencies(db)):
+        if any(a.name == plan.agency for a in queries.agencies(db)):
             raise UserError("init.agency_exists", name=plan.agency, path=str(context.database))
         report = snapshot.import_plan(db, plan, context.actor(db))
         _report_import(context, report)
@@ -243,9 +245,9 @@ def _report_import(context: Context, report) -> None:
         say(
             context.t(
                 "import.outside_fiscal_year",
-                title=measure["title"],
-                period=measure["period_text"],
-                year=context.number(measure["fiscal_year"]),
+                title=measure.title,
+                period=measure.period,
+                year=context.number(measure.fiscal_year),
             ),
             err=True,
         )
@@ -307,26 +309,28 @@ def export(context: Context, destination: str, as_of: str | None) -> None:
         say(context.t("export.done", path=destination), err=True)
 
 
-def _measure_json(row: dict) -> dict:
-    return {
-        "id": row["id"],
-        "fiscal_year": row["fiscal_year"],
-        "title": row["title"],
-        "topic": row["topic"],
-        "units": row["units"],
-        "status": row["status"],
-        "percent": row["percent"],
-        "period": row["period_text"],
-        "start": row["start"].isoformat() if row["start"] else None,
-        "end": row["end"].isoformat() if row["end"] else None,
-        "overdue": row["overdue"],
-        "days_overdue": row["days_overdue"],
-        "outside_fiscal_year": row["outside_fiscal_year"],
-    }
+# What `measures --json` says of each measure, by the model's names.
+MEASURE_JSON = (
+    "id",
+    "fiscal_year",
+    "title",
+    "topic",
+    "units",
+    "status",
+    "percent",
+    "period",
+    "start",
+    "end",
+    "overdue",
+    "days_overdue",
+    "outside_fiscal_year",
+)
 
 
-def _title(row: dict) -> str:
-    return f"{row['title']} — {row['topic']}" if row["topic"] else row["title"]
+def _measure_json(measure: MeasureState) -> dict:
+    values = {name: getattr(measure, name) for name in MEASURE_JSON}
+    values["units"] = list(measure.units)
+    return values
 
 
 @cli.command()
@@ -355,8 +359,8 @@ def measures(
     day = _as_of(as_of)
     db = context.open()
     agency = queries.agency(db, context.agency)
-    unit = queries.find_unit(db, agency["id"], division) if division else None
-    rows = queries.measures(db, agency["id"], day, unit["id"] if unit else None, wanted_status)
+    unit = queries.find_unit(db, agency.id, division) if division else None
+    rows = queries.measures(db, agency.id, day, unit.id if unit else None, wanted_status)
     if as_json:
         say_json([_measure_json(r) for r in rows])
         return
@@ -364,15 +368,15 @@ def measures(
         say(context.t("measures.none"))
         return
     for row in rows:
-        state = status_label(row["status"], context.lang)
-        if row["status"] != "dropped":
-            state += f" {context.number(row['percent'])}%"
-        period = f"{context.day(row['start'])} – {context.day(row['end'])}" if row["end"] else "-"
-        say(f"#{context.number(row['id'])}  [{state}]  {period}  {', '.join(row['units'])}")
-        say(f"     {_title(row)}")
-        if row["overdue"]:
-            say("     " + context.t("overdue.days", days=context.number(row["days_overdue"])))
-        if row["outside_fiscal_year"]:
+        state = status_label(row.status, context.lang)
+        if row.status != "dropped":
+            state += f" {context.number(row.percent)}%"
+        period = f"{context.day(row.start)} – {context.day(row.end)}" if row.end else "-"
+        say(f"#{context.number(row.id)}  [{state}]  {period}  {', '.join(row.units)}")
+        say(f"     {row.full_title}")
+        if row.overdue:
+            say("     " + context.t("overdue.days", days=context.number(row.days_overdue)))
+        if row.outside_fiscal_year:
             say("     " + context.t("measure.outside_fiscal_year"))
 
 
@@ -392,23 +396,25 @@ def overdue(context: Context, as_of: str | None, division: str | None, as_json: 
     day = _as_of(as_of)
     db = context.open()
     agency = queries.agency(db, context.agency)
-    unit = queries.find_unit(db, agency["id"], division) if division else None
-    unit_id = unit["id"] if unit else None
+    unit = queries.find_unit(db, agency.id, division) if division else None
+    unit_id = unit.id if unit else None
     if as_json:
-        say_json_items(queries.overdue_json_items(db, agency["id"], day, unit_id))
+        say_json_items(queries.overdue_json_items(db, agency.id, day, unit_id))
         return
-    rows = queries.overdue(db, agency["id"], day, unit_id)
+    rows = follow_up.longest_overdue_first(
+        queries.measures(db, agency.id, day, unit_id, follow="overdue")
+    )
     say(context.t("overdue.heading", date=context.day(day), count=context.number(len(rows))))
-    for unit_row in queries.units(db, agency["id"]):
-        mine = [r for r in rows if unit_row["name"] in r["units"]]
+    for unit_row in queries.units(db, agency.id):
+        mine = [r for r in rows if unit_row.name in r.units]
         if not mine:
             continue
-        say(f"\n{unit_row['name']}")
+        say(f"\n{unit_row.name}")
         for row in mine:
-            due = context.t("overdue.due", date=context.day(date.fromisoformat(row["end"])))
-            days = context.t("overdue.days", days=context.number(row["days_overdue"]))
-            say(f"  #{context.number(row['id'])}  {due}  {days}  {_title(row)}")
-            if row["outside_fiscal_year"]:
+            due = context.t("overdue.due", date=context.day(row.end))
+            days = context.t("overdue.days", days=context.number(row.days_overdue))
+            say(f"  #{context.number(row.id)}  {due}  {days}  {row.full_title}")
+            if row.outside_fiscal_year:
                 say("      " + context.t("measure.outside_fiscal_year"))
 
 
@@ -537,16 +543,14 @@ def whatif(
     items = oit.catalogue_for(be_year, catalogue)
     db = context.open()
     agency = queries.agency(db, context.agency)
-    assessment = next(
-        (a for a in queries.assessments(db, agency["id"]) if a["year"] == be_year), None
-    )
+    assessment = next((a for a in queries.assessments(db, agency.id) if a.year == be_year), None)
     if assessment is None:
         raise UserError("whatif.no_assessment", year=be_year)
     if failed is None:
         named = {
-            f["oit_item"]
-            for f in queries.findings(db, agency["id"])
-            if f["oit_item"] and f["assessment_year"] == be_year
+            f.oit_item
+            for f in queries.findings(db, agency.id)
+            if f.oit_item and f.assessment_year == be_year
         }
         for code in named:
             items.item(code)
@@ -555,7 +559,7 @@ def whatif(
         failed_codes = oit.parse_codes(failed, items)
     result = oit.what_if(
         be_year,
-        assessment["scores"],
+        assessment.scores,
         items,
         failed_codes,
         oit.parse_codes(passing, items),
@@ -636,7 +640,6 @@ def report(
     context: Context, as_of: str | None, since: str | None, fmt: str | None, output: str
 ) -> None:
     """Write the monthly meeting pack (Markdown, or one self-contained HTML file)."""
-    from ita_tui import access
     from ita_tui import report as pack
     from ita_tui.db import queries
     from ita_tui.files import write_atomically
@@ -645,13 +648,15 @@ def report(
     day = _day(as_of) or last_day_of_previous_month(today())
     start = _day(since)
     chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
+    from ita_tui.db import guard
+
     db = context.open()
-    access.require(db, context.actor(db), "report")
+    guard.require(db, context.actor(db), "report")
     agency = queries.agency(db, context.agency)
     text = pack.render(
         review(
             db,
-            agency["id"],
+            agency.id,
             day,
             start,
             behind_gap=context.settings.behind_gap,
@@ -688,7 +693,7 @@ def meeting_add(
     day = parse_date(held_on)
     db = context.open()
     agency = queries.agency(db, context.agency)
-    number = writes.add_meeting(db, agency["id"], day, context.actor(db, by), attendees, notes)
+    number = writes.add_meeting(db, agency.id, day, context.actor(db, by), attendees, notes)
     say(context.t("meeting.added", id=context.number(number), date=context.day(day)))
 
 
@@ -699,10 +704,8 @@ def meeting_list(context: Context) -> None:
 
     db = context.open()
     agency = queries.agency(db, context.agency)
-    for row in queries.meetings(db, agency["id"]):
-        say(
-            f"#{context.number(row['id'])}  {context.day(row['held_on'])}  {row['attendees'] or ''}"
-        )
+    for row in queries.meetings(db, agency.id):
+        say(f"#{context.number(row.id)}  {context.day(row.held_on)}  {row.attendees or ''}")
 
 
 @cli.group()
@@ -732,15 +735,15 @@ def decision_add(
     db = context.open()
     agency = queries.agency(db, context.agency)
     if meeting_id is None:
-        held = queries.meetings(db, agency["id"])
+        held = queries.meetings(db, agency.id)
         if not held:
             raise UserError("meeting.none")
-        chosen_meeting = held[-1]["id"]
+        chosen_meeting = held[-1].id
     else:
         chosen_meeting = parse_whole_number(meeting_id, "meeting.bad_id")
-    unit_id = queries.find_unit(db, agency["id"], unit)["id"] if unit else None
+    unit_id = queries.find_unit(db, agency.id, unit).id if unit else None
     number = writes.add_decision(
-        db, agency["id"], chosen_meeting, text, measure, unit_id, due_on, by=context.actor(db)
+        db, agency.id, chosen_meeting, text, measure, unit_id, due_on, by=context.actor(db)
     )
     say(context.t("decision.added", id=context.number(number)))
 
@@ -770,18 +773,16 @@ def decision_list(context: Context, only_open: bool) -> None:
 
     db = context.open()
     agency = queries.agency(db, context.agency)
-    for row in queries.decisions(db, agency["id"]):
-        if only_open and row["closed_on"]:
+    for row in queries.decisions(db, agency.id):
+        if only_open and row.closed_on:
             continue
         state = (
-            context.t("decision.closed_on", date=context.day(row["closed_on"]))
-            if row["closed_on"]
+            context.t("decision.closed_on", date=context.day(row.closed_on))
+            if row.closed_on
             else context.t("decision.open")
         )
-        about = f" #{context.number(row['measure_id'])}" if row["measure_id"] else ""
-        say(
-            f"#{context.number(row['id'])}  {context.day(row['held_on'])}{about}  [{state}]  {row['text']}"
-        )
+        about = f" #{context.number(row.measure_id)}" if row.measure_id else ""
+        say(f"#{context.number(row.id)}  {context.day(row.held_on)}{about}  [{state}]  {row.text}")
 
 
 def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]]:
@@ -863,7 +864,6 @@ def backup(context: Context, target: str) -> None:
 @click.pass_obj
 def restore(context: Context, source: str) -> None:
     """Replace the database with a backup, after checking it and saving a copy of the current one."""
-    from ita_tui import access
     from ita_tui.db.backup import restore as restore_from
 
     # A database too damaged to open is restored by whoever may write the file; one that opens
@@ -873,7 +873,9 @@ def restore(context: Context, source: str) -> None:
     except UserError:
         current = None
     if current is not None:
-        access.require(current, context.actor(current), "restore")
+        from ita_tui.db import guard
+
+        guard.require(current, context.actor(current), "restore")
         current.close()
     saved = restore_from(context.database, Path(source))
     say(context.t("restore.done", path=source, saved=str(saved)))
@@ -902,7 +904,6 @@ def locate(context: Context) -> None:
 def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
     """Serve the app to browsers, each browser session its own app on this database, at most
     `max_sessions` (settings file, default 30) at once."""
-    from ita_tui import access
     from ita_tui import serve as server
 
     url = server.public_url(host, port, public_url)
@@ -910,12 +911,13 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
         import textual_serve  # noqa: F401
     except ImportError:
         raise UserError("serve.missing") from None
+    from ita_tui.db import guard
     from ita_tui.file_modes import exposed_files
 
     db = context.open()
-    if not server.is_loopback(host) and not access.login_required(db):
+    if not server.is_loopback(host) and not guard.login_required(db):
         say(context.t("serve.open_network", host=host), err=True)
-    if access.login_required(db):
+    if guard.login_required(db):
         for path, mode in exposed_files(context.database):
             say(context.t("serve.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True)
     db.close()

@@ -84,9 +84,9 @@ def catalogue_for(year: int, extra_file: str | Path | None = None) -> Catalogue:
     """The year's item list: from the agency's own file when given, else the bundled one."""
     candidates: list[Catalogue] = []
     if extra_file is not None:
-        from ita_tui.snapshot import read
+        from ita_tui.user_files import read_toml
 
-        candidates += _parse_catalogues(read(extra_file), str(extra_file))
+        candidates += _parse_catalogues(read_toml(extra_file), str(extra_file))
     candidates += bundled_catalogues()
     for catalogue in candidates:
         if catalogue.covers(year):

@@ -2,13 +2,14 @@
 
 Like the rest of the CLI, nothing here imports textual or rich."""
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 import click
 
-from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
 from ita_tui.i18n import handover_message, translate
+from ita_tui.model import ROLES
 from ita_tui.output import say, say_json
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ def _unit_ids(context: "Context", db, names: tuple[str, ...]) -> list[int]:
     if not names:
         return []
     agency = queries.agency(db, context.agency)
-    return [queries.find_unit(db, agency["id"], name)["id"] for name in names]
+    return [queries.find_unit(db, agency.id, name).id for name in names]
 
 
 def _new_password(context: "Context", login: str, file: str | None) -> str:
@@ -54,20 +55,20 @@ def people_list(context: "Context", as_json: bool) -> None:
 
     rows = every_person(context.open())
     if as_json:
-        say_json(rows)
+        say_json([asdict(row) for row in rows])
         return
     if not rows:
         say(context.t("people.none"))
         return
     for row in rows:
         notes = []
-        if not row["active"]:
+        if not row.active:
             notes.append(context.t("people.inactive"))
-        if not row["has_password"]:
+        if not row.has_password:
             notes.append(context.t("people.no_password"))
         extra = f"  ({', '.join(notes)})" if notes else ""
-        role = _role_label(row["role"], context.lang)
-        say(f"{row['login']}  {row['name']}  [{role}]  {row['units']}{extra}")
+        role = _role_label(row.role, context.lang)
+        say(f"{row.login}  {row.name}  [{role}]  {row.units}{extra}")
 
 
 @people.command("add")
@@ -170,16 +171,16 @@ def people_require_login(context: "Context", off: bool) -> None:
 @click.pass_obj
 def people_events(context: "Context", limit: int) -> None:
     """The access record: logins, failed logins, refused actions, changes to people."""
-    from ita_tui.access import require
+    from ita_tui.db.guard import require
     from ita_tui.db.people import access_events
 
     db = context.open()
     require(db, context.actor(db), "people")
     for row in access_events(db, limit):
-        action = f" {row['action']}" if row["action"] else ""
-        detail = f"  {row['detail']}" if row["detail"] else ""
-        event = context.t(f"event.{row['event']}")
-        say(f"{row['at']}  {row['login'] or '-'}  {event}{action}{detail}")
+        action = f" {row.action}" if row.action else ""
+        detail = f"  {row.detail}" if row.detail else ""
+        event = context.t(f"event.{row.event}")
+        say(f"{row.at}  {row.login or '-'}  {event}{action}{detail}")
 
 
 @click.command()

@@ -7,78 +7,64 @@ from collections.abc import Callable
 from datetime import date
 
 from ita_tui import scoring
-from ita_tui.i18n import translate
+from ita_tui.follow_up import expected_percent
+from ita_tui.model import Assessment, Decision, MeasureState
 from ita_tui.review import Review
 from ita_tui.text import visible
-from ita_tui.thai_calendar import format_thai_date, with_digits
+from ita_tui.words import Words
 
 # Thai faces an office machine or a phone is likely to have, then the generic fallback.
 THAI_FONTS = '"Sarabun", "TH Sarabun New", "Noto Sans Thai", "Leelawadee UI", "Tahoma", "Loma", "Garuda", sans-serif'
 
 
-class _Words:
-    def __init__(self, lang: str, digits: str) -> None:
-        self.lang, self.digits = lang, digits
-
-    def t(self, key: str, **params: object) -> str:
-        return translate(key, self.lang, **params)
-
-    def day(self, value: date | None) -> str:
-        return format_thai_date(value, self.digits) if value else "-"
-
-    def num(self, value: object) -> str:
-        if isinstance(value, float):
-            value = f"{value:.2f}"
-        return with_digits(str(value), self.digits)
-
-    def title(self, row: dict) -> str:
-        return f"{row['title']} — {row['topic']}" if row.get("topic") else row["title"]
-
-
-def _assessments(review: Review) -> tuple[dict | None, dict | None, scoring.Score | None]:
+def _assessments(
+    review: Review,
+) -> tuple[Assessment | None, Assessment | None, scoring.Score | None]:
     latest = review.assessments[-1] if review.assessments else None
     previous = review.assessments[-2] if len(review.assessments) > 1 else None
-    return latest, previous, scoring.compute(latest["year"], latest["scores"]) if latest else None
+    return latest, previous, scoring.compute(latest.year, latest.scores) if latest else None
 
 
-def _sections(words: _Words) -> list[tuple[str, str, Callable[[dict], list[str]]]]:
+def _sections(
+    words: Words, as_of: date
+) -> list[tuple[str, str, Callable[[MeasureState], list[str]]]]:
     """The tables of a unit in the order a meeting reads them: (heading, kind, cells of a row)."""
 
-    def overdue_cells(row: dict) -> list[str]:
+    def overdue_cells(row: MeasureState) -> list[str]:
         return [
-            f"#{words.num(row['id'])}",
-            words.title(row),
-            words.day(row["end"]),
-            words.t("measures.days", days=words.num(row["days_overdue"])),
-            f"{words.num(row['percent'])}%",
+            f"#{words.num(row.id)}",
+            row.full_title,
+            words.day(row.end),
+            words.t("measures.days", days=words.num(row.days_overdue)),
+            f"{words.num(row.percent)}%",
         ]
 
-    def due_cells(row: dict) -> list[str]:
+    def due_cells(row: MeasureState) -> list[str]:
         return [
-            f"#{words.num(row['id'])}",
-            words.title(row),
-            words.day(row["end"]),
-            f"{words.num(row['percent'])}%",
+            f"#{words.num(row.id)}",
+            row.full_title,
+            words.day(row.end),
+            f"{words.num(row.percent)}%",
         ]
 
-    def behind_cells(row: dict) -> list[str]:
+    def behind_cells(row: MeasureState) -> list[str]:
         return [
-            f"#{words.num(row['id'])}",
-            words.title(row),
-            f"{words.num(row['percent'])}%",
-            f"{words.num(row['expected'])}%",
+            f"#{words.num(row.id)}",
+            row.full_title,
+            f"{words.num(row.percent)}%",
+            f"{words.num(expected_percent(row.start, row.end, as_of))}%",
         ]
 
-    def stale_cells(row: dict) -> list[str]:
+    def stale_cells(row: MeasureState) -> list[str]:
         return [
-            f"#{words.num(row['id'])}",
-            words.title(row),
-            words.day(row["last_progress"]),
-            f"{words.num(row['percent'])}%",
+            f"#{words.num(row.id)}",
+            row.full_title,
+            words.day(row.last_progress),
+            f"{words.num(row.percent)}%",
         ]
 
-    def done_cells(row: dict) -> list[str]:
-        return [f"#{words.num(row['id'])}", words.title(row), words.day(row["status_changed_on"])]
+    def done_cells(row: MeasureState) -> list[str]:
+        return [f"#{words.num(row.id)}", row.full_title, words.day(row.status_changed_on)]
 
     return [
         ("report.overdue", "overdue", overdue_cells),
@@ -98,22 +84,22 @@ _HEADERS = {
 }
 
 
-def _headers(kind: str, words: _Words) -> list[str]:
+def _headers(kind: str, words: Words) -> list[str]:
     return [h if h in ("#", "%") else words.t(h) for h in _HEADERS[kind]]
 
 
-def _decision_cells(row: dict, words: _Words) -> list[str]:
-    about = f"#{words.num(row['measure_id'])}" if row["measure_id"] else "-"
+def _decision_cells(row: Decision, words: Words) -> list[str]:
+    about = f"#{words.num(row.measure_id)}" if row.measure_id else "-"
     return [
-        words.day(row["held_on"]),
-        row["text"],
+        words.day(row.held_on),
+        row.text,
         about,
-        row["unit_name"] or "-",
-        words.day(row["due_on"]),
+        row.unit_name or "-",
+        words.day(row.due_on),
     ]
 
 
-def _decision_headers(words: _Words) -> list[str]:
+def _decision_headers(words: Words) -> list[str]:
     return [
         words.t(k)
         for k in (
@@ -127,9 +113,9 @@ def _decision_headers(words: _Words) -> list[str]:
 
 
 def render_markdown(review: Review, lang: str = "th", digits: str = "thai") -> str:
-    words = _Words(lang, digits)
+    words = Words(lang, digits)
     out: list[str] = []
-    out.append(f"# {_md(words.t('report.title', agency=review.agency['name']))}")
+    out.append(f"# {_md(words.t('report.title', agency=review.agency.name))}")
     out.append("")
     out.append(
         words.t("report.subtitle", as_of=words.day(review.as_of), since=words.day(review.since))
@@ -141,12 +127,12 @@ def render_markdown(review: Review, lang: str = "th", digits: str = "thai") -> s
     if latest and score:
         verdict = words.t(
             "score.passed" if score.passed else "score.not_passed",
-            mark=words.num(scoring.methodology(latest["year"]).pass_mark),
+            mark=words.num(scoring.methodology(latest.year).pass_mark),
         )
         out.append(
             words.t(
                 "overview.headline",
-                year=words.num(latest["year"]),
+                year=words.num(latest.year),
                 overall=words.num(score.overall),
                 kind=words.t(f"score.{score.result_kind}"),
                 result=score.result(lang),
@@ -165,7 +151,7 @@ def render_markdown(review: Review, lang: str = "th", digits: str = "thai") -> s
             continue
         out.append(f"## {_md(unit.unit)}")
         out.append("")
-        for heading, kind, cells in _sections(words):
+        for heading, kind, cells in _sections(words, review.as_of):
             rows = getattr(unit, kind)
             if not rows:
                 continue
@@ -213,7 +199,7 @@ def _markdown_table(headers: list[str], rows: list[list[str]]) -> list[str]:
     return [line(headers), "|" + "---|" * len(headers), *(line(r) for r in rows)]
 
 
-def _change_lines(review: Review, words: _Words) -> list[str]:
+def _change_lines(review: Review, words: Words) -> list[str]:
     lines = []
     for entry in review.progress:
         note = f" — {entry['note']}" if entry["note"] else ""
@@ -240,15 +226,17 @@ def _change_lines(review: Review, words: _Words) -> list[str]:
         lines.append(
             words.t(
                 "report.change.status",
-                date=words.day(row["status_changed_on"]),
-                id=words.num(row["id"]),
-                status=words.t(f"status.{row['status']}"),
+                date=words.day(row.status_changed_on),
+                id=words.num(row.id),
+                status=words.t(f"status.{row.status}"),
             )
         )
     return lines
 
 
-def text_chart(latest: dict, previous: dict | None, words: _Words, width: int = 40) -> list[str]:
+def text_chart(
+    latest: Assessment, previous: Assessment | None, words: Words, width: int = 40
+) -> list[str]:
     """The ten indicators as bars, last year's above this year's, the pass mark as ┃."""
     mark = round(float(scoring.PASS_MARK) / 100 * width)
     lines = []
@@ -256,16 +244,16 @@ def text_chart(latest: dict, previous: dict | None, words: _Words, width: int = 
         pairs = [(previous, "·")] if previous else []
         pairs.append((latest, "█"))
         for assessment, fill in pairs:
-            score = assessment["scores"][indicator.number - 1]
+            score = assessment.scores[indicator.number - 1]
             filled = round(score / 100 * width)
             cells = [fill if i < filled else " " for i in range(width)]
             cells[mark - 1] = "┃"
-            label = f"{words.num(indicator.number):>2} {words.num(assessment['year'])}"
+            label = f"{words.num(indicator.number):>2} {words.num(assessment.year)}"
             lines.append(f"{label} {''.join(cells)} {words.num(f'{score:.2f}')}")
     return lines
 
 
-def svg_chart(latest: dict, previous: dict | None, words: _Words) -> str:
+def svg_chart(latest: Assessment, previous: Assessment | None, words: Words) -> str:
     """An inline SVG: per indicator a bar for last year and one for this year, and a dashed line
     at 85. Text stays text, so the browser shapes the Thai with the page's fonts."""
     label_width, bar_width, row_height = 230, 420, 34
@@ -284,7 +272,7 @@ def svg_chart(latest: dict, previous: dict | None, words: _Words) -> str:
         bars = [(previous, "last", 0)] if previous else []
         bars.append((latest, "this", 13))
         for assessment, css, offset in bars:
-            score = assessment["scores"][indicator.number - 1]
+            score = assessment.scores[indicator.number - 1]
             width = bar_width * score / 100
             css_class = f"{css} {'pass' if score >= scoring.PASS_MARK else 'fail'}"
             parts.append(
@@ -330,7 +318,7 @@ def _html(text: str) -> str:
 
 
 def render_html(review: Review, lang: str = "th", digits: str = "thai") -> str:
-    words = _Words(lang, digits)
+    words = Words(lang, digits)
     e = _html
     out = [
         "<!DOCTYPE html>",
@@ -338,11 +326,11 @@ def render_html(review: Review, lang: str = "th", digits: str = "thai") -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(words.t('report.title', agency=review.agency['name']))}</title>",
+        f"<title>{e(words.t('report.title', agency=review.agency.name))}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
-        f"<h1>{e(words.t('report.title', agency=review.agency['name']))}</h1>",
+        f"<h1>{e(words.t('report.title', agency=review.agency.name))}</h1>",
         f'<p class="muted">{e(words.t("report.subtitle", as_of=words.day(review.as_of), since=words.day(review.since)))}</p>',
         f'<section id="assessment"><h2>{e(words.t("report.assessment"))}</h2>',
     ]
@@ -350,16 +338,16 @@ def render_html(review: Review, lang: str = "th", digits: str = "thai") -> str:
     if latest and score:
         verdict = words.t(
             "score.passed" if score.passed else "score.not_passed",
-            mark=words.num(scoring.methodology(latest["year"]).pass_mark),
+            mark=words.num(scoring.methodology(latest.year).pass_mark),
         )
         out.append(
-            f"<p><strong>{e(words.t('overview.headline', year=words.num(latest['year']), overall=words.num(score.overall), kind=words.t(f'score.{score.result_kind}'), result=score.result(lang), verdict=verdict))}</strong></p>"
+            f"<p><strong>{e(words.t('overview.headline', year=words.num(latest.year), overall=words.num(score.overall), kind=words.t(f'score.{score.result_kind}'), result=score.result(lang), verdict=verdict))}</strong></p>"
         )
         legend = words.t(
             "report.legend",
-            last=words.num(previous["year"]) if previous else "-",
-            this=words.num(latest["year"]),
-            mark=words.num(scoring.methodology(latest["year"]).pass_mark),
+            last=words.num(previous.year) if previous else "-",
+            this=words.num(latest.year),
+            mark=words.num(scoring.methodology(latest.year).pass_mark),
         )
         out.append(f'<p class="legend muted">{e(legend)}</p>')
         out.append(svg_chart(latest, previous, words))
@@ -371,7 +359,7 @@ def render_html(review: Review, lang: str = "th", digits: str = "thai") -> str:
         if unit.is_empty():
             continue
         out.append(f"<h2>{e(unit.unit)}</h2>")
-        for heading, kind, cells in _sections(words):
+        for heading, kind, cells in _sections(words, review.as_of):
             rows = getattr(unit, kind)
             if not rows:
                 continue

@@ -4,36 +4,25 @@ stale, done since the last meeting, and what changed since then."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ita_tui import follow_up
 from ita_tui.db import queries
 from ita_tui.db.connection import Database
-from ita_tui.follow_up import STALE_DAYS, is_open
+from ita_tui.model import Agency, Assessment, Decision, MeasureState, Meeting
 from ita_tui.thai_calendar import add_months
-
-BEHIND_GAP = 25  # percentage points below the share of the period already passed
 
 
 def last_day_of_previous_month(day: date) -> date:
     return day.replace(day=1) - timedelta(days=1)
 
 
-def expected_percent(start: date | None, end: date | None, as_of: date) -> int | None:
-    """The share of a measure's period already passed, as a percentage; None without a period."""
-    if start is None or end is None:
-        return None
-    if as_of < start:
-        return 0
-    total = (end - start).days + 1
-    return min(100, round(100 * ((as_of - start).days + 1) / total))
-
-
 @dataclass
 class UnitReview:
     unit: str
-    overdue: list[dict] = field(default_factory=list)
-    due_next_month: list[dict] = field(default_factory=list)
-    behind: list[dict] = field(default_factory=list)
-    stale: list[dict] = field(default_factory=list)
-    done_since: list[dict] = field(default_factory=list)
+    overdue: list[MeasureState] = field(default_factory=list)
+    due_next_month: list[MeasureState] = field(default_factory=list)
+    behind: list[MeasureState] = field(default_factory=list)
+    stale: list[MeasureState] = field(default_factory=list)
+    done_since: list[MeasureState] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not (
@@ -43,16 +32,16 @@ class UnitReview:
 
 @dataclass
 class Review:
-    agency: dict
+    agency: Agency
     as_of: date
     since: date
-    last_meeting: dict | None
-    assessments: list[dict]
+    last_meeting: Meeting | None
+    assessments: list[Assessment]
     units: list[UnitReview]
-    open_decisions: list[dict]
+    open_decisions: list[Decision]
     progress: list[dict]
     ticked: list[dict]
-    status_changes: list[dict]
+    status_changes: list[MeasureState]
 
 
 def review(
@@ -60,56 +49,42 @@ def review(
     agency_id: int,
     as_of: date,
     since: date | None = None,
-    behind_gap: int = BEHIND_GAP,
-    stale_days: int = STALE_DAYS,
+    behind_gap: int = follow_up.BEHIND_GAP,
+    stale_days: int = follow_up.STALE_DAYS,
 ) -> Review:
-    meetings = [m for m in queries.meetings(db, agency_id) if m["held_on"] < as_of]
+    meetings = [m for m in queries.meetings(db, agency_id) if m.held_on < as_of]
     last_meeting = meetings[-1] if meetings else None
     if since is None:
-        since = last_meeting["held_on"] if last_meeting else add_months(as_of, -1)
+        since = last_meeting.held_on if last_meeting else add_months(as_of, -1)
     rows = queries.measures(db, agency_id, as_of, stale_days=stale_days)
     next_month = add_months(as_of, 1)
-    for row in rows:
-        row["expected"] = expected_percent(row["start"], row["end"], as_of)
-        row["stale_since_meeting"] = (
-            is_open(row["status"])
-            and (row["start"] is None or row["start"] <= as_of)
-            and (row["last_progress"] is None or row["last_progress"] <= since)
-        )
     units = []
     for unit in queries.units(db, agency_id):
-        mine = [r for r in rows if r["units"] and unit["name"] in r["units"]]
+        mine = [m for m in rows if unit.name in m.units]
         if not mine:
             continue
-        entry = UnitReview(unit["name"])
-        for row in mine:
-            open_now = is_open(row["status"])
-            if row["overdue"]:
-                entry.overdue.append(row)
-            elif open_now and row["end"] is not None and as_of < row["end"] <= next_month:
-                entry.due_next_month.append(row)
-            if (
-                open_now
-                and not row["overdue"]
-                and row["expected"] is not None
-                and row["expected"] - row["percent"] >= behind_gap
-            ):
-                entry.behind.append(row)
-            stale = row["stale_since_meeting"] if last_meeting else row["stale"]
-            if stale:
-                entry.stale.append(row)
-            changed = row["status_changed_on"]
-            if row["status"] == "done" and changed is not None and since < changed <= as_of:
-                entry.done_since.append(row)
-        entry.overdue.sort(key=lambda r: -r["days_overdue"])
+        entry = UnitReview(unit.name)
+        for measure in mine:
+            if measure.overdue:
+                entry.overdue.append(measure)
+            elif follow_up.is_due_by(measure, as_of, next_month):
+                entry.due_next_month.append(measure)
+            if follow_up.is_behind(measure, as_of, behind_gap):
+                entry.behind.append(measure)
+            # After a meeting, stale means untouched since it; before any, the usual rule.
+            if follow_up.untouched_since(measure, as_of, since) if last_meeting else measure.stale:
+                entry.stale.append(measure)
+            if follow_up.done_between(measure, since, as_of):
+                entry.done_since.append(measure)
+        entry.overdue = follow_up.longest_overdue_first(entry.overdue)
         units.append(entry)
     changes = [
-        r
-        for r in rows
-        if r["status_changed_on"] is not None and since < r["status_changed_on"] <= as_of
+        m for m in rows if m.status_changed_on is not None and since < m.status_changed_on <= as_of
     ]
+    agency = queries.agency_by_id(db, agency_id)
+    assert agency is not None
     return Review(
-        agency={"id": agency_id, "name": _agency_name(db, agency_id)},
+        agency=agency,
         as_of=as_of,
         since=since,
         last_meeting=last_meeting,
@@ -120,7 +95,3 @@ def review(
         ticked=queries.contents_ticked_since(db, agency_id, since, as_of),
         status_changes=changes,
     )
-
-
-def _agency_name(db: Database, agency_id: int) -> str:
-    return db.execute("SELECT name FROM agencies WHERE id = ?", (agency_id,)).fetchone()[0]

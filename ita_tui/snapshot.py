@@ -17,7 +17,8 @@ from ita_tui.db import journal, queries, writes
 from ita_tui.db.connection import Database
 from ita_tui.files import write_atomically
 from ita_tui.follow_up import outside_fiscal_year
-from ita_tui.snapshot_validation import FORMAT_NAME, FORMAT_VERSION, Plan, validate
+from ita_tui.model import MEASURE_STATUSES, Measure, MeasureState, Plan, Unit
+from ita_tui.snapshot_validation import FORMAT_NAME, FORMAT_VERSION, validate
 from ita_tui.text import escaped_in_data
 from ita_tui.thai_calendar import TIMEZONE
 from ita_tui.user_files import loads_toml, read_toml
@@ -79,7 +80,6 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
 
 def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     agency = queries.agency(db, agency_name)
-    agency_id = agency["id"]
     generated_at = datetime.now(ZoneInfo(TIMEZONE)).replace(microsecond=0)
     head_id, head_hash = journal.head_entry(db)
     document: dict = {
@@ -89,7 +89,7 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
         "journal_head": head_hash,
         "journal_entry": head_id,
         "as_of": as_of,
-        "agency": {"name": agency["name"]},
+        "agency": {"name": agency.name},
         "assessments": [],
         "recommendations": [],
         "units": [],
@@ -97,93 +97,103 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
         "measures": [],
         "summary": [],
     }
-    for row in queries.assessments(db, agency_id):
-        score = scoring.compute(row["year"], row["scores"])
+    for assessment in queries.assessments(db, agency.id):
+        score = scoring.compute(assessment.year, assessment.scores)
         document["assessments"].append(
             _drop_empty(
                 {
-                    "year": row["year"],
-                    "scores": row["scores"],
-                    "published_overall": row["published_overall"],
-                    "published_result": row["published_result"],
-                    "note": row["note"],
+                    "year": assessment.year,
+                    "scores": list(assessment.scores),
+                    "published_overall": assessment.published_overall,
+                    "published_result": assessment.published_result,
+                    "note": assessment.note,
                     "computed_overall": float(score.overall),
                     "computed_result": score.result_th,
                     "passed": score.passed,
                 }
             )
         )
-    for row in queries.recommendations(db, agency_id):
+    for recommendation in queries.recommendations(db, agency.id):
         document["recommendations"].append(
             _drop_empty(
                 {
-                    "assessment_year": row["assessment_year"],
-                    "text": row["text"],
-                    "done_on": row["done_on"],
+                    "assessment_year": recommendation.assessment_year,
+                    "text": recommendation.text,
+                    "done_on": recommendation.done_on,
                 }
             )
         )
-    unit_rows = queries.units(db, agency_id)
-    for row in unit_rows:
+    units = queries.units(db, agency.id)
+    for unit in units:
         document["units"].append(
-            _drop_empty({"name": row["name"], "kind": row["kind"], "parent": row["parent"]})
+            _drop_empty({"name": unit.name, "kind": unit.kind, "parent": unit.parent})
         )
-    finding_columns = ("id", "assessment_year", "instrument", "indicator", "sub_indicator", "kind")
-    finding_columns += ("topic", "text", "oit_item")
     findings_by_measure: dict[int, list[int]] = {}
-    for row in queries.findings(db, agency_id):
-        document["findings"].append(_drop_empty({k: row[k] for k in finding_columns}))
-        for measure_id in row["measures"]:
-            findings_by_measure.setdefault(measure_id, []).append(row["id"])
+    for finding in queries.findings(db, agency.id):
+        document["findings"].append(
+            _drop_empty(
+                {
+                    "id": finding.id,
+                    "assessment_year": finding.assessment_year,
+                    "instrument": finding.instrument,
+                    "indicator": finding.indicator,
+                    "sub_indicator": finding.sub_indicator,
+                    "kind": finding.kind,
+                    "topic": finding.topic,
+                    "text": finding.text,
+                    "oit_item": finding.oit_item,
+                }
+            )
+        )
+        for measure_id in finding.measures:
+            findings_by_measure.setdefault(measure_id, []).append(finding.id)
 
-    measure_rows = queries.measures(db, agency_id, as_of)
-    contents = queries.contents_by_measure(db, agency_id)
-    progress = queries.progress_by_measure(db, agency_id)
-    for row in measure_rows:
+    measures = queries.measures(db, agency.id, as_of)
+    contents = queries.contents_by_measure(db, agency.id)
+    progress = queries.progress_by_measure(db, agency.id)
+    for row in measures:
         measure = _drop_empty(
             {
-                "id": row["id"],
-                "fiscal_year": row["fiscal_year"],
-                "title": row["title"],
-                "topic": row["topic"],
-                "method": row["method"],
-                "follow_up": row["follow_up"],
-                "units": row["units"],
-                "period": row["period_text"],
-                "start": row["start"],
-                "end": row["end"],
-                "status": row["status"],
-                "drop_reason": row["drop_reason"],
-                "findings": sorted(findings_by_measure.get(row["id"], [])) or None,
-                "percent": row["percent"],
-                "overdue": row["overdue"],
-                "days_overdue": row["days_overdue"],
-                "flags": ["period_outside_fiscal_year"] if row["outside_fiscal_year"] else None,
+                "id": row.id,
+                "fiscal_year": row.fiscal_year,
+                "title": row.title,
+                "topic": row.topic,
+                "method": row.method,
+                "follow_up": row.follow_up,
+                "units": list(row.units),
+                "period": row.period,
+                "start": row.start,
+                "end": row.end,
+                "status": row.status,
+                "drop_reason": row.drop_reason,
+                "findings": sorted(findings_by_measure.get(row.id, [])) or None,
+                "percent": row.percent,
+                "overdue": row.overdue,
+                "days_overdue": row.days_overdue,
+                "flags": ["period_outside_fiscal_year"] if row.outside_fiscal_year else None,
             }
         )
-        measure["contents"] = [_content(row) for row in contents.get(row["id"], ())]
-        measure["progress"] = [_progress(row) for row in progress.get(row["id"], ())]
+        measure["contents"] = [_content(item) for item in contents.get(row.id, ())]
+        measure["progress"] = [_progress(entry) for entry in progress.get(row.id, ())]
         document["measures"].append(measure)
-    document["summary"] = unit_summary(unit_rows, measure_rows)
+    document["summary"] = unit_summary(units, measures)
     return document
 
 
-def unit_summary(unit_rows: list[dict], measure_rows: list[dict]) -> list[dict]:
+def unit_summary(units: list[Unit], measures: list[MeasureState]) -> list[dict]:
     """Per responsible unit: how many measures, by status, and how many overdue."""
-    statuses = ("not_started", "in_progress", "done", "dropped")
     tally: dict[str, dict] = {}
     # One pass over the measures: a national plan has hundreds of thousands.
-    for measure in measure_rows:
-        for name in dict.fromkeys(measure["units"]):
+    for measure in measures:
+        for name in dict.fromkeys(measure.units):
             row = tally.get(name)
             if row is None:
-                row = tally[name] = {"measures": 0, **dict.fromkeys(statuses, 0), "overdue": 0}
+                row = tally[name] = {"measures": 0, **dict.fromkeys(MEASURE_STATUSES, 0)}
+                row["overdue"] = 0
             row["measures"] += 1
-            row[measure["status"]] += 1
-            row["overdue"] += bool(measure["overdue"])
-    return [
-        {"unit": unit["name"], **tally[unit["name"]]} for unit in unit_rows if unit["name"] in tally
-    ]
+            row[measure.status] += 1
+            row["overdue"] += measure.overdue
+    return [{"unit": unit.name, **tally[unit.name]} for unit in units if unit.name in tally]
 
 
 def dumps(document: dict) -> str:
@@ -210,14 +220,12 @@ def loads(text: str, name: str) -> dict:
 class ImportReport:
     agency: str
     measures: int
-    outside_fiscal_year: list[dict]
+    outside_fiscal_year: list[Measure]
 
 
 def import_plan(db: Database, plan: Plan, recorded_by: str) -> ImportReport:
     writes.replace_agency(db, plan, recorded_by)
-    flagged = [
-        m for m in plan.measures if outside_fiscal_year(m["fiscal_year"], m["start"], m["end"])
-    ]
+    flagged = [m for m in plan.measures if outside_fiscal_year(m.fiscal_year, m.start, m.end)]
     return ImportReport(plan.agency, len(plan.measures), flagged)
 
 

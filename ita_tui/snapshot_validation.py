@@ -5,13 +5,25 @@ fixes a file in one pass. What comes out is a plan with dates parsed and text no
 
 import contextlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
-from ita_tui.db.versions import FINDING_KINDS, MEASURE_STATUSES
 from ita_tui.errors import UserError
+from ita_tui.model import (
+    FINDING_KINDS,
+    INSTRUMENTS,
+    MEASURE_STATUSES,
+    Assessment,
+    ChecklistItem,
+    Finding,
+    Measure,
+    Plan,
+    ProgressEntry,
+    Recommendation,
+    Unit,
+    field_names,
+)
 from ita_tui.scoring import INDICATOR_COUNT, indicators, methodology
 from ita_tui.text import normalise
 from ita_tui.thai_calendar import parse_date, parse_period, plausible
@@ -35,15 +47,9 @@ class Problem:
     params: dict[str, Any]
 
 
-@dataclass
-class Plan:
-    agency: str
-    assessments: list[dict] = field(default_factory=list)
-    recommendations: list[dict] = field(default_factory=list)
-    units: list[dict] = field(default_factory=list)
-    findings: list[dict] = field(default_factory=list)
-    measures: list[dict] = field(default_factory=list)
-    generated_at: datetime | None = None
+def _file_keys(record: type, *store_only: str) -> set[str]:
+    """The keys a file may give a record: its fields, but those the store alone sets."""
+    return set(field_names(record)) - set(store_only)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -191,14 +197,19 @@ def validate(document: dict, source: str = "") -> Plan:
     if agency is not None and check.table(agency, "agency", {"name"}, {"name"}):
         agency_name = check.text(agency.get("name"), "agency.name", required=True)
 
-    plan = Plan(agency=agency_name or "", generated_at=generated_at)
-    plan.assessments = _assessments(check, document)
-    plan.recommendations = _recommendations(check, document)
-    plan.units = _units(check, document)
-    plan.findings = _findings(check, document)
-    unit_names = {u["name"] for u in plan.units}
-    finding_ids = {f["id"] for f in plan.findings}
-    plan.measures = _measures(check, document, unit_names, finding_ids)
+    units = _units(check, document)
+    findings = _findings(check, document)
+    plan = Plan(
+        agency=agency_name or "",
+        generated_at=generated_at,
+        assessments=tuple(_assessments(check, document)),
+        recommendations=tuple(_recommendations(check, document)),
+        units=tuple(units),
+        findings=tuple(findings),
+        measures=tuple(
+            _measures(check, document, {u.name for u in units}, {f.id for f in findings})
+        ),
+    )
     if check.problems:
         raise SnapshotInvalid(check.problems, source)
     return plan
@@ -223,10 +234,10 @@ class SnapshotInvalid(UserError):
         return "\n".join(lines)
 
 
-def _assessments(check: _Checker, document: dict) -> list[dict]:
-    result: list[dict] = []
+def _assessments(check: _Checker, document: dict) -> list[Assessment]:
+    result: list[Assessment] = []
     seen: set[int] = set()
-    allowed = {"year", "scores", "published_overall", "published_result", "note"}
+    allowed = _file_keys(Assessment, "id")
     for index, row in enumerate(check.array(document, "assessments")):
         path = f"assessments[{index}]"
         if not check.table(row, path, allowed | _DERIVED_ASSESSMENT, {"year", "scores"}):
@@ -252,41 +263,41 @@ def _assessments(check: _Checker, document: dict) -> list[dict]:
         if year is None or None in values:
             continue
         result.append(
-            {
-                "year": year,
-                "scores": [Decimal(str(v)) for v in values],
-                "published_overall": published,
-                "published_result": check.text(
+            Assessment(
+                year=year,
+                scores=tuple(v for v in values if v is not None),
+                published_overall=published,
+                published_result=check.text(
                     row.get("published_result"), f"{path}.published_result"
                 ),
-                "note": check.text(row.get("note"), f"{path}.note", multiline=True),
-            }
+                note=check.text(row.get("note"), f"{path}.note", multiline=True),
+            )
         )
     return result
 
 
-def _recommendations(check: _Checker, document: dict) -> list[dict]:
+def _recommendations(check: _Checker, document: dict) -> list[Recommendation]:
     result = []
+    allowed = _file_keys(Recommendation, "id")
     for index, row in enumerate(check.array(document, "recommendations")):
         path = f"recommendations[{index}]"
-        allowed = {"assessment_year", "text", "done_on"}
         if not check.table(row, path, allowed, {"assessment_year", "text"}):
             continue
         year = check.integer(row.get("assessment_year"), f"{path}.assessment_year", 2500, 2700)
         text = check.text(row.get("text"), f"{path}.text", required=True, multiline=True)
         done_on = check.day(row.get("done_on"), f"{path}.done_on")
         if year is not None and text:
-            result.append({"assessment_year": year, "text": text, "done_on": done_on})
+            result.append(Recommendation(assessment_year=year, text=text, done_on=done_on))
     return result
 
 
-def _units(check: _Checker, document: dict) -> list[dict]:
-    result: list[dict] = []
+def _units(check: _Checker, document: dict) -> list[Unit]:
+    result: list[tuple[Unit, str]] = []
     rows = check.array(document, "units")
     names: set[str] = set()
     for index, row in enumerate(rows):
         path = f"units[{index}]"
-        if not check.table(row, path, {"name", "kind", "parent"}, {"name"}):
+        if not check.table(row, path, _file_keys(Unit, "id", "parent_id"), {"name"}):
             continue
         name = check.text(row.get("name"), f"{path}.name", required=True)
         if name is None:
@@ -295,32 +306,29 @@ def _units(check: _Checker, document: dict) -> list[dict]:
             check.fail(f"{path}.name", "snapshot.duplicate", value=name)
             continue
         names.add(name)
-        result.append(
-            {
-                "name": name,
-                "kind": check.text(row.get("kind"), f"{path}.kind"),
-                "parent": check.text(row.get("parent"), f"{path}.parent"),
-                "path": path,
-            }
+        unit = Unit(
+            name=name,
+            kind=check.text(row.get("kind"), f"{path}.kind"),
+            parent=check.text(row.get("parent"), f"{path}.parent"),
         )
-    for unit in result:
-        if unit["parent"] is not None and unit["parent"] not in names:
-            check.fail(f"{unit['path']}.parent", "snapshot.unknown_unit", value=unit["parent"])
-        if unit["parent"] == unit["name"]:
-            check.fail(f"{unit['path']}.parent", "snapshot.own_parent", value=unit["name"])
-    return result
+        result.append((unit, path))
+    for unit, path in result:
+        if unit.parent is not None and unit.parent not in names:
+            check.fail(f"{path}.parent", "snapshot.unknown_unit", value=unit.parent)
+        if unit.parent == unit.name:
+            check.fail(f"{path}.parent", "snapshot.own_parent", value=unit.name)
+    return [unit for unit, _ in result]
 
 
 _SUB_INDICATOR = re.compile(r"(\d{1,2})\.(\d{1,2})")
 _OIT_ITEM = re.compile(r"o\d{1,3}")
 
 
-def _findings(check: _Checker, document: dict) -> list[dict]:
-    result: list[dict] = []
+def _findings(check: _Checker, document: dict) -> list[Finding]:
+    result: list[Finding] = []
     ids: set[int] = set()
     instrument_of = {i.number: i.instrument for i in indicators()}
-    allowed = {"id", "assessment_year", "instrument", "indicator", "sub_indicator", "kind"}
-    allowed |= {"topic", "text", "oit_item"}
+    allowed = _file_keys(Finding, "measures")
     for index, row in enumerate(check.array(document, "findings")):
         path = f"findings[{index}]"
         if not check.table(row, path, allowed, {"id", "assessment_year", "kind", "text"}):
@@ -335,7 +343,7 @@ def _findings(check: _Checker, document: dict) -> list[dict]:
             indicator = check.integer(row["indicator"], f"{path}.indicator", 1, INDICATOR_COUNT)
         instrument = row.get("instrument")
         if instrument is not None:
-            instrument = check.choice(instrument, f"{path}.instrument", ("IIT", "EIT", "OIT"))
+            instrument = check.choice(instrument, f"{path}.instrument", INSTRUMENTS)
         if indicator is not None:
             if instrument is not None and instrument != instrument_of[indicator]:
                 check.fail(f"{path}.instrument", "snapshot.instrument_mismatch", value=instrument)
@@ -350,20 +358,21 @@ def _findings(check: _Checker, document: dict) -> list[dict]:
         item = check.text(row.get("oit_item"), f"{path}.oit_item")
         if item is not None and not _OIT_ITEM.fullmatch(item.lower()):
             check.fail(f"{path}.oit_item", "snapshot.bad_oit_item", value=item)
-        record = {
-            "id": finding_id,
-            "assessment_year": check.integer(
-                row.get("assessment_year"), f"{path}.assessment_year", 2500, 2700
-            ),
-            "instrument": instrument,
-            "indicator": indicator,
-            "sub_indicator": sub,
-            "kind": check.choice(row.get("kind"), f"{path}.kind", FINDING_KINDS),
-            "topic": check.text(row.get("topic"), f"{path}.topic"),
-            "text": check.text(row.get("text"), f"{path}.text", required=True, multiline=True),
-            "oit_item": item.lower() if item else None,
-        }
-        result.append(record)
+        result.append(
+            Finding(
+                id=finding_id,
+                assessment_year=check.integer(
+                    row.get("assessment_year"), f"{path}.assessment_year", 2500, 2700
+                ),
+                instrument=instrument,
+                indicator=indicator,
+                sub_indicator=sub,
+                kind=check.choice(row.get("kind"), f"{path}.kind", FINDING_KINDS),
+                topic=check.text(row.get("topic"), f"{path}.topic"),
+                text=check.text(row.get("text"), f"{path}.text", required=True, multiline=True),
+                oit_item=item.lower() if item else None,
+            )
+        )
     return result
 
 
@@ -376,12 +385,11 @@ def _string_list(check: _Checker, value: Any, path: str) -> list[str]:
 
 
 def _measures(
-    check: _Checker, document: dict, unit_names: set[str], finding_ids: set[int]
-) -> list[dict]:
-    result: list[dict] = []
+    check: _Checker, document: dict, unit_names: set[str], finding_ids: set[int | None]
+) -> list[Measure]:
+    result: list[Measure] = []
     ids: set[int] = set()
-    allowed = {"id", "fiscal_year", "title", "topic", "method", "follow_up", "units", "period"}
-    allowed |= {"start", "end", "status", "drop_reason", "findings", "contents", "progress"}
+    allowed = _file_keys(Measure)
     for index, row in enumerate(check.array(document, "measures")):
         path = f"measures[{index}]"
         required = {"fiscal_year", "title", "units"}
@@ -433,50 +441,51 @@ def _measures(
         if status == "dropped" and not drop_reason:
             check.fail(f"{path}.drop_reason", "snapshot.need_drop_reason")
         result.append(
-            {
-                "id": measure_id,
-                "fiscal_year": check.integer(
+            Measure(
+                id=measure_id,
+                fiscal_year=check.integer(
                     row.get("fiscal_year"), f"{path}.fiscal_year", 2500, 2700
                 ),
-                "title": check.text(row.get("title"), f"{path}.title", required=True),
-                "topic": check.text(row.get("topic"), f"{path}.topic"),
-                "method": check.text(row.get("method"), f"{path}.method", multiline=True) or "",
-                "follow_up": check.text(row.get("follow_up"), f"{path}.follow_up", multiline=True)
+                title=check.text(row.get("title"), f"{path}.title", required=True),
+                topic=check.text(row.get("topic"), f"{path}.topic"),
+                method=check.text(row.get("method"), f"{path}.method", multiline=True) or "",
+                follow_up=check.text(row.get("follow_up"), f"{path}.follow_up", multiline=True)
                 or "",
-                "units": units,
-                "period_text": period_text,
-                "start": start,
-                "end": end,
-                "status": status,
-                "drop_reason": drop_reason if status == "dropped" else None,
-                "findings": named,
-                "contents": _contents(check, row, path),
-                "progress": _progress(check, row, path),
-            }
+                units=tuple(units),
+                period=period_text,
+                start=start,
+                end=end,
+                status=status,
+                drop_reason=drop_reason if status == "dropped" else None,
+                findings=tuple(named),
+                contents=tuple(_contents(check, row, path)),
+                progress=tuple(_progress(check, row, path)),
+            )
         )
     return result
 
 
-def _contents(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
+def _contents(check: _Checker, measure: dict, measure_path: str) -> list[ChecklistItem]:
     result = []
+    allowed = _file_keys(ChecklistItem, "id")
     for index, row in enumerate(check.array(measure, "contents", f"{measure_path}.")):
         path = f"{measure_path}.contents[{index}]"
-        if not check.table(row, path, {"text", "done_on", "evidence", "by"}, {"text"}):
+        if not check.table(row, path, allowed, {"text"}):
             continue
         result.append(
-            {
-                "text": check.text(row.get("text"), f"{path}.text", required=True),
-                "done_on": check.day(row.get("done_on"), f"{path}.done_on"),
-                "evidence": check.text(row.get("evidence"), f"{path}.evidence"),
-                "by": check.text(row.get("by"), f"{path}.by"),
-            }
+            ChecklistItem(
+                text=check.text(row.get("text"), f"{path}.text", required=True),
+                done_on=check.day(row.get("done_on"), f"{path}.done_on"),
+                evidence=check.text(row.get("evidence"), f"{path}.evidence"),
+                by=check.text(row.get("by"), f"{path}.by"),
+            )
         )
     return result
 
 
-def _progress(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
+def _progress(check: _Checker, measure: dict, measure_path: str) -> list[ProgressEntry]:
     result = []
-    allowed = {"date", "percent", "note", "evidence", "by", "recorded_at", "id", "corrects"}
+    allowed = _file_keys(ProgressEntry)
     ids = {
         row.get("id")
         for row in check.array(measure, "progress", f"{measure_path}.")
@@ -496,15 +505,15 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[dict]:
             if corrects is not None and corrects not in ids:
                 check.fail(f"{path}.corrects", "snapshot.unknown_entry", value=corrects)
         result.append(
-            {
-                "date": entry_date,
-                "percent": percent,
-                "note": check.text(row.get("note"), f"{path}.note", multiline=True),
-                "evidence": check.text(row.get("evidence"), f"{path}.evidence"),
-                "by": check.text(row.get("by"), f"{path}.by"),
-                "recorded_at": recorded_at,
-                "id": entry_id,
-                "corrects": corrects,
-            }
+            ProgressEntry(
+                date=entry_date,
+                percent=percent,
+                note=check.text(row.get("note"), f"{path}.note", multiline=True),
+                evidence=check.text(row.get("evidence"), f"{path}.evidence"),
+                by=check.text(row.get("by"), f"{path}.by"),
+                recorded_at=recorded_at,
+                id=entry_id,
+                corrects=corrects,
+            )
         )
     return result

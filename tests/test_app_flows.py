@@ -364,7 +364,7 @@ async def test_a_short_search_shows_rows_at_once_and_counts_them_after(tmp_path)
     db = open_database(tmp_path / "big.db", create=True)
     snapshot.import_plan(db, validate(snapshot.loads(big_plan_text(450), "big")), "test")
     app = ItaApp(db, as_of=date(2023, 4, 3), persist_settings=False)
-    expected = queries.count_measures(db, queries.agency(db)["id"], date(2023, 4, 3), search="๔๙")
+    expected = queries.count_measures(db, queries.agency(db).id, date(2023, 4, 3), search="๔๙")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         await pilot.pause()

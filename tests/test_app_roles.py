@@ -9,6 +9,7 @@ from ita_tui.access import Actor
 from ita_tui.app import ItaApp
 from ita_tui.db import open_database, queries, writes
 from ita_tui.db.people import add_person, authenticate, set_login_required
+from ita_tui.model import ChecklistItem, Measure
 from ita_tui.screens.login import LoginScreen
 from ita_tui.screens.measure import MeasureScreen
 from ita_tui.screens.password_form import PasswordForm
@@ -26,19 +27,20 @@ def shared_app(tmp_path, **options) -> ItaApp:
     db = open_database(tmp_path / "shared.db", create=True)
     snapshot.import_plan(db, snapshot.sample_plan(), SINGLE_USER)
     agency = queries.agency(db)
-    treasury = queries.find_unit(db, agency["id"], "กองคลัง")["id"]
+    treasury = queries.find_unit(db, agency.id, "กองคลัง").id
     writes.save_measure(
         db,
-        agency["id"],
-        {
-            "fiscal_year": 2566,
-            "title": "รายงานผลการใช้จ่ายงบประมาณรายไตรมาส",
-            "units": ["กองคลัง"],
-            "period_text": "ต.ค. ๖๕ – มี.ค. ๖๖",
-            "start": date(2022, 10, 1),
-            "end": date(2023, 3, 31),
-            "contents": ["ผลการใช้จ่ายงบประมาณ"],
-        },
+        agency.id,
+        Measure(
+            None,
+            2566,
+            "รายงานผลการใช้จ่ายงบประมาณรายไตรมาส",
+            ("กองคลัง",),
+            period="ต.ค. ๖๕ – มี.ค. ๖๖",
+            start=date(2022, 10, 1),
+            end=date(2023, 3, 31),
+            contents=(ChecklistItem("ผลการใช้จ่ายงบประมาณ"),),
+        ),
         by=SINGLE_USER,
     )
     add_person(db, SINGLE_USER, "admin", "ผู้ดูแล ระบบ", "administrator", [], "admin-pass-1")
@@ -210,12 +212,12 @@ async def test_a_role_changed_while_the_app_is_open_applies_at_once(tmp_path):
     administrator = open_database(tmp_path / "shared.db")  # another process, as it would be
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "somchai", "somchai-pass")
-        assert not app.may("edit_plan")
+        assert not app.screen.allowed("edit_plan")
         update_person(administrator, SINGLE_USER, "somchai", role="supervisor")
         app.pick_up_other_writers()
         await pilot.pause()
         assert app.actor.role == "supervisor"
-        assert app.may("edit_plan")
+        assert app.screen.allowed("edit_plan")
         update_person(administrator, SINGLE_USER, "somchai", active=False)
         app.pick_up_other_writers()
         await pilot.pause()
@@ -258,7 +260,7 @@ async def test_an_administrator_adds_a_person_in_the_app(tmp_path):
         await type_text(pilot, "นิด นิติ")
         app.screen.query_one("#person-role", Select).value = "supervisor"
         units = app.screen.query_one("#person-units", SelectionList)
-        legal = queries.find_unit(app.db, app.agency["id"], "งานนิติการ")["id"]
+        legal = queries.find_unit(app.db, app.agency.id, "งานนิติการ").id
         units.select(legal)
         app.screen.query_one("#person-password", Input).focus()
         await type_text(pilot, "short")
@@ -318,6 +320,6 @@ async def test_a_supervisor_hands_units_over_in_the_app(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, HandoverForm)
     somsri = authenticate(app.db, "somsri", "somsri-pass")
-    treasury = queries.find_unit(app.db, queries.agency(app.db)["id"], "กองคลัง")["id"]
+    treasury = queries.find_unit(app.db, queries.agency(app.db).id, "กองคลัง").id
     assert somsri.unit_ids == frozenset({treasury})
     assert authenticate(app.db, "somchai", "somchai-pass").unit_ids == frozenset()

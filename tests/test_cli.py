@@ -381,7 +381,7 @@ def test_demo_opens_a_temporary_copy_and_leaves_the_users_database_alone(
 
     def fake_run_app(db, context, *, as_of=None, sample=False):
         seen["path"] = db.execute("PRAGMA database_list").fetchone()[2]
-        seen["measures"] = len(queries.measures(db, queries.agency(db)["id"], as_of))
+        seen["measures"] = len(queries.measures(db, queries.agency(db).id, as_of))
         seen["as_of"], seen["sample"] = as_of, sample
 
     monkeypatch.setattr(ita_tui.app, "run_app", fake_run_app)

@@ -20,6 +20,7 @@ from ita_tui.app import ItaApp
 from ita_tui.db import open_database, queries, writes
 from ita_tui.db.people import add_person, authenticate
 from ita_tui.errors import UserError
+from ita_tui.screens.messages import OpenMeasure
 from ita_tui.settings import Settings
 from tests.app_helpers import click_all, screen_lines, screen_segments, type_text
 from tests.hostile import ACCEPTED, ONE_LINE, REFUSED
@@ -98,7 +99,7 @@ def hostile_db(tmp_path):
     source.write_text(tomli_w.dumps(hostile_plan()), "utf-8")
     db = open_database(path, create=True)
     snapshot.import_plan(db, snapshot.validate(snapshot.read(source), str(source)), ONE[2])
-    agency = queries.agency(db, None)["id"]
+    agency = queries.agency(db, None).id
     units = queries.units(db, agency)
     meeting = writes.add_meeting(db, agency, date(2023, 3, 20), ONE[3], EVERY[4], EVERY[5])
     for number, text in enumerate(EVERY, start=1):
@@ -108,12 +109,12 @@ def hostile_db(tmp_path):
             meeting,
             text,
             number % len(ONE) + 1,
-            units[number % len(units)]["id"],
+            units[number % len(units)].id,
             by="x",
         )
     administrator = Actor("ผู้ดูแล", "administrator")
     for number, name in enumerate(ONE):
-        add_person(db, administrator, f"p{number}", name, "officer", [units[number]["id"]])
+        add_person(db, administrator, f"p{number}", name, "officer", [units[number].id])
     for login in ONE + ["[@click=app.screenshot('hostile.db','.')]see attached evidence[/]"]:
         with pytest.raises(UserError):
             authenticate(db, login, "wrong")
@@ -178,7 +179,7 @@ async def test_the_measure_page_and_its_forms_show_the_corpus_literally(hostile_
     async with app.run_test(size=SIZE) as pilot:
         # The measures whose titles markup would eat or act on, and one of long Thai.
         for measure_id in (1, 4, 5, 6, 8, 12, 14, 17):
-            app.open_measure(measure_id)
+            app.post_message(OpenMeasure(measure_id))
             await pilot.pause()
             seen += assert_plain_screen(app)
             for key in ("e", "escape", "s", "escape", "p", "escape", "v", "escape", "escape"):
@@ -244,7 +245,7 @@ async def test_progress_notes_typed_in_the_form_are_stored_and_shown_as_typed(tm
 
     app = sample_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_measure(2)
+        app.post_message(OpenMeasure(2))
         await pilot.pause()
         for case in ACCEPTED:
             await paste_note_and_save(pilot, case.text)
@@ -265,7 +266,7 @@ async def test_control_characters_typed_in_a_form_are_refused_with_a_message(tmp
 
     app = sample_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_measure(2)
+        app.post_message(OpenMeasure(2))
         await pilot.pause()
         for case in REFUSED:
             await paste_note_and_save(pilot, case.text)
@@ -374,7 +375,7 @@ async def test_text_typed_into_each_form_is_stored_and_shown_as_typed(
     async with app.run_test(size=SIZE) as pilot:
         for case in TYPED:
             if section is None:
-                app.open_measure(2)
+                app.post_message(OpenMeasure(2))
                 await pilot.pause()
             await _open(pilot, section, keys, tab)
             await _paste_into(pilot, field, case.text)

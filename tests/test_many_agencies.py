@@ -91,7 +91,7 @@ async def test_the_app_starts_from_the_agencies_and_opens_the_chosen_one(run, sa
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
-        assert app.agency["name"] == "เทศบาลตำบลข"
+        assert app.agency.name == "เทศบาลตำบลข"
         assert app.title == "เทศบาลตำบลข"
         assert "๘๐.๖๑" in str(app.screen.query_one("#score-line", Static).render())
 

@@ -9,7 +9,8 @@ import pytest
 
 from ita_tui import snapshot
 from ita_tui.db import open_database, queries, writes
-from ita_tui.review import expected_percent, last_day_of_previous_month, review
+from ita_tui.follow_up import expected_percent
+from ita_tui.review import last_day_of_previous_month, review
 from tests.conftest import dump
 
 FAILED_2565 = "o11,o12,o18,o19,o20,o26,o28,o33,o35,o38,o42,o43"
@@ -130,10 +131,10 @@ def db():
 def test_review_as_of_the_demo_date(db):
     pack = review(db, 1, date(2023, 4, 3))
     by_unit = {u.unit: u for u in pack.units}
-    assert [m["id"] for m in by_unit["กองยุทธศาสตร์และงบประมาณ"].overdue] == [2]
-    assert [m["id"] for m in by_unit["งานนิติการ"].overdue] == [11]
-    assert by_unit["งานนิติการ"].overdue[0]["days_overdue"] == 185
-    assert [m["id"] for m in by_unit["งานการเจ้าหน้าที่"].behind] == [5, 6]
+    assert [m.id for m in by_unit["กองยุทธศาสตร์และงบประมาณ"].overdue] == [2]
+    assert [m.id for m in by_unit["งานนิติการ"].overdue] == [11]
+    assert by_unit["งานนิติการ"].overdue[0].days_overdue == 185
+    assert [m.id for m in by_unit["งานการเจ้าหน้าที่"].behind] == [5, 6]
     assert pack.since == date(2023, 3, 3)
 
 
@@ -142,14 +143,14 @@ def test_behind_schedule_uses_the_share_of_the_period_passed(db):
     assert expected_percent(date(2022, 10, 1), date(2023, 9, 30), date(2022, 9, 1)) == 0
     writes.log_progress(db, 5, date(2023, 3, 20), 40, "สมศรี", date(2023, 4, 3))
     by_unit = {u.unit: u for u in review(db, 1, date(2023, 4, 3)).units}
-    assert [m["id"] for m in by_unit["งานการเจ้าหน้าที่"].behind] == [6]
+    assert [m.id for m in by_unit["งานการเจ้าหน้าที่"].behind] == [6]
 
 
 def test_meetings_decisions_and_what_changed_since(db):
     first = writes.add_meeting(
         db, 1, date(2023, 3, 1), "ประธาน", "ผู้บริหารและหัวหน้ากอง", "ติดตามรอบ ๖ เดือน"
     )
-    unit = queries.find_unit(db, 1, "กองยุทธศาสตร์")["id"]
+    unit = queries.find_unit(db, 1, "กองยุทธศาสตร์").id
     decided = writes.add_decision(
         db,
         1,
@@ -166,18 +167,18 @@ def test_meetings_decisions_and_what_changed_since(db):
     writes.set_status(db, 10, "done", changed_on=date(2023, 3, 25))
     pack = review(db, 1, date(2023, 4, 3))
     assert pack.since == date(2023, 3, 1)
-    assert [d["id"] for d in pack.open_decisions] == [decided]
+    assert [d.id for d in pack.open_decisions] == [decided]
     assert [(p["measure_id"], p["percent"]) for p in pack.progress] == [(2, 60)]
     by_unit = {u.unit: u for u in pack.units}
     legal = by_unit["งานนิติการ"]
-    assert [m["id"] for m in legal.done_since] == [10]
-    assert 9 in [m["id"] for m in legal.stale]
-    assert [m["id"] for m in by_unit["กองยุทธศาสตร์และงบประมาณ"].stale] == [1, 7]
+    assert [m.id for m in legal.done_since] == [10]
+    assert 9 in [m.id for m in legal.stale]
+    assert [m.id for m in by_unit["กองยุทธศาสตร์และงบประมาณ"].stale] == [1, 7]
     later = review(db, 1, date(2023, 5, 31))
     assert later.since == date(2023, 3, 1)
     writes.add_meeting(db, 1, date(2023, 5, 2), "ประธาน")
     assert review(db, 1, date(2023, 5, 31)).since == date(2023, 5, 2)
-    assert [d["id"] for d in review(db, 1, date(2023, 5, 31)).open_decisions] == [decided]
+    assert [d.id for d in review(db, 1, date(2023, 5, 31)).open_decisions] == [decided]
 
 
 def test_default_as_of_is_the_end_of_last_month():

@@ -9,6 +9,7 @@ from ita_tui import access
 from ita_tui.db import open_database, queries, writes
 from ita_tui.db.people import authenticate
 from ita_tui.errors import UserError
+from ita_tui.model import ChecklistItem, Measure
 from tests.conftest import dump
 
 PASSWORDS = {
@@ -34,16 +35,20 @@ def _treasury_measure(db_path) -> tuple[int, list[int]]:
     agency = queries.agency(db)
     measure_id = writes.save_measure(
         db,
-        agency["id"],
-        {
-            "fiscal_year": 2566,
-            "title": "รายงานผลการใช้จ่ายงบประมาณรายไตรมาส",
-            "units": [TREASURY],
-            "period_text": "ต.ค. ๖๕ – มี.ค. ๖๖",
-            "start": date(2022, 10, 1),
-            "end": date(2023, 3, 31),
-            "contents": ["ผลการใช้จ่ายงบประมาณ", "ปัญหา/อุปสรรค"],
-        },
+        agency.id,
+        Measure(
+            None,
+            2566,
+            "รายงานผลการใช้จ่ายงบประมาณรายไตรมาส",
+            (TREASURY,),
+            period="ต.ค. ๖๕ – มี.ค. ๖๖",
+            start=date(2022, 10, 1),
+            end=date(2023, 3, 31),
+            contents=(
+                ChecklistItem("ผลการใช้จ่ายงบประมาณ"),
+                ChecklistItem("ปัญหา/อุปสรรค"),
+            ),
+        ),
         by="หัวหน้าสำนักปลัด",
     )
     contents = [
@@ -386,9 +391,9 @@ def test_a_reimported_plan_gives_people_their_units_back(shared, run, tmp_path):
 def test_a_unit_with_people_is_not_deleted(shared):
     db = open_database(shared["path"])
     head = authenticate(db, "head", PASSWORDS["head"])
-    nobody_left = writes.save_unit(db, queries.agency(db)["id"], "งานใหม่", "งาน", None, by=head)
+    nobody_left = writes.save_unit(db, queries.agency(db).id, "งานใหม่", "งาน", None, by=head)
     writes.delete_unit(db, nobody_left, by=head)
-    treasury = queries.find_unit(db, queries.agency(db)["id"], TREASURY)["id"]
+    treasury = queries.find_unit(db, queries.agency(db).id, TREASURY).id
     db.execute("DELETE FROM measure_units WHERE unit_id = ?", (treasury,))
     with pytest.raises(UserError) as refused:
         writes.delete_unit(db, treasury, by=head)
@@ -426,7 +431,7 @@ def test_access_is_checked_in_the_database_api_too(sample_db):
     db = open_database(sample_db)
     officer = access.Actor(name="ใครก็ได้", role="officer")
     with pytest.raises(UserError) as refused:
-        writes.add_meeting(db, queries.agency(db)["id"], date(2023, 4, 3), officer)
+        writes.add_meeting(db, queries.agency(db).id, date(2023, 4, 3), officer)
     assert refused.value.key == "access.needs_supervisor"
 
 

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from ita_tui import snapshot
 from ita_tui.db import journal, open_database, writes
 from ita_tui.db.schema import MIGRATIONS
 from ita_tui.errors import UserError
+from ita_tui.model import ChecklistItem, Measure
 from tests.conftest import dump
 from tests.plan_factory import big_plan_text
 
@@ -329,11 +331,12 @@ def test_the_journal_replays_edits_of_every_kind(tmp_path):
     writes.tick_content(db, 1, date(2023, 2, 1), "ก")
     writes.set_content_evidence(db, 1, "https://example.go.th/r", "ก")
     writes.set_status(db, 8, "dropped", "รวมกับ ๙", date(2023, 2, 2), by="ข")
-    fields = {"title": "ใหม่", "fiscal_year": 2566, "units": ["งานนิติการ"], "contents": ["ก", "ข"]}
-    new_id = writes.save_measure(db, 1, fields, by="ค")
-    writes.save_measure(
-        db, 1, {**fields, "contents": ["ข"], "units": ["กองคลัง", "งานนิติการ"]}, new_id, by="ค"
+    measure = Measure(
+        None, 2566, "ใหม่", ("งานนิติการ",), contents=(ChecklistItem("ก"), ChecklistItem("ข"))
     )
+    new_id = writes.save_measure(db, 1, measure, by="ค")
+    changed = replace(measure, contents=(ChecklistItem("ข"),), units=("กองคลัง", "งานนิติการ"))
+    writes.save_measure(db, 1, changed, new_id, by="ค")
     writes.add_meeting(db, 1, date(2023, 3, 1), "ง")
     writes.add_decision(db, 1, 1, "ทำ", new_id, by="ง")
     writes.delete_measure(db, new_id, by="จ")

@@ -103,7 +103,7 @@ def test_a_changed_plan_journals_what_changed_and_keeps_the_rest(db):
     first_content_of_5 = db.execute(
         "SELECT id FROM measure_contents WHERE measure_id = 5 ORDER BY position LIMIT 1"
     ).fetchone()[0]
-    treasury = queries.find_unit(db, 1, "กองคลัง")["id"]
+    treasury = queries.find_unit(db, 1, "กองคลัง").id
     tenth = _rows_of_measure(db, 10)
     before = _entries(db)
     snapshot.import_plan(db, validate(document), "ก")
@@ -138,8 +138,8 @@ def test_people_keep_their_units_and_lose_only_a_removed_one(db):
     from ita_tui.db.people import add_person, unit_ids_of
 
     admin = Actor(name="ผู้ดูแล", role="administrator")
-    treasury = queries.find_unit(db, 1, "กองคลัง")["id"]
-    legal = queries.find_unit(db, 1, "งานนิติการ")["id"]
+    treasury = queries.find_unit(db, 1, "กองคลัง").id
+    legal = queries.find_unit(db, 1, "งานนิติการ").id
     add_person(db, admin, "somchai", "สมชาย", "officer", [treasury, legal])
     document = _document(db)
     document["units"] = [u for u in document["units"] if u["name"] != "กองคลัง"]
@@ -157,7 +157,7 @@ def test_an_aggregate_database_reimports_an_unchanged_agency_without_writing(tmp
     for name in ("เทศบาลตำบลก", "เทศบาลตำบลข"):
         renamed = text.replace('name = "เทศบาลตำบลมวกเหล็ก"', f'name = "{name}"', 1)
         snapshot.import_plan(db, validate(snapshot.loads(renamed, name)), "ก")
-    second = queries.agency(db, "เทศบาลตำบลข")["id"]
+    second = queries.agency(db, "เทศบาลตำบลข").id
     ids = [r[0] for r in db.execute("SELECT id FROM measures WHERE agency_id = ?", (second,))]
     assert min(ids) > 11  # its measure numbers were taken by the first agency
     before = _entries(db)

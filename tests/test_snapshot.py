@@ -39,9 +39,9 @@ def test_export_holds_status_overdue_and_a_summary_per_unit(db):
 
 def test_reimporting_the_same_agency_replaces_it_and_keeps_measure_numbers(db):
     snapshot.import_plan(db, snapshot.sample_plan(), "test")
-    agency_id = queries.agency(db)["id"]
+    agency_id = queries.agency(db).id
     rows = queries.measures(db, agency_id, date(2023, 4, 3))
-    assert [r["id"] for r in rows] == list(range(1, 12))
+    assert [r.id for r in rows] == list(range(1, 12))
     assert len(queries.agencies(db)) == 1
 
 
@@ -66,7 +66,7 @@ def minimal(**overrides):
 
 def test_a_minimal_plan_is_valid():
     plan = validate(minimal())
-    assert plan.measures[0]["end"] == date(2024, 9, 30)
+    assert plan.measures[0].end == date(2024, 9, 30)
 
 
 def test_every_problem_of_a_file_is_reported_at_once():
@@ -116,8 +116,8 @@ def test_text_is_normalised_on_import():
         minimal(agency={"name": "อบต.\u200bทดสอบ\ufeff"}, units=[{"name": "กองคลัง\u00ad"}])
     )
     assert plan.agency == "อบต.ทดสอบ"
-    assert plan.units[0]["name"] == "กองคลัง"
-    assert plan.measures[0]["units"] == ["กองคลัง"]
+    assert plan.units[0].name == "กองคลัง"
+    assert plan.measures[0].units == ("กองคลัง",)
 
 
 def test_a_wrong_version_or_missing_agency_is_refused():

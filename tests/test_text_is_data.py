@@ -337,17 +337,19 @@ def hostile_pack(tmp_path, fmt: str) -> str:
     """The meeting pack of a plan whose titles, decisions and notes are the hostile corpus."""
     from ita_tui import report, snapshot
     from ita_tui.db import open_database, queries
+    from ita_tui.model import Measure
     from ita_tui.review import review
     from tests.hostile import ACCEPTED, ONE_LINE
 
     db = open_database(tmp_path / "pack.db", create=True)
     snapshot.import_plan(db, snapshot.sample_plan(), "test")
-    agency = queries.agency(db, None)["id"]
-    unit = queries.units(db, agency)[0]["name"]
+    agency = queries.agency(db, None).id
+    unit = queries.units(db, agency)[0].name
     for case in ONE_LINE:
-        fields = {"fiscal_year": 2566, "title": case.text, "units": [unit]}
-        fields.update(start=date(2023, 1, 1), end=date(2023, 3, 1))
-        writes.save_measure(db, agency, fields, by="test")
+        measure = Measure(
+            None, 2566, case.text, (unit,), start=date(2023, 1, 1), end=date(2023, 3, 1)
+        )
+        writes.save_measure(db, agency, measure, by="test")
     meeting = writes.add_meeting(db, agency, date(2023, 3, 1), "test")
     for case in ACCEPTED:
         writes.add_decision(db, agency, meeting, case.text, by="test")

@@ -8,19 +8,12 @@ import math
 from datetime import datetime
 
 from ita_tui import passwords
-from ita_tui.access import (
-    ADMINISTRATOR,
-    Actor,
-    find_person,
-    login_required,
-    person_actor,
-    record,
-    require,
-)
+from ita_tui.access import ADMINISTRATOR, Actor
 from ita_tui.db import journal
 from ita_tui.db.connection import Database, transaction
-from ita_tui.db.versions import ROLES
+from ita_tui.db.guard import find_person, login_required, person_actor, record, require
 from ita_tui.errors import UserError
+from ita_tui.model import ROLES, AccessEvent, Person
 from ita_tui.text import normalise
 from ita_tui.thai_calendar import now_utc
 
@@ -49,14 +42,25 @@ def person(db: Database, login: str) -> dict:
     return found
 
 
-def people(db: Database) -> list[dict]:
-    return db.rows(
-        "SELECT p.id, p.login, p.name, p.role, p.active, p.password_hash IS NOT NULL AS has_password,"
-        " coalesce((SELECT group_concat(u.name, ', ') FROM person_units pu"
-        "  JOIN units u ON u.id = pu.unit_id WHERE pu.person_id = p.id), '') AS units"
-        " FROM people p ORDER BY p.active DESC,"
-        " CASE p.role WHEN 'administrator' THEN 0 WHEN 'supervisor' THEN 1 ELSE 2 END, p.login"
-    )
+def people(db: Database) -> list[Person]:
+    return [
+        Person(
+            id=person_id,
+            login=login,
+            name=name,
+            role=role,
+            active=bool(active),
+            has_password=bool(has_password),
+            units=units,
+        )
+        for person_id, login, name, role, active, has_password, units in db.execute(
+            "SELECT p.id, p.login, p.name, p.role, p.active, p.password_hash IS NOT NULL,"
+            " coalesce((SELECT group_concat(u.name, ', ') FROM person_units pu"
+            "  JOIN units u ON u.id = pu.unit_id WHERE pu.person_id = p.id), '')"
+            " FROM people p ORDER BY p.active DESC,"
+            " CASE p.role WHEN 'administrator' THEN 0 WHEN 'supervisor' THEN 1 ELSE 2 END, p.login"
+        )
+    ]
 
 
 def unit_ids_of(db: Database, login: str) -> list[int]:
@@ -304,11 +308,15 @@ def _upgrade_hash(db: Database, person_id: int, verified: str, password: str) ->
             )
 
 
-def access_events(db: Database, limit: int = 50) -> list[dict]:
-    return db.rows(
-        "SELECT id, at, login, event, action, detail FROM access_events ORDER BY id DESC LIMIT ?",
-        (limit,),
-    )
+def access_events(db: Database, limit: int = 50) -> list[AccessEvent]:
+    return [
+        AccessEvent(**row)
+        for row in db.rows(
+            "SELECT id, at, login, event, action, detail FROM access_events"
+            " ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+    ]
 
 
 def handover(

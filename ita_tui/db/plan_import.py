@@ -17,7 +17,7 @@ from ita_tui import scoring
 from ita_tui.db import journal
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
-from ita_tui.snapshot_validation import Plan
+from ita_tui.model import Measure, Plan
 
 Key = Callable[[dict], object]
 
@@ -123,25 +123,25 @@ def apply(db: Database, plan: Plan, by: str, at: str) -> int:
     for finding in gone_findings:
         write.delete("measure_findings", "finding_id = ?", (finding["id"],))
         write.delete("findings", "id = ?", (finding["id"],))
-    for unit in gone_units:
-        _forget_unit(db, write, unit["id"])
+    for row in gone_units:
+        _forget_unit(db, write, row["id"])
     return agency_id
 
 
 def _assessments(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
     wanted = []
     for assessment in plan.assessments:
-        score = scoring.compute(assessment["year"], assessment["scores"])
+        score = scoring.compute(assessment.year, assessment.scores)
         row = {
             "agency_id": agency_id,
-            "year": assessment["year"],
-            "published_overall": assessment["published_overall"],
-            "published_result": assessment["published_result"],
+            "year": assessment.year,
+            "published_overall": assessment.published_overall,
+            "published_result": assessment.published_result,
             "computed_overall": float(score.overall),
             "computed_result": score.result_th,
-            "note": assessment["note"],
+            "note": assessment.note,
         }
-        for number, value in enumerate(assessment["scores"], start=1):
+        for number, value in enumerate(assessment.scores, start=1):
             row[f"indicator_{number}"] = float(value)
         wanted.append(row)
     existing = db.rows("SELECT * FROM assessments WHERE agency_id = ?", (agency_id,))
@@ -160,10 +160,10 @@ def _recommendations(db: Database, write: _Writer, agency_id: int, plan: Plan) -
     wanted = [
         {
             "agency_id": agency_id,
-            "assessment_year": item["assessment_year"],
+            "assessment_year": item.assessment_year,
             "position": position,
-            "text": item["text"],
-            "done_on": _iso(item["done_on"]),
+            "text": item.text,
+            "done_on": _iso(item.done_on),
         }
         for position, item in enumerate(plan.recommendations, start=1)
     ]
@@ -189,7 +189,7 @@ def _units(
     another must not carry its people along. The units the plan no longer has, to delete once
     nothing points at them."""
     wanted = [
-        {"agency_id": agency_id, "name": unit["name"], "kind": unit["kind"], "position": position}
+        {"agency_id": agency_id, "name": unit.name, "kind": unit.kind, "position": position}
         for position, unit in enumerate(plan.units, start=1)
     ]
     existing = db.rows("SELECT * FROM units WHERE agency_id = ? ORDER BY position", (agency_id,))
@@ -205,15 +205,15 @@ def _units(
             unit_ids[row["name"]] = current["id"]
             current_of[current["id"]] = current
     for unit in plan.units:
-        unit_id = unit_ids[unit["name"]]
-        parent = unit_ids[unit["parent"]] if unit["parent"] else None
+        unit_id = unit_ids[unit.name]
+        parent = unit_ids[unit.parent] if unit.parent else None
         current = current_of.get(unit_id, {"parent_id": None})
         write.sync("units", (unit_id,), current, {"parent_id": parent})
     gone = _unmatched(existing, matched)
     # Sections of a unit that goes are let go first, so that no parent goes before its child.
-    for unit in gone:
-        if unit["parent_id"] is not None:
-            write.sync("units", (unit["id"],), unit, {"parent_id": None})
+    for row in gone:
+        if row["parent_id"] is not None:
+            write.sync("units", (row["id"],), row, {"parent_id": None})
     return unit_ids, gone
 
 
@@ -229,11 +229,22 @@ def _findings(
 ) -> tuple[dict[int, int], list[dict]]:
     wanted = []
     for position, finding in enumerate(plan.findings, start=1):
-        row = {k: v for k, v in finding.items() if k != "id"}
-        row.update(agency_id=agency_id, position=position)
-        wanted.append(row)
+        wanted.append(
+            {
+                "agency_id": agency_id,
+                "position": position,
+                "assessment_year": finding.assessment_year,
+                "instrument": finding.instrument,
+                "indicator": finding.indicator,
+                "sub_indicator": finding.sub_indicator,
+                "kind": finding.kind,
+                "topic": finding.topic,
+                "text": finding.text,
+                "oit_item": finding.oit_item,
+            }
+        )
     existing = db.rows("SELECT * FROM findings WHERE agency_id = ? ORDER BY position", (agency_id,))
-    incoming = [(row, finding["id"]) for row, finding in zip(wanted, plan.findings, strict=True)]
+    incoming = [(row, finding.id) for row, finding in zip(wanted, plan.findings, strict=True)]
     matched = _pair(existing, incoming, [(_source, lambda item: item[1])])
     finding_ids: dict[int, int] = {}
     for current, (row, file_id) in zip(matched, incoming, strict=True):
@@ -257,17 +268,17 @@ def _measures(
     wanted = [
         {
             "agency_id": agency_id,
-            "fiscal_year": measure["fiscal_year"],
+            "fiscal_year": measure.fiscal_year,
             "position": position,
-            "title": measure["title"],
-            "topic": measure["topic"],
-            "method": measure["method"],
-            "follow_up": measure["follow_up"],
-            "period_text": measure["period_text"],
-            "start_date": _iso(measure["start"]),
-            "end_date": _iso(measure["end"]),
-            "status": measure["status"],
-            "drop_reason": measure["drop_reason"],
+            "title": measure.title,
+            "topic": measure.topic,
+            "method": measure.method,
+            "follow_up": measure.follow_up,
+            "period_text": measure.period,
+            "start_date": _iso(measure.start),
+            "end_date": _iso(measure.end),
+            "status": measure.status,
+            "drop_reason": measure.drop_reason,
         }
         for position, measure in enumerate(plan.measures, start=1)
     ]
@@ -276,7 +287,7 @@ def _measures(
     )
     # A measure without an id (a plan written by hand) is known by its year and title, or else
     # by its place in the plan.
-    incoming = [(row, measure["id"]) for row, measure in zip(wanted, plan.measures, strict=True)]
+    incoming = [(row, measure.id) for row, measure in zip(wanted, plan.measures, strict=True)]
     by_id = (_source, lambda item: item[1])
     by_title = (
         lambda row: (row["fiscal_year"], row["title"]),
@@ -287,8 +298,8 @@ def _measures(
         lambda item: item[0]["position"] if item[1] is None else None,
     )
     matched = _pair(existing, incoming, [by_id, by_title, by_place])
-    for measure in _unmatched(existing, matched):
-        _delete_measure(db, write, measure["id"])
+    for row in _unmatched(existing, matched):
+        _delete_measure(db, write, row["id"])
 
     links = _grouped(
         db,
@@ -316,7 +327,7 @@ def _measures(
     )
     for current, row, measure in zip(matched, wanted, plan.measures, strict=True):
         if current is None:
-            measure_id = write.insert_keeping_id("measures", row, measure["id"])
+            measure_id = write.insert_keeping_id("measures", row, measure.id)
         else:
             measure_id = current["id"]
             write.sync("measures", (measure_id,), current, row)
@@ -338,7 +349,11 @@ def _delete_measure(db: Database, write: _Writer, measure_id: int) -> None:
 
 
 def _measure_units(
-    write: _Writer, measure_id: int, measure: dict, unit_ids: dict[str, int], existing: list[dict]
+    write: _Writer,
+    measure_id: int,
+    measure: Measure,
+    unit_ids: dict[str, int],
+    existing: list[dict],
 ) -> None:
     wanted = [
         {
@@ -347,7 +362,7 @@ def _measure_units(
             "role": "lead" if position == 0 else "support",
             "position": position,
         }
-        for position, name in enumerate(measure["units"])
+        for position, name in enumerate(measure.units)
     ]
     by_unit = (lambda row: row["unit_id"],) * 2
     matched = _pair(existing, wanted, [by_unit])
@@ -365,31 +380,31 @@ def _measure_units(
 def _measure_findings(
     write: _Writer,
     measure_id: int,
-    measure: dict,
+    measure: Measure,
     finding_ids: dict[int, int],
     existing: list[dict],
 ) -> None:
-    wanted = {finding_ids[finding] for finding in measure["findings"]}
+    wanted = {finding_ids[finding] for finding in measure.findings}
     held = {row["finding_id"] for row in existing}
     for finding in sorted(held - wanted):
         write.delete("measure_findings", "measure_id = ? AND finding_id = ?", (measure_id, finding))
-    for finding in [finding_ids[f] for f in measure["findings"]]:
+    for finding in [finding_ids[f] for f in measure.findings]:
         if finding not in held:
             write.insert("measure_findings", {"measure_id": measure_id, "finding_id": finding})
             held.add(finding)
 
 
-def _contents(write: _Writer, measure_id: int, measure: dict, existing: list[dict]) -> None:
+def _contents(write: _Writer, measure_id: int, measure: Measure, existing: list[dict]) -> None:
     wanted = [
         {
             "measure_id": measure_id,
             "position": position,
-            "text": item["text"],
-            "done_on": _iso(item["done_on"]),
-            "evidence": item["evidence"],
-            "done_by": item["by"],
+            "text": item.text,
+            "done_on": _iso(item.done_on),
+            "evidence": item.evidence,
+            "done_by": item.by,
         }
-        for position, item in enumerate(measure["contents"], start=1)
+        for position, item in enumerate(measure.contents, start=1)
     ]
     by_text = (lambda row: row["text"],) * 2
     by_place = (lambda row: row["position"],) * 2
@@ -404,17 +419,17 @@ def _contents(write: _Writer, measure_id: int, measure: dict, existing: list[dic
 
 
 def _progress(
-    write: _Writer, measure_id: int, measure: dict, existing: list[dict], by: str
+    write: _Writer, measure_id: int, measure: Measure, existing: list[dict], by: str
 ) -> None:
     """Entries are known by their id; one without (a plan written by hand) by its date,
     percent, note and evidence. Who recorded it and when are kept when the file does not say."""
-    entries = measure["progress"]
-    by_id = (_source, lambda entry: entry["id"])
+    entries = measure.progress
+    by_id = (_source, lambda entry: entry.id)
     by_content = (
         lambda row: (row["entry_date"], row["percent"], row["note"], row["evidence"]),
         lambda entry: (
-            (_iso(entry["date"]), entry["percent"], entry["note"], entry["evidence"])
-            if entry["id"] is None
+            (_iso(entry.date), entry.percent, entry.note, entry.evidence)
+            if entry.id is None
             else None
         ),
     )
@@ -423,28 +438,28 @@ def _progress(
         write.delete("progress", "id = ?", (row["id"],))
     # A correction names the entry it corrects by the file's id.
     entry_ids = {
-        entry["id"]: current["id"]
+        entry.id: current["id"]
         for current, entry in zip(matched, entries, strict=True)
-        if current is not None and entry["id"] is not None
+        if current is not None and entry.id is not None
     }
     for current, entry in zip(matched, entries, strict=True):
         row = {
             "measure_id": measure_id,
-            "entry_date": _iso(entry["date"]),
-            "percent": entry["percent"],
-            "note": entry["note"],
-            "evidence": entry["evidence"],
-            "corrects_id": entry_ids.get(entry["corrects"]),
+            "entry_date": _iso(entry.date),
+            "percent": entry.percent,
+            "note": entry.note,
+            "evidence": entry.evidence,
+            "corrects_id": entry_ids.get(entry.corrects),
         }
-        if entry["by"] is not None:
-            row["recorded_by"] = entry["by"]
-        if entry["recorded_at"] is not None:
-            row["recorded_at"] = entry["recorded_at"].isoformat()
+        if entry.by is not None:
+            row["recorded_by"] = entry.by
+        if entry.recorded_at is not None:
+            row["recorded_at"] = entry.recorded_at.isoformat()
         if current is not None:
             write.sync("progress", (current["id"],), current, row)
             continue
         row.setdefault("recorded_by", by)
         row.setdefault("recorded_at", write.at)
-        new_id = write.insert_keeping_id("progress", row, entry["id"])
-        if entry["id"] is not None:
-            entry_ids[entry["id"]] = new_id
+        new_id = write.insert_keeping_id("progress", row, entry.id)
+        if entry.id is not None:
+            entry_ids[entry.id] = new_id

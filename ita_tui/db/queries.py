@@ -1,12 +1,24 @@
 """Reads: the rows every screen and command shows, already annotated with their follow-up state."""
 
-import json
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime
 
 from ita_tui import follow_up
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
+from ita_tui.model import (
+    Agency,
+    Assessment,
+    ChecklistItem,
+    Decision,
+    Finding,
+    MeasureDetail,
+    MeasureState,
+    Meeting,
+    ProgressEntry,
+    Recommendation,
+    Unit,
+)
 from ita_tui.text import normalise, visible
 from ita_tui.thai_calendar import to_arabic_digits
 
@@ -15,27 +27,30 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def agencies(db: Database) -> list[dict]:
-    return db.rows("SELECT id, name FROM agencies ORDER BY name")
+def agencies(db: Database) -> list[Agency]:
+    return [Agency(*row) for row in db.execute("SELECT id, name FROM agencies ORDER BY name")]
 
 
-def agency(db: Database, name: str | None = None) -> dict:
+def agency(db: Database, name: str | None = None) -> Agency:
     """The agency a command works on: the only one, or the one named."""
     if name is not None:
-        found = db.row("SELECT id, name FROM agencies WHERE name = ?", (normalise(name),))
+        found = db.execute(
+            "SELECT id, name FROM agencies WHERE name = ?", (normalise(name),)
+        ).fetchone()
         if found is None:
             raise UserError("agency.unknown", name=name, known=_some_agency_names(db))
-        return found
-    first_two = db.rows("SELECT id, name FROM agencies ORDER BY name LIMIT 2")
+        return Agency(*found)
+    first_two = db.execute("SELECT id, name FROM agencies ORDER BY name LIMIT 2").fetchall()
     if not first_two:
         raise UserError("agency.none")
     if len(first_two) > 1:
         raise UserError("agency.choose", known=_some_agency_names(db))
-    return first_two[0]
+    return Agency(*first_two[0])
 
 
-def agency_by_id(db: Database, agency_id: int) -> dict | None:
-    return db.row("SELECT id, name FROM agencies WHERE id = ?", (agency_id,))
+def agency_by_id(db: Database, agency_id: int) -> Agency | None:
+    found = db.execute("SELECT id, name FROM agencies WHERE id = ?", (agency_id,)).fetchone()
+    return Agency(*found) if found else None
 
 
 def agency_count(db: Database) -> int:
@@ -54,32 +69,33 @@ def _some_agency_names(db: Database, shown: int = 10) -> str:
     return ", ".join(names[:shown]) + f" … (+{more})"
 
 
-def units(db: Database, agency_id: int) -> list[dict]:
-    return db.rows(
-        """SELECT u.id, u.name, u.kind, u.parent_id, p.name AS parent
-           FROM units u LEFT JOIN units p ON p.id = u.parent_id
-           WHERE u.agency_id = ? ORDER BY u.position, u.id""",
-        (agency_id,),
-    )
+def units(db: Database, agency_id: int) -> list[Unit]:
+    return [
+        Unit(**row)
+        for row in db.rows(
+            """SELECT u.id, u.name, u.kind, u.parent_id, p.name AS parent
+               FROM units u LEFT JOIN units p ON p.id = u.parent_id
+               WHERE u.agency_id = ? ORDER BY u.position, u.id""",
+            (agency_id,),
+        )
+    ]
 
 
-def find_unit(db: Database, agency_id: int, text: str) -> dict:
+def find_unit(db: Database, agency_id: int, text: str) -> Unit:
     """A unit by its name as a user types it: exact, or the one unit the words point to
     (`งานนิติการ สำนักปลัดฯ` and `นิติการ` both find งานนิติการ)."""
     wanted = normalise(text)
     every = units(db, agency_id)
     for unit in every:
-        if unit["name"] == wanted:
+        if unit.name == wanted:
             return unit
     folded = wanted.casefold()
-    candidates = [
-        u for u in every if folded in u["name"].casefold() or u["name"].casefold() in folded
-    ]
+    candidates = [u for u in every if folded in u.name.casefold() or u.name.casefold() in folded]
     if len(candidates) == 1:
         return candidates[0]
-    known = ", ".join(u["name"] for u in every)
+    known = ", ".join(u.name for u in every)
     if candidates:
-        matches = ", ".join(u["name"] for u in candidates)
+        matches = ", ".join(u.name for u in candidates)
         raise UserError("unit.ambiguous", name=text, matches=matches)
     raise UserError("unit.unknown", name=text, known=known)
 
@@ -110,33 +126,56 @@ _MEASURE_COLUMNS = """
 """
 
 
-def _annotate(
-    row: dict,
+def _state(
+    row: tuple,
     units_by_measure: dict[int, list[str]],
     as_of: date,
     stale_days: int = follow_up.STALE_DAYS,
-) -> dict:
-    start, end = _day(row.pop("start_date")), _day(row.pop("end_date"))
-    last_progress = _day(row["last_progress"])
-    row["status_changed_on"] = _day(row["status_changed_on"])
-
-    status = row["status"]
-    row.update(
+    record: type[MeasureState] = MeasureState,
+    **detail: object,
+) -> MeasureState:
+    """A measure row (`_MEASURE_COLUMNS`) with the follow-up rules' verdicts as of a date."""
+    (
+        measure_id,
+        fiscal_year,
+        position,
+        title,
+        topic,
+        method,
+        follow,
+        status,
+        start_text,
+        end_text,
+        period,
+        drop_reason,
+        changed_text,
+        percent,
+        last_text,
+    ) = row[:15]
+    start, end, last_progress = _day(start_text), _day(end_text), _day(last_text)
+    return record(
+        id=measure_id,
+        fiscal_year=fiscal_year,
+        title=title,
+        units=tuple(units_by_measure.get(measure_id, ())),
+        topic=topic,
+        method=method,
+        follow_up=follow,
+        period=period,
         start=start,
         end=end,
+        status=status,
+        drop_reason=drop_reason,
+        position=position,
+        percent=percent or 0,
         last_progress=last_progress,
-        percent=row["percent"] or 0,
-        units=units_by_measure.get(row["id"], []),
+        status_changed_on=_day(changed_text),
         days_overdue=follow_up.days_overdue(status, end, as_of),
         due_soon=follow_up.is_due_soon(status, end, as_of),
         stale=follow_up.is_stale(status, last_progress, start, as_of, stale_days),
-        outside_fiscal_year=follow_up.outside_fiscal_year(row["fiscal_year"], start, end),
+        outside_fiscal_year=follow_up.outside_fiscal_year(fiscal_year, start, end),
+        **detail,
     )
-    row["overdue"] = row["days_overdue"] > 0
-    return row
-
-
-FOLLOW_UPS = ("overdue", "due_soon", "stale")
 
 
 def _contains(word: str) -> tuple[str, str]:
@@ -159,10 +198,9 @@ def _conditions(
     ids: list[int] | None,
     whole_set: bool = False,
 ) -> tuple[str, list]:
-    """The WHERE clause for a filtered list of measures; the follow-up rules mirror
-    ita_tui.follow_up so that the database does the filtering, however many measures."""
+    """The WHERE clause for a filtered list of measures: the database does the filtering,
+    however many measures, by the follow-up rules' SQL form."""
     conditions, params = ["m.agency_id = ?"], [agency_id]
-    open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
     if status is not None:
         conditions.append("m.status = ?")
         params.append(status)
@@ -172,19 +210,10 @@ def _conditions(
     if ids is not None:
         conditions.append(f"m.id IN ({', '.join('?' for _ in ids) or 'NULL'})")
         params.extend(ids)
-    if follow == "overdue":
-        conditions.append(f"m.status IN ({open_statuses}) AND m.end_date < ?")
-        params.append(as_of.isoformat())
-    elif follow == "due_soon":
-        conditions.append(f"m.status IN ({open_statuses}) AND m.end_date BETWEEN ? AND ?")
-        params.extend([as_of.isoformat(), (as_of + timedelta(follow_up.DUE_SOON_DAYS)).isoformat()])
-    elif follow == "stale":
-        conditions.append(
-            f"m.status IN ({open_statuses}) AND (m.start_date IS NULL OR m.start_date <= ?)"
-            " AND coalesce((SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id),"
-            " m.start_date, '') <= ?"
-        )
-        params.extend([as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()])
+    if follow is not None:
+        condition, values = follow_up.sql_follow(follow, as_of, stale_days)
+        conditions.append(condition)
+        params.extend(values)
     words = [to_arabic_digits(normalise(visible(word))) for word in (search or "").split()]
     # Words of three characters or more go through the trigram index. A shorter one cannot:
     # for a page it is looked for in each measure's text in turn until the page is full; for a
@@ -233,7 +262,7 @@ def measures(
     ids: list[int] | None = None,
     limit: int | None = None,
     offset: int = 0,
-) -> list[dict]:
+) -> list[MeasureState]:
     """The agency's measures, filtered and in plan order; `limit` and `offset` page them."""
     where, params = _conditions(
         agency_id,
@@ -246,19 +275,19 @@ def measures(
         ids,
     )
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    rows = db.rows(
+    rows = db.execute(
         f"SELECT {_MEASURE_COLUMNS} FROM measures m WHERE {where}"
         f" ORDER BY m.fiscal_year, m.position, m.id{page}",
         params,
-    )
+    ).fetchall()
     if limit is None:
         units_by_measure = _measure_units(db, where, params)
     else:
-        shown = [row["id"] for row in rows]
+        shown = [row[0] for row in rows]
         units_by_measure = _measure_units(
             db, f"m.id IN ({', '.join('?' for _ in shown) or 'NULL'})", shown
         )
-    return [_annotate(row, units_by_measure, as_of, stale_days) for row in rows]
+    return [_state(row, units_by_measure, as_of, stale_days) for row in rows]
 
 
 def count_measures(
@@ -283,106 +312,186 @@ def is_slow_search(search: str | None) -> bool:
     return any(len(to_arabic_digits(normalise(visible(w)))) < 3 for w in (search or "").split())
 
 
-def measure(db: Database, measure_id: int, as_of: date) -> dict:
-    rows = db.rows(
+def measure(
+    db: Database, measure_id: int, as_of: date, stale_days: int = follow_up.STALE_DAYS
+) -> MeasureDetail:
+    row = db.execute(
         f"SELECT {_MEASURE_COLUMNS}, m.agency_id FROM measures m WHERE m.id = ?", (measure_id,)
-    )
-    if not rows:
+    ).fetchone()
+    if row is None:
         raise UserError("measure.unknown", id=measure_id)
-    row = rows[0]
-    units_by_measure = _measure_units(db, "m.id = ?", (measure_id,))
-    detail = _annotate(row, units_by_measure, as_of)
-    detail["contents"] = contents(db, measure_id)
-    detail["progress"] = progress(db, measure_id)
-    detail["findings"] = db.rows(
-        """SELECT f.* FROM findings f JOIN measure_findings mf ON mf.finding_id = f.id
-           WHERE mf.measure_id = ? ORDER BY f.position, f.id""",
-        (measure_id,),
+    answers = tuple(
+        _finding(found)
+        for found in db.rows(
+            """SELECT f.* FROM findings f JOIN measure_findings mf ON mf.finding_id = f.id
+               WHERE mf.measure_id = ? ORDER BY f.position, f.id""",
+            (measure_id,),
+        )
     )
+    detail = _state(
+        row,
+        _measure_units(db, "m.id = ?", (measure_id,)),
+        as_of,
+        stale_days,
+        MeasureDetail,
+        agency_id=row[15],
+        contents=tuple(contents(db, measure_id)),
+        progress=tuple(progress(db, measure_id)),
+        findings=tuple(f.id for f in answers),
+        answers=answers,
+    )
+    assert isinstance(detail, MeasureDetail)
     return detail
 
 
-def contents(db: Database, measure_id: int) -> list[dict]:
-    rows = db.rows(
-        "SELECT * FROM measure_contents WHERE measure_id = ? ORDER BY position, id",
-        (measure_id,),
+def contents(db: Database, measure_id: int) -> list[ChecklistItem]:
+    return [
+        ChecklistItem(
+            id=row["id"],
+            text=row["text"],
+            done_on=_day(row["done_on"]),
+            evidence=row["evidence"],
+            by=row["done_by"],
+        )
+        for row in db.rows(
+            "SELECT * FROM measure_contents WHERE measure_id = ? ORDER BY position, id",
+            (measure_id,),
+        )
+    ]
+
+
+def _progress_entry(row: dict) -> ProgressEntry:
+    return ProgressEntry(
+        id=row["id"],
+        date=_day(row["entry_date"]),
+        percent=row["percent"],
+        note=row["note"],
+        evidence=row["evidence"],
+        by=row["recorded_by"],
+        recorded_at=datetime.fromisoformat(row["recorded_at"]) if row["recorded_at"] else None,
+        corrects=row["corrects_id"],
     )
-    for row in rows:
-        row["done_on"] = _day(row["done_on"])
-    return rows
 
 
-def progress(db: Database, measure_id: int) -> list[dict]:
+def progress(db: Database, measure_id: int) -> list[ProgressEntry]:
     """Newest first, as an officer reads a log."""
-    rows = db.rows(
-        "SELECT * FROM progress WHERE measure_id = ? ORDER BY entry_date DESC, id DESC",
-        (measure_id,),
+    return [
+        _progress_entry(row)
+        for row in db.rows(
+            "SELECT * FROM progress WHERE measure_id = ? ORDER BY entry_date DESC, id DESC",
+            (measure_id,),
+        )
+    ]
+
+
+def assessments(db: Database, agency_id: int) -> list[Assessment]:
+    return [
+        Assessment(
+            id=row["id"],
+            year=row["year"],
+            scores=tuple(row[f"indicator_{n}"] for n in range(1, 11)),
+            published_overall=row["published_overall"],
+            published_result=row["published_result"],
+            note=row["note"],
+        )
+        for row in db.rows(
+            "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,)
+        )
+    ]
+
+
+def _finding(row: dict, measures: tuple[int, ...] = ()) -> Finding:
+    return Finding(
+        id=row["id"],
+        assessment_year=row["assessment_year"],
+        kind=row["kind"],
+        text=row["text"],
+        instrument=row["instrument"],
+        indicator=row["indicator"],
+        sub_indicator=row["sub_indicator"],
+        topic=row["topic"],
+        oit_item=row["oit_item"],
+        measures=measures,
     )
-    for row in rows:
-        row["entry_date"] = _day(row["entry_date"])
-    return rows
 
 
-def assessments(db: Database, agency_id: int) -> list[dict]:
-    rows = db.rows("SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,))
-    for row in rows:
-        row["scores"] = [row.pop(f"indicator_{n}") for n in range(1, 11)]
-    return rows
-
-
-def findings(db: Database, agency_id: int) -> list[dict]:
+def findings(db: Database, agency_id: int) -> list[Finding]:
     rows = db.rows("SELECT * FROM findings WHERE agency_id = ? ORDER BY position, id", (agency_id,))
-    links = db.rows(
+    links = db.execute(
         """SELECT mf.finding_id, mf.measure_id FROM measure_findings mf
            JOIN findings f ON f.id = mf.finding_id WHERE f.agency_id = ?
            ORDER BY mf.measure_id""",
         (agency_id,),
-    )
+    ).fetchall()
     by_finding: dict[int, list[int]] = {}
-    for link in links:
-        by_finding.setdefault(link["finding_id"], []).append(link["measure_id"])
-    for row in rows:
-        row["measures"] = by_finding.get(row["id"], [])
-    return rows
+    for finding_id, measure_id in links:
+        by_finding.setdefault(finding_id, []).append(measure_id)
+    return [_finding(row, tuple(by_finding.get(row["id"], ()))) for row in rows]
 
 
-def recommendations(db: Database, agency_id: int) -> list[dict]:
-    rows = db.rows(
-        "SELECT * FROM recommendations WHERE agency_id = ? ORDER BY position, id", (agency_id,)
-    )
-    for row in rows:
-        row["done_on"] = _day(row["done_on"])
-    return rows
+def recommendations(db: Database, agency_id: int) -> list[Recommendation]:
+    return [
+        Recommendation(
+            id=row["id"],
+            assessment_year=row["assessment_year"],
+            text=row["text"],
+            done_on=_day(row["done_on"]),
+        )
+        for row in db.rows(
+            "SELECT * FROM recommendations WHERE agency_id = ? ORDER BY position, id",
+            (agency_id,),
+        )
+    ]
 
 
-def meetings(db: Database, agency_id: int) -> list[dict]:
-    rows = db.rows("SELECT * FROM meetings WHERE agency_id = ? ORDER BY held_on, id", (agency_id,))
-    for row in rows:
-        row["held_on"] = _day(row["held_on"])
-    return rows
+def meetings(db: Database, agency_id: int) -> list[Meeting]:
+    return [
+        Meeting(
+            id=row["id"],
+            held_on=_day(row["held_on"]),
+            attendees=row["attendees"],
+            notes=row["notes"],
+            recorded_by=row["recorded_by"],
+        )
+        for row in db.rows(
+            "SELECT * FROM meetings WHERE agency_id = ? ORDER BY held_on, id", (agency_id,)
+        )
+    ]
 
 
-def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list[dict]:
+def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list[Decision]:
     """Decisions with their meeting, measure and unit; with `open_on`, those taken by that day
     and not closed by it."""
-    rows = db.rows(
-        """SELECT d.*, mt.held_on, m.title AS measure_title, u.name AS unit_name
-           FROM decisions d JOIN meetings mt ON mt.id = d.meeting_id
-           LEFT JOIN measures m ON m.id = d.measure_id
-           LEFT JOIN units u ON u.id = d.unit_id
-           WHERE d.agency_id = ? ORDER BY mt.held_on, d.id""",
-        (agency_id,),
-    )
-    for row in rows:
-        for key in ("held_on", "due_on", "closed_on"):
-            row[key] = _day(row[key])
+    found = [
+        Decision(
+            id=row["id"],
+            meeting_id=row["meeting_id"],
+            held_on=_day(row["held_on"]),
+            text=row["text"],
+            measure_id=row["measure_id"],
+            measure_title=row["measure_title"],
+            unit_id=row["unit_id"],
+            unit_name=row["unit_name"],
+            due_on=_day(row["due_on"]),
+            closed_on=_day(row["closed_on"]),
+            closed_note=row["closed_note"],
+        )
+        for row in db.rows(
+            """SELECT d.*, mt.held_on, m.title AS measure_title, u.name AS unit_name
+               FROM decisions d JOIN meetings mt ON mt.id = d.meeting_id
+               LEFT JOIN measures m ON m.id = d.measure_id
+               LEFT JOIN units u ON u.id = d.unit_id
+               WHERE d.agency_id = ? ORDER BY mt.held_on, d.id""",
+            (agency_id,),
+        )
+    ]
     if open_on is not None:
-        rows = [
-            r
-            for r in rows
-            if r["held_on"] <= open_on and (r["closed_on"] is None or r["closed_on"] > open_on)
+        found = [
+            d
+            for d in found
+            if d.held_on <= open_on and (d.closed_on is None or d.closed_on > open_on)
         ]
-    return rows
+    return found
 
 
 def _dated_between(
@@ -452,9 +561,9 @@ def overdue_statement(agency_id: int, as_of: date, unit_id: int | None = None) -
     overdue first, one JSON object a row written by SQLite itself, so that the national list
     (`ita-tui overdue --json`) costs little more than the query. Its own function, so that the
     benchmark's sqlite3-only floor runs exactly this query."""
-    open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
-    where = f"m.agency_id = ? AND m.status IN ({open_statuses}) AND m.end_date < ?"
-    params: list = [agency_id, as_of.isoformat()]
+    overdue, values = follow_up.sql_overdue(as_of)
+    where = f"m.agency_id = ? AND {overdue}"
+    params: list = [agency_id, *values]
     if unit_id is not None:
         where += " AND m.id IN (SELECT measure_id FROM measure_units WHERE unit_id = ?)"
         params.append(unit_id)
@@ -474,9 +583,7 @@ def overdue_statement(agency_id: int, as_of: date, unit_id: int | None = None) -
                 'end', m.end_date,
                 'overdue', json('true'),
                 'days_overdue', CAST(julianday(?) - julianday(m.end_date) AS INTEGER),
-                'outside_fiscal_year', json(CASE WHEN
-                    m.end_date < printf('%04d-10-01', m.fiscal_year - 544)
-                    OR m.start_date > printf('%04d-09-30', m.fiscal_year - 543)
+                'outside_fiscal_year', json(CASE WHEN {follow_up.SQL_OUTSIDE_FISCAL_YEAR}
                   THEN 'true' ELSE 'false' END))
             FROM measures m
             LEFT JOIN measure_units lead_link
@@ -494,14 +601,6 @@ def overdue_json_items(
     out without being held whole."""
     for (item,) in db.execute(*overdue_statement(agency_id, as_of, unit_id)):
         yield item
-
-
-def overdue_json(db: Database, agency_id: int, as_of: date, unit_id: int | None = None) -> str:
-    return "[" + ",".join(overdue_json_items(db, agency_id, as_of, unit_id)) + "]"
-
-
-def overdue(db: Database, agency_id: int, as_of: date, unit_id: int | None = None) -> list[dict]:
-    return json.loads(overdue_json(db, agency_id, as_of, unit_id))
 
 
 AGENCY_SORTS = {
@@ -528,17 +627,15 @@ def agency_summaries(
         where += " AND a.name LIKE ?"
         params.append(f"%{normalise(visible(word))}%")
     total = db.execute(f"SELECT count(*) FROM agencies a WHERE {where}", params).fetchone()[0]
-    open_statuses = ", ".join(f"'{s}'" for s in follow_up.OPEN_STATUSES)
-    day, stale_before = as_of.isoformat(), (as_of - timedelta(stale_days)).isoformat()
+    overdue, overdue_values = follow_up.sql_overdue(as_of)
+    stale, stale_values = follow_up.sql_stale(as_of, stale_days)
     order = f"{AGENCY_SORTS.get(sort, AGENCY_SORTS['overall'])}, name"
     counts = f"""
               (SELECT count(*) FROM measures m WHERE m.agency_id = page.id) AS measures,
               (SELECT count(*) FROM measures m WHERE m.agency_id = page.id
-                 AND m.status IN ({open_statuses}) AND m.end_date < ?) AS overdue,
+                 AND {overdue}) AS overdue,
               (SELECT count(*) FROM measures m WHERE m.agency_id = page.id
-                 AND m.status IN ({open_statuses}) AND (m.start_date IS NULL OR m.start_date <= ?)
-                 AND coalesce((SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id),
-                              m.start_date, '') <= ?) AS stale"""
+                 AND {stale}) AS stale"""
     agencies_with_result = f"""SELECT a.id, a.name, latest.year, latest.computed_overall AS overall,
               latest.computed_result AS result
            FROM agencies a
@@ -549,12 +646,12 @@ def agency_summaries(
     if sort in ("overdue", "stale"):
         # Sorted by a count: every agency's counts are needed before the page.
         sql = f"SELECT page.*, {counts} FROM ({agencies_with_result}) page ORDER BY {order} {page}"
-        parameters = [day, day, stale_before, *params]
+        parameters = [*overdue_values, *stale_values, *params]
     else:
         # Sorted by name or result: the page first, then the counts of its rows only, so that
         # the national list opens as fast with 8,000 agencies as with 30.
         sql = f"""SELECT page.*, {counts}
                   FROM ({agencies_with_result} ORDER BY {order} {page}) page ORDER BY {order}"""
-        parameters = [day, day, stale_before, *params]
+        parameters = [*overdue_values, *stale_values, *params]
     rows = db.rows(sql, parameters)
     return rows, total

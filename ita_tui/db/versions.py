@@ -14,9 +14,3 @@ KNOWN_MIGRATIONS = (
     "m008_import_sources",
     "m009_search_kept_by_the_tool",
 )
-
-ROLES = ("officer", "supervisor", "administrator")
-
-# The values some columns may take; the schema and the checks of files and forms share them.
-MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")
-FINDING_KINDS = ("weakness", "develop")

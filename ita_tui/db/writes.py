@@ -7,13 +7,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
-from ita_tui import access, scoring
+from ita_tui import scoring
 from ita_tui.access import Actor
-from ita_tui.db import journal, plan_import
+from ita_tui.db import guard, journal, plan_import
 from ita_tui.db.connection import Database, transaction
-from ita_tui.db.versions import MEASURE_STATUSES
 from ita_tui.errors import UserError
-from ita_tui.snapshot_validation import Plan
+from ita_tui.model import MEASURE_STATUSES, Finding, Measure, Plan
 from ita_tui.text import normalise
 from ita_tui.thai_calendar import now_utc
 
@@ -38,8 +37,8 @@ def _action(
 ) -> Iterator[None]:
     """One user action, if the actor's role allows it: one transaction, and who made it and
     when for the journal."""
-    actor = access.acting(db, by)
-    access.require(db, actor, action, measure_id)
+    actor = guard.acting(db, by)
+    guard.require(db, actor, action, measure_id)
     token = _STAMP.set(_Stamp(actor.name, now_utc(), action))
     try:
         with transaction(db):
@@ -143,7 +142,7 @@ def tick_content(
 ) -> None:
     """Tick (with the day it was done) or untick a required-contents item; evidence stays unless
     a new link is given."""
-    measure_id = access.measure_of_content(db, content_id)
+    measure_id = guard.measure_of_content(db, content_id)
     with _action(db, done_by, "tick" if done_on else "untick", measure_id):
         row = db.execute(
             "SELECT evidence FROM measure_contents WHERE id = ?", (content_id,)
@@ -164,7 +163,7 @@ def tick_content(
 
 
 def set_content_evidence(db: Database, content_id: int, evidence: str, by: Actor | str) -> None:
-    with _action(db, by, "evidence", access.measure_of_content(db, content_id)):
+    with _action(db, by, "evidence", guard.measure_of_content(db, content_id)):
         if (
             db.execute("SELECT 1 FROM measure_contents WHERE id = ?", (content_id,)).fetchone()
             is None
@@ -195,28 +194,32 @@ def set_status(
 
 
 def save_measure(
-    db: Database, agency_id: int, fields: dict, measure_id: int | None = None, by: Actor | str = ""
+    db: Database,
+    agency_id: int,
+    measure: Measure,
+    measure_id: int | None = None,
+    by: Actor | str = "",
 ) -> int:
-    """Add a measure, or change one; `fields` holds title, topic, method, follow_up, fiscal_year,
-    period_text, start, end, units (names, lead first), findings (ids) and contents (texts)."""
-    title = normalise(fields.get("title") or "")
+    """Add a measure, or change one: what, by whom (lead first), when, what its report must
+    contain (the checklist's texts) and which findings it answers (their ids)."""
+    title = normalise(measure.title or "")
     if not title:
         raise UserError("form.required", field="title")
-    if not fields.get("units"):
+    if not measure.units:
         raise UserError("snapshot.need_unit")
     row = {
-        "fiscal_year": fields["fiscal_year"],
+        "fiscal_year": measure.fiscal_year,
         "title": title,
-        "topic": normalise(fields.get("topic") or "") or None,
-        "method": normalise(fields.get("method") or "", multiline=True),
-        "follow_up": normalise(fields.get("follow_up") or "", multiline=True),
-        "period_text": normalise(fields.get("period_text") or ""),
-        "start_date": _iso(fields.get("start")),
-        "end_date": _iso(fields.get("end")),
+        "topic": normalise(measure.topic or "") or None,
+        "method": normalise(measure.method or "", multiline=True),
+        "follow_up": normalise(measure.follow_up or "", multiline=True),
+        "period_text": normalise(measure.period or ""),
+        "start_date": _iso(measure.start),
+        "end_date": _iso(measure.end),
     }
     with _action(db, by, "edit_measure" if measure_id else "add_measure"):
         unit_ids = []
-        for name in fields["units"]:
+        for name in measure.units:
             found = db.execute(
                 "SELECT id FROM units WHERE agency_id = ? AND name = ?", (agency_id, name)
             ).fetchone()
@@ -247,9 +250,9 @@ def save_measure(
                     "position": position,
                 },
             )
-        for finding_id in fields.get("findings", []):
+        for finding_id in measure.findings:
             _insert(db, "measure_findings", {"measure_id": measure_id, "finding_id": finding_id})
-        _replace_contents(db, measure_id, fields.get("contents", []))
+        _replace_contents(db, measure_id, [item.text for item in measure.contents])
     return measure_id
 
 
@@ -351,26 +354,30 @@ def delete_unit(db: Database, unit_id: int, by: Actor | str = "") -> None:
 
 
 def save_finding(
-    db: Database, agency_id: int, fields: dict, finding_id: int | None = None, by: Actor | str = ""
+    db: Database,
+    agency_id: int,
+    finding: Finding,
+    finding_id: int | None = None,
+    by: Actor | str = "",
 ) -> int:
-    text = normalise(fields.get("text") or "", multiline=True)
+    text = normalise(finding.text or "", multiline=True)
     if not text:
         raise UserError("form.required", field="text")
-    indicator = fields.get("indicator")
+    indicator = finding.indicator
     instrument = (
         next(i.instrument for i in scoring.indicators() if i.number == indicator)
         if indicator
-        else fields.get("instrument")
+        else finding.instrument
     )
     row = {
-        "assessment_year": fields["assessment_year"],
+        "assessment_year": finding.assessment_year,
         "instrument": instrument,
         "indicator": indicator,
-        "sub_indicator": normalise(fields.get("sub_indicator") or "") or None,
-        "kind": fields["kind"],
-        "topic": normalise(fields.get("topic") or "") or None,
+        "sub_indicator": normalise(finding.sub_indicator or "") or None,
+        "kind": finding.kind,
+        "topic": normalise(finding.topic or "") or None,
         "text": text,
-        "oit_item": normalise(fields.get("oit_item") or "").lower() or None,
+        "oit_item": normalise(finding.oit_item or "").lower() or None,
     }
     with _action(db, by, "edit_finding" if finding_id else "add_finding"):
         if finding_id is None:

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
-from ita_tui.db import queries
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.screens.messages import ChooseAgency
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
 
 FIRST_PAGE = 60
@@ -59,13 +59,9 @@ class AgenciesScreen(ItaScreen):
         self._load(FIRST_PAGE)
 
     def _page(self, limit: int, offset: int = 0) -> list[dict]:
-        app = self.app
-        rows, self._total = queries.agency_summaries(
-            app.db,
-            app.as_of,
+        rows, self._total = self.desk.agency_summaries(
             self.query_one("#agency-search", Input).value or None,
             self.query_one("#agency-sort", Select).value,
-            app.settings.stale_days,
             limit,
             offset,
         )
@@ -73,7 +69,7 @@ class AgenciesScreen(ItaScreen):
 
     def _cells(self, row: dict) -> list:
         app = self.app
-        chosen = app.agency is not None and app.agency["id"] == row["id"]
+        chosen = self.desk.agency is not None and self.desk.agency.id == row["id"]
         name = Text(("▶ " if chosen else "") + row["name"], style="bold" if chosen else "")
         overall = app.num(f"{row['overall']:.2f}") if row["overall"] is not None else "-"
         failing = row["overall"] is not None and row["overall"] < 85
@@ -134,7 +130,7 @@ class AgenciesScreen(ItaScreen):
             self._load(FIRST_PAGE)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.choose_agency(int(event.row_key.value))
+        self.app.post_message(ChooseAgency(int(event.row_key.value)))
 
     def action_focus_search(self) -> None:
         self.query_one("#agency-search", Input).focus()

@@ -7,8 +7,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 
 from ita_tui import oit, scoring
-from ita_tui.db import queries
 from ita_tui.errors import UserError
+from ita_tui.model import Assessment
 from ita_tui.progress_over_time import monthly_percent
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
@@ -35,17 +35,16 @@ class AnalysisScreen(ItaScreen):
         yield Footer(compact=True)
 
     def render_view(self) -> None:
-        app = self.app
-        if app.agency is None:
+        if self.desk.agency is None:
             self.query_one("#chart-heading", Static).update(self.t("overview.no_plan"))
             return
-        assessments = queries.assessments(app.db, app.agency["id"])
+        assessments = self.desk.assessments()
         self._render_chart(assessments)
         self._render_whatif_choices(assessments[-1] if assessments else None)
         self._render_scopes()
         self._render_progress()
 
-    def _render_chart(self, assessments: list[dict]) -> None:
+    def _render_chart(self, assessments: list[Assessment]) -> None:
         app = self.app
         if not assessments:
             self.query_one("#chart-heading", Static).update(self.t("overview.no_assessment"))
@@ -56,14 +55,14 @@ class AnalysisScreen(ItaScreen):
         self.query_one("#chart-heading", Static).update(
             self.t(
                 "analysis.chart",
-                this=app.num(latest["year"]),
-                last=app.num(previous["year"]) if previous else "-",
+                this=app.num(latest.year),
+                last=app.num(previous.year) if previous else "-",
                 mark=app.num(scoring.PASS_MARK),
             )
         )
         rows = []
         for indicator in scoring.indicators():
-            bars = [(app.num(a["year"]), a["scores"][indicator.number - 1]) for a in years]
+            bars = [(app.num(a.year), a.scores[indicator.number - 1]) for a in years]
             rows.append((f"{app.num(indicator.number)}. {indicator.name(app.lang)}", bars))
         self.query_one(IndicatorChart).show(rows, app.num)
 
@@ -80,19 +79,19 @@ class AnalysisScreen(ItaScreen):
             heading.update("")
             return
         try:
-            self._catalogue = oit.catalogue_for(latest["year"])
+            self._catalogue = oit.catalogue_for(latest.year)
         except UserError as error:
             heading.update(error.message(app.lang))
             self.query_one("#whatif-result", Static).update("")
             return
-        heading.update(self.t("analysis.whatif", year=app.num(latest["year"])))
+        heading.update(self.t("analysis.whatif", year=app.num(latest.year)))
         named = {
-            f["oit_item"]
-            for f in queries.findings(app.db, app.agency["id"])
-            if f["oit_item"] and f["assessment_year"] == latest["year"]
+            f.oit_item
+            for f in self.desk.findings()
+            if f.oit_item and f.assessment_year == latest.year
         }
         self._failed = [item.code for item in self._catalogue.items if item.code in named]
-        worth = oit.item_worth(self._catalogue, latest["year"])
+        worth = oit.item_worth(self._catalogue, latest.year)
         for code in self._failed:
             item = self._catalogue.item(code)
             label = f"{code} {item.sub_indicator} {item.name}  +{app.num(scoring.round_half_up(worth[code]))}"
@@ -108,7 +107,7 @@ class AnalysisScreen(ItaScreen):
             return
         passing = list(self.query_one("#whatif-items", SelectionList).selected)
         result = oit.what_if(
-            self._latest["year"], self._latest["scores"], self._catalogue, self._failed, passing
+            self._latest.year, self._latest.scores, self._catalogue, self._failed, passing
         )
         text = Text()
         text.append(
@@ -157,16 +156,12 @@ class AnalysisScreen(ItaScreen):
         current = select.value
         options = [(self.t("analysis.whole_plan"), "plan")]
         options += [
-            (f"{self.t('analysis.unit')}: {u['name']}", f"unit-{u['id']}")
-            for u in queries.units(app.db, app.agency["id"])
+            (f"{self.t('analysis.unit')}: {u.name}", f"unit-{u.id}") for u in self.desk.units()
         ]
         options += [
-            (
-                f"#{app.num(m['id'])} {m['title']}" + (f" — {m['topic']}" if m["topic"] else ""),
-                f"measure-{m['id']}",
-            )
+            (f"#{app.num(m.id)} {m.full_title}", f"measure-{m.id}")
             # The choice list stays usable on a large plan: its first measures.
-            for m in app.measure_rows(limit=MEASURE_CHOICES)
+            for m in self.desk.measures(limit=MEASURE_CHOICES)
         ]
         select.set_options(options)
         wanted = current if current in {v for _, v in options} else "plan"
@@ -183,16 +178,16 @@ class AnalysisScreen(ItaScreen):
         app = self.app
         scope = self.query_one("#progress-scope", Select).value
         if isinstance(scope, str) and scope.startswith("unit-"):
-            rows = app.measure_rows(unit_id=int(scope.removeprefix("unit-")))
+            rows = self.desk.measures(unit_id=int(scope.removeprefix("unit-")))
         elif isinstance(scope, str) and scope.startswith("measure-"):
-            rows = app.measure_rows(ids=[int(scope.removeprefix("measure-"))])
+            rows = self.desk.measures(ids=[int(scope.removeprefix("measure-"))])
         else:
-            rows = app.measure_rows()
-        rows = [r for r in rows if r["status"] != "dropped"]
+            rows = self.desk.measures()
+        rows = [r for r in rows if r.status != "dropped"]
         year = fiscal_year(app.as_of)
         months = monthly_percent(
-            queries.progress_entries(app.db, app.agency["id"]),
-            [r["id"] for r in rows],
+            self.desk.progress_entries(),
+            [r.id for r in rows],
             year,
             app.as_of,
         )

@@ -17,5 +17,5 @@ class AsOfForm(FormScreen[None]):
         collector = Collector()
         day = collector.read("as-of-date", parse_date, self.query_one("#as-of-date", Input).value)
         collector.check()
-        self.app.set_as_of(day)
+        self.app.as_of = day
         self.app.notify(self.t("as_of.changed", date=self.app.day(day)))

@@ -1,6 +1,6 @@
 """Attach an evidence link (a web page or a file path) to a required-contents item."""
 
-from ita_tui.db import writes
+from ita_tui.model import ChecklistItem
 from ita_tui.screens.form import FormScreen
 from ita_tui.widgets.plain import Input
 
@@ -9,24 +9,20 @@ class EvidenceForm(FormScreen[bool | None]):
     initial_focus = "evidence-link"
     title_key = "evidence.title"
 
-    def __init__(self, content: dict) -> None:
+    def __init__(self, content: ChecklistItem) -> None:
         self.content = content
         super().__init__()
 
     def fields(self):
         yield from self.field(
-            "evidence.item", Input(self.content["text"], id="evidence-item", disabled=True)
+            "evidence.item", Input(self.content.text, id="evidence-item", disabled=True)
         )
         yield from self.field(
             "evidence.link",
-            Input(self.content["evidence"] or "", id="evidence-link", placeholder="https://"),
+            Input(self.content.evidence or "", id="evidence-link", placeholder="https://"),
         )
 
     def save(self) -> bool:
-        writes.set_content_evidence(
-            self.app.db,
-            self.content["id"],
-            self.query_one("#evidence-link", Input).value,
-            self.app.who,
-        )
+        assert self.content.id is not None
+        self.desk.set_evidence(self.content.id, self.query_one("#evidence-link", Input).value)
         return True

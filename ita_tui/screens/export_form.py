@@ -1,6 +1,5 @@
 """Write the TOML status snapshot from the app: into the output folder, or to the browser."""
 
-from ita_tui import snapshot
 from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import parse_date
@@ -26,9 +25,9 @@ class ExportForm(FormScreen[None]):
             "export-as-of", parse_date, self.query_one("#export-as-of", Input).value
         )
         collector.check()
-        if self.app.agency is None:
+        if self.desk.agency is None:
             raise UserError("agency.none")
-        text = snapshot.export(self.app.db, "-", day, self.app.agency["name"])
+        text = self.desk.snapshot(day)
         self.app.save_user_file(
             self.query_one("#export-file", Input).value, text, (".toml",), "export.done"
         )

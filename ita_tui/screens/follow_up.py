@@ -5,8 +5,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header
 
-from ita_tui.db import queries
-from ita_tui.follow_up import DUE_SOON_DAYS
+from ita_tui import follow_up
+from ita_tui.model import MeasureState
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.thai_calendar import fiscal_year
 from ita_tui.widgets.plain import Static
@@ -23,71 +23,61 @@ class FollowUpScreen(ItaScreen):
 
     def render_view(self) -> None:
         app = self.app
-        if app.agency is None:
+        if self.desk.agency is None:
             return
-        rows = app.measure_rows()
-        units = [u["name"] for u in queries.units(app.db, app.agency["id"])]
-        open_rows = [r for r in rows if r["status"] not in ("dropped",)]
-        overdue = [r for r in open_rows if r["overdue"]]
-        due_soon = [r for r in open_rows if r["due_soon"] and not r["overdue"]]
-        stale = [r for r in open_rows if r["stale"] and not r["overdue"] and not r["due_soon"]]
-        listed = {r["id"] for r in overdue + due_soon + stale}
-        done = [r for r in open_rows if r["status"] == "done"]
-        on_track = [r for r in open_rows if r["id"] not in listed and r["status"] != "done"]
-        dropped = len(rows) - len(open_rows)
+        measures = self.desk.measures()
+        groups = follow_up.grouped(measures)
         year = fiscal_year(app.as_of)
         self.query_one("#follow-heading", Static).update(
             self.t(
                 "follow.heading",
                 year=app.num(year),
                 date=app.day(app.as_of),
-                overdue=app.num(len(overdue)),
-                due_soon=app.num(len(due_soon)),
-                stale=app.num(sum(1 for r in open_rows if r["stale"])),
-                dropped=app.num(dropped),
+                overdue=app.num(len(groups.overdue)),
+                due_soon=app.num(len(groups.due_soon)),
+                stale=app.num(groups.stale_in_all),
+                dropped=app.num(groups.dropped),
             )
         )
         lines: list = []
-        if overdue:
+        if groups.overdue:
             lines.append("⚠ " + self.t("follow.overdue"))
-            for unit in units:
-                mine = sorted(
-                    (r for r in overdue if r["units"] and r["units"][0] == unit),
-                    key=lambda r: -r["days_overdue"],
+            for unit in self.desk.units():
+                mine = follow_up.longest_overdue_first(
+                    m for m in groups.overdue if m.units and m.units[0] == unit.name
                 )
                 if mine:
-                    lines.append(f"  {unit}")
-                    lines.extend(self._line(r, indent=4) for r in mine)
+                    lines.append(f"  {unit.name}")
+                    lines.extend(self._line(m, indent=4) for m in mine)
         for key, group, mark in (
-            ("follow.due_soon", due_soon, "◔"),
-            ("follow.stale", stale, "…"),
-            ("follow.on_track", on_track, "·"),
-            ("follow.done", done, "✓"),
+            ("follow.due_soon", groups.due_soon, "◔"),
+            ("follow.stale", groups.stale, "…"),
+            ("follow.on_track", groups.on_track, "·"),
+            ("follow.done", groups.done, "✓"),
         ):
             if group:
-                days = DUE_SOON_DAYS if key == "follow.due_soon" else app.settings.stale_days
+                days = follow_up.DUE_SOON_DAYS if key == "follow.due_soon" else self.desk.stale_days
                 lines.append(f"{mark} {self.t(key, days=app.num(days))}")
-                lines.extend(self._line(r, indent=2) for r in group)
+                lines.extend(self._line(m, indent=2) for m in group)
         if not lines:
             lines.append(self.t("follow.nothing"))
         self.query_one("#timeline", Timeline).show(lines, year, app.as_of)
 
-    def _line(self, row: dict, indent: int) -> dict:
+    def _line(self, measure: MeasureState, indent: int) -> dict:
         app = self.app
-        title = f"{row['title']} — {row['topic']}" if row["topic"] else row["title"]
-        label = " " * indent + f"#{app.num(row['id'])} {title}"
+        label = " " * indent + f"#{app.num(measure.id)} {measure.full_title}"
         note = ""
-        if row["overdue"]:
-            note = self.t("follow.days_over", days=app.num(row["days_overdue"]))
-        elif row["status"] != "done":
-            note = f"{app.num(row['percent'])}%"
-        if row["outside_fiscal_year"]:
+        if measure.overdue:
+            note = self.t("follow.days_over", days=app.num(measure.days_overdue))
+        elif measure.status != "done":
+            note = f"{app.num(measure.percent)}%"
+        if measure.outside_fiscal_year:
             note += " ⚑"
         return {
             "label": label,
-            "start": row["start"],
-            "end": row["end"],
+            "start": measure.start,
+            "end": measure.end,
             "note": note,
-            "overdue": row["overdue"],
-            "done": row["status"] == "done",
+            "overdue": measure.overdue,
+            "done": measure.status == "done",
         }

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from ita_tui.errors import UserError
-from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
 from ita_tui.widgets.plain import Button, Input, Label, Static
 
 FORM_KEYS = [
@@ -25,7 +25,7 @@ FORM_KEYS = [
 ResultType = TypeVar("ResultType")
 
 
-class FormScreen(ModalScreen[ResultType]):
+class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     """Subclasses give `title_key`, `fields()` and `save()`; `save` raises UserError for a field
     (via `FieldError`) or for the whole form, and the form stays open with what was typed."""
 
@@ -36,9 +36,6 @@ class FormScreen(ModalScreen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         install_bindings(self, FORM_KEYS, self.app.lang)
-
-    def t(self, key: str, **params: object) -> str:
-        return self.app.t(key, **params)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):

@@ -8,8 +8,8 @@ from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
 from ita_tui import scoring
-from ita_tui.db import queries
 from ita_tui.screens.localized import ItaScreen
+from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.plain import OptionList, Static
 
 
@@ -28,10 +28,10 @@ class IndicatorsScreen(ItaScreen):
         listing = self.query_one("#indicator-list", OptionList)
         listing.clear_options()
         listing.border_title = self.t("indicators.title")
-        if app.agency is None:
+        if self.desk.agency is None:
             return
-        assessments = queries.assessments(app.db, app.agency["id"])
-        scores = assessments[-1]["scores"] if assessments else [None] * 10
+        assessments = self.desk.assessments()
+        scores = assessments[-1].scores if assessments else [None] * 10
         lowest = min(range(10), key=lambda i: scores[i]) + 1 if assessments else None
         for indicator, score in zip(scoring.indicators(), scores, strict=True):
             label = Text(f"{app.num(indicator.number):>2}. {indicator.name(app.lang)}")
@@ -55,16 +55,14 @@ class IndicatorsScreen(ItaScreen):
         number = int(event.option.id.removeprefix("indicator-"))
         if number != self.app.selected_indicator:
             self.app.selected_indicator = number
-            assessments = queries.assessments(self.app.db, self.app.agency["id"])
-            self.show_findings(
-                number, assessments[-1]["scores"][number - 1] if assessments else None
-            )
+            assessments = self.desk.assessments()
+            self.show_findings(number, assessments[-1].scores[number - 1] if assessments else None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "indicator-list":
             self.query_one("#finding-list", OptionList).focus()
         elif event.option.id and event.option.id.startswith("measure-"):
-            self.app.open_measure(int(event.option.id.split("-")[1]))
+            self.app.post_message(OpenMeasure(int(event.option.id.split("-")[1])))
 
     def show_findings(self, number: int, score: float | None) -> None:
         app = self.app
@@ -75,15 +73,15 @@ class IndicatorsScreen(ItaScreen):
         self.query_one("#indicator-heading", Static).update(heading)
         findings = [
             f
-            for f in queries.findings(app.db, app.agency["id"])
-            if f["indicator"] == number
-            or (f["indicator"] is None and f["instrument"] == indicator.instrument)
+            for f in self.desk.findings()
+            if f.indicator == number
+            or (f.indicator is None and f.instrument == indicator.instrument)
         ]
-        linked = sorted({m for f in findings for m in f["measures"]})
-        titles = {m["id"]: m for m in app.measure_rows(ids=linked)}
+        linked = sorted({m for f in findings for m in f.measures})
+        titles = {m.id: m for m in self.desk.measures(ids=linked)}
         options: list[Option] = []
         for kind in ("weakness", "develop"):
-            mine = [f for f in findings if f["kind"] == kind]
+            mine = [f for f in findings if f.kind == kind]
             if not mine:
                 continue
             options.append(
@@ -91,34 +89,28 @@ class IndicatorsScreen(ItaScreen):
             )
             for finding in mine:
                 where = " ".join(
-                    p for p in (app.num(finding["sub_indicator"] or ""), finding["topic"]) if p
+                    p for p in (app.num(finding.sub_indicator or ""), finding.topic) if p
                 )
-                item = f" ({finding['oit_item']})" if finding["oit_item"] else ""
-                label = Text(
-                    f"• {where}{item}\n  {finding['text']}" if where else f"• {finding['text']}"
-                )
+                item = f" ({finding.oit_item})" if finding.oit_item else ""
+                label = Text(f"• {where}{item}\n  {finding.text}" if where else f"• {finding.text}")
                 options.append(Option(label, disabled=True))
-                if not finding["measures"]:
+                if not finding.measures:
                     options.append(
                         Option(
                             Text("    " + self.t("indicators.no_measure"), style="italic"),
                             disabled=True,
                         )
                     )
-                for measure_id in finding["measures"]:
+                for measure_id in finding.measures:
                     measure = titles.get(measure_id)
                     if measure is None:
                         continue
-                    title = (
-                        f"{measure['title']} — {measure['topic']}"
-                        if measure["topic"]
-                        else measure["title"]
-                    )
-                    state = self.t(f"status.{measure['status']}")
+                    title = measure.full_title
+                    state = self.t(f"status.{measure.status}")
                     options.append(
                         Option(
                             Text(f"    → #{app.num(measure_id)} {title} [{state}]", style="bold"),
-                            id=f"measure-{measure_id}-{finding['id']}",
+                            id=f"measure-{measure_id}-{finding.id}",
                         )
                     )
         if not options:

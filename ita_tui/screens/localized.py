@@ -5,12 +5,19 @@ so switching language means installing freshly translated bindings on the node; 
 the settings file still applies, because Textual lays it over these bindings by id."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from ita_tui.errors import UserError
 from ita_tui.i18n import translate
+from ita_tui.screens.messages import DataChanged
+
+if TYPE_CHECKING:
+    from ita_tui.app import ItaApp
+    from ita_tui.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,33 @@ def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
     node._bindings = BindingsMap(bindings)
 
 
-class ItaScreen(Screen):
+class AtTheDesk:
+    """What every screen and form works with: the desk for reads and actions, the words of the
+    user's language, and a message up to the app when something was written."""
+
+    app: "ItaApp"
+
+    @property
+    def desk(self) -> "Desk":
+        return self.app.desk
+
+    def t(self, key: str, **params: object) -> str:
+        return self.app.desk.words.t(key, **params)
+
+    def allowed(self, action: str, measure_id: int | None = None) -> bool:
+        """Whether the person's role allows this; if not, say so (the refusal is recorded)."""
+        try:
+            self.desk.may(action, measure_id)
+        except UserError as error:
+            self.app.notify(error.message(self.app.lang), severity="error")
+            return False
+        return True
+
+    def changed(self) -> None:
+        self.app.post_message(DataChanged())
+
+
+class ItaScreen(AtTheDesk, Screen):
     """A screen that redraws itself when the data, the as-of date or the language changed while
     it was not showing."""
 
@@ -54,9 +87,6 @@ class ItaScreen(Screen):
         super().__init__(*args, **kwargs)
         self._seen_version = -1
         install_bindings(self, self.KEYS, self.app.lang)
-
-    def t(self, key: str, **params: object) -> str:
-        return self.app.t(key, **params)
 
     def on_mount(self) -> None:
         self.refresh_view()

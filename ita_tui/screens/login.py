@@ -7,7 +7,6 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from ita_tui.db.people import authenticate
 from ita_tui.errors import UserError
 from ita_tui.screens.form import next_field_or
 from ita_tui.widgets.plain import Button, Input, Label, Static
@@ -65,7 +64,7 @@ class LoginScreen(Screen):
         login = self.query_one("#login-name", Input)
         password = self.query_one("#login-password", Input)
         try:
-            actor = authenticate(self.app.db, login.value, password.value)
+            actor = self.app.desk.authenticate(login.value, password.value)
         except UserError as error:
             self.query_one("#login-error", Static).update(error.message(self.app.lang))
             password.value = ""

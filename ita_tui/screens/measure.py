@@ -7,9 +7,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
-from ita_tui.db import backup, queries, writes
 from ita_tui.errors import UserError
 from ita_tui.follow_up import DUE_SOON_DAYS
+from ita_tui.model import ChecklistItem, MeasureDetail
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable, OptionList, Static
 
@@ -28,7 +28,7 @@ class MeasureScreen(ItaScreen):
     def __init__(self, measure_id: int) -> None:
         super().__init__()
         self.measure_id = measure_id
-        self.measure: dict | None = None
+        self.measure: MeasureDetail | None = None
         self._deleted = False
 
     def compose(self) -> ComposeResult:
@@ -47,80 +47,78 @@ class MeasureScreen(ItaScreen):
             return
 
         try:
-            self.measure = measure = queries.measure(app.db, self.measure_id, app.as_of)
+            self.measure = measure = self.desk.measure(self.measure_id)
         except UserError as error:
             # Deleted, here or by another officer: say so and step back to where we came from.
             self.notify(error.message(app.lang), severity="warning")
             self.app.call_later(self._leave)
             return
-        title = f"#{app.num(measure['id'])} {measure['title']}"
-        if measure["topic"]:
-            title += f"\n{measure['topic']}"
+        title = f"#{app.num(measure.id)} {measure.title}"
+        if measure.topic:
+            title += f"\n{measure.topic}"
         self.query_one("#measure-title", Static).update(title)
         self.query_one("#measure-facts", Static).update(self._facts(measure))
         self.query_one("#measure-body", Static).update(self._body(measure))
         self._render_contents(measure)
         self._render_progress(measure)
 
-    def _facts(self, measure: dict) -> Text:
+    def _facts(self, measure: MeasureDetail) -> Text:
         app = self.app
         text = Text()
-        state = self.t(f"status.{measure['status']}")
+        state = self.t(f"status.{measure.status}")
         text.append(f"{self.t('measure.status')}: ", style="bold")
         text.append(state)
-        if measure["status"] != "dropped":
-            text.append(f"  {app.num(measure['percent'])}%")
-        if measure["drop_reason"]:
-            text.append(f"  ({measure['drop_reason']})")
-        if measure["overdue"]:
+        if measure.status != "dropped":
+            text.append(f"  {app.num(measure.percent)}%")
+        if measure.drop_reason:
+            text.append(f"  ({measure.drop_reason})")
+        if measure.overdue:
             text.append(
-                "  ⚠ " + self.t("overdue.days", days=app.num(measure["days_overdue"])),
+                "  ⚠ " + self.t("overdue.days", days=app.num(measure.days_overdue)),
                 style="bold red",
             )
-        elif measure["due_soon"]:
+        elif measure.due_soon:
             text.append(
                 "  ◔ " + self.t("measures.due_soon", days=app.num(DUE_SOON_DAYS)),
                 style="bold yellow",
             )
         text.append(f"\n{self.t('measure.units')}: ", style="bold")
-        units = measure["units"]
+        units = measure.units
         if units:
             text.append(units[0] + " " + self.t("measure.lead"))
             for unit in units[1:]:
                 text.append(f", {unit}")
         text.append(f"\n{self.t('measure.period')}: ", style="bold")
-        text.append(measure["period_text"] or "-")
-        if measure["end"]:
-            text.append(f"  ({app.day(measure['start'])} – {app.day(measure['end'])})")
-        if measure["outside_fiscal_year"]:
+        text.append(measure.period or "-")
+        if measure.end:
+            text.append(f"  ({app.day(measure.start)} – {app.day(measure.end)})")
+        if measure.outside_fiscal_year:
             text.append(
-                "\n"
-                + self.t("measure.outside_fiscal_year")
-                + f" ({app.num(measure['fiscal_year'])})",
+                "\n" + self.t("measure.outside_fiscal_year") + f" ({app.num(measure.fiscal_year)})",
                 style="bold yellow",
             )
         return text
 
-    def _body(self, measure: dict) -> Text:
+    def _body(self, measure: MeasureDetail) -> Text:
         text = Text()
         text.append(self.t("measure.method") + "\n", style="bold underline")
-        text.append((measure["method"] or "-") + "\n\n")
+        text.append((measure.method or "-") + "\n\n")
         text.append(self.t("measure.follow_up") + "\n", style="bold underline")
-        text.append((measure["follow_up"] or "-") + "\n")
-        if measure["findings"]:
+        text.append((measure.follow_up or "-") + "\n")
+        if measure.answers:
             text.append("\n" + self.t("measure.findings") + "\n", style="bold underline")
-            for finding in measure["findings"]:
-                where = " ".join(p for p in (finding["sub_indicator"], finding["oit_item"]) if p)
-                text.append(f"• {where} {finding['text']}\n" if where else f"• {finding['text']}\n")
+            for finding in measure.answers:
+                where = " ".join(p for p in (finding.sub_indicator, finding.oit_item) if p)
+                text.append(f"• {where} {finding.text}\n" if where else f"• {finding.text}\n")
         return text
 
-    def _render_contents(self, measure: dict) -> None:
+    def _render_contents(self, measure: MeasureDetail) -> None:
         app = self.app
         listing = self.query_one("#contents", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
-        contents = measure["contents"]
-        done = sum(1 for c in contents if c["done_on"])
+        contents = measure.contents
+        done = sum(1 for c in contents if c.done_on)
         listing.border_title = self.t(
             "measure.contents", done=app.num(done), total=app.num(len(contents))
         )
@@ -131,21 +129,21 @@ class MeasureScreen(ItaScreen):
             return
         for number, content in enumerate(contents, start=1):
             label = Text(
-                "☑ " if content["done_on"] else "☐ ",
-                style="bold green" if content["done_on"] else "bold",
+                "☑ " if content.done_on else "☐ ",
+                style="bold green" if content.done_on else "bold",
             )
-            label.append(f"{app.num(number)}) {content['text']}")
-            if content["done_on"]:
-                label.append(f"  ✓ {app.day(content['done_on'])}", style="green")
-                if content["done_by"]:
-                    label.append(f" · {content['done_by']}", style="dim")
-            if content["evidence"]:
-                label.append(f"\n    ↗ {content['evidence']}", style="cyan")
-            listing.add_option(Option(label, id=f"content-{content['id']}"))
+            label.append(f"{app.num(number)}) {content.text}")
+            if content.done_on:
+                label.append(f"  ✓ {app.day(content.done_on)}", style="green")
+                if content.by:
+                    label.append(f" · {content.by}", style="dim")
+            if content.evidence:
+                label.append(f"\n    ↗ {content.evidence}", style="cyan")
+            listing.add_option(Option(label, id=f"content-{content.id}"))
         if highlighted is not None and highlighted < len(contents):
             listing.highlighted = highlighted
 
-    def _render_progress(self, measure: dict) -> None:
+    def _render_progress(self, measure: MeasureDetail) -> None:
         app = self.app
         table = self.query_one("#progress-log", DataTable)
         table.clear(columns=True)
@@ -155,19 +153,19 @@ class MeasureScreen(ItaScreen):
         table.add_column(self.t("progress.note"), key="note")
         table.add_column(self.t("progress.evidence"), key="evidence")
         table.add_column(self.t("progress.by"), key="by")
-        if not measure["progress"]:
+        if not measure.progress:
             table.add_row(self.t("measure.no_progress"), "", "", "", "")
-        for entry in measure["progress"]:
+        for entry in measure.progress:
             table.add_row(
-                app.day(entry["entry_date"]),
-                Text(app.num(entry["percent"]), justify="right"),
-                entry["note"] or "",
-                entry["evidence"] or "",
-                entry["recorded_by"],
-                key=str(entry["id"]),
+                app.day(entry.date),
+                Text(app.num(entry.percent), justify="right"),
+                entry.note or "",
+                entry.evidence or "",
+                entry.by,
+                key=str(entry.id),
             )
 
-    def _highlighted_content(self) -> dict | None:
+    def _highlighted_content(self) -> ChecklistItem | None:
         listing = self.query_one("#contents", OptionList)
         if self.measure is None or listing.highlighted is None:
             return None
@@ -175,7 +173,7 @@ class MeasureScreen(ItaScreen):
         if not option.id:
             return None
         content_id = int(option.id.removeprefix("content-"))
-        return next((c for c in self.measure["contents"] if c["id"] == content_id), None)
+        return next((c for c in self.measure.contents if c.id == content_id), None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "contents":
@@ -183,11 +181,10 @@ class MeasureScreen(ItaScreen):
 
     def action_toggle_content(self) -> None:
         content = self._highlighted_content()
-        if content is None or not self.app.may("tick", self.measure_id):
+        if content is None or content.id is None or not self.allowed("tick", self.measure_id):
             return
-        done_on = None if content["done_on"] else self.app.as_of
-        writes.tick_content(self.app.db, content["id"], done_on, self.app.who)
-        self.app.data_changed()
+        self.desk.tick(content.id, done=content.done_on is None)
+        self.changed()
 
     def action_attach_evidence(self) -> None:
         from ita_tui.screens.evidence_form import EvidenceForm
@@ -196,7 +193,7 @@ class MeasureScreen(ItaScreen):
         if content is None:
             self.notify(self.t("measure.pick_content"))
             return
-        if not self.app.may("evidence", self.measure_id):
+        if not self.allowed("evidence", self.measure_id):
             return
         self.app.push_screen(EvidenceForm(content), self._after_form)
 
@@ -205,43 +202,40 @@ class MeasureScreen(ItaScreen):
 
         if self.measure is None:
             return
-        if self.measure["status"] == "dropped":
+        if self.measure.status == "dropped":
             self.notify(
                 self.t("progress.measure_dropped", id=self.app.num(self.measure_id)),
                 severity="warning",
             )
             return
-        if not self.app.may("log_progress", self.measure_id):
+        if not self.allowed("log_progress", self.measure_id):
             return
-        self.app.push_screen(
-            ProgressForm(self.measure_id, self.measure["percent"]), self._after_form
-        )
+        self.app.push_screen(ProgressForm(self.measure_id, self.measure.percent), self._after_form)
 
     def action_change_status(self) -> None:
         from ita_tui.screens.status_form import StatusForm
 
-        if self.measure is not None and self.app.may("status", self.measure_id):
+        if self.measure is not None and self.allowed("status", self.measure_id):
             self.app.push_screen(StatusForm(self.measure), self._after_form)
 
     def action_edit_measure(self) -> None:
         from ita_tui.screens.measure_form import MeasureForm
 
-        if self.app.may("edit_measure", self.measure_id):
+        if self.allowed("edit_measure", self.measure_id):
             self.app.push_screen(MeasureForm(self.measure_id), self._after_form)
 
     def action_delete_measure(self) -> None:
         from ita_tui.screens.confirm import ConfirmScreen
 
-        if self.measure is None or not self.app.may("delete_measure", self.measure_id):
+        if self.measure is None or not self.allowed("delete_measure", self.measure_id):
             return
         question = self.t(
-            "measure.confirm_delete", id=self.app.num(self.measure_id), title=self.measure["title"]
+            "measure.confirm_delete", id=self.app.num(self.measure_id), title=self.measure.title
         )
 
         def delete(answer: bool | None) -> None:
             if answer:
-                backup.before_delete(self.app.db)
-                writes.delete_measure(self.app.db, self.measure_id, by=self.app.who)
+                self.desk.delete_measure(self.measure_id)
                 self.app.notify(self.t("measure.deleted", id=self.app.num(self.measure_id)))
                 self._deleted = True
                 self.app.call_later(self._leave)
@@ -251,9 +245,9 @@ class MeasureScreen(ItaScreen):
     def _leave(self) -> None:
         if self.app.screen is self:
             self.app.pop_screen()
-        self.app.data_changed()
+        self.changed()
 
     def _after_form(self, result: object) -> None:
 
         if result is not None:
-            self.app.data_changed()
+            self.changed()

@@ -1,8 +1,8 @@
 """Add or edit a measure: what, by whom, when, what its report must contain, and which findings
 it answers."""
 
-from ita_tui.db import queries, writes
 from ita_tui.errors import UserError
+from ita_tui.model import ChecklistItem, Measure
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import fiscal_year, parse_period
 from ita_tui.user_input import parse_be_year
@@ -17,31 +17,31 @@ class MeasureForm(FormScreen[int | None]):
 
     def fields(self):
         app = self.app
-        agency_id = app.agency["id"]
-        measure = queries.measure(app.db, self.measure_id, app.as_of) if self.measure_id else None
-        units = queries.units(app.db, agency_id)
-        findings = queries.findings(app.db, agency_id)
-        lead = measure["units"][0] if measure and measure["units"] else Select.NULL
-        supporting = set(measure["units"][1:]) if measure else set()
-        linked = {f["id"] for f in measure["findings"]} if measure else set()
-        year = measure["fiscal_year"] if measure else fiscal_year(app.as_of)
+        measure = self.desk.measure(self.measure_id) if self.measure_id else None
+        units = self.desk.units()
+        findings = self.desk.findings()
+        lead = measure.units[0] if measure and measure.units else Select.NULL
+        supporting = set(measure.units[1:]) if measure else set()
+        linked = set(measure.findings) if measure else set()
+        year = measure.fiscal_year if measure else fiscal_year(app.as_of)
         yield from self.field(
             "measure_form.title",
-            Input(measure["title"] if measure else "", id="measure-title-input"),
+            Input(measure.title if measure else "", id="measure-title-input"),
         )
         yield from self.field(
-            "measure_form.topic", Input((measure or {}).get("topic") or "", id="measure-topic")
+            "measure_form.topic",
+            Input(measure.topic or "" if measure else "", id="measure-topic"),
         )
         yield from self.field("measure_form.fiscal_year", Input(app.num(year), id="measure-year"))
         yield from self.field(
             "measure_form.period",
-            Input(measure["period_text"] if measure else "", id="measure-period"),
+            Input(measure.period if measure else "", id="measure-period"),
             "measure_form.period_hint",
         )
         yield from self.field(
             "measure_form.lead",
             Select(
-                [(u["name"], u["name"]) for u in units],
+                [(u.name, u.name) for u in units],
                 value=lead,
                 id="measure-lead",
                 prompt=self.t("measure_form.choose"),
@@ -50,19 +50,19 @@ class MeasureForm(FormScreen[int | None]):
         yield from self.field(
             "measure_form.support",
             SelectionList(
-                *[(u["name"], u["name"], u["name"] in supporting) for u in units],
+                *[(u.name, u.name, u.name in supporting) for u in units],
                 id="measure-support",
             ),
         )
         yield from self.field(
             "measure_form.method",
-            TextArea(measure["method"] if measure else "", id="measure-method"),
+            TextArea(measure.method if measure else "", id="measure-method"),
         )
         yield from self.field(
             "measure_form.follow_up",
-            TextArea(measure["follow_up"] if measure else "", id="measure-follow-up"),
+            TextArea(measure.follow_up if measure else "", id="measure-follow-up"),
         )
-        contents = "\n".join(c["text"] for c in measure["contents"]) if measure else ""
+        contents = "\n".join(c.text for c in measure.contents) if measure else ""
         yield from self.field(
             "measure_form.contents",
             TextArea(contents, id="measure-contents"),
@@ -73,14 +73,12 @@ class MeasureForm(FormScreen[int | None]):
             label = " ".join(
                 str(p)
                 for p in (
-                    finding["sub_indicator"] or finding["indicator"] or finding["instrument"],
-                    finding["oit_item"],
+                    finding.sub_indicator or finding.indicator or finding.instrument,
+                    finding.oit_item,
                 )
                 if p
             )
-            choices.append(
-                (f"{label} {finding['text'][:70]}", finding["id"], finding["id"] in linked)
-            )
+            choices.append((f"{label} {finding.text[:70]}", finding.id, finding.id in linked))
         yield from self.field(
             "measure_form.findings", SelectionList(*choices, id="measure-findings")
         )
@@ -106,21 +104,23 @@ class MeasureForm(FormScreen[int | None]):
         support = [
             u for u in self.query_one("#measure-support", SelectionList).selected if u != lead
         ]
-        fields = {
-            "title": title,
-            "topic": self.query_one("#measure-topic", Input).value,
-            "fiscal_year": year,
-            "period_text": period_text.strip() or "-",
-            "start": period.start,
-            "end": period.end,
-            "units": [lead, *support],
-            "method": self.query_one("#measure-method", TextArea).text,
-            "follow_up": self.query_one("#measure-follow-up", TextArea).text,
-            "contents": self.query_one("#measure-contents", TextArea).text.splitlines(),
-            "findings": list(self.query_one("#measure-findings", SelectionList).selected),
-        }
-        measure_id = writes.save_measure(
-            self.app.db, self.app.agency["id"], fields, self.measure_id, by=self.app.who
+        measure = Measure(
+            id=self.measure_id,
+            fiscal_year=year,
+            title=title,
+            topic=self.query_one("#measure-topic", Input).value,
+            period=period_text.strip() or "-",
+            start=period.start,
+            end=period.end,
+            units=(lead, *support),
+            method=self.query_one("#measure-method", TextArea).text,
+            follow_up=self.query_one("#measure-follow-up", TextArea).text,
+            contents=tuple(
+                ChecklistItem(line)
+                for line in self.query_one("#measure-contents", TextArea).text.splitlines()
+            ),
+            findings=tuple(self.query_one("#measure-findings", SelectionList).selected),
         )
+        measure_id = self.desk.save_measure(measure)
         self.app.notify(self.t("measure_form.saved", id=self.app.num(measure_id)))
         return measure_id

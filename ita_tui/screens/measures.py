@@ -7,35 +7,33 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
-from ita_tui.db import open_database, queries
-from ita_tui.errors import UserError
-from ita_tui.follow_up import DUE_SOON_DAYS
+from ita_tui.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
+from ita_tui.model import MEASURE_STATUSES, MeasureState
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.screens.messages import OpenMeasure
 from ita_tui.thai_calendar import format_period
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
 
-STATUSES = ("not_started", "in_progress", "done", "dropped")
 # A first page a little taller than the screen shows at once, then pages as the cursor nears
 # the end: the table opens at once on a plan of any size.
 FIRST_PAGE = 60
 PAGE_SIZE = 200
-FOLLOW_UPS = ("overdue", "due_soon", "stale")
 
 
-def status_mark(row: dict) -> str:
+def status_mark(measure: MeasureState) -> str:
     """A mark that says in a glyph what colour would say: ⚠ overdue, ◔ due soon, ✓ done, ✗ dropped."""
-    if row["overdue"]:
+    if measure.overdue:
         return "⚠"
-    if row["status"] == "done":
+    if measure.status == "done":
         return "✓"
-    if row["status"] == "dropped":
+    if measure.status == "dropped":
         return "✗"
-    if row["due_soon"]:
+    if measure.due_soon:
         return "◔"
     return " "
 
 
-def units_cell(units: list[str], number) -> str:
+def units_cell(units: tuple[str, ...], number) -> str:
     """The lead unit, and how many support it: the table stays one line per measure."""
     if not units:
         return "-"
@@ -66,13 +64,12 @@ class MeasuresScreen(ItaScreen):
     def render_view(self) -> None:
         app = self.app
         self.query_one("#search", Input).placeholder = self.t("measures.search")
-        units = queries.units(app.db, app.agency["id"]) if app.agency else []
         self._set_options(
-            "#unit-filter", [(u["name"], u["id"]) for u in units], "measures.all_units"
+            "#unit-filter", [(u.name, u.id) for u in self.desk.units()], "measures.all_units"
         )
         self._set_options(
             "#status-filter",
-            [(self.t(f"status.{s}"), s) for s in STATUSES],
+            [(self.t(f"status.{s}"), s) for s in MEASURE_STATUSES],
             "measures.all_statuses",
         )
         self._set_options(
@@ -109,25 +106,24 @@ class MeasuresScreen(ItaScreen):
         if current in {value for _, value in options}:
             select.value = current
 
-    def _cells(self, row: dict) -> list:
+    def _cells(self, row: MeasureState) -> list:
         app = self.app
-        title = f"{row['title']} — {row['topic']}" if row["topic"] else row["title"]
-        period = format_period(row["start"], row["end"], app.digits)
-        if row["outside_fiscal_year"]:
+        period = format_period(row.start, row.end, app.digits)
+        if row.outside_fiscal_year:
             period += " ⚑"
         overdue = (
-            Text(self.t("measures.days", days=app.num(row["days_overdue"])), style="bold red")
-            if row["overdue"]
+            Text(self.t("measures.days", days=app.num(row.days_overdue)), style="bold red")
+            if row.overdue
             else Text("")
         )
-        percent = "-" if row["status"] == "dropped" else app.num(row["percent"])
+        percent = "-" if row.status == "dropped" else app.num(row.percent)
         return [
-            Text(status_mark(row), style="bold red" if row["overdue"] else ""),
-            app.num(row["id"]),
-            title,
-            units_cell(row["units"], app.num),
+            Text(status_mark(row), style="bold red" if row.overdue else ""),
+            app.num(row.id),
+            row.full_title,
+            units_cell(row.units, app.num),
             period,
-            self.t(f"status.{row['status']}"),
+            self.t(f"status.{row.status}"),
             Text(percent, justify="right"),
             overdue,
         ]
@@ -143,36 +139,34 @@ class MeasuresScreen(ItaScreen):
             "search": self.query_one("#search", Input).value or None,
         }
 
-    def matching_rows(self, limit: int, offset: int = 0, filters: dict | None = None) -> list[dict]:
+    def matching_rows(
+        self, limit: int, offset: int = 0, filters: dict | None = None
+    ) -> list[MeasureState]:
         """A page of the measures that match; the database filters and searches, so a plan of
         any size shows at once."""
         filters = self._filters() if filters is None else filters
-        return self.app.measure_rows(**filters, limit=limit, offset=offset)
+        return self.desk.measures(**filters, limit=limit, offset=offset)
 
     def refresh_rows(self) -> None:
         """Update the table in place: rows that stay keep their place and the cursor stays on
         the measure it was on. As many rows as were loaded stay loaded."""
-        app = self.app
         table = self.query_one("#measure-table", DataTable)
-        if app.agency is None:
+        if self.desk.agency is None:
             table.clear()
             return
         loaded = max(FIRST_PAGE, table.row_count)
         filters = self._filters()
         rows = self.matching_rows(loaded, filters=filters)
         self._count_generation += 1
-        slow = queries.is_slow_search(filters["search"])
-        location = app.db.location() if slow else None
-        if location not in (None, ":memory:"):
+        slow_count = self.desk.slow_count(filters["search"])
+        if slow_count is not None:
             # Counting such a search reads every measure's text: the rows show now, the count
-            # when it is done, on a connection of its own (one connection, one thread).
+            # when it is done.
             self._total = None
-            self._count_in_background(
-                location, app.agency["id"], app.as_of, filters, self._count_generation
-            )
+            self._count_in_background(slow_count, filters, self._count_generation)
         else:
-            self._total = app.count_measures(**filters)
-        wanted = [str(r["id"]) for r in rows]
+            self._total = self.desk.count_measures(**filters)
+        wanted = [str(r.id) for r in rows]
         current = [key.value for key in table.rows]
         cursor_key = None
         if table.row_count and table.cursor_row < table.row_count:
@@ -180,32 +174,20 @@ class MeasuresScreen(ItaScreen):
         if wanted == current:
             for row in rows:
                 for column, value in zip(table.columns, self._cells(row), strict=True):
-                    table.update_cell(str(row["id"]), column, value)
+                    table.update_cell(str(row.id), column, value)
         else:
             table.clear()
             for row in rows:
-                table.add_row(*self._cells(row), key=str(row["id"]))
+                table.add_row(*self._cells(row), key=str(row.id))
         if cursor_key in wanted:
             table.move_cursor(row=wanted.index(cursor_key))
         self._show_count()
 
     @work(thread=True, exclusive=True, group="measure-count", exit_on_error=False)
-    def _count_in_background(
-        self, location: str, agency_id: int, as_of, filters: dict, generation: int
-    ) -> None:
-        try:
-            db = open_database(location)
-        except UserError:
-            return
-        try:
-            total = queries.count_measures(
-                db, agency_id, as_of, stale_days=self.app.settings.stale_days, **filters
-            )
-        except UserError:
-            return
-        finally:
-            db.close()
-        self.app.call_from_thread(self._counted, generation, total)
+    def _count_in_background(self, count, filters: dict, generation: int) -> None:
+        total = count(**filters)
+        if total is not None:
+            self.app.call_from_thread(self._counted, generation, total)
 
     def _counted(self, generation: int, total: int) -> None:
         if generation == self._count_generation:
@@ -227,7 +209,7 @@ class MeasuresScreen(ItaScreen):
         more = self._total is None or table.row_count < self._total
         if more and event.cursor_row >= table.row_count - 10:
             for row in self.matching_rows(PAGE_SIZE, offset=table.row_count):
-                table.add_row(*self._cells(row), key=str(row["id"]))
+                table.add_row(*self._cells(row), key=str(row.id))
             self._show_count()
 
     def on_mount(self) -> None:
@@ -250,7 +232,7 @@ class MeasuresScreen(ItaScreen):
         self.refresh_rows()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_measure(int(event.row_key.value))
+        self.app.post_message(OpenMeasure(int(event.row_key.value)))
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -258,9 +240,9 @@ class MeasuresScreen(ItaScreen):
     def action_add_measure(self) -> None:
         from ita_tui.screens.measure_form import MeasureForm
 
-        if self.app.agency is not None and self.app.may("add_measure"):
+        if self.desk.agency is not None and self.allowed("add_measure"):
             self.app.push_screen(MeasureForm(None), self._after_add)
 
     def _after_add(self, measure_id: int | None) -> None:
         if measure_id is not None:
-            self.app.data_changed()
+            self.changed()

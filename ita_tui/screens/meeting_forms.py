@@ -1,8 +1,6 @@
 """Forms of the meeting: record a meeting, a decision, close a decision, write the pack."""
 
-from ita_tui import report
-from ita_tui.db import queries, writes
-from ita_tui.review import last_day_of_previous_month, review
+from ita_tui.review import last_day_of_previous_month
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import parse_date
 from ita_tui.widgets.plain import Input, Select
@@ -34,11 +32,8 @@ class MeetingForm(FormScreen[int | None]):
             "meeting-date", parse_date, self.query_one("#meeting-date", Input).value
         )
         collector.check()
-        return writes.add_meeting(
-            self.app.db,
-            self.app.agency["id"],
+        return self.desk.add_meeting(
             day,
-            self.app.who,
             self.query_one("#meeting-attendees", Input).value,
             self.query_one("#meeting-notes", Input).value,
         )
@@ -53,12 +48,12 @@ class DecisionForm(FormScreen[int | None]):
 
     def fields(self):
         app = self.app
-        meetings = queries.meetings(app.db, app.agency["id"])
-        chosen = self.meeting_id or meetings[-1]["id"]
+        meetings = self.desk.meetings()
+        chosen = self.meeting_id or meetings[-1].id
         yield from self.field(
             "report.col.meeting",
             Select(
-                [(app.day(m["held_on"]), m["id"]) for m in reversed(meetings)],
+                [(app.day(m.held_on), m.id) for m in reversed(meetings)],
                 value=chosen,
                 id="decision-meeting",
                 allow_blank=False,
@@ -66,13 +61,12 @@ class DecisionForm(FormScreen[int | None]):
         )
         yield from self.field("report.col.decision", Input(id="decision-text"))
         measures = [
-            (f"#{app.num(m['id'])} {m['title']}", m["id"])
-            for m in app.measure_rows(limit=MEASURE_CHOICES)
+            (f"#{app.num(m.id)} {m.title}", m.id) for m in self.desk.measures(limit=MEASURE_CHOICES)
         ]
         yield from self.field(
             "report.col.measure_id", Select(measures, id="decision-measure", prompt="-")
         )
-        units = [(u["name"], u["id"]) for u in queries.units(app.db, app.agency["id"])]
+        units = [(u.name, u.id) for u in self.desk.units()]
         yield from self.field("report.col.unit", Select(units, id="decision-unit", prompt="-"))
         yield from self.field("report.col.due", Input(id="decision-due"), "form.date_hint")
 
@@ -84,15 +78,12 @@ class DecisionForm(FormScreen[int | None]):
         collector.check()
         measure = self.query_one("#decision-measure", Select).value
         unit = self.query_one("#decision-unit", Select).value
-        return writes.add_decision(
-            self.app.db,
-            self.app.agency["id"],
+        return self.desk.add_decision(
             self.query_one("#decision-meeting", Select).value,
             self.query_one("#decision-text", Input).value,
             None if measure is Select.NULL else measure,
             None if unit is Select.NULL else unit,
             due,
-            by=self.app.who,
         )
 
 
@@ -115,13 +106,7 @@ class CloseDecisionForm(FormScreen[bool | None]):
         collector = Collector()
         day = collector.read("close-date", parse_date, self.query_one("#close-date", Input).value)
         collector.check()
-        writes.close_decision(
-            self.app.db,
-            self.decision_id,
-            day,
-            self.query_one("#close-note", Input).value,
-            self.app.who,
-        )
+        self.desk.close_decision(self.decision_id, day, self.query_one("#close-note", Input).value)
         return True
 
 
@@ -168,17 +153,9 @@ class ReportForm(FormScreen[str | None]):
         collector.check()
         app = self.app
         fmt = self.query_one("#report-format", Select).value
-        pack = review(
-            app.db,
-            app.agency["id"],
-            as_of,
-            since,
-            behind_gap=app.settings.behind_gap,
-            stale_days=app.settings.stale_days,
-        )
         return app.save_user_file(
             self.query_one("#report-file", Input).value or "ita-pack",
-            report.render(pack, fmt, app.lang, app.digits),
+            self.desk.pack(as_of, since, fmt),
             (f".{fmt}", ".htm") if fmt == "html" else (f".{fmt}", ".markdown"),
             "report.done",
         )

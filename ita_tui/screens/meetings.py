@@ -5,7 +5,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Header
 
-from ita_tui.db import queries
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable, Static
 
@@ -35,16 +34,16 @@ class MeetingsScreen(ItaScreen):
             table.clear(columns=True)
         self.query_one("#meetings-heading", Static).update(self.t("meetings.title"))
         self.query_one("#decisions-heading", Static).update(self.t("meetings.decisions"))
-        if app.agency is None:
+        if self.desk.agency is None:
             return
         for heading in ("meetings.col.date", "meetings.col.attendees", "meetings.col.notes"):
             meetings.add_column(self.t(heading))
-        for row in reversed(queries.meetings(app.db, app.agency["id"])):
+        for row in reversed(self.desk.meetings()):
             meetings.add_row(
-                app.day(row["held_on"]),
-                row["attendees"] or "",
-                (row["notes"] or "")[:60],
-                key=str(row["id"]),
+                app.day(row.held_on),
+                row.attendees or "",
+                (row.notes or "")[:60],
+                key=str(row.id),
             )
         for heading in (
             "meetings.col.state",
@@ -55,41 +54,42 @@ class MeetingsScreen(ItaScreen):
             "report.col.due",
         ):
             decisions.add_column(self.t(heading))
-        rows = queries.decisions(app.db, app.agency["id"])
-        rows.sort(key=lambda r: (r["closed_on"] is not None, r["due_on"] or r["held_on"]))
+        rows = sorted(
+            self.desk.decisions(), key=lambda r: (r.closed_on is not None, r.due_on or r.held_on)
+        )
         for row in rows:
-            if row["closed_on"]:
-                state = "✓ " + self.t("decision.closed_on", date=app.day(row["closed_on"]))
-            elif row["due_on"] and row["due_on"] < app.as_of:
+            if row.closed_on:
+                state = "✓ " + self.t("decision.closed_on", date=app.day(row.closed_on))
+            elif row.due_on and row.due_on < app.as_of:
                 state = "⚠ " + self.t("meetings.late")
             else:
                 state = "○ " + self.t("decision.open")
             decisions.add_row(
                 state,
-                app.day(row["held_on"]),
-                row["text"],
-                f"#{app.num(row['measure_id'])}" if row["measure_id"] else "-",
-                row["unit_name"] or "-",
-                app.day(row["due_on"]),
-                key=str(row["id"]),
+                app.day(row.held_on),
+                row.text,
+                f"#{app.num(row.measure_id)}" if row.measure_id else "-",
+                row.unit_name or "-",
+                app.day(row.due_on),
+                key=str(row.id),
             )
 
     def _after_form(self, result: object) -> None:
         if result is not None:
-            self.app.data_changed()
+            self.changed()
 
     def action_add_meeting(self) -> None:
         from ita_tui.screens.meeting_forms import MeetingForm
 
-        if self.app.agency is not None and self.app.may("meeting"):
+        if self.desk.agency is not None and self.allowed("meeting"):
             self.app.push_screen(MeetingForm(), self._after_form)
 
     def action_add_decision(self) -> None:
         from ita_tui.screens.meeting_forms import DecisionForm
 
-        if self.app.agency is None or not self.app.may("decision"):
+        if self.desk.agency is None or not self.allowed("decision"):
             return
-        if not queries.meetings(self.app.db, self.app.agency["id"]):
+        if not self.desk.meetings():
             self.notify(self.t("meeting.none"), severity="warning")
             return
         table = self.query_one("#meeting-table", DataTable)
@@ -102,7 +102,7 @@ class MeetingsScreen(ItaScreen):
         from ita_tui.screens.meeting_forms import CloseDecisionForm
 
         table = self.query_one("#decision-table", DataTable)
-        if not table.row_count or not self.app.may("close_decision"):
+        if not table.row_count or not self.allowed("close_decision"):
             return
         decision_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         self.app.push_screen(CloseDecisionForm(decision_id), self._after_form)
@@ -110,5 +110,5 @@ class MeetingsScreen(ItaScreen):
     def action_write_pack(self) -> None:
         from ita_tui.screens.meeting_forms import ReportForm
 
-        if self.app.agency is not None and self.app.may("report"):
+        if self.desk.agency is not None and self.allowed("report"):
             self.app.push_screen(ReportForm())

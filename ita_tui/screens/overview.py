@@ -9,9 +9,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header
 
 from ita_tui import scoring
-from ita_tui.db import queries
-from ita_tui.follow_up import DUE_SOON_DAYS
+from ita_tui.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
+from ita_tui.model import MEASURE_STATUSES, Assessment
 from ita_tui.screens.localized import ItaScreen
+from ita_tui.screens.messages import ShowIndicator
 from ita_tui.widgets.plain import DataTable, Static
 
 BAR_CELLS = 20
@@ -49,22 +50,20 @@ class OverviewScreen(ItaScreen):
         banner.update(self.t("overview.sample_banner", date=app.day(app.as_of)))
         table = self.query_one("#indicator-table", DataTable)
         table.clear(columns=True)
-        if app.agency is None:
+        if self.desk.agency is None:
             self.query_one("#score-line", Static).update(self.t("overview.no_plan"))
             return
-        agency_id = app.agency["id"]
-        assessments = queries.assessments(app.db, agency_id)
-        self._render_assessment(table, assessments)
-        self._render_counts(agency_id)
-        recommendations = queries.recommendations(app.db, agency_id)
+        self._render_assessment(table, self.desk.assessments())
+        self._render_counts()
+        recommendations = self.desk.recommendations()
         lines = [self.t("overview.recommendations")]
         for number, row in enumerate(recommendations, start=1):
-            done = f" ✓ {app.day(row['done_on'])}" if row["done_on"] else ""
-            lines.append(f"{app.num(number)}. {row['text']}{done}")
+            done = f" ✓ {app.day(row.done_on)}" if row.done_on else ""
+            lines.append(f"{app.num(number)}. {row.text}{done}")
         self.query_one("#recommendations", Static).update("\n".join(lines))
         self.query_one("#recommendations", Static).display = bool(recommendations)
 
-    def _render_assessment(self, table: DataTable, assessments: list[dict]) -> None:
+    def _render_assessment(self, table: DataTable, assessments: list[Assessment]) -> None:
         app = self.app
         line = self.query_one("#score-line", Static)
         if not assessments:
@@ -72,21 +71,21 @@ class OverviewScreen(ItaScreen):
             return
         latest = assessments[-1]
         previous = assessments[-2] if len(assessments) > 1 else None
-        result = scoring.compute(latest["year"], latest["scores"])
-        mark = app.num(scoring.methodology(latest["year"]).pass_mark)
+        result = scoring.compute(latest.year, latest.scores)
+        mark = app.num(scoring.methodology(latest.year).pass_mark)
         verdict = self.t("score.passed" if result.passed else "score.not_passed", mark=mark)
         published = ""
         if (
-            latest["published_overall"] is not None
-            and Decimal(str(latest["published_overall"])) != result.overall
+            latest.published_overall is not None
+            and Decimal(str(latest.published_overall)) != result.overall
         ):
             published = " " + self.t(
-                "overview.published", overall=app.num(latest["published_overall"])
+                "overview.published", overall=app.num(latest.published_overall)
             )
         line.update(
             self.t(
                 "overview.headline",
-                year=app.num(latest["year"]),
+                year=app.num(latest.year),
                 overall=app.num(result.overall),
                 kind=self.t(f"score.{result.result_kind}"),
                 result=result.result(app.lang),
@@ -95,7 +94,7 @@ class OverviewScreen(ItaScreen):
             + published
         )
         change_heading = (
-            self.t("overview.change", year=app.num(previous["year"]))
+            self.t("overview.change", year=app.num(previous.year))
             if previous
             else self.t("overview.no_change")
         )
@@ -105,10 +104,10 @@ class OverviewScreen(ItaScreen):
         table.add_column(self.t("overview.score"), key="score")
         table.add_column(self.t("overview.against_pass", mark=mark), key="bar")
         table.add_column(change_heading, key="change")
-        lowest = min(range(10), key=lambda i: latest["scores"][i])
-        changes = scoring.changes(previous["scores"], latest["scores"]) if previous else [None] * 10
+        lowest = min(range(10), key=lambda i: latest.scores[i])
+        changes = scoring.changes(previous.scores, latest.scores) if previous else [None] * 10
         for indicator, score, change in zip(
-            scoring.indicators(), latest["scores"], changes, strict=True
+            scoring.indicators(), latest.scores, changes, strict=True
         ):
             name = indicator.name(app.lang)
             if indicator.number - 1 == lowest:
@@ -131,17 +130,12 @@ class OverviewScreen(ItaScreen):
                 key=str(indicator.number),
             )
 
-    def _render_counts(self, agency_id: int) -> None:
+    def _render_counts(self) -> None:
         """Counts from the database, not from loading every measure: instant at any size."""
         app = self.app
-        by_status = {
-            s: app.count_measures(status=s)
-            for s in ("not_started", "in_progress", "done", "dropped")
-        }
+        by_status = {s: self.desk.count_measures(status=s) for s in MEASURE_STATUSES}
         statuses = " · ".join(f"{self.t(f'status.{s}')} {app.num(n)}" for s, n in by_status.items())
-        overdue, due_soon, stale = (
-            app.count_measures(follow=f) for f in ("overdue", "due_soon", "stale")
-        )
+        overdue, due_soon, stale = (self.desk.count_measures(follow=f) for f in FOLLOW_UPS)
         text = "\n".join(
             [
                 self.t(
@@ -165,4 +159,4 @@ class OverviewScreen(ItaScreen):
         self.query_one("#indicator-table", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.show_indicator(int(event.row_key.value))
+        self.app.post_message(ShowIndicator(int(event.row_key.value)))

@@ -1,6 +1,5 @@
 """Change one's own password: the current one, then the new one twice."""
 
-from ita_tui.db.people import set_password
 from ita_tui.errors import UserError
 from ita_tui.screens.form import FieldErrors, FormScreen
 from ita_tui.widgets.plain import Input
@@ -23,12 +22,8 @@ class PasswordForm(FormScreen[bool | None]):
             raise FieldErrors({"password-again": UserError("password.mismatch")})
         actor = self.app.actor
         try:
-            set_password(
-                self.app.db,
-                actor,
-                actor.login,
-                values["password-new"],
-                current=values["password-current"],
+            self.desk.set_password(
+                actor.login, values["password-new"], current=values["password-current"]
             )
         except UserError as error:
             field = "password-current" if error.key == "password.wrong_current" else "password-new"

@@ -7,7 +7,6 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header
 
 from ita_tui import access
-from ita_tui.db import people
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable, Static
 
@@ -40,17 +39,17 @@ class PeopleScreen(ItaScreen):
             table.add_column(self.t(heading))
         table.add_column(self.t("people.col.units"))
         table.add_column(self.t("people.col.state"))
-        for row in people.people(app.db):
-            state = [] if row["active"] else [self.t("people.inactive")]
-            if not row["has_password"]:
+        for row in self.desk.people():
+            state = [] if row.active else [self.t("people.inactive")]
+            if not row.has_password:
                 state.append(self.t("people.no_password"))
             table.add_row(
-                row["login"],
-                row["name"],
-                self.t(f"role.{row['role']}"),
-                row["units"] or "-",
+                row.login,
+                row.name,
+                self.t(f"role.{row.role}"),
+                row.units or "-",
                 ", ".join(state),
-                key=row["login"],
+                key=row.login,
             )
         self._render_events()
 
@@ -73,14 +72,14 @@ class PeopleScreen(ItaScreen):
             "people.col.detail",
         ):
             events.add_column(self.t(column))
-        for row in people.access_events(app.db, 200):
-            detail = " ".join(part for part in (row["action"], row["detail"]) if part)
+        for row in self.desk.access_events(200):
+            detail = " ".join(part for part in (row.action, row.detail) if part)
             events.add_row(
-                row["at"].replace("T", " ")[:16],
-                row["login"] or "-",
-                self.t(f"event.{row['event']}"),
+                row.at.replace("T", " ")[:16],
+                row.login or "-",
+                self.t(f"event.{row.event}"),
                 detail,
-                key=str(row["id"]),
+                key=str(row.id),
             )
 
     def _chosen_login(self) -> str | None:
@@ -91,19 +90,19 @@ class PeopleScreen(ItaScreen):
 
     def _after_form(self, result: object) -> None:
         if result is not None:
-            self.app.data_changed()
+            self.changed()
 
     def action_add_person(self) -> None:
         from ita_tui.screens.person_forms import PersonForm
 
-        if self.app.may("people"):
+        if self.allowed("people"):
             self.app.push_screen(PersonForm(None), self._after_form)
 
     def action_edit_person(self) -> None:
         from ita_tui.screens.person_forms import PersonForm
 
         login = self._chosen_login()
-        if login is not None and self.app.may("people"):
+        if login is not None and self.allowed("people"):
             self.app.push_screen(PersonForm(login), self._after_form)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -114,5 +113,5 @@ class PeopleScreen(ItaScreen):
         from ita_tui.screens.person_forms import HandoverForm
 
         login = self._chosen_login()
-        if login is not None and self.app.may("handover"):
+        if login is not None and self.allowed("handover"):
             self.app.push_screen(HandoverForm(login), self._after_form)

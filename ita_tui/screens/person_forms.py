@@ -1,16 +1,15 @@
 """Forms for people: add or change a person (administrators), and hand a person's units over to
 a successor (supervisors)."""
 
-from ita_tui.db import people, queries
-from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
 from ita_tui.i18n import handover_message
+from ita_tui.model import ROLES, Unit
 from ita_tui.screens.form import FieldErrors, FormScreen
 from ita_tui.widgets.plain import Checkbox, Input, Select, SelectionList
 
 
-def _agency_units(app) -> list[dict]:
-    return queries.units(app.db, app.agency["id"]) if app.agency else []
+def _agency_units(form: FormScreen) -> list[Unit]:
+    return form.desk.units()
 
 
 class PersonForm(FormScreen[bool | None]):
@@ -20,21 +19,20 @@ class PersonForm(FormScreen[bool | None]):
         super().__init__()
 
     def fields(self):
-        app = self.app
-        person = next((p for p in people.people(app.db) if p["login"] == self.login), None)
-        held = set(people.unit_ids_of(app.db, self.login)) if self.login else set()
+        person = next((p for p in self.desk.people() if p.login == self.login), None)
+        held = set(self.desk.unit_ids_of(self.login)) if self.login else set()
         yield from self.field(
             "people.col.login",
             Input(self.login or "", id="person-login", disabled=self.login is not None),
         )
         yield from self.field(
-            "people.col.name", Input(person["name"] if person else "", id="person-name")
+            "people.col.name", Input(person.name if person else "", id="person-name")
         )
         yield from self.field(
             "people.col.role",
             Select(
                 [(self.t(f"role.{role}"), role) for role in ROLES],
-                value=person["role"] if person else "officer",
+                value=person.role if person else "officer",
                 allow_blank=False,
                 id="person-role",
             ),
@@ -42,12 +40,12 @@ class PersonForm(FormScreen[bool | None]):
         yield from self.field(
             "people.col.units",
             SelectionList(
-                *[(u["name"], u["id"], u["id"] in held) for u in _agency_units(app)],
+                *[(u.name, u.id, u.id in held) for u in _agency_units(self)],
                 id="person-units",
             ),
         )
         if person is not None:
-            yield Checkbox(self.t("person_form.active"), bool(person["active"]), id="person-active")
+            yield Checkbox(self.t("person_form.active"), bool(person.active), id="person-active")
         yield from self.field(
             "person_form.password",
             Input(id="person-password", password=True),
@@ -75,7 +73,7 @@ class PersonForm(FormScreen[bool | None]):
         if self.login is None:
             login = self.query_one("#person-login", Input).value
             try:
-                people.add_person(app.db, app.actor, login, name, role, chosen, password or None)
+                self.desk.add_person(login, name, role, chosen, password or None)
             except UserError as error:
                 if error.key.startswith("people.") and "login" in error.key:
                     raise FieldErrors({"person-login": error}) from None
@@ -87,11 +85,9 @@ class PersonForm(FormScreen[bool | None]):
             )
             return True
         # Units of other agencies in the same database stay as they are.
-        shown = {u["id"] for u in _agency_units(app)}
-        elsewhere = [u for u in people.unit_ids_of(app.db, self.login) if u not in shown]
-        people.update_person(
-            app.db,
-            app.actor,
+        shown = {u.id for u in _agency_units(self)}
+        elsewhere = [u for u in self.desk.unit_ids_of(self.login) if u not in shown]
+        self.desk.update_person(
             self.login,
             name=name,
             role=role,
@@ -99,7 +95,7 @@ class PersonForm(FormScreen[bool | None]):
             active=self.query_one("#person-active", Checkbox).value,
         )
         if password:
-            people.set_password(app.db, app.actor, self.login, password)
+            self.desk.set_password(self.login, password)
         app.notify(self.t("people.changed", login=self.login))
         return True
 
@@ -112,21 +108,20 @@ class HandoverForm(FormScreen[bool | None]):
         super().__init__()
 
     def fields(self):
-        app = self.app
-        everyone = people.people(app.db)
-        held = set(people.unit_ids_of(app.db, self.login))
-        leaving = next(p for p in everyone if p["login"] == self.login)
+        everyone = self.desk.people()
+        held = set(self.desk.unit_ids_of(self.login))
+        leaving = next(p for p in everyone if p.login == self.login)
         yield from self.field(
             "handover_form.from",
-            Input(f"{leaving['name']} ({self.login})", disabled=True, id="handover-from"),
+            Input(f"{leaving.name} ({self.login})", disabled=True, id="handover-from"),
         )
         yield from self.field(
             "handover_form.to",
             Select(
                 [
-                    (f"{p['name']} ({p['login']})", p["login"])
+                    (f"{p.name} ({p.login})", p.login)
                     for p in everyone
-                    if p["active"] and p["login"] != self.login
+                    if p.active and p.login != self.login
                 ],
                 id="handover-to",
                 prompt=self.t("handover_form.need_successor"),
@@ -135,7 +130,7 @@ class HandoverForm(FormScreen[bool | None]):
         yield from self.field(
             "handover_form.units",
             SelectionList(
-                *[(u["name"], u["id"], True) for u in _agency_units(app) if u["id"] in held],
+                *[(u.name, u.id, True) for u in _agency_units(self) if u.id in held],
                 id="handover-units",
             ),
         )
@@ -148,6 +143,6 @@ class HandoverForm(FormScreen[bool | None]):
         units = list(self.query_one("#handover-units", SelectionList).selected)
         if not units:
             raise FieldErrors({"handover-units": UserError("handover.no_units", login=self.login)})
-        result = people.handover(app.db, app.actor, self.login, successor, units)
+        result = self.desk.handover(self.login, successor, units)
         app.notify(handover_message(result, app.lang, app.num))
         return True

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ita_tui import scoring
-from ita_tui.db import backup, queries, writes
 from ita_tui.errors import UserError
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable
@@ -34,46 +33,43 @@ class PlanScreen(ItaScreen):
         tabs = self.query_one(TabbedContent)
         for tab in TABS:
             tabs.get_tab(f"tab-{tab}").label = self.t(f"plan.{tab}")
-        if app.agency is None:
+        if self.desk.agency is None:
             return
-        agency_id = app.agency["id"]
         units = self._table("units", ["plan.name", "plan.kind", "plan.parent"])
-        for unit in queries.units(app.db, agency_id):
-            units.add_row(
-                unit["name"], unit["kind"] or "", unit["parent"] or "", key=str(unit["id"])
-            )
+        for unit in self.desk.units():
+            units.add_row(unit.name, unit.kind or "", unit.parent or "", key=str(unit.id))
         findings = self._table(
             "findings",
             ["plan.year", "plan.indicator", "plan.finding_kind", "plan.item", "plan.text"],
         )
-        for finding in queries.findings(app.db, agency_id):
-            where = finding["sub_indicator"] or (
-                app.num(finding["indicator"]) if finding["indicator"] else finding["instrument"]
+        for finding in self.desk.findings():
+            where = finding.sub_indicator or (
+                app.num(finding.indicator) if finding.indicator else finding.instrument
             )
             findings.add_row(
-                app.num(finding["assessment_year"]),
+                app.num(finding.assessment_year),
                 where,
-                self.t(f"indicators.{finding['kind']}"),
-                finding["oit_item"] or "",
-                finding["text"][:80],
-                key=str(finding["id"]),
+                self.t(f"indicators.{finding.kind}"),
+                finding.oit_item or "",
+                finding.text[:80],
+                key=str(finding.id),
             )
         assessments = self._table(
             "assessments",
             ["plan.year", "plan.overall", "plan.result", "plan.published", "plan.scores"],
         )
-        for row in queries.assessments(app.db, agency_id):
-            result = scoring.compute(row["year"], row["scores"])
+        for row in self.desk.assessments():
+            result = scoring.compute(row.year, row.scores)
             published = " ".join(
-                str(p) for p in (row["published_overall"], row["published_result"]) if p is not None
+                str(p) for p in (row.published_overall, row.published_result) if p is not None
             )
             assessments.add_row(
-                app.num(row["year"]),
+                app.num(row.year),
                 app.num(result.overall),
                 result.result(app.lang),
                 app.num(published) if published else "-",
-                " ".join(app.num(f"{s:g}") for s in row["scores"]),
-                key=str(row["year"]),
+                " ".join(app.num(f"{s:g}") for s in row.scores),
+                key=str(row.year),
             )
 
     def _table(self, tab: str, headings: list[str]) -> DataTable:
@@ -100,16 +96,16 @@ class PlanScreen(ItaScreen):
 
     def _after_form(self, result: object) -> None:
         if result is not None:
-            self.app.data_changed()
+            self.changed()
 
     def action_add(self) -> None:
-        if self.app.agency is not None and self.app.may("edit_plan"):
+        if self.desk.agency is not None and self.allowed("edit_plan"):
             tab, _ = self._current()
             self.app.push_screen(self._form_for(tab, None), self._after_form)
 
     def action_edit(self) -> None:
         tab, key = self._current()
-        if key is not None and self.app.may("edit_plan"):
+        if key is not None and self.allowed("edit_plan"):
             self.app.push_screen(self._form_for(tab, key), self._after_form)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -119,7 +115,7 @@ class PlanScreen(ItaScreen):
         from ita_tui.screens.confirm import ConfirmScreen
 
         tab, key = self._current()
-        if key is None or not self.app.may("edit_plan"):
+        if key is None or not self.allowed("edit_plan"):
             return
         table = self.query_one(f"#{tab}-table", DataTable)
         described = " · ".join(str(cell) for cell in table.get_row(key)[:2])
@@ -128,20 +124,17 @@ class PlanScreen(ItaScreen):
         def delete(answer: bool | None) -> None:
             if not answer:
                 return
+            deletes = {
+                "units": self.desk.delete_unit,
+                "findings": self.desk.delete_finding,
+                "assessments": self.desk.delete_assessment,
+            }
             try:
-                backup.before_delete(self.app.db)
-                if tab == "units":
-                    writes.delete_unit(self.app.db, int(key), by=self.app.who)
-                elif tab == "findings":
-                    writes.delete_finding(self.app.db, int(key), by=self.app.who)
-                else:
-                    writes.delete_assessment(
-                        self.app.db, self.app.agency["id"], int(key), by=self.app.who
-                    )
+                deletes[tab](int(key))
             except UserError as error:
                 self.app.notify(error.message(self.app.lang), severity="error")
                 return
             self.app.notify(self.t("plan.deleted", row=described))
-            self.app.data_changed()
+            self.changed()
 
         self.app.push_screen(ConfirmScreen(question), delete)

@@ -3,8 +3,8 @@
 from decimal import Decimal
 
 from ita_tui import scoring
-from ita_tui.db import queries, writes
 from ita_tui.errors import UserError
+from ita_tui.model import Finding
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.user_input import parse_be_year
 from ita_tui.widgets.plain import Input, Select
@@ -17,29 +17,26 @@ class UnitForm(FormScreen[int | None]):
         super().__init__()
 
     def fields(self):
-        units = queries.units(self.app.db, self.app.agency["id"])
-        unit = next((u for u in units if u["id"] == self.unit_id), None)
-        yield from self.field("plan.name", Input(unit["name"] if unit else "", id="unit-name"))
+        units = self.desk.units()
+        unit = next((u for u in units if u.id == self.unit_id), None)
+        yield from self.field("plan.name", Input(unit.name if unit else "", id="unit-name"))
         yield from self.field(
             "plan.kind",
-            Input((unit or {}).get("kind") or "", id="unit-kind", placeholder="กอง / สำนัก / งาน"),
+            Input(unit.kind or "" if unit else "", id="unit-kind", placeholder="กอง / สำนัก / งาน"),
         )
-        parents = [(u["name"], u["id"]) for u in units if u["id"] != self.unit_id]
-        parent = unit["parent_id"] if unit and unit["parent_id"] else Select.NULL
+        parents = [(u.name, u.id) for u in units if u.id != self.unit_id]
+        parent = unit.parent_id if unit and unit.parent_id else Select.NULL
         yield from self.field(
             "plan.parent", Select(parents, value=parent, id="unit-parent", prompt="-")
         )
 
     def save(self) -> int:
         parent = self.query_one("#unit-parent", Select).value
-        return writes.save_unit(
-            self.app.db,
-            self.app.agency["id"],
+        return self.desk.save_unit(
             self.query_one("#unit-name", Input).value,
             self.query_one("#unit-kind", Input).value,
             None if parent is Select.NULL else parent,
             self.unit_id,
-            by=self.app.who,
         )
 
 
@@ -51,15 +48,10 @@ class FindingForm(FormScreen[int | None]):
 
     def fields(self):
         app = self.app
-        finding = next(
-            (f for f in queries.findings(app.db, app.agency["id"]) if f["id"] == self.finding_id),
-            None,
-        )
-        assessments = queries.assessments(app.db, app.agency["id"])
+        finding = next((f for f in self.desk.findings() if f.id == self.finding_id), None)
+        assessments = self.desk.assessments()
         year = (
-            finding["assessment_year"]
-            if finding
-            else (assessments[-1]["year"] if assessments else 2566)
+            finding.assessment_year if finding else (assessments[-1].year if assessments else 2566)
         )
         yield from self.field("plan.year", Input(app.num(year), id="finding-year"))
         # A finding is about one indicator, or about an instrument as a whole (the seed's
@@ -71,34 +63,37 @@ class FindingForm(FormScreen[int | None]):
         ]
         indicator = Select.NULL
         if finding:
-            indicator = finding["indicator"] or finding["instrument"] or Select.NULL
+            indicator = finding.indicator or finding.instrument or Select.NULL
         yield from self.field(
             "plan.indicator",
             Select(indicators, value=indicator, id="finding-indicator", prompt="-"),
         )
         yield from self.field(
             "finding_form.sub",
-            Input((finding or {}).get("sub_indicator") or "", id="finding-sub", placeholder="9.2"),
+            Input(
+                finding.sub_indicator or "" if finding else "", id="finding-sub", placeholder="9.2"
+            ),
         )
         kinds = [(self.t(f"indicators.{k}"), k) for k in ("weakness", "develop")]
         yield from self.field(
             "plan.finding_kind",
             Select(
                 kinds,
-                value=finding["kind"] if finding else "weakness",
+                value=finding.kind if finding else "weakness",
                 id="finding-kind",
                 allow_blank=False,
             ),
         )
         yield from self.field(
-            "finding_form.topic", Input((finding or {}).get("topic") or "", id="finding-topic")
+            "finding_form.topic",
+            Input(finding.topic or "" if finding else "", id="finding-topic"),
         )
         yield from self.field(
-            "plan.text", Input(finding["text"] if finding else "", id="finding-text")
+            "plan.text", Input(finding.text if finding else "", id="finding-text")
         )
         yield from self.field(
             "plan.item",
-            Input((finding or {}).get("oit_item") or "", id="finding-item", placeholder="o11"),
+            Input(finding.oit_item or "" if finding else "", id="finding-item", placeholder="o11"),
         )
 
     def save(self) -> int:
@@ -114,19 +109,18 @@ class FindingForm(FormScreen[int | None]):
         if not self.query_one("#finding-text", Input).value.strip():
             collector.errors["finding-text"] = UserError("form.required_field")
         collector.check()
-        fields = {
-            "assessment_year": year,
-            "indicator": indicator if isinstance(indicator, int) else None,
-            "instrument": indicator if isinstance(indicator, str) else None,
-            "sub_indicator": self.query_one("#finding-sub", Input).value,
-            "kind": self.query_one("#finding-kind", Select).value,
-            "topic": self.query_one("#finding-topic", Input).value,
-            "text": self.query_one("#finding-text", Input).value,
-            "oit_item": self.query_one("#finding-item", Input).value,
-        }
-        return writes.save_finding(
-            self.app.db, self.app.agency["id"], fields, self.finding_id, by=self.app.who
+        finding = Finding(
+            id=self.finding_id,
+            assessment_year=year,
+            indicator=indicator if isinstance(indicator, int) else None,
+            instrument=indicator if isinstance(indicator, str) else None,
+            sub_indicator=self.query_one("#finding-sub", Input).value,
+            kind=self.query_one("#finding-kind", Select).value,
+            topic=self.query_one("#finding-topic", Input).value,
+            text=self.query_one("#finding-text", Input).value,
+            oit_item=self.query_one("#finding-item", Input).value,
         )
+        return self.desk.save_finding(finding)
 
 
 class AssessmentForm(FormScreen[int | None]):
@@ -137,30 +131,24 @@ class AssessmentForm(FormScreen[int | None]):
 
     def fields(self):
         app = self.app
-        existing = next(
-            (a for a in queries.assessments(app.db, app.agency["id"]) if a["year"] == self.year),
-            None,
-        )
-        year = (
-            self.year
-            or max((a["year"] for a in queries.assessments(app.db, app.agency["id"])), default=2565)
-            + 1
-        )
+        assessments = self.desk.assessments()
+        existing = next((a for a in assessments if a.year == self.year), None)
+        year = self.year or max((a.year for a in assessments), default=2565) + 1
         yield from self.field(
             "plan.year", Input(app.num(year), id="assessment-year", disabled=self.year is not None)
         )
         for indicator in scoring.indicators():
-            value = app.num(f"{existing['scores'][indicator.number - 1]:g}") if existing else ""
+            value = app.num(f"{existing.scores[indicator.number - 1]:g}") if existing else ""
             label = f"{indicator.number}. {indicator.name(app.lang)} ({indicator.instrument})"
             yield from self.field("", Input(value, id=f"score-{indicator.number}"), label=label)
-        published = existing["published_overall"] if existing else None
+        published = existing.published_overall if existing else None
         yield from self.field(
             "assessment_form.published",
             Input(app.num(published) if published is not None else "", id="assessment-published"),
         )
         yield from self.field(
             "assessment_form.published_result",
-            Input((existing or {}).get("published_result") or "", id="assessment-result"),
+            Input(existing.published_result or "" if existing else "", id="assessment-result"),
         )
 
     def save(self) -> int:
@@ -185,13 +173,10 @@ class AssessmentForm(FormScreen[int | None]):
         if year is not None:
             collector.read("assessment-year", scoring.methodology, year)
         collector.check()
-        writes.save_assessment(
-            self.app.db,
-            self.app.agency["id"],
+        self.desk.save_assessment(
             year,
             scores,
             float(published) if isinstance(published, Decimal) else None,
             self.query_one("#assessment-result", Input).value,
-            by=self.app.who,
         )
         return year

@@ -1,6 +1,5 @@
 """Log progress on a measure: date (the as-of date unless changed), percent, note, evidence."""
 
-from ita_tui.db import writes
 from ita_tui.errors import UserError
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.thai_calendar import parse_date, today
@@ -43,13 +42,10 @@ class ProgressForm(FormScreen[int | None]):
                 "progress.future_date", date=self.app.day(day)
             )
         collector.check()
-        return writes.log_progress(
-            self.app.db,
+        return self.desk.log_progress(
             self.measure_id,
             day,
             percent,
-            self.app.who,
-            today(),
             note=self.query_one("#progress-note", Input).value,
             evidence=self.query_one("#progress-evidence", Input).value,
         )

@@ -3,38 +3,35 @@ unticked asks for confirmation and names what is missing."""
 
 from textual.widgets import RadioSet
 
-from ita_tui.db import writes
 from ita_tui.errors import UserError
+from ita_tui.model import MEASURE_STATUSES, MeasureDetail
 from ita_tui.screens.form import FormScreen
 from ita_tui.widgets.plain import Input, RadioButton
-
-STATUSES = ("not_started", "in_progress", "done", "dropped")
 
 
 class StatusForm(FormScreen[str | None]):
     title_key = "status_form.title"
 
-    def __init__(self, measure: dict) -> None:
+    def __init__(self, measure: MeasureDetail) -> None:
         self.measure = measure
+        self.measure_id = measure.id or 0
         super().__init__()
 
     def fields(self):
         buttons = [
-            RadioButton(self.t(f"status.{s}"), value=s == self.measure["status"], id=f"status-{s}")
-            for s in STATUSES
+            RadioButton(self.t(f"status.{s}"), value=s == self.measure.status, id=f"status-{s}")
+            for s in MEASURE_STATUSES
         ]
         yield from self.field("status_form.status", RadioSet(*buttons, id="status-choice"))
         yield from self.field(
             "status_form.reason",
-            Input(self.measure["drop_reason"] or "", id="status-reason"),
+            Input(self.measure.drop_reason or "", id="status-reason"),
             "status_form.reason_hint",
         )
 
     def chosen(self) -> str:
         pressed = self.query_one("#status-choice", RadioSet).pressed_button
-        return (
-            pressed.id.removeprefix("status-") if pressed and pressed.id else self.measure["status"]
-        )
+        return pressed.id.removeprefix("status-") if pressed and pressed.id else self.measure.status
 
     def save(self) -> str:
         status = self.chosen()
@@ -43,20 +40,13 @@ class StatusForm(FormScreen[str | None]):
             from ita_tui.screens.form import FieldErrors
 
             raise FieldErrors({"status-reason": UserError("status.need_reason")})
-        writes.set_status(
-            self.app.db,
-            self.measure["id"],
-            status,
-            reason,
-            changed_on=self.app.as_of,
-            by=self.app.who,
-        )
+        self.desk.set_status(self.measure_id, status, reason, changed_on=self.app.as_of)
 
         return status
 
     def action_save(self) -> None:
-        missing = [c["text"] for c in self.measure["contents"] if not c["done_on"]]
-        if self.chosen() == "done" and missing and self.measure["status"] != "done":
+        missing = [c.text for c in self.measure.contents if not c.done_on]
+        if self.chosen() == "done" and missing and self.measure.status != "done":
             from ita_tui.screens.confirm import ConfirmScreen
 
             listing = "\n".join(f"  ☐ {text}" for text in missing)

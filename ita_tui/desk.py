@@ -1,0 +1,313 @@
+"""The desk: the one entry for every read and action of the app's screens (and the commands'),
+holding what each of them needs to know: the database, the agency worked on, the as-of date,
+who is acting, and the words of the user's language.
+
+A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
+`desk.log_progress(2, day, 40)`. Each action is taken as the desk's actor, who may be refused
+(the refusal is recorded by the write layer)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ita_tui import follow_up
+from ita_tui.access import Actor
+from ita_tui.db import backup, guard, open_database, queries, writes
+from ita_tui.db import people as people_store
+from ita_tui.db.connection import Database
+from ita_tui.errors import UserError
+from ita_tui.model import (
+    AccessEvent,
+    Agency,
+    Assessment,
+    Decision,
+    Finding,
+    Measure,
+    MeasureDetail,
+    MeasureState,
+    Meeting,
+    Person,
+    Recommendation,
+    Unit,
+)
+from ita_tui.review import Review, review
+from ita_tui.thai_calendar import today
+from ita_tui.words import Words
+
+
+@dataclass
+class Desk:
+    db: Database
+    as_of: date
+    actor: Actor | None = None
+    words: Words = field(default_factory=Words)
+    agency_name: str | None = None
+    stale_days: int = follow_up.STALE_DAYS
+    behind_gap: int = follow_up.BEHIND_GAP
+    agency: Agency | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Take the agency again from the database: another writer may have renamed or
+        removed it, or imported the first plan."""
+        try:
+            self.agency = queries.agency(self.db, self.agency_name)
+        except UserError:
+            self.agency = None
+
+    @property
+    def who(self) -> Actor | str:
+        return self.actor or ""
+
+    def _agency_id(self) -> int:
+        if self.agency is None:
+            raise UserError("agency.none")
+        return self.agency.id
+
+    # The agencies of a national or provincial database.
+
+    def agency_count(self) -> int:
+        return queries.agency_count(self.db)
+
+    def agency_summaries(self, search: str | None, sort: str, limit: int, offset: int = 0):
+        return queries.agency_summaries(
+            self.db,
+            self.as_of,
+            search,
+            sort,
+            stale_days=self.stale_days,
+            limit=limit,
+            offset=offset,
+        )
+
+    def choose_agency(self, agency_id: int) -> Agency | None:
+        chosen = queries.agency_by_id(self.db, agency_id)
+        if chosen is not None:
+            self.agency_name = chosen.name
+            self.agency = chosen
+        return chosen
+
+    # The plan.
+
+    def units(self) -> list[Unit]:
+        return queries.units(self.db, self.agency.id) if self.agency else []
+
+    def assessments(self) -> list[Assessment]:
+        return queries.assessments(self.db, self.agency.id) if self.agency else []
+
+    def findings(self) -> list[Finding]:
+        return queries.findings(self.db, self.agency.id) if self.agency else []
+
+    def recommendations(self) -> list[Recommendation]:
+        return queries.recommendations(self.db, self.agency.id) if self.agency else []
+
+    def measures(self, **filters: object) -> list[MeasureState]:
+        """The agency's measures as of the desk's date, judged stale by the user's setting."""
+        if self.agency is None:
+            return []
+        return queries.measures(
+            self.db,
+            self.agency.id,
+            self.as_of,
+            stale_days=self.stale_days,
+            **filters,  # type: ignore[arg-type]
+        )
+
+    def count_measures(self, **filters: object) -> int:
+        if self.agency is None:
+            return 0
+        return queries.count_measures(
+            self.db,
+            self.agency.id,
+            self.as_of,
+            stale_days=self.stale_days,
+            **filters,  # type: ignore[arg-type]
+        )
+
+    def slow_count(self, search: str | None) -> Callable[[], int | None] | None:
+        """For a search whose count reads every measure's text: a count to run on a worker
+        thread, on a connection of its own (one connection, one thread), as things stand now.
+        None when the count is quick, or the database is in memory and cannot be shared."""
+        location = self.db.location()
+        if self.agency is None or location == ":memory:" or not queries.is_slow_search(search):
+            return None
+        agency_id, as_of, stale_days = self.agency.id, self.as_of, self.stale_days
+
+        def count(**filters: object) -> int | None:
+            try:
+                db = open_database(location)
+            except UserError:
+                return None
+            try:
+                return queries.count_measures(
+                    db,
+                    agency_id,
+                    as_of,
+                    stale_days=stale_days,
+                    **filters,  # type: ignore[arg-type]
+                )
+            except UserError:
+                return None
+            finally:
+                db.close()
+
+        return count
+
+    def measure(self, measure_id: int) -> MeasureDetail:
+        return queries.measure(self.db, measure_id, self.as_of, self.stale_days)
+
+    def progress_entries(self) -> list[dict]:
+        return queries.progress_entries(self.db, self.agency.id) if self.agency else []
+
+    def meetings(self) -> list[Meeting]:
+        return queries.meetings(self.db, self.agency.id) if self.agency else []
+
+    def decisions(self) -> list[Decision]:
+        return queries.decisions(self.db, self.agency.id) if self.agency else []
+
+    def review(self, as_of: date, since: date | None = None) -> Review:
+        return review(
+            self.db,
+            self._agency_id(),
+            as_of,
+            since,
+            behind_gap=self.behind_gap,
+            stale_days=self.stale_days,
+        )
+
+    def snapshot(self, as_of: date) -> str:
+        from ita_tui import snapshot
+
+        return snapshot.export(self.db, "-", as_of, self.agency.name if self.agency else None)
+
+    def pack(self, as_of: date, since: date | None, fmt: str) -> str:
+        from ita_tui import report
+
+        return report.render(self.review(as_of, since), fmt, self.words.lang, self.words.digits)
+
+    # People.
+
+    def people(self) -> list[Person]:
+        return people_store.people(self.db)
+
+    def unit_ids_of(self, login: str) -> list[int]:
+        return people_store.unit_ids_of(self.db, login)
+
+    def access_events(self, limit: int = 200) -> list[AccessEvent]:
+        return people_store.access_events(self.db, limit)
+
+    def authenticate(self, login: str, password: str) -> Actor:
+        """The person, when the password is theirs; every try is recorded."""
+        return people_store.authenticate(self.db, login, password)
+
+    def login_required(self) -> bool:
+        return guard.login_required(self.db)
+
+    def may(self, action: str, measure_id: int | None = None) -> None:
+        """Raises UserError (and records the refusal) when the actor's role does not allow it."""
+        guard.require(self.db, self.actor or guard.acting(self.db, ""), action, measure_id)
+
+    # Actions, each as the desk's actor, each one transaction.
+
+    def log_progress(
+        self, measure_id: int, day: date, percent: int, note: str = "", evidence: str = ""
+    ) -> int:
+        return writes.log_progress(
+            self.db, measure_id, day, percent, self.who, today(), note=note, evidence=evidence
+        )
+
+    def tick(self, content_id: int, done: bool) -> None:
+        writes.tick_content(self.db, content_id, self.as_of if done else None, self.who)
+
+    def set_evidence(self, content_id: int, link: str) -> None:
+        writes.set_content_evidence(self.db, content_id, link, self.who)
+
+    def set_status(
+        self, measure_id: int, status: str, reason: str | None, changed_on: date | None
+    ) -> None:
+        writes.set_status(self.db, measure_id, status, reason, changed_on, by=self.who)
+
+    def save_measure(self, measure: Measure) -> int:
+        return writes.save_measure(self.db, self._agency_id(), measure, measure.id, by=self.who)
+
+    def delete_measure(self, measure_id: int) -> None:
+        backup.before_delete(self.db)
+        writes.delete_measure(self.db, measure_id, by=self.who)
+
+    def save_unit(
+        self, name: str, kind: str | None, parent_id: int | None, unit_id: int | None = None
+    ) -> int:
+        return writes.save_unit(
+            self.db, self._agency_id(), name, kind, parent_id, unit_id, by=self.who
+        )
+
+    def delete_unit(self, unit_id: int) -> None:
+        backup.before_delete(self.db)
+        writes.delete_unit(self.db, unit_id, by=self.who)
+
+    def save_finding(self, finding: Finding) -> int:
+        return writes.save_finding(self.db, self._agency_id(), finding, finding.id, by=self.who)
+
+    def delete_finding(self, finding_id: int) -> None:
+        backup.before_delete(self.db)
+        writes.delete_finding(self.db, finding_id, by=self.who)
+
+    def save_assessment(
+        self,
+        year: int,
+        scores: list,
+        published_overall: float | None,
+        published_result: str | None,
+    ) -> None:
+        writes.save_assessment(
+            self.db,
+            self._agency_id(),
+            year,
+            scores,
+            published_overall,
+            published_result,
+            by=self.who,
+        )
+
+    def delete_assessment(self, year: int) -> None:
+        backup.before_delete(self.db)
+        writes.delete_assessment(self.db, self._agency_id(), year, by=self.who)
+
+    def add_meeting(self, held_on: date, attendees: str, notes: str) -> int:
+        return writes.add_meeting(self.db, self._agency_id(), held_on, self.who, attendees, notes)
+
+    def add_decision(
+        self,
+        meeting_id: int,
+        text: str,
+        measure_id: int | None,
+        unit_id: int | None,
+        due_on: date | None,
+    ) -> int:
+        return writes.add_decision(
+            self.db, self._agency_id(), meeting_id, text, measure_id, unit_id, due_on, by=self.who
+        )
+
+    def close_decision(self, decision_id: int, closed_on: date, note: str) -> None:
+        writes.close_decision(self.db, decision_id, closed_on, note, self.who)
+
+    def _acting_person(self) -> Actor:
+        return self.actor or guard.acting(self.db, "")
+
+    def add_person(
+        self, login: str, name: str, role: str, unit_ids: list[int], password: str | None
+    ) -> int:
+        return people_store.add_person(
+            self.db, self._acting_person(), login, name, role, unit_ids, password
+        )
+
+    def update_person(self, login: str, **changes: object) -> None:
+        people_store.update_person(self.db, self._acting_person(), login, **changes)
+
+    def set_password(self, login: str, new: str, current: str | None = None) -> None:
+        people_store.set_password(self.db, self._acting_person(), login, new, current)
+
+    def handover(self, from_login: str, to_login: str, unit_ids: list[int] | None) -> dict:
+        return people_store.handover(self.db, self._acting_person(), from_login, to_login, unit_ids)
