@@ -1,21 +1,16 @@
-"""`ita-tui people …` and `ita-tui handover`: who may do what, logging in, and passing units on.
-
-Like the rest of the CLI, nothing here imports textual or rich."""
-
-from typing import TYPE_CHECKING
+"""`people …` and `handover`: who may do what, logging in, and passing units on."""
 
 import click
 
+from ita_tui.cli.group import Context
+from ita_tui.cli.options import json_option
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
 from ita_tui.i18n import handover_message, translate
 from ita_tui.output import say, say_json
 
-if TYPE_CHECKING:
-    from ita_tui.cli import Context
 
-
-def _unit_ids(context: "Context", db, names: tuple[str, ...]) -> list[int]:
+def _unit_ids(context: Context, db, names: tuple[str, ...]) -> list[int]:
     from ita_tui.db import queries
 
     if not names:
@@ -24,7 +19,7 @@ def _unit_ids(context: "Context", db, names: tuple[str, ...]) -> list[int]:
     return [queries.find_unit(db, agency["id"], name)["id"] for name in names]
 
 
-def _new_password(context: "Context", login: str, file: str | None) -> str:
+def _new_password(context: Context, login: str, file: str | None) -> str:
     """A new password from a file, or typed twice."""
     if file:
         return context.password(login, file=file)
@@ -45,9 +40,9 @@ def people() -> None:
 
 
 @people.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@json_option()
 @click.pass_obj
-def people_list(context: "Context", as_json: bool) -> None:
+def people_list(context: Context, as_json: bool) -> None:
     """List people, their roles and units."""
 
     from ita_tui.db.people import people as every_person
@@ -79,7 +74,7 @@ def people_list(context: "Context", as_json: bool) -> None:
 @click.option("--new-password-file", metavar="FILE", help="Read their first password from FILE.")
 @click.pass_obj
 def people_add(
-    context: "Context",
+    context: Context,
     login: str,
     name: str,
     role: str,
@@ -120,7 +115,7 @@ def people_add(
 @click.option("--active/--inactive", default=None, help="Let them log in, or not.")
 @click.pass_obj
 def people_change(
-    context: "Context",
+    context: Context,
     login: str,
     name: str | None,
     role: str | None,
@@ -142,7 +137,7 @@ def people_change(
 @click.argument("login")
 @click.option("--new-password-file", metavar="FILE", help="Read the new password from FILE.")
 @click.pass_obj
-def people_password(context: "Context", login: str, new_password_file: str | None) -> None:
+def people_password(context: Context, login: str, new_password_file: str | None) -> None:
     """Set a password: your own, or anyone's as an administrator."""
     from ita_tui.db.people import set_password
 
@@ -156,7 +151,7 @@ def people_password(context: "Context", login: str, new_password_file: str | Non
 @people.command("require-login")
 @click.option("--off", is_flag=True, help="Stop requiring login (single-user use).")
 @click.pass_obj
-def people_require_login(context: "Context", off: bool) -> None:
+def people_require_login(context: Context, off: bool) -> None:
     """Require everyone to log in, in the app and on the command line (administrators only)."""
     from ita_tui.db.people import set_login_required
 
@@ -168,7 +163,7 @@ def people_require_login(context: "Context", off: bool) -> None:
 @people.command("events")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
 @click.pass_obj
-def people_events(context: "Context", limit: int) -> None:
+def people_events(context: Context, limit: int) -> None:
     """The access record: logins, failed logins, refused actions, changes to people."""
     from ita_tui.access import require
     from ita_tui.db.people import access_events
@@ -189,7 +184,7 @@ def people_events(context: "Context", limit: int) -> None:
     "--unit", "units", multiple=True, metavar="NAME", help="Only this unit (default: all); repeat."
 )
 @click.pass_obj
-def handover(context: "Context", source: str, target: str, units: tuple[str, ...]) -> None:
+def handover(context: Context, source: str, target: str, units: tuple[str, ...]) -> None:
     """Hand a person's units, with their open measures and decisions, to a successor
     (supervisors). Entries already made keep the names of who made them."""
     from ita_tui.db.people import handover as hand_over

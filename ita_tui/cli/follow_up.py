@@ -1,0 +1,163 @@
+"""Following the plan up: `measures`, `overdue`, and `log` to record progress."""
+
+from datetime import date
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.cli.options import as_of_option, by_option, date_option, json_option, unit_option
+from ita_tui.errors import UserError
+from ita_tui.i18n import status_label
+from ita_tui.output import say, say_json, say_json_items
+from ita_tui.text import normalise
+from ita_tui.thai_calendar import today
+from ita_tui.user_input import parse_percent, parse_whole_number
+
+STATUS_CHOICES = ("not_started", "in_progress", "done", "dropped")
+
+
+def _status(text: str | None) -> str | None:
+    if text is None:
+        return None
+    wanted = normalise(text).casefold()
+    for code in STATUS_CHOICES:
+        if wanted in (code, code.replace("_", "-"), code.replace("_", " ")) or wanted in (
+            status_label(code, "th").casefold(),
+            status_label(code, "en").casefold(),
+        ):
+            return code
+    raise UserError("cli.bad_status", value=text, choices=", ".join(STATUS_CHOICES))
+
+
+def _measure_json(row: dict) -> dict:
+    return {
+        "id": row["id"],
+        "fiscal_year": row["fiscal_year"],
+        "title": row["title"],
+        "topic": row["topic"],
+        "units": row["units"],
+        "status": row["status"],
+        "percent": row["percent"],
+        "period": row["period_text"],
+        "start": row["start"].isoformat() if row["start"] else None,
+        "end": row["end"].isoformat() if row["end"] else None,
+        "overdue": row["overdue"],
+        "days_overdue": row["days_overdue"],
+        "outside_fiscal_year": row["outside_fiscal_year"],
+    }
+
+
+def _title(row: dict) -> str:
+    return f"{row['title']} — {row['topic']}" if row["topic"] else row["title"]
+
+
+@click.command()
+@unit_option(help="Only measures of this unit (กอง/สำนัก/งาน).")
+@click.option(
+    "--status", metavar="STATUS", help="not_started, in_progress, done or dropped (Thai names too)."
+)
+@as_of_option()
+@json_option()
+@click.pass_obj
+def measures(
+    context: Context, division: str | None, status: str | None, as_of: date, as_json: bool
+) -> None:
+    """List the plan's measures."""
+    from ita_tui.db import queries
+
+    wanted_status = _status(status)
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    unit = queries.find_unit(db, agency["id"], division) if division else None
+    rows = queries.measures(db, agency["id"], as_of, unit["id"] if unit else None, wanted_status)
+    if as_json:
+        say_json([_measure_json(r) for r in rows])
+        return
+    if not rows:
+        say(context.t("measures.none"))
+        return
+    for row in rows:
+        state = status_label(row["status"], context.lang)
+        if row["status"] != "dropped":
+            state += f" {context.number(row['percent'])}%"
+        period = f"{context.day(row['start'])} – {context.day(row['end'])}" if row["end"] else "-"
+        say(f"#{context.number(row['id'])}  [{state}]  {period}  {', '.join(row['units'])}")
+        say(f"     {_title(row)}")
+        if row["overdue"]:
+            say("     " + context.t("overdue.days", days=context.number(row["days_overdue"])))
+        if row["outside_fiscal_year"]:
+            say("     " + context.t("measure.outside_fiscal_year"))
+
+
+@click.command()
+@as_of_option()
+@unit_option(help="Only measures of this unit.")
+@json_option()
+@click.pass_obj
+def overdue(context: Context, as_of: date, division: str | None, as_json: bool) -> None:
+    """Measures past their end date that are neither done nor dropped, by unit."""
+    from ita_tui.db import queries
+
+    day = as_of
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    unit = queries.find_unit(db, agency["id"], division) if division else None
+    unit_id = unit["id"] if unit else None
+    if as_json:
+        say_json_items(queries.overdue_json_items(db, agency["id"], day, unit_id))
+        return
+    rows = queries.overdue(db, agency["id"], day, unit_id)
+    say(context.t("overdue.heading", date=context.day(day), count=context.number(len(rows))))
+    for unit_row in queries.units(db, agency["id"]):
+        mine = [r for r in rows if unit_row["name"] in r["units"]]
+        if not mine:
+            continue
+        say(f"\n{unit_row['name']}")
+        for row in mine:
+            due = context.t("overdue.due", date=context.day(date.fromisoformat(row["end"])))
+            days = context.t("overdue.days", days=context.number(row["days_overdue"]))
+            say(f"  #{context.number(row['id'])}  {due}  {days}  {_title(row)}")
+            if row["outside_fiscal_year"]:
+                say("      " + context.t("measure.outside_fiscal_year"))
+
+
+@click.command()
+@click.argument("measure_id", metavar="MEASURE_ID")
+@click.option("--percent", required=True, metavar="N", help="How far the measure has come, 0-100.")
+@click.option("--note", metavar="TEXT", help="What was done.")
+@date_option("--date", "entry_date", help="When (default: today).", default=today)
+@click.option("--evidence", metavar="URL", help="Where the evidence is (a link or a file).")
+@by_option(help="Who did it (else settings, else your login).")
+@click.option(
+    "--corrects", metavar="ENTRY_ID", help="The earlier entry this one corrects (it stays, marked)."
+)
+@click.pass_obj
+def log(
+    context: Context,
+    measure_id: str,
+    percent: str,
+    note: str | None,
+    entry_date: date,
+    evidence: str | None,
+    by: str | None,
+    corrects: str | None,
+) -> None:
+    """Record progress on a measure."""
+    from ita_tui.db import writes
+
+    number = parse_whole_number(measure_id, "cli.bad_measure_id")
+    value = parse_percent(percent)
+    day = entry_date
+    corrected = None if corrects is None else parse_whole_number(corrects, "progress.bad_entry_id")
+    db = context.open()
+    writes.log_progress(
+        db, number, day, value, context.actor(db, by), today(), note, evidence, corrects=corrected
+    )
+    say(
+        context.t(
+            "log.done",
+            id=context.number(number),
+            percent=context.number(value),
+            date=context.day(day),
+        )
+    )

@@ -1,0 +1,127 @@
+"""The plan and its files: `demo`, `init`, `import` and `export`."""
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.cli.options import as_of_option, by_option
+from ita_tui.errors import UserError
+from ita_tui.output import say, say_data
+from ita_tui.output_folder import refuse_protected
+
+DEMO_AS_OF = date(2023, 4, 3)
+
+
+@click.command()
+@click.pass_obj
+def demo(context: Context) -> None:
+    """Open the app on a fresh temporary copy of the sample plan, as of 2023-04-03."""
+    import tempfile
+
+    from ita_tui import snapshot
+    from ita_tui.app import run_app
+    from ita_tui.db import open_database
+
+    with tempfile.TemporaryDirectory(prefix="ita-tui-demo-") as folder:
+        db = open_database(Path(folder) / "demo.db", create=True)
+        snapshot.import_plan(db, snapshot.sample_plan(), context.who(None))
+        run_app(db, context, as_of=DEMO_AS_OF, sample=True)
+        db.close()
+
+
+@click.command()
+@click.option("--sample", is_flag=True, help="Load the sample plan (เทศบาลตำบลมวกเหล็ก, FY 2566).")
+@click.option(
+    "--group",
+    metavar="NAME",
+    help="Share the database with this group on a server (files 0660), not only with you.",
+)
+@click.pass_obj
+def init(context: Context, sample: bool, group: str | None) -> None:
+    """Create the database, optionally with the sample plan; or share one with a group."""
+    from ita_tui import snapshot
+    from ita_tui.db import queries
+
+    db = context.open(create=True, adopt_empty=True)
+    if group is not None:
+        from ita_tui.file_modes import share_with_group
+
+        for folder in share_with_group(context.database, group):
+            say(context.t("share.open_folder", group=group, folder=folder), err=True)
+    if sample:
+        plan = snapshot.sample_plan()
+        if any(a["name"] == plan.agency for a in queries.agencies(db)):
+            raise UserError("init.agency_exists", name=plan.agency, path=str(context.database))
+        report = snapshot.import_plan(db, plan, context.actor(db))
+        _report_import(context, report)
+    say(context.t("init.done", path=str(context.database)))
+
+
+def _report_import(context: Context, report) -> None:
+    say(context.t("import.done", agency=report.agency, count=context.number(report.measures)))
+    for measure in report.outside_fiscal_year:
+        say(
+            context.t(
+                "import.outside_fiscal_year",
+                title=measure["title"],
+                period=measure["period_text"],
+                year=context.number(measure["fiscal_year"]),
+            ),
+            err=True,
+        )
+
+
+@click.command("import")
+@click.argument("files", metavar="FILE.toml…", nargs=-1, required=True)
+@by_option(help="Who is importing (else settings, else your login).")
+@click.pass_obj
+def import_command(context: Context, files: tuple[str, ...], by: str | None) -> None:
+    """Load plans or snapshots, each all or nothing, as its agency's data (writing only what
+    differs) unless the database holds a newer snapshot of it. Several files build an aggregate
+    database."""
+    from ita_tui import snapshot
+
+    if len(files) == 1:
+        plan = snapshot.validate(snapshot.read(files[0]), files[0])
+        db = context.open(create=True)
+        _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
+        return
+    db = context.open(create=True)
+    failed = 0
+    for file in files:
+        try:
+            plan = snapshot.validate(snapshot.read(file), file)
+            _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
+        except UserError as error:
+            failed += 1
+            say(error.message(context.lang), err=True)
+    if failed:
+        say(
+            context.t(
+                "import.some_failed",
+                failed=context.number(failed),
+                total=context.number(len(files)),
+            ),
+            err=True,
+        )
+        sys.exit(2)
+
+
+@click.command()
+@click.argument("destination", metavar="FILE.toml|-")
+@as_of_option()
+@click.pass_obj
+def export(context: Context, destination: str, as_of: date) -> None:
+    """Write the status snapshot to a TOML file, or to standard output with `-`."""
+    from ita_tui import snapshot
+
+    if destination != "-":
+        refuse_protected(Path(destination), context.database)
+    text = snapshot.export(context.open(), destination, as_of, context.agency)
+    if destination == "-":
+        say_data(text, nl=False)
+    else:
+        say(context.t("export.done", path=destination), err=True)

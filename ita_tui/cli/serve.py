@@ -1,0 +1,45 @@
+"""`serve`: the app in browsers, each session its own app process on this database."""
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.errors import UserError
+from ita_tui.output import say
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port."
+)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The address browsers use (required with a --host beyond this machine), e.g."
+    " http://192.168.1.10:8000, or https://ita.example.go.th behind a proxy.",
+)
+@click.pass_obj
+def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
+    """Serve the app to browsers, each browser session its own app on this database, at most
+    `max_sessions` (settings file, default 30) at once."""
+    from ita_tui import access
+    from ita_tui import serve as server
+
+    url = server.public_url(host, port, public_url)
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        raise UserError("serve.missing") from None
+    from ita_tui.file_modes import exposed_files
+
+    db = context.open()
+    if not server.is_loopback(host) and not access.login_required(db):
+        say(context.t("serve.open_network", host=host), err=True)
+    if access.login_required(db):
+        for path, mode in exposed_files(context.database):
+            say(context.t("serve.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True)
+    db.close()
+    # An address is typed as it is shown: its port stays in Arabic digits.
+    say(context.t("serve.starting", url=url, host=host, port=port), err=True)
+    command = server.app_command(context.database, context.lang, context.digits, context.agency)
+    server.run(command, host, port, url, context.settings.max_sessions)
