@@ -8,7 +8,7 @@ import sys
 import click
 
 from ita_tui.cli.group import LANGUAGE_ENV, cli
-from ita_tui.errors import UserError
+from ita_tui.errors import EXIT_USAGE, UserError
 from ita_tui.i18n import translate
 from ita_tui.locations import database_path
 from ita_tui.output import say
@@ -42,12 +42,15 @@ def _database_from(argv: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Run `ita-tui`. Exit codes: 0 done; 1 a failure the user did not cause (the database busy
+    past the timeout, a full disk, a write the system refused, `verify` finding the records
+    altered or readable by others); 2 a usage or input error, nothing changed; 130 interrupted."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         cli.main(args=arguments, prog_name="ita-tui", standalone_mode=False)
     except UserError as error:
         say(error.message(_language_from(arguments)), err=True)
-        sys.exit(2)
+        sys.exit(error.exit_code)
     except click.exceptions.Abort:
         sys.exit(130)
     except click.exceptions.Exit as done:
@@ -55,7 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         lang = _language_from(arguments)
         say(translate("cli.usage", lang, detail=error.format_message()), err=True)
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
@@ -66,12 +69,12 @@ def main(argv: list[str] | None = None) -> None:
 
         refused = user_error_for(error, _database_from(arguments))
         say(refused.message(_language_from(arguments)), err=True)
-        sys.exit(2)
+        sys.exit(refused.exit_code)
     except OSError as error:
         # A file the system refused where no closer check was made (a name too long, say).
         from ita_tui.user_files import os_error
 
         refused = os_error(error, error.filename or "-")
         say(refused.message(_language_from(arguments)), err=True)
-        sys.exit(2)
+        sys.exit(refused.exit_code)
     sys.exit(0)

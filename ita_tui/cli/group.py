@@ -21,6 +21,15 @@ from ita_tui.thai_calendar import format_thai_date, with_digits
 
 LANGUAGE_ENV = "ITA_TUI_LANG"
 
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  done
+  1  a failure you did not cause, so trying again later or mending the machine
+     helps: the database busy past the timeout, a full disk, a write the system
+     refused, verify finding the records altered or readable by others
+  2  a usage or input error: a bad option, value or file, an unknown measure;
+     nothing was changed"""
+
 
 @dataclass
 class Context:
@@ -95,7 +104,11 @@ class Context:
             return "unknown"
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
 @click.option(
     "--db",
     "db_path",

@@ -8,7 +8,7 @@ import click
 
 from ita_tui.cli.group import Context
 from ita_tui.cli.options import as_of_option, by_option
-from ita_tui.errors import UserError
+from ita_tui.errors import EXIT_FAILURE, EXIT_USAGE, UserError
 from ita_tui.output import say, say_data
 from ita_tui.output_folder import refuse_protected
 
@@ -90,14 +90,15 @@ def import_command(context: Context, files: tuple[str, ...], by: str | None) -> 
         _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
         return
     db = context.open(create=True)
-    failed = 0
+    codes = []
     for file in files:
         try:
             plan = snapshot.validate(snapshot.read(file), file)
             _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
         except UserError as error:
-            failed += 1
+            codes.append(error.exit_code)
             say(error.message(context.lang), err=True)
+    failed = len(codes)
     if failed:
         say(
             context.t(
@@ -107,7 +108,8 @@ def import_command(context: Context, files: tuple[str, ...], by: str | None) -> 
             ),
             err=True,
         )
-        sys.exit(2)
+        # A file the system would not let in weighs more than a file that was wrong.
+        sys.exit(EXIT_FAILURE if EXIT_FAILURE in codes else EXIT_USAGE)
 
 
 @click.command()

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ita_tui.cli.group import Context
-from ita_tui.errors import UserError
+from ita_tui.errors import EXIT_FAILURE, UserError
 from ita_tui.locations import settings_path
 from ita_tui.output import say
 from ita_tui.output_folder import refuse_protected
@@ -63,7 +63,7 @@ def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[s
     if not problems and not missing:
         say(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
         if exposed:
-            sys.exit(1)
+            sys.exit(EXIT_FAILURE)
         return
     say(context.t("verify.failed", count=context.number(len(problems) + len(missing))), err=True)
     for line in missing:
@@ -71,7 +71,7 @@ def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[s
     for problem in problems[:20]:
         where = context.t("verify.entry", id=context.number(problem.entry)) if problem.entry else ""
         say(f"  {where}{context.t(problem.key, detail=problem.detail)}", err=True)
-    sys.exit(1)
+    sys.exit(EXIT_FAILURE)
 
 
 @click.command()
