@@ -49,7 +49,7 @@ def _sections(words: _Words) -> list[tuple[str, str, Callable[[dict], list[str]]
             f"#{words.num(row['id'])}",
             words.title(row),
             words.day(row["end"]),
-            words.t("measures.days", days=words.num(row["days_overdue"])),
+            words.t("measures.days", count=words.num(row["days_overdue"])),
             f"{words.num(row['percent'])}%",
         ]
 

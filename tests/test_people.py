@@ -350,7 +350,7 @@ def test_handover_passes_units_on_and_history_keeps_names(shared, run, tmp_path)
     assert refused.code == 2  # an officer does not hand over
     result = run(*_as(shared, tmp_path, "head", "handover", "somchai", "somsri"))
     assert result.code == 0, result.err
-    assert TREASURY in result.out and "1 open measures" in result.out.replace("๑", "1")
+    assert TREASURY in result.out and "1 open measure," in result.out.replace("๑", "1")
     assert run(*_as(shared, tmp_path, "somchai", "log", str(measure), "--percent", "50")).code == 2
     somsri = run(
         *_as(

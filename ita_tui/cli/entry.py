@@ -8,6 +8,7 @@ import sys
 import click
 
 from ita_tui.cli.group import LANGUAGE_ENV, cli
+from ita_tui.cli.language import speaking
 from ita_tui.errors import EXIT_USAGE, UserError
 from ita_tui.i18n import translate
 from ita_tui.locations import database_path
@@ -46,19 +47,22 @@ def main(argv: list[str] | None = None) -> None:
     past the timeout, a full disk, a write the system refused, `verify` finding the records
     altered or readable by others); 2 a usage or input error, nothing changed; 130 interrupted."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # Known before the options are parsed: --help and a usage error come before the group runs.
+    lang = _language_from(arguments)
     try:
-        cli.main(args=arguments, prog_name="ita-tui", standalone_mode=False)
+        with speaking(lang):
+            try:
+                cli.main(args=arguments, prog_name="ita-tui", standalone_mode=False)
+            except click.ClickException as error:
+                say(translate("cli.usage", lang, detail=error.format_message()), err=True)
+                sys.exit(EXIT_USAGE)
     except UserError as error:
-        say(error.message(_language_from(arguments)), err=True)
+        say(error.message(lang), err=True)
         sys.exit(error.exit_code)
     except click.exceptions.Abort:
         sys.exit(130)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
-    except click.ClickException as error:
-        lang = _language_from(arguments)
-        say(translate("cli.usage", lang, detail=error.format_message()), err=True)
-        sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
@@ -68,13 +72,13 @@ def main(argv: list[str] | None = None) -> None:
         from ita_tui.db.connection import user_error_for
 
         refused = user_error_for(error, _database_from(arguments))
-        say(refused.message(_language_from(arguments)), err=True)
+        say(refused.message(lang), err=True)
         sys.exit(refused.exit_code)
     except OSError as error:
         # A file the system refused where no closer check was made (a name too long, say).
         from ita_tui.user_files import os_error
 
         refused = os_error(error, error.filename or "-")
-        say(refused.message(_language_from(arguments)), err=True)
+        say(refused.message(lang), err=True)
         sys.exit(refused.exit_code)
     sys.exit(0)

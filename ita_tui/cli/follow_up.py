@@ -5,6 +5,7 @@ from datetime import date
 import click
 
 from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
 from ita_tui.cli.options import as_of_option, by_option, date_option, json_option, unit_option
 from ita_tui.errors import UserError
 from ita_tui.i18n import status_label
@@ -51,18 +52,15 @@ def _title(row: dict) -> str:
     return f"{row['title']} — {row['topic']}" if row["topic"] else row["title"]
 
 
-@click.command()
-@unit_option(help="Only measures of this unit (กอง/สำนัก/งาน).")
-@click.option(
-    "--status", metavar="STATUS", help="not_started, in_progress, done or dropped (Thai names too)."
-)
+@command(help="help.measures")
+@unit_option(help="help.measures.unit")
+@option("--status", metavar="STATUS", help="help.measures.status")
 @as_of_option()
 @json_option()
 @click.pass_obj
 def measures(
     context: Context, division: str | None, status: str | None, as_of: date, as_json: bool
 ) -> None:
-    """List the plan's measures."""
     from ita_tui.db import queries
 
     wanted_status = _status(status)
@@ -84,18 +82,17 @@ def measures(
         say(f"#{context.number(row['id'])}  [{state}]  {period}  {', '.join(row['units'])}")
         say(f"     {_title(row)}")
         if row["overdue"]:
-            say("     " + context.t("overdue.days", days=context.number(row["days_overdue"])))
+            say("     " + context.t("overdue.days", count=context.number(row["days_overdue"])))
         if row["outside_fiscal_year"]:
             say("     " + context.t("measure.outside_fiscal_year"))
 
 
-@click.command()
+@command(help="help.overdue")
 @as_of_option()
-@unit_option(help="Only measures of this unit.")
+@unit_option(help="help.overdue.unit")
 @json_option()
 @click.pass_obj
 def overdue(context: Context, as_of: date, division: str | None, as_json: bool) -> None:
-    """Measures past their end date that are neither done nor dropped, by unit."""
     from ita_tui.db import queries
 
     day = as_of
@@ -115,22 +112,20 @@ def overdue(context: Context, as_of: date, division: str | None, as_json: bool) 
         say(f"\n{unit_row['name']}")
         for row in mine:
             due = context.t("overdue.due", date=context.day(date.fromisoformat(row["end"])))
-            days = context.t("overdue.days", days=context.number(row["days_overdue"]))
+            days = context.t("overdue.days", count=context.number(row["days_overdue"]))
             say(f"  #{context.number(row['id'])}  {due}  {days}  {_title(row)}")
             if row["outside_fiscal_year"]:
                 say("      " + context.t("measure.outside_fiscal_year"))
 
 
-@click.command()
+@command(help="help.log")
 @click.argument("measure_id", metavar="MEASURE_ID")
-@click.option("--percent", required=True, metavar="N", help="How far the measure has come, 0-100.")
-@click.option("--note", metavar="TEXT", help="What was done.")
-@date_option("--date", "entry_date", help="When (default: today).", default=today)
-@click.option("--evidence", metavar="URL", help="Where the evidence is (a link or a file).")
-@by_option(help="Who did it (else settings, else your login).")
-@click.option(
-    "--corrects", metavar="ENTRY_ID", help="The earlier entry this one corrects (it stays, marked)."
-)
+@option("--percent", required=True, metavar="N", help="help.log.percent")
+@option("--note", metavar="TEXT", help="help.log.note")
+@date_option("--date", "entry_date", help="help.log.date", default=today)
+@option("--evidence", metavar="URL", help="help.log.evidence")
+@by_option(help="help.log.by")
+@option("--corrects", metavar="ENTRY_ID", help="help.log.corrects")
 @click.pass_obj
 def log(
     context: Context,
@@ -142,7 +137,6 @@ def log(
     by: str | None,
     corrects: str | None,
 ) -> None:
-    """Record progress on a measure."""
     from ita_tui.db import writes
 
     number = parse_whole_number(measure_id, "cli.bad_measure_id")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ita_tui.cli.language import Option, group, option
 from ita_tui.errors import UserError
 from ita_tui.i18n import translate
 from ita_tui.locations import database_path
@@ -20,15 +21,6 @@ from ita_tui.text import normalise
 from ita_tui.thai_calendar import format_thai_date, with_digits
 
 LANGUAGE_ENV = "ITA_TUI_LANG"
-
-EXIT_CODES_HELP = """\b
-Exit codes:
-  0  done
-  1  a failure you did not cause, so trying again later or mending the machine
-     helps: the database busy past the timeout, a full disk, a write the system
-     refused, verify finding the records altered or readable by others
-  2  a usage or input error: a bad option, value or file, an unknown measure;
-     nothing was changed"""
 
 
 @dataclass
@@ -104,40 +96,35 @@ class Context:
             return "unknown"
 
 
-@click.group(
+@group(
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=EXIT_CODES_HELP,
+    help="help.ita_tui",
+    epilog="help.exit_codes",
 )
-@click.option(
+@option(
     "--db",
     "db_path",
     metavar="PATH",
-    help="Database file (else $ITA_TUI_DB, else the user data directory).",
+    help="help.db",
 )
-@click.option(
-    "--lang", type=click.Choice(LANGUAGES), help="Language of messages: th (default) or en."
-)
-@click.option(
+@option("--lang", type=click.Choice(LANGUAGES), help="help.lang")
+@option(
     "--digits",
     type=click.Choice(DIGIT_SYSTEMS),
-    help="Digits in dates and numbers: thai or arabic.",
+    help="help.digits",
 )
-@click.option(
-    "--agency", metavar="NAME", help="The agency to work on, when the database holds several."
-)
-@click.option(
-    "--by", "acting_as", metavar="LOGIN", help="Who is acting (a login, when login is required)."
-)
-@click.option(
+@option("--agency", metavar="NAME", help="help.agency")
+@option("--by", "acting_as", metavar="LOGIN", help="help.acting_as")
+@option(
     "--password-file",
     metavar="FILE",
-    help="Read the password from the first line of FILE (for cron) instead of asking.",
+    help="help.password_file",
 )
 # Set by `ita-tui serve` for each browser session: many people share the server's settings
 # file, so a session's language or digits stay its own.
-@click.option("--served", is_flag=True, hidden=True)
-@click.version_option(package_name="ita-tui")
+@option("--served", is_flag=True, hidden=True)
+@click.version_option(package_name="ita-tui", cls=Option, help="help.version")
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -149,7 +136,6 @@ def cli(
     password_file: str | None,
     served: bool,
 ) -> None:
-    """ita-tui: follow up the action plan of an ITA result (Thai: ติดตามแผนจากผลการประเมิน ITA)."""
     settings, problems = load_settings()
     chosen_lang = lang or os.environ.get(LANGUAGE_ENV) or settings.language
     for problem in problems:

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, group, option
 from ita_tui.cli.options import as_of_option, by_option, date_option
 from ita_tui.errors import UserError
 from ita_tui.output import say
@@ -14,29 +15,26 @@ from ita_tui.thai_calendar import today
 from ita_tui.user_input import parse_whole_number
 
 
-@click.command()
-@as_of_option(help="Review as of this date (default: the last day of last month).", default=None)
-@date_option(
-    "--since", help="Changes since this date (default: the last meeting, else a month before)."
-)
-@click.option(
+@command(help="help.report")
+@as_of_option(help="help.report.as_of", default=None)
+@date_option("--since", help="help.report.since")
+@option(
     "--format",
     "fmt",
     type=click.Choice(["md", "html"]),
-    help="md or html (default: from the file name).",
+    help="help.report.format",
 )
-@click.option(
+@option(
     "-o",
     "--output",
     required=True,
     metavar="FILE",
-    help="Where to write the pack; - for standard output.",
+    help="help.report.output",
 )
 @click.pass_obj
 def report(
     context: Context, as_of: date | None, since: date | None, fmt: str | None, output: str
 ) -> None:
-    """Write the monthly meeting pack (Markdown, or one self-contained HTML file)."""
     from ita_tui import access
     from ita_tui import report as pack
     from ita_tui.db import queries
@@ -70,16 +68,16 @@ def report(
         say(context.t("report.done", path=output), err=True)
 
 
-@click.group()
+@group(help="help.meeting")
 def meeting() -> None:
-    """Monthly meetings: record one, list them."""
+    pass  # its commands do the work
 
 
-@meeting.command("add")
-@date_option("--date", "held_on", required=True, help="When the meeting was held.")
-@click.option("--attendees", metavar="TEXT", help="Who attended.")
-@click.option("--notes", metavar="TEXT", help="What was said.")
-@by_option(help="Who records it.")
+@meeting.command("add", help="help.meeting.add")
+@date_option("--date", "held_on", required=True, help="help.meeting.date")
+@option("--attendees", metavar="TEXT", help="help.meeting.attendees")
+@option("--notes", metavar="TEXT", help="help.meeting.notes")
+@by_option(help="help.meeting.by")
 @click.pass_obj
 def meeting_add(
     context: Context, held_on: date, attendees: str | None, notes: str | None, by: str | None
@@ -93,7 +91,7 @@ def meeting_add(
     say(context.t("meeting.added", id=context.number(number), date=context.day(day)))
 
 
-@meeting.command("list")
+@meeting.command("list", help="help.meeting.list")
 @click.pass_obj
 def meeting_list(context: Context) -> None:
     from ita_tui.db import queries
@@ -106,17 +104,17 @@ def meeting_list(context: Context) -> None:
         )
 
 
-@click.group()
+@group(help="help.decision")
 def decision() -> None:
-    """Decisions taken at meetings: add, close, list."""
+    pass  # its commands do the work
 
 
-@decision.command("add")
-@click.option("--text", required=True, metavar="TEXT", help="What was decided.")
-@click.option("--meeting", "meeting_id", metavar="ID", help="The meeting (default: the latest).")
-@click.option("--measure", "measure_id", metavar="ID", help="The measure it is about.")
-@click.option("--unit", metavar="NAME", help="The unit that carries it out.")
-@date_option("--due", help="By when.")
+@decision.command("add", help="help.decision.add")
+@option("--text", required=True, metavar="TEXT", help="help.decision.text")
+@option("--meeting", "meeting_id", metavar="ID", help="help.decision.meeting")
+@option("--measure", "measure_id", metavar="ID", help="help.decision.measure")
+@option("--unit", metavar="NAME", help="help.decision.unit")
+@date_option("--due", help="help.decision.due")
 @click.pass_obj
 def decision_add(
     context: Context,
@@ -146,10 +144,10 @@ def decision_add(
     say(context.t("decision.added", id=context.number(number)))
 
 
-@decision.command("close")
+@decision.command("close", help="help.decision.close")
 @click.argument("decision_id", metavar="ID")
-@date_option("--date", "closed_on", help="When it was done (default: today).", default=today)
-@click.option("--note", metavar="TEXT", help="How it was closed.")
+@date_option("--date", "closed_on", help="help.decision.closed_on", default=today)
+@option("--note", metavar="TEXT", help="help.decision.note")
 @click.pass_obj
 def decision_close(context: Context, decision_id: str, closed_on: date, note: str | None) -> None:
     from ita_tui.db import writes
@@ -161,8 +159,8 @@ def decision_close(context: Context, decision_id: str, closed_on: date, note: st
     say(context.t("decision.closed", id=context.number(number), date=context.day(day)))
 
 
-@decision.command("list")
-@click.option("--open", "only_open", is_flag=True, help="Only decisions not closed yet.")
+@decision.command("list", help="help.decision.list")
+@option("--open", "only_open", is_flag=True, help="help.decision.open")
 @click.pass_obj
 def decision_list(context: Context, only_open: bool) -> None:
     from ita_tui.db import queries

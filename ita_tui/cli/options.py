@@ -6,9 +6,10 @@ from datetime import date
 
 import click
 
+from ita_tui.cli.language import option
 from ita_tui.thai_calendar import parse_date, today
 
-AS_OF_HELP = "Judge overdue as of this date (default: today)."
+AS_OF_HELP = "help.as_of"
 
 
 def date_option(
@@ -17,7 +18,7 @@ def date_option(
     default: Callable[[], date] | None = None,
     required: bool = False,
 ):
-    """A date typed as the README says (ISO, B.E., Thai months, Thai digits), given to the
+    """`help` is a catalogue key, as for every option. A date typed as the README says (ISO, B.E., Thai months, Thai digits), given to the
     command as a `date`: `default()` when the option is absent (else None). Typed empty, it is an
     error like any unreadable date, never today."""
 
@@ -26,7 +27,7 @@ def date_option(
             return default() if default else None
         return parse_date(text)
 
-    return click.option(*names, metavar="DATE", required=required, help=help, callback=read)
+    return option(*names, metavar="DATE", required=required, help=help, callback=read)
 
 
 def as_of_option(help: str = AS_OF_HELP, default: Callable[[], date] | None = today):
@@ -34,13 +35,13 @@ def as_of_option(help: str = AS_OF_HELP, default: Callable[[], date] | None = to
 
 
 def json_option():
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+    return option("--json", "as_json", is_flag=True, help="help.json")
 
 
 def by_option(help: str):
     """Who a write is recorded as, for this command only (the group's --by holds for all)."""
-    return click.option("--by", metavar="NAME", help=help)
+    return option("--by", metavar="NAME", help=help)
 
 
 def unit_option(help: str):
-    return click.option("--division", "--unit", "division", metavar="NAME", help=help)
+    return option("--division", "--unit", "division", metavar="NAME", help=help)

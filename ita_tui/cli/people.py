@@ -3,6 +3,7 @@
 import click
 
 from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, group, option
 from ita_tui.cli.options import json_option
 from ita_tui.db.versions import ROLES
 from ita_tui.errors import UserError
@@ -34,16 +35,15 @@ def _role_label(role: str, lang: str) -> str:
     return translate(f"role.{role}", lang)
 
 
-@click.group()
+@group(help="help.people")
 def people() -> None:
-    """People, their roles (officer, supervisor, administrator) and units; login."""
+    pass  # its commands do the work
 
 
-@people.command("list")
+@people.command("list", help="help.people.list")
 @json_option()
 @click.pass_obj
 def people_list(context: Context, as_json: bool) -> None:
-    """List people, their roles and units."""
 
     from ita_tui.db.people import people as every_person
 
@@ -65,13 +65,19 @@ def people_list(context: Context, as_json: bool) -> None:
         say(f"{row['login']}  {row['name']}  [{role}]  {row['units']}{extra}")
 
 
-@people.command("add")
+@people.command("add", help="help.people.add")
 @click.argument("login")
-@click.option("--name", required=True, metavar="NAME", help="Full name, as it shows in history.")
-@click.option("--role", type=click.Choice(ROLES), default="officer", show_default=True)
-@click.option("--unit", "units", multiple=True, metavar="NAME", help="A unit of theirs; repeat.")
-@click.option("--set-password", is_flag=True, help="Type their first password now.")
-@click.option("--new-password-file", metavar="FILE", help="Read their first password from FILE.")
+@option("--name", required=True, metavar="NAME", help="help.people.name")
+@option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="officer",
+    show_default=True,
+    help="help.people.role",
+)
+@option("--unit", "units", multiple=True, metavar="NAME", help="help.people.unit")
+@option("--set-password", is_flag=True, help="help.people.set_password")
+@option("--new-password-file", metavar="FILE", help="help.people.first_password_file")
 @click.pass_obj
 def people_add(
     context: Context,
@@ -82,7 +88,6 @@ def people_add(
     set_password: bool,
     new_password_file: str | None,
 ) -> None:
-    """Add a person (administrators only)."""
     from ita_tui.db.people import add_person
 
     db = context.open()
@@ -104,15 +109,13 @@ def people_add(
     )
 
 
-@people.command("change")
+@people.command("change", help="help.people.change")
 @click.argument("login")
-@click.option("--name", metavar="NAME")
-@click.option("--role", type=click.Choice(ROLES))
-@click.option(
-    "--unit", "units", multiple=True, metavar="NAME", help="Their units from now on; repeat."
-)
-@click.option("--no-units", is_flag=True, help="Take all their units away.")
-@click.option("--active/--inactive", default=None, help="Let them log in, or not.")
+@option("--name", metavar="NAME", help="help.people.new_name")
+@option("--role", type=click.Choice(ROLES), help="help.people.new_role")
+@option("--unit", "units", multiple=True, metavar="NAME", help="help.people.units_from_now")
+@option("--no-units", is_flag=True, help="help.people.no_units")
+@option("--active/--inactive", default=None, help="help.people.active")
 @click.pass_obj
 def people_change(
     context: Context,
@@ -123,7 +126,6 @@ def people_change(
     no_units: bool,
     active: bool | None,
 ) -> None:
-    """Change a person's name, role, units or whether they may log in (administrators only)."""
     from ita_tui.db.people import update_person
 
     db = context.open()
@@ -133,12 +135,11 @@ def people_change(
     say(context.t("people.changed", login=login))
 
 
-@people.command("password")
+@people.command("password", help="help.people.password")
 @click.argument("login")
-@click.option("--new-password-file", metavar="FILE", help="Read the new password from FILE.")
+@option("--new-password-file", metavar="FILE", help="help.people.new_password_file")
 @click.pass_obj
 def people_password(context: Context, login: str, new_password_file: str | None) -> None:
-    """Set a password: your own, or anyone's as an administrator."""
     from ita_tui.db.people import set_password
 
     db = context.open()
@@ -148,11 +149,10 @@ def people_password(context: Context, login: str, new_password_file: str | None)
     say(context.t("password.changed", login=login))
 
 
-@people.command("require-login")
-@click.option("--off", is_flag=True, help="Stop requiring login (single-user use).")
+@people.command("require-login", help="help.people.require_login")
+@option("--off", is_flag=True, help="help.people.off")
 @click.pass_obj
 def people_require_login(context: Context, off: bool) -> None:
-    """Require everyone to log in, in the app and on the command line (administrators only)."""
     from ita_tui.db.people import set_login_required
 
     db = context.open()
@@ -160,11 +160,16 @@ def people_require_login(context: Context, off: bool) -> None:
     say(context.t("login.now_optional" if off else "login.now_required"))
 
 
-@people.command("events")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@people.command("events", help="help.people.events")
+@option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="help.people.limit",
+)
 @click.pass_obj
 def people_events(context: Context, limit: int) -> None:
-    """The access record: logins, failed logins, refused actions, changes to people."""
     from ita_tui.access import require
     from ita_tui.db.people import access_events
 
@@ -177,16 +182,12 @@ def people_events(context: Context, limit: int) -> None:
         say(f"{row['at']}  {row['login'] or '-'}  {event}{action}{detail}")
 
 
-@click.command()
+@command(help="help.handover")
 @click.argument("source", metavar="FROM_LOGIN")
 @click.argument("target", metavar="TO_LOGIN")
-@click.option(
-    "--unit", "units", multiple=True, metavar="NAME", help="Only this unit (default: all); repeat."
-)
+@option("--unit", "units", multiple=True, metavar="NAME", help="help.handover.unit")
 @click.pass_obj
 def handover(context: Context, source: str, target: str, units: tuple[str, ...]) -> None:
-    """Hand a person's units, with their open measures and decisions, to a successor
-    (supervisors). Entries already made keep the names of who made them."""
     from ita_tui.db.people import handover as hand_over
 
     db = context.open()

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
 from ita_tui.cli.options import as_of_option, by_option
 from ita_tui.errors import EXIT_FAILURE, EXIT_USAGE, UserError
 from ita_tui.output import say, say_data
@@ -15,10 +16,9 @@ from ita_tui.output_folder import refuse_protected
 DEMO_AS_OF = date(2023, 4, 3)
 
 
-@click.command()
+@command(help="help.demo")
 @click.pass_obj
 def demo(context: Context) -> None:
-    """Open the app on a fresh temporary copy of the sample plan, as of 2023-04-03."""
     import tempfile
 
     from ita_tui import snapshot
@@ -32,16 +32,15 @@ def demo(context: Context) -> None:
         db.close()
 
 
-@click.command()
-@click.option("--sample", is_flag=True, help="Load the sample plan (เทศบาลตำบลมวกเหล็ก, FY 2566).")
-@click.option(
+@command(help="help.init")
+@option("--sample", is_flag=True, help="help.init.sample")
+@option(
     "--group",
     metavar="NAME",
-    help="Share the database with this group on a server (files 0660), not only with you.",
+    help="help.init.group",
 )
 @click.pass_obj
 def init(context: Context, sample: bool, group: str | None) -> None:
-    """Create the database, optionally with the sample plan; or share one with a group."""
     from ita_tui import snapshot
     from ita_tui.db import queries
 
@@ -74,14 +73,11 @@ def _report_import(context: Context, report) -> None:
         )
 
 
-@click.command("import")
+@command("import", help="help.import")
 @click.argument("files", metavar="FILE.toml…", nargs=-1, required=True)
-@by_option(help="Who is importing (else settings, else your login).")
+@by_option(help="help.import.by")
 @click.pass_obj
 def import_command(context: Context, files: tuple[str, ...], by: str | None) -> None:
-    """Load plans or snapshots, each all or nothing, as its agency's data (writing only what
-    differs) unless the database holds a newer snapshot of it. Several files build an aggregate
-    database."""
     from ita_tui import snapshot
 
     if len(files) == 1:
@@ -103,7 +99,7 @@ def import_command(context: Context, files: tuple[str, ...], by: str | None) -> 
         say(
             context.t(
                 "import.some_failed",
-                failed=context.number(failed),
+                count=context.number(failed),
                 total=context.number(len(files)),
             ),
             err=True,
@@ -112,12 +108,11 @@ def import_command(context: Context, files: tuple[str, ...], by: str | None) -> 
         sys.exit(EXIT_FAILURE if EXIT_FAILURE in codes else EXIT_USAGE)
 
 
-@click.command()
+@command(help="help.export")
 @click.argument("destination", metavar="FILE.toml|-")
 @as_of_option()
 @click.pass_obj
 def export(context: Context, destination: str, as_of: date) -> None:
-    """Write the status snapshot to a TOML file, or to standard output with `-`."""
     from ita_tui import snapshot
 
     if destination != "-":

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
 from ita_tui.errors import EXIT_FAILURE, UserError
 from ita_tui.locations import settings_path
 from ita_tui.output import say
@@ -27,20 +28,17 @@ def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]
     return heads
 
 
-@click.command()
-@click.option(
+@command(help="help.verify")
+@option(
     "--against",
     "snapshots",
     metavar="SNAPSHOT.toml…",
     multiple=True,
-    help="Also check that each snapshot's journal head is still in the chain; several files"
-    " may follow one --against.",
+    help="help.verify.against",
 )
 @click.argument("more_snapshots", nargs=-1, metavar="")
 @click.pass_obj
 def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[str, ...]) -> None:
-    """Check the journal's hash chain and the current rows against it, and with --against that
-    published snapshots' chain heads are still in it; exit 1 if anything is wrong."""
     from ita_tui.db import journal
     from ita_tui.file_modes import exposed_files
 
@@ -74,11 +72,10 @@ def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[s
     sys.exit(EXIT_FAILURE)
 
 
-@click.command()
+@command(help="help.backup")
 @click.argument("target", metavar="FILE")
 @click.pass_obj
 def backup(context: Context, target: str) -> None:
-    """Copy the database to FILE, safely while others are writing."""
     from ita_tui.db.backup import copy_to
 
     refuse_protected(Path(target), context.database)
@@ -87,11 +84,10 @@ def backup(context: Context, target: str) -> None:
     say(context.t("backup.done", path=target))
 
 
-@click.command()
+@command(help="help.restore")
 @click.argument("source", metavar="FILE")
 @click.pass_obj
 def restore(context: Context, source: str) -> None:
-    """Replace the database with a backup, after checking it and saving a copy of the current one."""
     from ita_tui import access
     from ita_tui.db.backup import restore as restore_from
 
@@ -108,9 +104,8 @@ def restore(context: Context, source: str) -> None:
     say(context.t("restore.done", path=source, saved=str(saved)))
 
 
-@click.command()
+@command(help="help.locate")
 @click.pass_obj
 def locate(context: Context) -> None:
-    """Print where the database and the settings live."""
     say(context.t("locate.database", path=str(context.database)))
     say(context.t("locate.settings", path=str(settings_path())))

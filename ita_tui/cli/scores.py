@@ -5,21 +5,21 @@ from decimal import Decimal
 import click
 
 from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
 from ita_tui.cli.options import json_option
 from ita_tui.errors import UserError
 from ita_tui.output import say, say_json
 from ita_tui.user_input import parse_be_year
 
-YEAR_HELP = "Assessment year, B.E. (e.g. 2565)."
+YEAR_HELP = "help.year"
 
 
-@click.command()
-@click.option("--year", required=True, metavar="YEAR", help=YEAR_HELP)
+@command(help="help.score")
+@option("--year", required=True, metavar="YEAR", help=YEAR_HELP)
 @click.argument("scores", nargs=-1, metavar="S1 … S10")
 @json_option()
 @click.pass_obj
 def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -> None:
-    """Overall score, instrument means and grade or rating from the ten indicator scores."""
     from ita_tui import scoring
 
     be_year = parse_be_year(year)
@@ -60,22 +60,16 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
     say(means)
 
 
-@click.command()
-@click.option("--year", required=True, metavar="YEAR", help=YEAR_HELP)
-@click.option(
+@command(help="help.whatif")
+@option("--year", required=True, metavar="YEAR", help=YEAR_HELP)
+@option(
     "--failed",
     metavar="CODES",
-    help="OIT items that failed, e.g. o11,o12 (default: those the findings name).",
+    help="help.whatif.failed",
 )
-@click.option(
-    "--pass", "passing", metavar="CODES", help="Failed items to count as passed, e.g. o42."
-)
-@click.option(
-    "--target", default="85", show_default=True, metavar="SCORE", help="Overall score to reach."
-)
-@click.option(
-    "--catalogue", metavar="FILE.toml", help="The year's OIT item list, when it is not bundled."
-)
+@option("--pass", "passing", metavar="CODES", help="help.whatif.pass")
+@option("--target", default="85", show_default=True, metavar="SCORE", help="help.whatif.target")
+@option("--catalogue", metavar="FILE.toml", help="help.whatif.catalogue")
 @json_option()
 @click.pass_obj
 def whatif(
@@ -87,7 +81,6 @@ def whatif(
     catalogue: str | None,
     as_json: bool,
 ) -> None:
-    """Indicators 9 and 10, the overall and the grade or rating if chosen OIT items passed."""
     from ita_tui import oit, scoring
     from ita_tui.db import queries
 

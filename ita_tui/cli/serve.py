@@ -3,25 +3,23 @@
 import click
 
 from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
 from ita_tui.errors import UserError
 from ita_tui.output import say
 
 
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port."
+@command(help="help.serve")
+@option("--host", default="127.0.0.1", show_default=True, help="help.serve.host")
+@option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="help.serve.port"
 )
-@click.option(
+@option(
     "--public-url",
     metavar="URL",
-    help="The address browsers use (required with a --host beyond this machine), e.g."
-    " http://192.168.1.10:8000, or https://ita.example.go.th behind a proxy.",
+    help="help.serve.public_url",
 )
 @click.pass_obj
 def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
-    """Serve the app to browsers, each browser session its own app on this database, at most
-    `max_sessions` (settings file, default 30) at once."""
     from ita_tui import access
     from ita_tui import serve as server
 

@@ -66,7 +66,7 @@ class FollowUpScreen(ItaScreen):
         ):
             if group:
                 days = DUE_SOON_DAYS if key == "follow.due_soon" else app.settings.stale_days
-                lines.append(f"{mark} {self.t(key, days=app.num(days))}")
+                lines.append(f"{mark} {self.t(key, count=app.num(days))}")
                 lines.extend(self._line(r, indent=2) for r in group)
         if not lines:
             lines.append(self.t("follow.nothing"))
