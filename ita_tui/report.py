@@ -35,7 +35,7 @@ def _sections(
             f"#{words.num(row.id)}",
             row.full_title,
             words.day(row.end),
-            words.t("measures.days", days=words.num(row.days_overdue)),
+            words.t("measures.days", count=words.num(row.days_overdue)),
             f"{words.num(row.percent)}%",
         ]
 

@@ -69,3 +69,14 @@ def cheap_password_hashing(request):
         return
     with passwords.cost_for_tests(passwords.Cost(n=2**10, r=8, p=1)):
         yield
+
+
+@pytest.fixture(autouse=True)
+def every_sentence_asked_for_exists():
+    """A test whose code asks for a message no catalogue holds fails: the keys built at run time
+    (f"status.{status}", f"event.{kind}", …) are checked by running them, with no list by hand."""
+    from ita_tui import i18n
+
+    i18n.missing_keys.clear()
+    yield
+    assert not i18n.missing_keys, f"keys missing from the catalogues: {sorted(i18n.missing_keys)}"

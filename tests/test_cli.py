@@ -345,7 +345,7 @@ def test_read_only_database(tmp_path_factory):
             env=environment,
             check=False,
         )
-        assert done.returncode == 2
+        assert done.returncode == 1  # the system refused the write: not the user's mistake
         assert "อ่านอย่างเดียว" in done.stderr and "Traceback" not in done.stderr
         assert database.read_bytes() == before
     finally:
@@ -394,3 +394,14 @@ def test_demo_opens_a_temporary_copy_and_leaves_the_users_database_alone(
     assert str(tmp_path) not in seen["path"]
     assert not Path(seen["path"]).exists()
     assert dump(user_db) == before
+
+
+@pytest.mark.parametrize(
+    "command", [["measures"], ["overdue"], ["export", "-"], ["report", "-o", "-"]]
+)
+def test_every_as_of_option_reads_a_date_the_same_way(run, sample_db, command):
+    assert run("--db", str(sample_db), *command, "--as-of", "๓ เม.ย. ๖๖").code == 0
+    result = run("--db", str(sample_db), *command, "--as-of", "31/2/2566")
+    assert result.code == 2 and "ไม่มีวันนี้ในปฏิทิน" in result.err
+    empty = run("--db", str(sample_db), "--lang", "en", *command, "--as-of", "")
+    assert empty.code == 2 and "is not a date I can read" in empty.err

@@ -27,6 +27,8 @@ print(json.dumps(loaded), file=sys.stderr)
         ["export", "-", "--as-of", "2023-04-03"],
         ["log", "1", "--percent", "5", "--date", "2023-01-01"],
         ["locate"],
+        ["--lang", "th", "--help"],
+        ["--lang", "th", "measures", "--bogus"],
     ],
 )
 def test_non_app_commands_do_not_import_textual_or_rich(sample_db, args):

@@ -355,7 +355,7 @@ def test_handover_passes_units_on_and_history_keeps_names(shared, run, tmp_path)
     assert refused.code == 2  # an officer does not hand over
     result = run(*_as(shared, tmp_path, "head", "handover", "somchai", "somsri"))
     assert result.code == 0, result.err
-    assert TREASURY in result.out and "1 open measures" in result.out.replace("๑", "1")
+    assert TREASURY in result.out and "1 open measure," in result.out.replace("๑", "1")
     assert run(*_as(shared, tmp_path, "somchai", "log", str(measure), "--percent", "50")).code == 2
     somsri = run(
         *_as(
@@ -451,7 +451,7 @@ def test_serving_on_a_port_in_use_says_so(sample_db, run):
         taken.listen()
         port = taken.getsockname()[1]
         result = run("--db", str(sample_db), "--lang", "en", "serve", "--port", str(port))
-    assert result.code == 2
+    assert result.code == 1  # the command was right; another program holds the port
     assert f"Cannot listen on 127.0.0.1:{port}" in result.err
     assert f"http://127.0.0.1:{port}" in result.err  # the address as typed, Arabic digits
 

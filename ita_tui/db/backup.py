@@ -156,6 +156,10 @@ class RestoreRefused(UserError):
 
         return translate(self.key, lang, reason=self.cause.message(lang), **self.params)
 
+    @property
+    def exit_code(self) -> int:
+        return self.cause.exit_code
+
 
 def _opens(database: Path) -> bool:
     from ita_tui.db.connection import open_database

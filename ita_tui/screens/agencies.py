@@ -107,7 +107,7 @@ class AgenciesScreen(ItaScreen):
             self.t(
                 "agencies.count",
                 shown=self.app.num(table.row_count),
-                total=self.app.num(self._total),
+                count=self.app.num(self._total),
             )
         )
 

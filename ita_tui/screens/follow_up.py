@@ -57,7 +57,7 @@ class FollowUpScreen(ItaScreen):
         ):
             if group:
                 days = follow_up.DUE_SOON_DAYS if key == "follow.due_soon" else self.desk.stale_days
-                lines.append(f"{mark} {self.t(key, days=app.num(days))}")
+                lines.append(f"{mark} {self.t(key, count=app.num(days))}")
                 lines.extend(self._line(m, indent=2) for m in group)
         if not lines:
             lines.append(self.t("follow.nothing"))

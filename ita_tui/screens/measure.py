@@ -74,12 +74,12 @@ class MeasureScreen(ItaScreen):
             text.append(f"  ({measure.drop_reason})")
         if measure.overdue:
             text.append(
-                "  ⚠ " + self.t("overdue.days", days=app.num(measure.days_overdue)),
+                "  ⚠ " + self.t("overdue.days", count=app.num(measure.days_overdue)),
                 style="bold red",
             )
         elif measure.due_soon:
             text.append(
-                "  ◔ " + self.t("measures.due_soon", days=app.num(DUE_SOON_DAYS)),
+                "  ◔ " + self.t("measures.due_soon", count=app.num(DUE_SOON_DAYS)),
                 style="bold yellow",
             )
         text.append(f"\n{self.t('measure.units')}: ", style="bold")

@@ -94,7 +94,7 @@ class MeasuresScreen(ItaScreen):
 
     def _follow_label(self, follow: str) -> str:
         days = {"due_soon": DUE_SOON_DAYS, "stale": self.app.settings.stale_days}.get(follow, 0)
-        return self.t(f"measures.{follow}", days=self.app.num(days))
+        return self.t(f"measures.{follow}", count=self.app.num(days))
 
     def _set_options(
         self, selector: str, options: list[tuple[str, object]], blank_key: str
@@ -112,7 +112,7 @@ class MeasuresScreen(ItaScreen):
         if row.outside_fiscal_year:
             period += " ⚑"
         overdue = (
-            Text(self.t("measures.days", days=app.num(row.days_overdue)), style="bold red")
+            Text(self.t("measures.days", count=app.num(row.days_overdue)), style="bold red")
             if row.overdue
             else Text("")
         )
@@ -200,7 +200,7 @@ class MeasuresScreen(ItaScreen):
         self.query_one("#measure-count", Static).update(
             self.t("measures.count_pending", shown=shown)
             if self._total is None
-            else self.t("measures.count", shown=shown, total=self.app.num(self._total))
+            else self.t("measures.count", shown=shown, count=self.app.num(self._total))
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -1,22 +1,19 @@
-"""`ita-tui people …` and `ita-tui handover`: who may do what, logging in, and passing units on.
-
-Like the rest of the CLI, nothing here imports textual or rich."""
+"""`people …` and `handover`: who may do what, logging in, and passing units on."""
 
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
 import click
 
+from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, group, option
+from ita_tui.cli.options import json_option
 from ita_tui.errors import UserError
 from ita_tui.i18n import handover_message, translate
 from ita_tui.model import ROLES
 from ita_tui.output import say, say_json
 
-if TYPE_CHECKING:
-    from ita_tui.cli import Context
 
-
-def _unit_ids(context: "Context", db, names: tuple[str, ...]) -> list[int]:
+def _unit_ids(context: Context, db, names: tuple[str, ...]) -> list[int]:
     from ita_tui.db import queries
 
     if not names:
@@ -25,7 +22,7 @@ def _unit_ids(context: "Context", db, names: tuple[str, ...]) -> list[int]:
     return [queries.find_unit(db, agency.id, name).id for name in names]
 
 
-def _new_password(context: "Context", login: str, file: str | None) -> str:
+def _new_password(context: Context, login: str, file: str | None) -> str:
     """A new password from a file, or typed twice."""
     if file:
         return context.password(login, file=file)
@@ -40,17 +37,15 @@ def _role_label(role: str, lang: str) -> str:
     return translate(f"role.{role}", lang)
 
 
-@click.group()
+@group(help="help.people")
 def people() -> None:
-    """People, their roles (officer, supervisor, administrator) and units; login."""
+    pass  # its commands do the work
 
 
-@people.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@people.command("list", help="help.people.list")
+@json_option()
 @click.pass_obj
-def people_list(context: "Context", as_json: bool) -> None:
-    """List people, their roles and units."""
-
+def people_list(context: Context, as_json: bool) -> None:
     from ita_tui.db.people import people as every_person
 
     rows = every_person(context.open())
@@ -71,16 +66,22 @@ def people_list(context: "Context", as_json: bool) -> None:
         say(f"{row.login}  {row.name}  [{role}]  {row.units}{extra}")
 
 
-@people.command("add")
+@people.command("add", help="help.people.add")
 @click.argument("login")
-@click.option("--name", required=True, metavar="NAME", help="Full name, as it shows in history.")
-@click.option("--role", type=click.Choice(ROLES), default="officer", show_default=True)
-@click.option("--unit", "units", multiple=True, metavar="NAME", help="A unit of theirs; repeat.")
-@click.option("--set-password", is_flag=True, help="Type their first password now.")
-@click.option("--new-password-file", metavar="FILE", help="Read their first password from FILE.")
+@option("--name", required=True, metavar="NAME", help="help.people.name")
+@option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="officer",
+    show_default=True,
+    help="help.people.role",
+)
+@option("--unit", "units", multiple=True, metavar="NAME", help="help.people.unit")
+@option("--set-password", is_flag=True, help="help.people.set_password")
+@option("--new-password-file", metavar="FILE", help="help.people.first_password_file")
 @click.pass_obj
 def people_add(
-    context: "Context",
+    context: Context,
     login: str,
     name: str,
     role: str,
@@ -88,7 +89,6 @@ def people_add(
     set_password: bool,
     new_password_file: str | None,
 ) -> None:
-    """Add a person (administrators only)."""
     from ita_tui.db.people import add_person
 
     db = context.open()
@@ -110,18 +110,16 @@ def people_add(
     )
 
 
-@people.command("change")
+@people.command("change", help="help.people.change")
 @click.argument("login")
-@click.option("--name", metavar="NAME")
-@click.option("--role", type=click.Choice(ROLES))
-@click.option(
-    "--unit", "units", multiple=True, metavar="NAME", help="Their units from now on; repeat."
-)
-@click.option("--no-units", is_flag=True, help="Take all their units away.")
-@click.option("--active/--inactive", default=None, help="Let them log in, or not.")
+@option("--name", metavar="NAME", help="help.people.new_name")
+@option("--role", type=click.Choice(ROLES), help="help.people.new_role")
+@option("--unit", "units", multiple=True, metavar="NAME", help="help.people.units_from_now")
+@option("--no-units", is_flag=True, help="help.people.no_units")
+@option("--active/--inactive", default=None, help="help.people.active")
 @click.pass_obj
 def people_change(
-    context: "Context",
+    context: Context,
     login: str,
     name: str | None,
     role: str | None,
@@ -129,7 +127,6 @@ def people_change(
     no_units: bool,
     active: bool | None,
 ) -> None:
-    """Change a person's name, role, units or whether they may log in (administrators only)."""
     from ita_tui.db.people import update_person
 
     db = context.open()
@@ -139,12 +136,11 @@ def people_change(
     say(context.t("people.changed", login=login))
 
 
-@people.command("password")
+@people.command("password", help="help.people.password")
 @click.argument("login")
-@click.option("--new-password-file", metavar="FILE", help="Read the new password from FILE.")
+@option("--new-password-file", metavar="FILE", help="help.people.new_password_file")
 @click.pass_obj
-def people_password(context: "Context", login: str, new_password_file: str | None) -> None:
-    """Set a password: your own, or anyone's as an administrator."""
+def people_password(context: Context, login: str, new_password_file: str | None) -> None:
     from ita_tui.db.people import set_password
 
     db = context.open()
@@ -154,11 +150,10 @@ def people_password(context: "Context", login: str, new_password_file: str | Non
     say(context.t("password.changed", login=login))
 
 
-@people.command("require-login")
-@click.option("--off", is_flag=True, help="Stop requiring login (single-user use).")
+@people.command("require-login", help="help.people.require_login")
+@option("--off", is_flag=True, help="help.people.off")
 @click.pass_obj
-def people_require_login(context: "Context", off: bool) -> None:
-    """Require everyone to log in, in the app and on the command line (administrators only)."""
+def people_require_login(context: Context, off: bool) -> None:
     from ita_tui.db.people import set_login_required
 
     db = context.open()
@@ -166,11 +161,16 @@ def people_require_login(context: "Context", off: bool) -> None:
     say(context.t("login.now_optional" if off else "login.now_required"))
 
 
-@people.command("events")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@people.command("events", help="help.people.events")
+@option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="help.people.limit",
+)
 @click.pass_obj
-def people_events(context: "Context", limit: int) -> None:
-    """The access record: logins, failed logins, refused actions, changes to people."""
+def people_events(context: Context, limit: int) -> None:
     from ita_tui.db.guard import require
     from ita_tui.db.people import access_events
 
@@ -183,16 +183,12 @@ def people_events(context: "Context", limit: int) -> None:
         say(f"{row.at}  {row.login or '-'}  {event}{action}{detail}")
 
 
-@click.command()
+@command(help="help.handover")
 @click.argument("source", metavar="FROM_LOGIN")
 @click.argument("target", metavar="TO_LOGIN")
-@click.option(
-    "--unit", "units", multiple=True, metavar="NAME", help="Only this unit (default: all); repeat."
-)
+@option("--unit", "units", multiple=True, metavar="NAME", help="help.handover.unit")
 @click.pass_obj
-def handover(context: "Context", source: str, target: str, units: tuple[str, ...]) -> None:
-    """Hand a person's units, with their open measures and decisions, to a successor
-    (supervisors). Entries already made keep the names of who made them."""
+def handover(context: Context, source: str, target: str, units: tuple[str, ...]) -> None:
     from ita_tui.db.people import handover as hand_over
 
     db = context.open()

@@ -1,0 +1,158 @@
+"""The `ita-tui` group: its global options, and the context every command is given (the database,
+the language and digits, the agency, who is acting). Without a command it opens the app."""
+
+import getpass
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ita_tui.cli.language import Option, group, option
+from ita_tui.errors import UserError
+from ita_tui.i18n import translate
+from ita_tui.locations import database_path
+from ita_tui.output import ask_hidden, say
+from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
+from ita_tui.settings import load as load_settings
+from ita_tui.text import normalise
+from ita_tui.thai_calendar import format_thai_date, with_digits
+
+LANGUAGE_ENV = "ITA_TUI_LANG"
+
+
+@dataclass
+class Context:
+    database: Path
+    database_is_default: bool
+    lang: str
+    digits: str
+    settings: Settings
+    agency: str | None
+    by: str | None = None
+    password_file: str | None = None
+    _actor: object = None
+    _password: str | None = None
+
+    def t(self, key: str, **params: object) -> str:
+        return translate(key, self.lang, **params)
+
+    def day(self, value: date | None) -> str:
+        return format_thai_date(value, self.digits) if value else "-"
+
+    def number(self, value: object) -> str:
+        return with_digits(str(value), self.digits)
+
+    def open(self, create: bool = False, adopt_empty: bool = False):
+        from ita_tui.db import open_database
+
+        if self.database_is_default:
+            from ita_tui.file_modes import private_folder
+
+            private_folder(self.database.parent)
+            create = adopt_empty = True
+        return open_database(self.database, create=create, adopt_empty=adopt_empty)
+
+    def actor(self, db, explicit: str | None = None):
+        """Whom this command acts as: the person named, checked by password when the database
+        requires login, else taken at their word."""
+        from ita_tui.db import guard
+
+        if self._actor is not None:
+            return self._actor
+        name = explicit or self.by
+        if guard.login_required(db):
+            if not name or not normalise(name):
+                raise UserError("login.required")
+            from ita_tui.db.people import authenticate
+
+            self._password = self.password(name, file=self.password_file)
+            self._actor = authenticate(db, name, self._password)
+        else:
+            self._actor = guard.acting(db, self.who(name))
+        return self._actor
+
+    def password(self, login: str, key: str = "login.prompt", file: str | None = None) -> str:
+        """A password from the first line of a file, else typed at the terminal, unseen."""
+        if file:
+            try:
+                return Path(file).read_text(encoding="utf-8").splitlines()[0]
+            except (OSError, UnicodeDecodeError, IndexError):
+                raise UserError("login.password_file", path=file) from None
+        if not sys.stdin.isatty():
+            raise UserError("login.no_password_given")
+        return ask_hidden(self.t(key, login=login))
+
+    def who(self, explicit: str | None) -> str:
+        if explicit and normalise(explicit):
+            return normalise(explicit)
+        if self.settings.name:
+            return self.settings.name
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
+
+
+@group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="help.ita_tui",
+    epilog="help.exit_codes",
+)
+@option(
+    "--db",
+    "db_path",
+    metavar="PATH",
+    help="help.db",
+)
+@option("--lang", type=click.Choice(LANGUAGES), help="help.lang")
+@option(
+    "--digits",
+    type=click.Choice(DIGIT_SYSTEMS),
+    help="help.digits",
+)
+@option("--agency", metavar="NAME", help="help.agency")
+@option("--by", "acting_as", metavar="LOGIN", help="help.acting_as")
+@option(
+    "--password-file",
+    metavar="FILE",
+    help="help.password_file",
+)
+# Set by `ita-tui serve` for each browser session: many people share the server's settings
+# file, so a session's language or digits stay its own.
+@option("--served", is_flag=True, hidden=True)
+@click.version_option(package_name="ita-tui", cls=Option, help="help.version")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    db_path: str | None,
+    lang: str | None,
+    digits: str | None,
+    agency: str | None,
+    acting_as: str | None,
+    password_file: str | None,
+    served: bool,
+) -> None:
+    settings, problems = load_settings()
+    chosen_lang = lang or os.environ.get(LANGUAGE_ENV) or settings.language
+    for problem in problems:
+        detail = problem.message(chosen_lang) if isinstance(problem, UserError) else problem
+        say(translate("settings.problem", chosen_lang, detail=detail), err=True)
+    path, is_default = database_path(db_path)
+    ctx.obj = Context(
+        database=path,
+        database_is_default=is_default,
+        lang=chosen_lang,
+        digits=digits or settings.digits,
+        settings=settings,
+        agency=normalise(agency) if agency else None,
+        by=acting_as,
+        password_file=password_file,
+    )
+    if ctx.invoked_subcommand is None:
+        from ita_tui.app import run_app
+
+        run_app(ctx.obj.open(), ctx.obj, persist_settings=not served, served=served)

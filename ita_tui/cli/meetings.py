@@ -1,0 +1,176 @@
+"""The monthly meeting: `report` (the pack), `meeting` and `decision`."""
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, group, option
+from ita_tui.cli.options import as_of_option, by_option, date_option
+from ita_tui.errors import UserError
+from ita_tui.output import say
+from ita_tui.output_folder import refuse_protected
+from ita_tui.thai_calendar import today
+from ita_tui.user_input import parse_whole_number
+
+
+@command(help="help.report")
+@as_of_option(help="help.report.as_of", default=None)
+@date_option("--since", help="help.report.since")
+@option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    help="help.report.format",
+)
+@option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="help.report.output",
+)
+@click.pass_obj
+def report(
+    context: Context, as_of: date | None, since: date | None, fmt: str | None, output: str
+) -> None:
+    from ita_tui import report as pack
+    from ita_tui.db import guard, queries
+    from ita_tui.files import write_atomically
+    from ita_tui.review import last_day_of_previous_month, review
+
+    day = as_of or last_day_of_previous_month(today())
+    start = since
+    chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
+    db = context.open()
+    guard.require(db, context.actor(db), "report")
+    agency = queries.agency(db, context.agency)
+    text = pack.render(
+        review(
+            db,
+            agency.id,
+            day,
+            start,
+            behind_gap=context.settings.behind_gap,
+            stale_days=context.settings.stale_days,
+        ),
+        chosen,
+        context.lang,
+        context.digits,
+    )
+    if output == "-":
+        say(text, nl=False)
+    else:
+        refuse_protected(Path(output), context.database)
+        write_atomically(Path(output), text)
+        say(context.t("report.done", path=output), err=True)
+
+
+@group(help="help.meeting")
+def meeting() -> None:
+    pass  # its commands do the work
+
+
+@meeting.command("add", help="help.meeting.add")
+@date_option("--date", "held_on", required=True, help="help.meeting.date")
+@option("--attendees", metavar="TEXT", help="help.meeting.attendees")
+@option("--notes", metavar="TEXT", help="help.meeting.notes")
+@by_option(help="help.meeting.by")
+@click.pass_obj
+def meeting_add(
+    context: Context, held_on: date, attendees: str | None, notes: str | None, by: str | None
+) -> None:
+    from ita_tui.db import queries, writes
+
+    day = held_on
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    number = writes.add_meeting(db, agency.id, day, context.actor(db, by), attendees, notes)
+    say(context.t("meeting.added", id=context.number(number), date=context.day(day)))
+
+
+@meeting.command("list", help="help.meeting.list")
+@click.pass_obj
+def meeting_list(context: Context) -> None:
+    from ita_tui.db import queries
+
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    for row in queries.meetings(db, agency.id):
+        say(f"#{context.number(row.id)}  {context.day(row.held_on)}  {row.attendees or ''}")
+
+
+@group(help="help.decision")
+def decision() -> None:
+    pass  # its commands do the work
+
+
+@decision.command("add", help="help.decision.add")
+@option("--text", required=True, metavar="TEXT", help="help.decision.text")
+@option("--meeting", "meeting_id", metavar="ID", help="help.decision.meeting")
+@option("--measure", "measure_id", metavar="ID", help="help.decision.measure")
+@option("--unit", metavar="NAME", help="help.decision.unit")
+@date_option("--due", help="help.decision.due")
+@click.pass_obj
+def decision_add(
+    context: Context,
+    text: str,
+    meeting_id: str | None,
+    measure_id: str | None,
+    unit: str | None,
+    due: date | None,
+) -> None:
+    from ita_tui.db import queries, writes
+
+    due_on = due
+    measure = None if measure_id is None else parse_whole_number(measure_id, "cli.bad_measure_id")
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    if meeting_id is None:
+        held = queries.meetings(db, agency.id)
+        if not held:
+            raise UserError("meeting.none")
+        chosen_meeting = held[-1].id
+    else:
+        chosen_meeting = parse_whole_number(meeting_id, "meeting.bad_id")
+    unit_id = queries.find_unit(db, agency.id, unit).id if unit else None
+    number = writes.add_decision(
+        db, agency.id, chosen_meeting, text, measure, unit_id, due_on, by=context.actor(db)
+    )
+    say(context.t("decision.added", id=context.number(number)))
+
+
+@decision.command("close", help="help.decision.close")
+@click.argument("decision_id", metavar="ID")
+@date_option("--date", "closed_on", help="help.decision.closed_on", default=today)
+@option("--note", metavar="TEXT", help="help.decision.note")
+@click.pass_obj
+def decision_close(context: Context, decision_id: str, closed_on: date, note: str | None) -> None:
+    from ita_tui.db import writes
+
+    number = parse_whole_number(decision_id, "decision.bad_id")
+    day = closed_on
+    db = context.open()
+    writes.close_decision(db, number, day, note, by=context.actor(db))
+    say(context.t("decision.closed", id=context.number(number), date=context.day(day)))
+
+
+@decision.command("list", help="help.decision.list")
+@option("--open", "only_open", is_flag=True, help="help.decision.open")
+@click.pass_obj
+def decision_list(context: Context, only_open: bool) -> None:
+    from ita_tui.db import queries
+
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    for row in queries.decisions(db, agency.id):
+        if only_open and row.closed_on:
+            continue
+        state = (
+            context.t("decision.closed_on", date=context.day(row.closed_on))
+            if row.closed_on
+            else context.t("decision.open")
+        )
+        about = f" #{context.number(row.measure_id)}" if row.measure_id else ""
+        say(f"#{context.number(row.id)}  {context.day(row.held_on)}{about}  [{state}]  {row.text}")

@@ -1,0 +1,124 @@
+"""The plan and its files: `demo`, `init`, `import` and `export`."""
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
+from ita_tui.cli.options import as_of_option, by_option
+from ita_tui.errors import EXIT_FAILURE, EXIT_USAGE, UserError
+from ita_tui.output import say, say_data
+from ita_tui.output_folder import refuse_protected
+
+DEMO_AS_OF = date(2023, 4, 3)
+
+
+@command(help="help.demo")
+@click.pass_obj
+def demo(context: Context) -> None:
+    import tempfile
+
+    from ita_tui import snapshot
+    from ita_tui.app import run_app
+    from ita_tui.db import open_database
+
+    with tempfile.TemporaryDirectory(prefix="ita-tui-demo-") as folder:
+        db = open_database(Path(folder) / "demo.db", create=True)
+        snapshot.import_plan(db, snapshot.sample_plan(), context.who(None))
+        run_app(db, context, as_of=DEMO_AS_OF, sample=True)
+        db.close()
+
+
+@command(help="help.init")
+@option("--sample", is_flag=True, help="help.init.sample")
+@option(
+    "--group",
+    metavar="NAME",
+    help="help.init.group",
+)
+@click.pass_obj
+def init(context: Context, sample: bool, group: str | None) -> None:
+    from ita_tui import snapshot
+    from ita_tui.db import queries
+
+    db = context.open(create=True, adopt_empty=True)
+    if group is not None:
+        from ita_tui.file_modes import share_with_group
+
+        for folder in share_with_group(context.database, group):
+            say(context.t("share.open_folder", group=group, folder=folder), err=True)
+    if sample:
+        plan = snapshot.sample_plan()
+        if any(a.name == plan.agency for a in queries.agencies(db)):
+            raise UserError("init.agency_exists", name=plan.agency, path=str(context.database))
+        report = snapshot.import_plan(db, plan, context.actor(db))
+        _report_import(context, report)
+    say(context.t("init.done", path=str(context.database)))
+
+
+def _report_import(context: Context, report) -> None:
+    say(context.t("import.done", agency=report.agency, count=context.number(report.measures)))
+    for measure in report.outside_fiscal_year:
+        say(
+            context.t(
+                "import.outside_fiscal_year",
+                title=measure.title,
+                period=measure.period,
+                year=context.number(measure.fiscal_year),
+            ),
+            err=True,
+        )
+
+
+@command("import", help="help.import")
+@click.argument("files", metavar="FILE.toml…", nargs=-1, required=True)
+@by_option(help="help.import.by")
+@click.pass_obj
+def import_command(context: Context, files: tuple[str, ...], by: str | None) -> None:
+    from ita_tui import snapshot
+
+    if len(files) == 1:
+        plan = snapshot.validate(snapshot.read(files[0]), files[0])
+        db = context.open(create=True)
+        _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
+        return
+    db = context.open(create=True)
+    codes = []
+    for file in files:
+        try:
+            plan = snapshot.validate(snapshot.read(file), file)
+            _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
+        except UserError as error:
+            codes.append(error.exit_code)
+            say(error.message(context.lang), err=True)
+    failed = len(codes)
+    if failed:
+        say(
+            context.t(
+                "import.some_failed",
+                count=context.number(failed),
+                total=context.number(len(files)),
+            ),
+            err=True,
+        )
+        # A file the system would not let in weighs more than a file that was wrong.
+        sys.exit(EXIT_FAILURE if EXIT_FAILURE in codes else EXIT_USAGE)
+
+
+@command(help="help.export")
+@click.argument("destination", metavar="FILE.toml|-")
+@as_of_option()
+@click.pass_obj
+def export(context: Context, destination: str, as_of: date) -> None:
+    from ita_tui import snapshot
+
+    if destination != "-":
+        refuse_protected(Path(destination), context.database)
+    text = snapshot.export(context.open(), destination, as_of, context.agency)
+    if destination == "-":
+        say_data(text, nl=False)
+    else:
+        say(context.t("export.done", path=destination), err=True)

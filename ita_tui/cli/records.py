@@ -1,0 +1,111 @@
+"""The records themselves: `verify` the journal, `backup` and `restore` the database, `locate`
+its files."""
+
+import sys
+from pathlib import Path
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
+from ita_tui.errors import EXIT_FAILURE, UserError
+from ita_tui.locations import settings_path
+from ita_tui.output import say
+from ita_tui.output_folder import refuse_protected
+
+
+def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]]:
+    """Each snapshot's journal head: the file, the entry number (when it says) and the hash."""
+    from ita_tui import snapshot
+
+    heads = []
+    for file in files:
+        document = snapshot.read(file)
+        head, entry = document.get("journal_head"), document.get("journal_entry")
+        if not isinstance(head, str) or not (entry is None or (type(entry) is int and entry >= 0)):
+            raise UserError("verify.against_no_head", path=file)
+        heads.append((file, entry, head))
+    return heads
+
+
+@command(help="help.verify")
+@option(
+    "--against",
+    "snapshots",
+    metavar="SNAPSHOT.toml…",
+    multiple=True,
+    help="help.verify.against",
+)
+@click.argument("more_snapshots", nargs=-1, metavar="")
+@click.pass_obj
+def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[str, ...]) -> None:
+    from ita_tui.db import journal
+    from ita_tui.file_modes import exposed_files
+
+    if more_snapshots and not snapshots:
+        raise click.UsageError("verify --against SNAPSHOT.toml…")
+    heads = _published_heads(snapshots + more_snapshots)
+    db = context.open()
+    problems = journal.verify(db)
+    entries = db.execute("SELECT count(*) FROM journal").fetchone()[0]
+    missing = []
+    for file, entry, head in heads:
+        number = context.number(entry if entry is not None else "?")
+        if journal.holds(db, entry, head):
+            say(context.t("verify.against_ok", path=file, id=number))
+        else:
+            missing.append(context.t("verify.against_missing", path=file, id=number))
+    exposed = exposed_files(context.database)
+    for path, mode in exposed:
+        say(context.t("verify.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True)
+    if not problems and not missing:
+        say(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
+        if exposed:
+            sys.exit(EXIT_FAILURE)
+        return
+    say(context.t("verify.failed", count=context.number(len(problems) + len(missing))), err=True)
+    for line in missing:
+        say(f"  {line}", err=True)
+    for problem in problems[:20]:
+        where = context.t("verify.entry", id=context.number(problem.entry)) if problem.entry else ""
+        say(f"  {where}{context.t(problem.key, detail=problem.detail)}", err=True)
+    sys.exit(EXIT_FAILURE)
+
+
+@command(help="help.backup")
+@click.argument("target", metavar="FILE")
+@click.pass_obj
+def backup(context: Context, target: str) -> None:
+    from ita_tui.db.backup import copy_to
+
+    refuse_protected(Path(target), context.database)
+    db = context.open()
+    copy_to(db.conn, Path(target))
+    say(context.t("backup.done", path=target))
+
+
+@command(help="help.restore")
+@click.argument("source", metavar="FILE")
+@click.pass_obj
+def restore(context: Context, source: str) -> None:
+    from ita_tui.db import guard
+    from ita_tui.db.backup import restore as restore_from
+
+    # A database too damaged to open is restored by whoever may write the file; one that opens
+    # asks for an administrator.
+    try:
+        current = context.open()
+    except UserError:
+        current = None
+    if current is not None:
+        guard.require(current, context.actor(current), "restore")
+        current.close()
+    saved = restore_from(context.database, Path(source))
+    say(context.t("restore.done", path=source, saved=str(saved)))
+
+
+@command(help="help.locate")
+@click.pass_obj
+def locate(context: Context) -> None:
+    say(context.t("locate.database", path=str(context.database)))
+    say(context.t("locate.settings", path=str(settings_path())))

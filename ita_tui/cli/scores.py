@@ -1,0 +1,156 @@
+"""Scores: `score` from the ten indicators, and `whatif` for the OIT items that failed."""
+
+from decimal import Decimal
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
+from ita_tui.cli.options import json_option
+from ita_tui.errors import UserError
+from ita_tui.output import say, say_json
+from ita_tui.user_input import parse_be_year
+
+YEAR_HELP = "help.year"
+
+
+@command(help="help.score")
+@option("--year", required=True, metavar="YEAR", help=YEAR_HELP)
+@click.argument("scores", nargs=-1, metavar="S1 … S10")
+@json_option()
+@click.pass_obj
+def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -> None:
+    from ita_tui import scoring
+
+    be_year = parse_be_year(year)
+    values = [scoring.parse_score(s) for s in scores]
+    result = scoring.compute(be_year, values)
+    if as_json:
+        payload: dict = {
+            "year": be_year,
+            "overall": float(result.overall),
+            "iit": float(result.instruments["IIT"]),
+            "eit": float(result.instruments["EIT"]),
+            "oit": float(result.instruments["OIT"]),
+        }
+        if result.result_kind == "grade":
+            payload["grade"] = result.result_th
+        else:
+            payload["rating"] = result.result_th
+            payload["rating_en"] = result.result_en
+        payload["passed"] = result.passed
+        say_json(payload)
+        return
+    mark = context.number(scoring.methodology(be_year).pass_mark)
+    verdict = context.t("score.passed" if result.passed else "score.not_passed", mark=mark)
+    kind = context.t(f"score.{result.result_kind}")
+    say(
+        context.t(
+            "score.summary",
+            year=context.number(be_year),
+            overall=context.number(result.overall),
+            kind=kind,
+            result=result.result(context.lang),
+            verdict=verdict,
+        )
+    )
+    means = "  ".join(
+        f"{code} {context.number(value)}" for code, value in result.instruments.items()
+    )
+    say(means)
+
+
+@command(help="help.whatif")
+@option("--year", required=True, metavar="YEAR", help=YEAR_HELP)
+@option(
+    "--failed",
+    metavar="CODES",
+    help="help.whatif.failed",
+)
+@option("--pass", "passing", metavar="CODES", help="help.whatif.pass")
+@option("--target", default="85", show_default=True, metavar="SCORE", help="help.whatif.target")
+@option("--catalogue", metavar="FILE.toml", help="help.whatif.catalogue")
+@json_option()
+@click.pass_obj
+def whatif(
+    context: Context,
+    year: str,
+    failed: str | None,
+    passing: str | None,
+    target: str,
+    catalogue: str | None,
+    as_json: bool,
+) -> None:
+    from ita_tui import oit, scoring
+    from ita_tui.db import queries
+
+    be_year = parse_be_year(year)
+    goal = scoring.parse_score(target)
+    items = oit.catalogue_for(be_year, catalogue)
+    db = context.open()
+    agency = queries.agency(db, context.agency)
+    assessment = next((a for a in queries.assessments(db, agency.id) if a.year == be_year), None)
+    if assessment is None:
+        raise UserError("whatif.no_assessment", year=be_year)
+    if failed is None:
+        named = {
+            f.oit_item
+            for f in queries.findings(db, agency.id)
+            if f.oit_item and f.assessment_year == be_year
+        }
+        for code in named:
+            items.item(code)
+        failed_codes = [item.code for item in items.items if item.code in named]
+    else:
+        failed_codes = oit.parse_codes(failed, items)
+    result = oit.what_if(
+        be_year,
+        assessment.scores,
+        items,
+        failed_codes,
+        oit.parse_codes(passing, items),
+        targets=tuple(dict.fromkeys((goal, Decimal(85), Decimal(95)))),
+    )
+    if as_json:
+        payload: dict = {
+            "year": be_year,
+            "failed": list(result.failed),
+            "passing": list(result.passing),
+            "indicators": {str(n): float(v) for n, v in result.indicators.items()},
+            "overall": float(result.score.overall),
+        }
+        payload["grade" if result.score.result_kind == "grade" else "rating"] = (
+            result.score.result_th
+        )
+        payload["passed"] = result.score.passed
+        payload["target"] = float(goal)
+        payload["fewest_to_target"] = result.fewest[goal]
+        payload["item_worth"] = {
+            code: float(scoring.round_half_up(result.worth[code]))
+            for code in result.failed
+            if code not in result.passing
+        }
+        say_json(payload)
+        return
+    n = context.number
+    say(context.t("whatif.indicators", nine=n(result.indicators[9]), ten=n(result.indicators[10])))
+    mark = n(scoring.methodology(be_year).pass_mark)
+    verdict = context.t("score.passed" if result.score.passed else "score.not_passed", mark=mark)
+    say(
+        context.t(
+            "score.summary",
+            year=n(be_year),
+            overall=n(result.score.overall),
+            kind=context.t(f"score.{result.score.result_kind}"),
+            result=result.score.result(context.lang),
+            verdict=verdict,
+        )
+    )
+    for goal_score, codes in result.fewest.items():
+        if codes is None:
+            say(context.t("whatif.unreachable", target=n(goal_score)))
+        elif not codes:
+            say(context.t("whatif.reached", target=n(goal_score)))
+        else:
+            listed = ", ".join(f"{c} (+{n(scoring.round_half_up(result.worth[c]))})" for c in codes)
+            say(context.t("whatif.fewest", target=n(goal_score), count=n(len(codes)), items=listed))

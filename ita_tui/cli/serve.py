@@ -1,0 +1,43 @@
+"""`serve`: the app in browsers, each session its own app process on this database."""
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.cli.language import command, option
+from ita_tui.errors import UserError
+from ita_tui.output import say
+
+
+@command(help="help.serve")
+@option("--host", default="127.0.0.1", show_default=True, help="help.serve.host")
+@option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="help.serve.port"
+)
+@option(
+    "--public-url",
+    metavar="URL",
+    help="help.serve.public_url",
+)
+@click.pass_obj
+def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
+    from ita_tui import serve as server
+    from ita_tui.db import guard
+
+    url = server.public_url(host, port, public_url)
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        raise UserError("serve.missing") from None
+    from ita_tui.file_modes import exposed_files
+
+    db = context.open()
+    if not server.is_loopback(host) and not guard.login_required(db):
+        say(context.t("serve.open_network", host=host), err=True)
+    if guard.login_required(db):
+        for path, mode in exposed_files(context.database):
+            say(context.t("serve.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True)
+    db.close()
+    # An address is typed as it is shown: its port stays in Arabic digits.
+    say(context.t("serve.starting", url=url, host=host, port=port), err=True)
+    command = server.app_command(context.database, context.lang, context.digits, context.agency)
+    server.run(command, host, port, url, context.settings.max_sessions)
