@@ -6,7 +6,7 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 `desk.log_progress(2, day, 40)`. Each action is taken as the desk's actor, who may be refused
 (the refusal is recorded by the write layer)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,6 +44,9 @@ class Desk:
     agency_name: str | None = None
     stale_days: int = follow_up.STALE_DAYS
     behind_gap: int = follow_up.BEHIND_GAP
+    # A command names its agency or fails with a message saying which there are; the app opens
+    # on a database with none and says what to do.
+    agency_required: bool = False
     agency: Agency | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -55,7 +58,16 @@ class Desk:
         try:
             self.agency = queries.agency(self.db, self.agency_name)
         except UserError:
+            if self.agency_required:
+                raise
             self.agency = None
+
+    def require_agency(self) -> Agency:
+        """The agency, or a message saying which there are to choose from."""
+        self.agency_required = True
+        self.reload()
+        assert self.agency is not None
+        return self.agency
 
     @property
     def who(self) -> Actor | str:
@@ -90,6 +102,10 @@ class Desk:
         return chosen
 
     # The plan.
+
+    def find_unit(self, name: str) -> Unit:
+        """A unit by its name as a user types it (a part of it does, when only one matches)."""
+        return queries.find_unit(self.db, self._agency_id(), name)
 
     def units(self) -> list[Unit]:
         return queries.units(self.db, self.agency.id) if self.agency else []
@@ -155,6 +171,10 @@ class Desk:
 
         return count
 
+    def overdue_json_items(self, unit_id: int | None = None) -> Iterator[str]:
+        """The overdue measures as JSON objects written by SQLite, one at a time."""
+        return queries.overdue_json_items(self.db, self._agency_id(), self.as_of, unit_id)
+
     def measure(self, measure_id: int) -> MeasureDetail:
         return queries.measure(self.db, measure_id, self.as_of, self.stale_days)
 
@@ -212,10 +232,24 @@ class Desk:
     # Actions, each as the desk's actor, each one transaction.
 
     def log_progress(
-        self, measure_id: int, day: date, percent: int, note: str = "", evidence: str = ""
+        self,
+        measure_id: int,
+        day: date,
+        percent: int,
+        note: str | None = "",
+        evidence: str | None = "",
+        corrects: int | None = None,
     ) -> int:
         return writes.log_progress(
-            self.db, measure_id, day, percent, self.who, today(), note=note, evidence=evidence
+            self.db,
+            measure_id,
+            day,
+            percent,
+            self.who,
+            today(),
+            note=note,
+            evidence=evidence,
+            corrects=corrects,
         )
 
     def tick(self, content_id: int, done: bool) -> None:
@@ -275,7 +309,13 @@ class Desk:
         backup.before_delete(self.db)
         writes.delete_assessment(self.db, self._agency_id(), year, by=self.who)
 
-    def add_meeting(self, held_on: date, attendees: str, notes: str) -> int:
+    def latest_meeting(self) -> Meeting:
+        held = self.meetings()
+        if not held:
+            raise UserError("meeting.none")
+        return held[-1]
+
+    def add_meeting(self, held_on: date, attendees: str | None, notes: str | None) -> int:
         return writes.add_meeting(self.db, self._agency_id(), held_on, self.who, attendees, notes)
 
     def add_decision(
@@ -290,7 +330,7 @@ class Desk:
             self.db, self._agency_id(), meeting_id, text, measure_id, unit_id, due_on, by=self.who
         )
 
-    def close_decision(self, decision_id: int, closed_on: date, note: str) -> None:
+    def close_decision(self, decision_id: int, closed_on: date, note: str | None) -> None:
         writes.close_decision(self.db, decision_id, closed_on, note, self.who)
 
     def _acting_person(self) -> Actor:
@@ -305,6 +345,9 @@ class Desk:
 
     def update_person(self, login: str, **changes: object) -> None:
         people_store.update_person(self.db, self._acting_person(), login, **changes)
+
+    def set_login_required(self, required: bool) -> None:
+        people_store.set_login_required(self.db, self._acting_person(), required)
 
     def set_password(self, login: str, new: str, current: str | None = None) -> None:
         people_store.set_password(self.db, self._acting_person(), login, new, current)

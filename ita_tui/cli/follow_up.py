@@ -63,13 +63,10 @@ def _measure_json(measure: MeasureState) -> dict:
 def measures(
     context: Context, division: str | None, status: str | None, as_of: date, as_json: bool
 ) -> None:
-    from ita_tui.db import queries
-
     wanted_status = _status(status)
-    db = context.open()
-    agency = queries.agency(db, context.agency)
-    unit = queries.find_unit(db, agency.id, division) if division else None
-    rows = queries.measures(db, agency.id, as_of, unit.id if unit else None, wanted_status)
+    desk = context.desk(as_of)
+    unit = desk.find_unit(division) if division else None
+    rows = desk.measures(unit_id=unit.id if unit else None, status=wanted_status)
     if as_json:
         say_json([_measure_json(r) for r in rows])
         return
@@ -95,21 +92,15 @@ def measures(
 @json_option()
 @click.pass_obj
 def overdue(context: Context, as_of: date, division: str | None, as_json: bool) -> None:
-    from ita_tui.db import queries
-
-    day = as_of
-    db = context.open()
-    agency = queries.agency(db, context.agency)
-    unit = queries.find_unit(db, agency.id, division) if division else None
+    desk = context.desk(as_of)
+    unit = desk.find_unit(division) if division else None
     unit_id = unit.id if unit else None
     if as_json:
-        say_json_items(queries.overdue_json_items(db, agency.id, day, unit_id))
+        say_json_items(desk.overdue_json_items(unit_id))
         return
-    rows = follow_up.longest_overdue_first(
-        queries.measures(db, agency.id, day, unit_id, follow="overdue")
-    )
-    say(context.t("overdue.heading", date=context.day(day), count=context.number(len(rows))))
-    for unit_row in queries.units(db, agency.id):
+    rows = follow_up.longest_overdue_first(desk.measures(unit_id=unit_id, follow="overdue"))
+    say(context.t("overdue.heading", date=context.day(as_of), count=context.number(len(rows))))
+    for unit_row in desk.units():
         mine = [r for r in rows if unit_row.name in r.units]
         if not mine:
             continue
@@ -141,16 +132,12 @@ def log(
     by: str | None,
     corrects: str | None,
 ) -> None:
-    from ita_tui.db import writes
-
     number = parse_whole_number(measure_id, "cli.bad_measure_id")
     value = parse_percent(percent)
     day = entry_date
     corrected = None if corrects is None else parse_whole_number(corrects, "progress.bad_entry_id")
-    db = context.open()
-    writes.log_progress(
-        db, number, day, value, context.actor(db, by), today(), note, evidence, corrects=corrected
-    )
+    desk = context.desk(acting=True, by=by)
+    desk.log_progress(number, day, value, note, evidence, corrects=corrected)
     say(
         context.t(
             "log.done",

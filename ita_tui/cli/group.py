@@ -18,7 +18,8 @@ from ita_tui.output import ask_hidden, say
 from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.settings import load as load_settings
 from ita_tui.text import normalise
-from ita_tui.thai_calendar import format_thai_date, with_digits
+from ita_tui.thai_calendar import format_thai_date, today, with_digits
+from ita_tui.words import Words
 
 LANGUAGE_ENV = "ITA_TUI_LANG"
 
@@ -36,6 +37,10 @@ class Context:
     _actor: object = None
     _password: str | None = None
 
+    @property
+    def words(self) -> Words:
+        return Words(self.lang, self.digits)
+
     def t(self, key: str, **params: object) -> str:
         return translate(key, self.lang, **params)
 
@@ -44,6 +49,31 @@ class Context:
 
     def number(self, value: object) -> str:
         return with_digits(str(value), self.digits)
+
+    def desk(
+        self,
+        as_of: date | None = None,
+        *,
+        acting: bool = False,
+        by: str | None = None,
+        whole_database: bool = False,
+    ):
+        """The desk this command works at: the agency named (or the only one), as of a date;
+        with `acting`, as the person acting (asked for a password when login is required).
+        People belong to the whole database, so their commands need no agency."""
+        from ita_tui.desk import Desk
+
+        db = self.open()
+        return Desk(
+            db,
+            as_of=as_of or today(),
+            actor=self.actor(db, by) if acting else None,
+            words=self.words,
+            agency_name=self.agency,
+            stale_days=self.settings.stale_days,
+            behind_gap=self.settings.behind_gap,
+            agency_required=not whole_database,
+        )
 
     def open(self, create: bool = False, adopt_empty: bool = False):
         from ita_tui.db import open_database

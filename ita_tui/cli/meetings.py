@@ -8,7 +8,6 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, group, option
 from ita_tui.cli.options import as_of_option, by_option, date_option
-from ita_tui.errors import UserError
 from ita_tui.output import say
 from ita_tui.output_folder import refuse_protected
 from ita_tui.thai_calendar import today
@@ -35,30 +34,14 @@ from ita_tui.user_input import parse_whole_number
 def report(
     context: Context, as_of: date | None, since: date | None, fmt: str | None, output: str
 ) -> None:
-    from ita_tui import report as pack
-    from ita_tui.db import guard, queries
     from ita_tui.files import write_atomically
-    from ita_tui.review import last_day_of_previous_month, review
+    from ita_tui.review import last_day_of_previous_month
 
     day = as_of or last_day_of_previous_month(today())
-    start = since
     chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
-    db = context.open()
-    guard.require(db, context.actor(db), "report")
-    agency = queries.agency(db, context.agency)
-    text = pack.render(
-        review(
-            db,
-            agency.id,
-            day,
-            start,
-            behind_gap=context.settings.behind_gap,
-            stale_days=context.settings.stale_days,
-        ),
-        chosen,
-        context.lang,
-        context.digits,
-    )
+    desk = context.desk(day, acting=True)
+    desk.may("report")
+    text = desk.pack(day, since, chosen)
     if output == "-":
         say(text, nl=False)
     else:
@@ -81,23 +64,14 @@ def meeting() -> None:
 def meeting_add(
     context: Context, held_on: date, attendees: str | None, notes: str | None, by: str | None
 ) -> None:
-    from ita_tui.db import queries, writes
-
-    day = held_on
-    db = context.open()
-    agency = queries.agency(db, context.agency)
-    number = writes.add_meeting(db, agency.id, day, context.actor(db, by), attendees, notes)
-    say(context.t("meeting.added", id=context.number(number), date=context.day(day)))
+    number = context.desk(acting=True, by=by).add_meeting(held_on, attendees, notes)
+    say(context.t("meeting.added", id=context.number(number), date=context.day(held_on)))
 
 
 @meeting.command("list", help="help.meeting.list")
 @click.pass_obj
 def meeting_list(context: Context) -> None:
-    from ita_tui.db import queries
-
-    db = context.open()
-    agency = queries.agency(db, context.agency)
-    for row in queries.meetings(db, agency.id):
+    for row in context.desk().meetings():
         say(f"#{context.number(row.id)}  {context.day(row.held_on)}  {row.attendees or ''}")
 
 
@@ -121,23 +95,14 @@ def decision_add(
     unit: str | None,
     due: date | None,
 ) -> None:
-    from ita_tui.db import queries, writes
-
-    due_on = due
     measure = None if measure_id is None else parse_whole_number(measure_id, "cli.bad_measure_id")
-    db = context.open()
-    agency = queries.agency(db, context.agency)
+    desk = context.desk(acting=True)
     if meeting_id is None:
-        held = queries.meetings(db, agency.id)
-        if not held:
-            raise UserError("meeting.none")
-        chosen_meeting = held[-1].id
+        chosen_meeting = desk.latest_meeting().id
     else:
         chosen_meeting = parse_whole_number(meeting_id, "meeting.bad_id")
-    unit_id = queries.find_unit(db, agency.id, unit).id if unit else None
-    number = writes.add_decision(
-        db, agency.id, chosen_meeting, text, measure, unit_id, due_on, by=context.actor(db)
-    )
+    unit_id = desk.find_unit(unit).id if unit else None
+    number = desk.add_decision(chosen_meeting, text, measure, unit_id, due)
     say(context.t("decision.added", id=context.number(number)))
 
 
@@ -147,24 +112,16 @@ def decision_add(
 @option("--note", metavar="TEXT", help="help.decision.note")
 @click.pass_obj
 def decision_close(context: Context, decision_id: str, closed_on: date, note: str | None) -> None:
-    from ita_tui.db import writes
-
     number = parse_whole_number(decision_id, "decision.bad_id")
-    day = closed_on
-    db = context.open()
-    writes.close_decision(db, number, day, note, by=context.actor(db))
-    say(context.t("decision.closed", id=context.number(number), date=context.day(day)))
+    context.desk(acting=True).close_decision(number, closed_on, note)
+    say(context.t("decision.closed", id=context.number(number), date=context.day(closed_on)))
 
 
 @decision.command("list", help="help.decision.list")
 @option("--open", "only_open", is_flag=True, help="help.decision.open")
 @click.pass_obj
 def decision_list(context: Context, only_open: bool) -> None:
-    from ita_tui.db import queries
-
-    db = context.open()
-    agency = queries.agency(db, context.agency)
-    for row in queries.decisions(db, agency.id):
+    for row in context.desk().decisions():
         if only_open and row.closed_on:
             continue
         state = (

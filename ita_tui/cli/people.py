@@ -13,13 +13,11 @@ from ita_tui.model import ROLES
 from ita_tui.output import say, say_json
 
 
-def _unit_ids(context: Context, db, names: tuple[str, ...]) -> list[int]:
-    from ita_tui.db import queries
-
+def _unit_ids(desk, names: tuple[str, ...]) -> list[int]:
     if not names:
         return []
-    agency = queries.agency(db, context.agency)
-    return [queries.find_unit(db, agency.id, name).id for name in names]
+    desk.require_agency()
+    return [desk.find_unit(name).id for name in names]
 
 
 def _new_password(context: Context, login: str, file: str | None) -> str:
@@ -46,9 +44,7 @@ def people() -> None:
 @json_option()
 @click.pass_obj
 def people_list(context: Context, as_json: bool) -> None:
-    from ita_tui.db.people import people as every_person
-
-    rows = every_person(context.open())
+    rows = context.desk(whole_database=True).people()
     if as_json:
         say_json([asdict(row) for row in rows])
         return
@@ -89,17 +85,14 @@ def people_add(
     set_password: bool,
     new_password_file: str | None,
 ) -> None:
-    from ita_tui.db.people import add_person
-
-    db = context.open()
-    actor = context.actor(db)
-    unit_ids = _unit_ids(context, db, units)
+    desk = context.desk(acting=True, whole_database=True)
+    unit_ids = _unit_ids(desk, units)
     password = (
         _new_password(context, login, new_password_file)
         if set_password or new_password_file
         else None
     )
-    add_person(db, actor, login, name, role, unit_ids, password)
+    desk.add_person(login, name, role, unit_ids, password)
     say(
         context.t(
             "people.added",
@@ -127,12 +120,9 @@ def people_change(
     no_units: bool,
     active: bool | None,
 ) -> None:
-    from ita_tui.db.people import update_person
-
-    db = context.open()
-    actor = context.actor(db)
-    unit_ids = [] if no_units else (_unit_ids(context, db, units) if units else None)
-    update_person(db, actor, login, name=name, role=role, unit_ids=unit_ids, active=active)
+    desk = context.desk(acting=True, whole_database=True)
+    unit_ids = [] if no_units else (_unit_ids(desk, units) if units else None)
+    desk.update_person(login, name=name, role=role, unit_ids=unit_ids, active=active)
     say(context.t("people.changed", login=login))
 
 
@@ -141,12 +131,9 @@ def people_change(
 @option("--new-password-file", metavar="FILE", help="help.people.new_password_file")
 @click.pass_obj
 def people_password(context: Context, login: str, new_password_file: str | None) -> None:
-    from ita_tui.db.people import set_password
-
-    db = context.open()
-    actor = context.actor(db)
+    desk = context.desk(acting=True, whole_database=True)
     new = _new_password(context, login, new_password_file)
-    set_password(db, actor, login, new, current=context._password)
+    desk.set_password(login, new, current=context._password)
     say(context.t("password.changed", login=login))
 
 
@@ -154,10 +141,7 @@ def people_password(context: Context, login: str, new_password_file: str | None)
 @option("--off", is_flag=True, help="help.people.off")
 @click.pass_obj
 def people_require_login(context: Context, off: bool) -> None:
-    from ita_tui.db.people import set_login_required
-
-    db = context.open()
-    set_login_required(db, context.actor(db), not off)
+    context.desk(acting=True, whole_database=True).set_login_required(not off)
     say(context.t("login.now_optional" if off else "login.now_required"))
 
 
@@ -171,12 +155,9 @@ def people_require_login(context: Context, off: bool) -> None:
 )
 @click.pass_obj
 def people_events(context: Context, limit: int) -> None:
-    from ita_tui.db.guard import require
-    from ita_tui.db.people import access_events
-
-    db = context.open()
-    require(db, context.actor(db), "people")
-    for row in access_events(db, limit):
+    desk = context.desk(acting=True, whole_database=True)
+    desk.may("people")
+    for row in desk.access_events(limit):
         action = f" {row.action}" if row.action else ""
         detail = f"  {row.detail}" if row.detail else ""
         event = context.t(f"event.{row.event}")
@@ -189,9 +170,6 @@ def people_events(context: Context, limit: int) -> None:
 @option("--unit", "units", multiple=True, metavar="NAME", help="help.handover.unit")
 @click.pass_obj
 def handover(context: Context, source: str, target: str, units: tuple[str, ...]) -> None:
-    from ita_tui.db.people import handover as hand_over
-
-    db = context.open()
-    actor = context.actor(db)
-    result = hand_over(db, actor, source, target, _unit_ids(context, db, units) if units else None)
+    desk = context.desk(acting=True, whole_database=True)
+    result = desk.handover(source, target, _unit_ids(desk, units) if units else None)
     say(handover_message(result, context.lang, context.number))

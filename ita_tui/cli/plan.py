@@ -113,11 +113,13 @@ def import_command(context: Context, files: tuple[str, ...], by: str | None) -> 
 @as_of_option()
 @click.pass_obj
 def export(context: Context, destination: str, as_of: date) -> None:
-    from ita_tui import snapshot
+    from ita_tui.files import write_atomically
 
     if destination != "-":
         refuse_protected(Path(destination), context.database)
-    text = snapshot.export(context.open(), destination, as_of, context.agency)
+    text = context.desk(as_of).snapshot(as_of)
+    if destination != "-":
+        write_atomically(Path(destination), text)
     if destination == "-":
         say_data(text, nl=False)
     else:

@@ -82,22 +82,16 @@ def whatif(
     as_json: bool,
 ) -> None:
     from ita_tui import oit, scoring
-    from ita_tui.db import queries
 
     be_year = parse_be_year(year)
     goal = scoring.parse_score(target)
     items = oit.catalogue_for(be_year, catalogue)
-    db = context.open()
-    agency = queries.agency(db, context.agency)
-    assessment = next((a for a in queries.assessments(db, agency.id) if a.year == be_year), None)
+    desk = context.desk()
+    assessment = next((a for a in desk.assessments() if a.year == be_year), None)
     if assessment is None:
         raise UserError("whatif.no_assessment", year=be_year)
     if failed is None:
-        named = {
-            f.oit_item
-            for f in queries.findings(db, agency.id)
-            if f.oit_item and f.assessment_year == be_year
-        }
+        named = {f.oit_item for f in desk.findings() if f.oit_item and f.assessment_year == be_year}
         for code in named:
             items.item(code)
         failed_codes = [item.code for item in items.items if item.code in named]
