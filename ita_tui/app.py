@@ -2,13 +2,16 @@
 
 It stays thin: each screen lives in ita_tui/screens/, and all data comes from ita_tui.db."""
 
+import dataclasses
 import importlib
 import io
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
@@ -21,6 +24,7 @@ from ita_tui.db.connection import Database
 from ita_tui.desk import Desk
 from ita_tui.errors import UserError
 from ita_tui.files import write_atomically
+from ita_tui.keyboard_layout import english_key, with_thai_twins
 from ita_tui.model import Agency
 from ita_tui.output_folder import default_output_folder, file_name, in_output_folder
 from ita_tui.screens.localized import Key, install_bindings
@@ -30,16 +34,18 @@ from ita_tui.text import visible
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
 
+# The sections' keys are in the help panel (?) and the palette (ctrl+p); the footer keeps its
+# width for the keys of the screen in view, so that an 80-column terminal shows them all.
 MODE_KEYS = [
-    Key("1", "switch_mode('overview')", "go-overview"),
-    Key("2", "switch_mode('indicators')", "go-indicators"),
-    Key("3", "switch_mode('measures')", "go-measures"),
-    Key("4", "switch_mode('follow_up')", "go-follow-up"),
-    Key("5", "switch_mode('plan')", "go-plan"),
-    Key("6", "switch_mode('meetings')", "go-meetings"),
-    Key("7", "switch_mode('analysis')", "go-analysis"),
-    Key("8", "switch_mode('people')", "go-people"),
-    Key("0", "switch_mode('agencies')", "go-agencies"),
+    Key("1", "switch_mode('overview')", "go-overview", show=False),
+    Key("2", "switch_mode('indicators')", "go-indicators", show=False),
+    Key("3", "switch_mode('measures')", "go-measures", show=False),
+    Key("4", "switch_mode('follow_up')", "go-follow-up", show=False),
+    Key("5", "switch_mode('plan')", "go-plan", show=False),
+    Key("6", "switch_mode('meetings')", "go-meetings", show=False),
+    Key("7", "switch_mode('analysis')", "go-analysis", show=False),
+    Key("8", "switch_mode('people')", "go-people", show=False),
+    Key("0", "switch_mode('agencies')", "go-agencies", show=False),
 ]
 APP_KEYS = [
     *MODE_KEYS,
@@ -48,6 +54,8 @@ APP_KEYS = [
     Key("l", "toggle_language", "language"),
     Key("question_mark", "toggle_help", "help"),
     Key("q", "quit", "quit"),
+    # Textual adds its palette key only to bindings it made itself; ours are made anew.
+    Key("ctrl+p", "command_palette", "palette", show=False, priority=True),
 ]
 
 
@@ -130,10 +138,15 @@ class ItaApp(App[None]):
         self.served = served
         self.persist_settings = persist_settings
         self.data_version = 0
+        self._held_keys: list[events.Key] | None = None
+        # How many screens have got ready: a key typed before the last one did was meant for it.
+        self._screens_ready = 0
         self.selected_indicator: int | None = None
         install_bindings(self, APP_KEYS, self.lang)
         if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
+            self.set_keymap(
+                {id_: with_thai_twins(keys) for id_, keys in self.settings.keymap.items()}
+            )
 
     @property
     def actor(self) -> access.Actor | None:
@@ -156,6 +169,56 @@ class ItaApp(App[None]):
         self.desk.words = Words(self.lang, self.digits)
         self._save_settings()
         self.data_changed()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A shortcut shows once, by its key cap, not again by its Kedmanee twin."""
+        english = english_key(binding.key)
+        if english is not None:
+            binding = dataclasses.replace(binding, key=english)
+        return super().get_key_display(binding)
+
+    # Type-ahead: keys typed while a form or a section opens belong to it, in order.
+
+    # Longest a screen that never got ready may keep the keyboard.
+    HOLD_KEYS_SECONDS = 3.0
+
+    def hold_keys(self) -> None:
+        """A screen is opening: keep the keys typed meanwhile until it is ready for them,
+        instead of letting them fall on the screen underneath or on nothing."""
+        if self._held_keys is None:
+            self._held_keys = []
+            self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
+
+    async def release_keys(self) -> None:
+        """The screen is ready: the keys typed meanwhile reach it as if typed now, in order,
+        ahead of any typed after."""
+        self._screens_ready += 1
+        held, self._held_keys = list(self._held_keys or ()), None
+        while held:
+            key = held.pop(0)
+            await self.on_event(events.Key(key.key, key.character))
+            if self._held_keys is not None:
+                # That key opened another screen: the rest wait for it in turn.
+                self._held_keys[:0] = held
+                return
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                # The key comes back up here if what it went to does not use it.
+                event._typed_with_screens_ready = self._screens_ready  # type: ignore[attr-defined]
+            typed_for = getattr(event, "_typed_with_screens_ready", self._screens_ready)
+            if self._held_keys is not None:
+                # Typed ahead, maybe already gone to the screen underneath and come back up
+                # unused: it is held all the same.
+                self._held_keys.append(event)
+                return
+            if event.is_forwarded and typed_for < self._screens_ready:
+                # Typed before the screen now in front got ready, and unused where it went:
+                # it is for this screen.
+                await self.on_event(events.Key(event.key, event.character))
+                return
+        await super().on_event(event)
 
     # What the screens ask of the app, by message.
 

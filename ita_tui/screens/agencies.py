@@ -28,7 +28,7 @@ class AgenciesScreen(ItaScreen):
             yield Select([("-", "overall")], id="agency-sort", allow_blank=False)
         yield DataTable(id="agency-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="agency-count")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#agency-table", DataTable).focus()

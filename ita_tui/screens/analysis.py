@@ -32,7 +32,7 @@ class AnalysisScreen(ItaScreen):
             yield Select([("-", "plan")], id="progress-scope", allow_blank=False)
 
             yield MonthlyChart(id="progress-chart")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         if self.desk.agency is None:
@@ -94,8 +94,12 @@ class AnalysisScreen(ItaScreen):
         worth = oit.item_worth(self._catalogue, latest.year)
         for code in self._failed:
             item = self._catalogue.item(code)
-            label = f"{code} {item.sub_indicator} {item.name}  +{app.num(scoring.round_half_up(worth[code]))}"
+            label = app.num(
+                f"{code} {item.sub_indicator} {item.name}  +{scoring.round_half_up(worth[code])}"
+            )
             choices.add_option((label, code, code in chosen))
+        if choices.option_count and choices.highlighted is None:
+            choices.highlighted = 0
         self._render_whatif_result()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:

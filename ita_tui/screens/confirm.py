@@ -8,8 +8,8 @@ from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.widgets.plain import Button, Static
 
 CONFIRM_KEYS = [
-    Key("y", "answer(True)", "yes"),
-    Key("n", "answer(False)", "no"),
+    Key("y,Y", "answer(True)", "yes"),
+    Key("n,N", "answer(False)", "no"),
     Key("escape", "answer(False)", "cancel"),
 ]
 

@@ -19,7 +19,7 @@ class FollowUpScreen(ItaScreen):
         yield Static(id="follow-heading", classes="headline")
         with VerticalScroll(id="follow-up"):
             yield Timeline(id="timeline")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         app = self.app

@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from ita_tui.errors import UserError
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
-from ita_tui.widgets.plain import Button, Input, Label, Static
+from ita_tui.widgets.plain import Button, Input, Label, Select, Static
 
 FORM_KEYS = [
     Key("ctrl+s", "save", "save", priority=True),
@@ -19,6 +19,10 @@ FORM_KEYS = [
     # Taken before the keys typed after it are handed out, so that what is typed ahead lands in
     # the next field; elsewhere than in a text field, Enter does what that widget does with it.
     Key("enter", "next_field", "next-field", show=False, priority=True),
+    # Moving between fields is decided as the key comes, so that what is typed after it lands
+    # in the next field, however fast.
+    Key("tab", "app.focus_next", "focus-next", show=False, priority=True),
+    Key("shift+tab", "app.focus_previous", "focus-previous", show=False, priority=True),
 ]
 
 
@@ -36,6 +40,7 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         install_bindings(self, FORM_KEYS, self.app.lang)
+        self.app.hold_keys()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
@@ -77,6 +82,7 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
             self.query_one(f"#{self.initial_focus}").focus()
         elif fields:
             fields[0].focus()
+        self.app.call_later(self.app.release_keys)
 
     def save(self) -> ResultType:
         raise NotImplementedError
@@ -98,6 +104,13 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         self.query_one("#form-error", Static).update("\n".join(general))
 
     def action_save(self) -> None:
+        # Keys typed before ctrl+s may still be on their way into the field: save after them.
+        if isinstance(self.focused, Input):
+            self.focused.call_later(self.save_now)
+        else:
+            self.save_now()
+
+    def save_now(self) -> None:
         try:
             result = self.save()
         except FieldErrors as errors:
@@ -114,7 +127,8 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_field":
             return isinstance(self.focused, Input)
-        return True
+        # Escape in an open list closes the list, not the form with what was typed.
+        return not (action == "cancel" and any(s.expanded for s in self.query(Select)))
 
     def action_next_field(self) -> None:
         next_field_or(self, self.action_save)

@@ -21,7 +21,7 @@ class IndicatorsScreen(ItaScreen):
             with VerticalScroll(id="indicator-detail"):
                 yield Static(id="indicator-heading", classes="headline")
                 yield OptionList(id="finding-list")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         app = self.app

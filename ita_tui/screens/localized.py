@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from ita_tui.errors import UserError
 from ita_tui.i18n import translate
+from ita_tui.keyboard_layout import with_thai_twins
 from ita_tui.screens.messages import DataChanged
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
     for key in keys:
         bindings.append(
             Binding(
-                key.key,
+                with_thai_twins(key.key),
                 key.action,
                 translate(f"binding.{key.id}", lang),
                 show=key.show,
@@ -87,9 +88,11 @@ class ItaScreen(AtTheDesk, Screen):
         super().__init__(*args, **kwargs)
         self._seen_version = -1
         install_bindings(self, self.KEYS, self.app.lang)
+        self.app.hold_keys()
 
     def on_mount(self) -> None:
         self.refresh_view()
+        self.app.call_later(self.app.release_keys)
 
     def on_screen_resume(self) -> None:
         if self._seen_version != self.app.data_version:

@@ -39,7 +39,7 @@ class MeasureScreen(ItaScreen):
             yield Static(id="measure-body")
             yield OptionList(id="contents")
             yield DataTable(id="progress-log", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         app = self.app
@@ -100,6 +100,7 @@ class MeasureScreen(ItaScreen):
         return text
 
     def _body(self, measure: MeasureDetail) -> Text:
+        app = self.app
         text = Text()
         text.append(self.t("measure.method") + "\n", style="bold underline")
         text.append((measure.method or "-") + "\n\n")
@@ -108,7 +109,7 @@ class MeasureScreen(ItaScreen):
         if measure.answers:
             text.append("\n" + self.t("measure.findings") + "\n", style="bold underline")
             for finding in measure.answers:
-                where = " ".join(p for p in (finding.sub_indicator, finding.oit_item) if p)
+                where = app.num(" ".join(p for p in (finding.sub_indicator, finding.oit_item) if p))
                 text.append(f"• {where} {finding.text}\n" if where else f"• {finding.text}\n")
         return text
 
@@ -140,8 +141,10 @@ class MeasureScreen(ItaScreen):
             if content.evidence:
                 label.append(f"\n    ↗ {content.evidence}", style="cyan")
             listing.add_option(Option(label, id=f"content-{content.id}"))
-        if highlighted is not None and highlighted < len(contents):
-            listing.highlighted = highlighted
+        # Space ticks the item under the cursor: there is always one.
+        listing.highlighted = (
+            highlighted if highlighted is not None and highlighted < len(contents) else 0
+        )
 
     def _render_progress(self, measure: MeasureDetail) -> None:
         app = self.app

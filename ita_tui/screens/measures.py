@@ -59,7 +59,7 @@ class MeasuresScreen(ItaScreen):
             yield Select([], id="follow-filter")
         yield DataTable(id="measure-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="measure-count")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         app = self.app

@@ -41,9 +41,12 @@ class MeetingForm(FormScreen[int | None]):
 
 class DecisionForm(FormScreen[int | None]):
     title_key = "decision_form.title"
+    # What was decided is what the secretary types first; the lists are chosen after.
+    initial_focus = "decision-text"
 
     def __init__(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id
+        self._lead_unit: dict[int, int] = {}
         super().__init__()
 
     def fields(self):
@@ -60,15 +63,26 @@ class DecisionForm(FormScreen[int | None]):
             ),
         )
         yield from self.field("report.col.decision", Input(id="decision-text"))
-        measures = [
-            (f"#{app.num(m.id)} {m.title}", m.id) for m in self.desk.measures(limit=MEASURE_CHOICES)
-        ]
+        # Measures of one title (the plan's several แผนปฏิบัติการ…) are told apart by topic.
+        listed = self.desk.measures(limit=MEASURE_CHOICES)
+        measures = [(f"#{app.num(m.id)} {m.full_title}", m.id) for m in listed]
         yield from self.field(
             "report.col.measure_id", Select(measures, id="decision-measure", prompt="-")
         )
-        units = [(u.name, u.id) for u in self.desk.units()]
+        unit_ids = {u.name: u.id for u in self.desk.units()}
+        self._lead_unit = {
+            m.id: unit_ids[m.units[0]]
+            for m in listed
+            if m.id and m.units and m.units[0] in unit_ids
+        }
+        units = [(name, unit_id) for name, unit_id in unit_ids.items()]
         yield from self.field("report.col.unit", Select(units, id="decision-unit", prompt="-"))
         yield from self.field("report.col.due", Input(id="decision-due"), "form.date_hint")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """The unit that carries a decision out is, unless chosen otherwise, the measure's lead."""
+        if event.select.id == "decision-measure" and event.value in self._lead_unit:
+            self.query_one("#decision-unit", Select).value = self._lead_unit[event.value]
 
     def save(self) -> int:
         collector = Collector()

@@ -24,7 +24,7 @@ class MeetingsScreen(ItaScreen):
             yield DataTable(id="meeting-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="decisions-heading", classes="headline")
             yield DataTable(id="decision-table", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         app = self.app

@@ -41,7 +41,7 @@ class OverviewScreen(ItaScreen):
             yield DataTable(id="indicator-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="plan-counts", classes="panel")
             yield Static(id="recommendations", classes="panel")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         app = self.app

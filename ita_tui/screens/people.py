@@ -25,7 +25,7 @@ class PeopleScreen(ItaScreen):
             yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="events-heading", classes="headline")
             yield DataTable(id="events-table", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         app = self.app

@@ -26,7 +26,7 @@ class PlanScreen(ItaScreen):
             for tab in TABS:
                 with TabPane(tab, id=f"tab-{tab}"):
                     yield DataTable(id=f"{tab}-table", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
         app = self.app

@@ -1,0 +1,218 @@
+"""Keys as a Thai office types them: after Thai in a field the keyboard is still in the Kedmanee
+layout, where `d` gives ก and `4` gives ภ. Every shortcut answers to its Kedmanee twin too, shows
+once, and a keymap that moves it moves its twin; keys typed while a screen opens reach it."""
+
+import importlib
+import pkgutil
+
+import pytest
+from textual import events
+
+import ita_tui.screens
+from ita_tui import app as app_module
+from ita_tui.keyboard_layout import SHORTCUT_KEYS, thai_twin, with_thai_twins
+from ita_tui.screens.localized import Key
+from ita_tui.settings import Settings
+from tests.app_helpers import rows, sample_app
+from tests.test_app_flows import SIZE, open_measure
+
+
+def every_key_list() -> dict[str, list[Key]]:
+    """Every list of shortcuts the app installs, by where it lives."""
+    found: dict[str, list[Key]] = {"app": app_module.APP_KEYS}
+    for info in pkgutil.iter_modules(ita_tui.screens.__path__):
+        module = importlib.import_module(f"ita_tui.screens.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, list) and value and all(isinstance(k, Key) for k in value):
+                found[f"{info.name}.{name}"] = value
+            keys = getattr(value, "KEYS", None)
+            if isinstance(value, type) and keys and value.__module__ == module.__name__:
+                found[f"{info.name}.{name}.KEYS"] = keys
+    return found
+
+
+def test_no_twin_is_a_shortcut_of_its_own():
+    bound = {
+        single for keys in every_key_list().values() for k in keys for single in k.key.split(",")
+    }
+    for key in bound:
+        twin = thai_twin(key)
+        assert twin is None or twin not in bound, (key, twin)
+    # The shortcut keys the layout keeps clear of twins are shortcuts indeed.
+    assert bound >= SHORTCUT_KEYS
+
+
+def test_every_single_key_shortcut_has_a_twin_installed_beside_it():
+    checked = 0
+    for where, keys in every_key_list().items():
+        for key in keys:
+            for single in key.key.split(","):
+                twin = thai_twin(single)
+                if twin is None:
+                    continue
+                assert twin in with_thai_twins(key.key).split(","), (where, key)
+                checked += 1
+    assert checked >= 30
+
+
+# (keys before, the twin pressed, what must follow)
+TWINS = [
+    ([], "ภ", "FollowUpScreen"),  # 4
+    ([], "ๅ", "OverviewScreen"),  # 1
+    (["4"], "minus", "MeasuresScreen"),  # 3 gives -
+    ([], "ถ", "PlanScreen"),  # 5
+    ([], "ุ", "MeetingsScreen"),  # 6
+    ([], "ึ", "AnalysisScreen"),  # 7
+    ([], "ค", "PeopleScreen"),  # 8
+    ([], "ก", "AsOfForm"),  # d
+    ([], "ป", "ExportForm"),  # x
+    (["6"], "ฟ", "MeetingForm"),  # a
+    (["5"], "ฟ", "UnitForm"),  # a
+    (["8"], "ฟ", "PersonForm"),  # a
+    (["3"], "ฝ", "MeasuresScreen"),  # / searches: focus moves to the search field
+]
+
+
+@pytest.mark.parametrize(("before", "twin", "screen"), TWINS)
+async def test_a_shortcut_pressed_in_the_thai_layout_does_what_it_does_in_english(
+    tmp_path, before, twin, screen
+):
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in before:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press(twin)
+        await pilot.pause()
+        assert type(app.screen).__name__ == screen
+        if twin == "ฝ":
+            assert app.focused is not None and app.focused.id == "search"
+
+
+async def test_the_measure_pages_keys_in_the_thai_layout(tmp_path):
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_measure(pilot, 2)
+        for twin, form in (("ย", "ProgressForm"), ("ห", "StatusForm"), ("ำ", "MeasureForm")):
+            await pilot.press(twin)
+            await pilot.pause()
+            assert type(app.screen).__name__ == form, twin
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("อ")  # v, on the first item of the checklist
+        await pilot.pause()
+        assert type(app.screen).__name__ == "EvidenceForm"
+
+
+async def test_language_and_help_in_the_thai_layout(tmp_path):
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ส")  # l
+        await pilot.pause()
+        assert app.lang == "en"
+        await pilot.press("ฦ")  # ?
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+
+
+@pytest.mark.parametrize(("answer", "deleted"), [("ั", True), ("ํ", True), ("ื", False)])
+async def test_a_confirmation_answers_to_y_and_n_in_the_thai_layout(tmp_path, answer, deleted):
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_measure(pilot, 3)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press(answer)
+        await pilot.pause()
+        await pilot.pause()
+    assert (rows(app, "SELECT count(*) FROM measures WHERE id = 3") == [(0,)]) is deleted
+
+
+async def test_a_remapped_shortcut_takes_its_twin_along(tmp_path):
+    app = sample_app(tmp_path, settings=Settings(keymap={"go-follow-up": "f"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ด")  # f in Kedmanee
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FollowUpScreen"
+
+
+async def test_ctrl_p_opens_the_command_palette_in_every_section(tmp_path):
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for section in "12345678":
+            await pilot.press(section)
+            await pilot.pause()
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "CommandPalette", section
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as a practised typist sends them: all at once, no pause for a screen to open."""
+    from ita_tui.keyboard_layout import key_name
+
+    for key in keys:
+        if len(key) == 1:
+            app.post_message(events.Key(key_name(key), key))
+        else:
+            app.post_message(events.Key(key, None))
+
+
+async def test_keys_typed_while_the_progress_form_opens_land_in_it(tmp_path):
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_measure(pilot, 2)
+        burst(app, "p", "4", "0", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "MeasureScreen"
+    assert rows(app, "SELECT percent FROM progress") == [(40,)]
+
+
+BURSTS = [
+    # (keys before, the burst, what the database holds after)
+    (
+        ["6"],
+        ["a", "tab", *"kanda", "tab", *"ok", "ctrl+s"],
+        ("SELECT attendees, notes FROM meetings", [("kanda", "ok")]),
+    ),
+    (
+        ["5"],
+        ["a", *"unit-x", "ctrl+s"],
+        ("SELECT count(*) FROM units WHERE name = 'unit-x'", [(1,)]),
+    ),
+    (
+        ["8"],
+        ["a", *"nid", "tab", *"nida", "ctrl+s"],
+        ("SELECT login, name FROM people", [("nid", "nida")]),
+    ),
+    (
+        [],
+        # The date field's text is selected when it opens: what is typed replaces it.
+        ["d", *"1/3/2566", "ctrl+s"],
+        (None, "2023-03-01"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "keys", "expected"), BURSTS)
+async def test_a_burst_typed_into_a_form_as_it_opens_arrives_whole(
+    tmp_path, before, keys, expected
+):
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in before:
+            await pilot.press(key)
+            await pilot.pause()
+        burst(app, *keys)
+        await pilot.pause()
+        await pilot.pause(0.3)
+        assert not app.screen.is_modal
+    sql, wanted = expected
+    if sql is None:
+        assert app.as_of.isoformat() == wanted
+    else:
+        assert rows(app, sql) == wanted
