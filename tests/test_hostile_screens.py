@@ -279,6 +279,30 @@ async def test_control_characters_typed_in_a_form_are_refused_with_a_message(tmp
         assert stored == (0,)
 
 
+async def test_a_paste_with_control_characters_into_a_text_area_is_refused(tmp_path):
+    from ita_tui.widgets.plain import TextArea
+    from tests.app_helpers import sample_app
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_measure(2)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.screen.query_one("#measure-method", TextArea)
+        area.focus()
+        await pilot.press("ctrl+a", "ctrl+k")
+        await pilot.pause()
+        area.post_message(events.Paste("ขั้นตอน\x1b[2Jใหม่"))
+        await pilot.pause()
+        assert "ใหม่" not in area.text
+        refused = app.t("text.paste_refused")
+        assert [n.message for n in app._notifications] == [refused]
+        area.post_message(events.Paste("ขั้นตอนใหม่"))
+        await pilot.pause()
+        assert "ขั้นตอนใหม่" in area.text
+
+
 def test_the_corpus_survives_export_and_import_unchanged(hostile_db, tmp_path):
     """TOML-breaking quotes, backslashes and brackets: the snapshot reads back as written."""
     import tomllib

@@ -6,11 +6,12 @@ the settings file still applies, because Textual lays it over these bindings by 
 
 from dataclasses import dataclass
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
 from ita_tui.i18n import translate
+from ita_tui.screens.textual_internals import class_bindings, replace_bindings
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,7 @@ class Key:
 
 
 def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
-    inherited = type(node)._merged_bindings
-    bindings = (
-        [b for group in inherited.key_to_bindings.values() for b in group] if inherited else []
-    )
+    bindings = class_bindings(type(node))
     for key in keys:
         bindings.append(
             Binding(
@@ -41,7 +39,7 @@ def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
                 tooltip=translate(f"binding.{key.id}.tip", lang),
             )
         )
-    node._bindings = BindingsMap(bindings)
+    replace_bindings(node, bindings)
 
 
 class ItaScreen(Screen):
