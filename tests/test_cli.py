@@ -394,3 +394,15 @@ def test_demo_opens_a_temporary_copy_and_leaves_the_users_database_alone(
     assert str(tmp_path) not in seen["path"]
     assert not Path(seen["path"]).exists()
     assert dump(user_db) == before
+
+
+@pytest.mark.parametrize("items_per_write", [1, 2, 2000])
+def test_overdue_json_is_one_array_however_its_items_are_written(
+    run, sample_db, monkeypatch, items_per_write
+):
+    from ita_tui import output
+
+    monkeypatch.setattr(output, "_ITEMS_PER_WRITE", items_per_write)
+    rows = overdue_json(run, sample_db, "2023-04-03")
+    assert [r["id"] for r in rows] == [2, 11]
+    assert overdue_json(run, sample_db, "2022-01-01") == []
