@@ -1,5 +1,6 @@
 """Entering an agency's own plan in the app, without writing TOML."""
 
+import pytest
 from textual.widgets import DataTable, Input, Select, SelectionList, Static, TextArea
 
 from ita_tui.screens.confirm import ConfirmScreen
@@ -102,6 +103,7 @@ async def test_a_unit_still_responsible_cannot_be_deleted(tmp_path):
         assert any("ลบไม่ได้" in str(n.message) for n in app._notifications)
 
 
+@pytest.mark.slow
 async def test_enter_next_years_result(tmp_path):
     app = sample_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from textual.widgets import Input, OptionList, Static
 
 from ita_tui import snapshot
@@ -14,7 +15,7 @@ from ita_tui.screens.login import LoginScreen
 from ita_tui.screens.measure import MeasureScreen
 from ita_tui.screens.password_form import PasswordForm
 from ita_tui.screens.progress_form import ProgressForm
-from tests.app_helpers import DEMO_AS_OF, clear_and_type, rows, type_text
+from tests.app_helpers import DEMO_AS_OF, clear_and_paste, clear_and_type, rows, type_text
 from tests.test_app_flows import SIZE, open_measure
 
 SINGLE_USER = Actor(name="ผู้ตั้งค่า", role="administrator")
@@ -60,9 +61,9 @@ def treasury_measure(app) -> int:
 async def log_in(pilot, login: str, password: str) -> None:
     await pilot.pause()
     pilot.app.screen.query_one("#login-name", Input).focus()
-    await clear_and_type(pilot, login)
+    await clear_and_paste(pilot, login)
     await pilot.press("enter")
-    await type_text(pilot, password)
+    await clear_and_paste(pilot, password)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -136,6 +137,7 @@ async def test_an_officer_ticks_their_own_checklist_and_logs_their_own_measure(t
         ) == [(50, "สมชาย ใจดี")]
 
 
+@pytest.mark.slow
 async def test_an_officer_cannot_edit_the_plan_a_supervisor_can(tmp_path):
     app = shared_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -168,6 +170,7 @@ async def open_measure_after_escape(pilot, measure_id: int) -> None:
     await open_measure(pilot, measure_id)
 
 
+@pytest.mark.slow
 async def test_changing_ones_password_in_the_app(tmp_path):
     app = shared_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -405,3 +405,15 @@ def test_every_as_of_option_reads_a_date_the_same_way(run, sample_db, command):
     assert result.code == 2 and "ไม่มีวันนี้ในปฏิทิน" in result.err
     empty = run("--db", str(sample_db), "--lang", "en", *command, "--as-of", "")
     assert empty.code == 2 and "is not a date I can read" in empty.err
+
+
+@pytest.mark.parametrize("items_per_write", [1, 2, 2000])
+def test_overdue_json_is_one_array_however_its_items_are_written(
+    run, sample_db, monkeypatch, items_per_write
+):
+    from ita_tui import output
+
+    monkeypatch.setattr(output, "_ITEMS_PER_WRITE", items_per_write)
+    rows = overdue_json(run, sample_db, "2023-04-03")
+    assert [r["id"] for r in rows] == [2, 11]
+    assert overdue_json(run, sample_db, "2022-01-01") == []

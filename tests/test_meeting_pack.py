@@ -270,6 +270,7 @@ def test_meeting_and_decision_commands(run, sample_db):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian package chromium)")
 def test_the_html_pack_renders_in_headless_chromium(run, sample_db, tmp_path):
     page = tmp_path / "pack.html"

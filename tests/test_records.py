@@ -70,6 +70,7 @@ def counts(path) -> tuple[str, int, int]:
         connection.close()
 
 
+@pytest.mark.slow
 def test_an_import_killed_at_any_moment_is_all_or_nothing(tmp_path):
     plan = tmp_path / "big.toml"
     plan.write_text(big_plan_text(3000), "utf-8")
@@ -98,6 +99,7 @@ def test_an_import_killed_at_any_moment_is_all_or_nothing(tmp_path):
     assert 0 in outcomes or 3000 in outcomes
 
 
+@pytest.mark.slow
 def test_a_progress_entry_killed_half_way_is_all_or_nothing(sample_db):
     rng = random.Random(7)
     for _ in range(10):

@@ -90,6 +90,7 @@ def shared_database(sample_db, run, tmp_path):
     return sample_db
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt install chromium)")
 def test_the_app_in_a_browser_logs_in_and_logs_progress(shared_database, tmp_path):
     sync_api = pytest.importorskip(

@@ -7,6 +7,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from ita_tui.db import writes
 from tests.app_helpers import click_every, sample_app, screen_lines
 from tests.test_app_flows import open_measure
@@ -161,6 +163,7 @@ def output_through(path, arguments, terminal: bool) -> bytes:
     return b"".join(chunks)
 
 
+@pytest.mark.slow
 def test_no_control_sequence_from_stored_text_reaches_a_terminal_or_a_pipe(tmp_path, run):
     import pytest
 
@@ -181,17 +184,18 @@ async def export_named(pilot, name: str) -> str:
     """Export from the app under a typed name; what the form says below the name field."""
     from textual.widgets import Static
 
-    from tests.app_helpers import clear_and_type
+    from tests.app_helpers import clear_and_paste
 
     await pilot.press("x")
     await pilot.pause()
-    await clear_and_type(pilot, name)
+    await clear_and_paste(pilot, name)  # which names are refused is tested here, not typing
     await pilot.press("ctrl+s")
     await pilot.pause()
     errors = pilot.app.screen.query("#export-file-error, #form-error").results(Static)
     return " ".join(str(line.render()) for line in errors)
 
 
+@pytest.mark.slow
 async def test_the_app_writes_exports_only_into_its_output_folder(tmp_path):
     from ita_tui.settings import Settings
 
@@ -280,6 +284,7 @@ def test_the_command_line_writes_anywhere_but_over_the_database(tmp_path, sample
     assert run("--db", str(sample_db), "export", str(tmp_path / "ok.toml")).code == 0
 
 
+@pytest.mark.browser
 def test_in_chromium_the_export_arrives_as_a_download(sample_db, tmp_path):
     import subprocess
     import sys

@@ -559,8 +559,8 @@ def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[tuple]]:
 def overdue_statement(agency_id: int, as_of: date, unit_id: int | None = None) -> tuple[str, list]:
     """The query for open measures past their end date, lead unit by lead unit and longest
     overdue first, one JSON object a row written by SQLite itself, so that the national list
-    (`ita-tui overdue --json`) costs little more than the query. Its own function, so that the
-    benchmark's sqlite3-only floor runs exactly this query."""
+    (`ita-tui overdue --json`) costs little more than the query (benchmarks/run.py holds it
+    to twice the least script that prints the same rows)."""
     overdue, values = follow_up.sql_overdue(as_of)
     where = f"m.agency_id = ? AND {overdue}"
     params: list = [agency_id, *values]

@@ -7,7 +7,7 @@ the settings file still applies, because Textual lays it over these bindings by 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -15,6 +15,7 @@ from ita_tui.errors import UserError
 from ita_tui.i18n import translate
 from ita_tui.keyboard_layout import with_thai_twins
 from ita_tui.screens.messages import DataChanged
+from ita_tui.screens.textual_internals import class_bindings, replace_bindings
 
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp
@@ -33,10 +34,7 @@ class Key:
 
 
 def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
-    inherited = type(node)._merged_bindings
-    bindings = (
-        [b for group in inherited.key_to_bindings.values() for b in group] if inherited else []
-    )
+    bindings = class_bindings(type(node))
     for key in keys:
         bindings.append(
             Binding(
@@ -49,7 +47,7 @@ def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
                 tooltip=translate(f"binding.{key.id}.tip", lang),
             )
         )
-    node._bindings = BindingsMap(bindings)
+    replace_bindings(node, bindings)
 
 
 class AtTheDesk:

@@ -156,7 +156,7 @@ class TextArea(textual_widgets.TextArea):
     def __init__(self, text: str = "", *args: Any, **options: Any) -> None:
         super().__init__(visible(text), *args, **options)
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
         if visible(event.text) != event.text:
             event.prevent_default()
             event.stop()

@@ -1,0 +1,26 @@
+"""The one place that reaches into Textual's private attributes.
+
+Textual 8 has no public way to change the description of a binding on a live node: bindings are
+declared on the class (`BINDINGS`), and the footer and the help panel read each node's copy of
+them. Switching language while the app runs means replacing that copy, so this module does it,
+and nothing else in ita-tui touches Textual's underscored names. tests/test_textual_internals.py
+checks, through Textual's public surface, that what is installed here is what the footer, the
+help panel, the keys and the keymap use; it fails on the Textual release that stops honouring
+it, which is when this module needs changing."""
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+
+def class_bindings(node_class: type[DOMNode]) -> list[Binding]:
+    """The bindings a node's class declares in `BINDINGS` and inherits from its bases."""
+    merged = node_class._merged_bindings
+    if merged is None:
+        return []
+    return [binding for group in merged.key_to_bindings.values() for binding in group]
+
+
+def replace_bindings(node: DOMNode, bindings: list[Binding]) -> None:
+    """Make `bindings` the node's own bindings in place of what its class gave it; the caller
+    then calls the node's (public) `refresh_bindings` to have the footer redrawn."""
+    node._bindings = BindingsMap(bindings)

@@ -1,0 +1,176 @@
+"""ita-tui touches Textual's private attributes in one module only, and Textual still honours what
+that module does: a Textual upgrade that breaks it fails here, naming the module to change."""
+
+import ast
+import importlib
+import inspect
+import pkgutil
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import textual
+import textual.widgets
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+import ita_tui
+from ita_tui.screens.textual_internals import class_bindings, replace_bindings
+
+WRAPPER = Path(ita_tui.__file__).parent / "screens" / "textual_internals.py"
+
+
+class Marking(Screen):
+    BINDINGS = [Binding("a", "mark('old')", "Old words", id="mark")]
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+
+    def action_mark(self, word: str) -> None:
+        self.app.marks.append(word)
+
+
+class Marker(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[str] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(Marking())
+
+
+def descriptions(screen: Screen) -> dict[str, str]:
+    return {key: active.binding.description for key, active in screen.active_bindings.items()}
+
+
+def test_class_bindings_hold_what_the_class_declares_and_inherits():
+    keys = {binding.key for binding in class_bindings(Marker)}
+    assert {"ctrl+q", "ctrl+c"} <= keys  # Textual's App declares these
+    assert "a" in {binding.key for binding in class_bindings(Marking)}
+    assert "tab" in {binding.key for binding in class_bindings(Marking)}  # from Screen
+
+
+async def test_replaced_bindings_are_what_the_footer_the_keys_and_the_keymap_use():
+    app = Marker()
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert descriptions(screen)["a"] == "Old words"
+        kept = [b for b in class_bindings(type(screen)) if b.id != "mark"]
+        replace_bindings(screen, [*kept, Binding("a", "mark('new')", "New words", id="mark")])
+        screen.refresh_bindings()
+        await pilot.pause()
+        assert descriptions(screen)["a"] == "New words"
+        assert "tab" in descriptions(screen)  # what the class had stays
+        footer_keys = [str(key.description) for key in screen.query("FooterKey")]
+        assert "New words" in footer_keys and "Old words" not in footer_keys
+        await pilot.press("a")
+        assert app.marks == ["new"]
+        app.set_keymap({"mark": "b"})
+        await pilot.pause()
+        await pilot.press("b")
+        assert app.marks == ["new", "new"]
+        assert descriptions(screen).get("b") == "New words" and "a" not in descriptions(screen)
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+@cache
+def _set_on_self(source_file: str) -> dict[str, set[str]]:
+    """For each class of a Textual module, the private attributes its methods set on `self`."""
+    tree = ast.parse(Path(source_file).read_text(encoding="utf-8"))
+    classes: dict[str, set[str]] = {}
+    for definition in ast.walk(tree):
+        if isinstance(definition, ast.ClassDef):
+            classes[definition.name] = {
+                node.attr
+                for node in ast.walk(definition)
+                if isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "self"
+                and _private(node.attr)
+            }
+    return classes
+
+
+@cache
+def _private_names_of(cls: type) -> set[str]:
+    """The private names a Textual class and its Textual bases define: class attributes and
+    methods, and attributes their methods set on `self`."""
+    names = {name for name in dir(cls) if _private(name)}
+    for base in cls.__mro__:
+        if base.__module__.startswith("textual"):
+            names |= _set_on_self(inspect.getsourcefile(base)).get(base.__name__, set())
+    return names
+
+
+@cache
+def _everywhere() -> set[str]:
+    return set().union(*(_private_names_of(cls) for cls in _textual_node_classes()))
+
+
+def _textual_node_classes() -> list[type]:
+    widgets = [getattr(textual.widgets, name) for name in textual.widgets.__all__]
+    return [App, Screen, ModalScreen, Widget] + [
+        w for w in widgets if inspect.isclass(w) and issubclass(w, DOMNode)
+    ]
+
+
+def _ita_tui_modules():
+    for info in pkgutil.walk_packages(ita_tui.__path__, "ita_tui."):
+        if not info.name.endswith(".__main__"):
+            yield importlib.import_module(info.name)
+
+
+def _private_uses(module) -> list[str]:
+    everywhere = _everywhere()
+    found = []
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    # Another object's private Textual attribute (`node._bindings`, `screen._compositor`).
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in everywhere
+            and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+        ):
+            found.append(f"{module.__name__}:{node.lineno} .{node.attr}")
+    # A subclass defining or setting a name its Textual bases keep for themselves (such as
+    # `_on_paste`), which replaces or disturbs Textual's own.
+    for cls in vars(module).values():
+        if not (
+            inspect.isclass(cls) and issubclass(cls, DOMNode) and cls.__module__ == module.__name__
+        ):
+            continue
+        textual_bases = [b for b in cls.__mro__ if b.__module__.startswith("textual")]
+        reserved = set().union(*(_private_names_of(b) for b in textual_bases))
+        for node in ast.walk(ast.parse(textwrap.dedent(inspect.getsource(cls)))):
+            name = None
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                name = node.name
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                name = node.attr if node.value.id in ("self", "cls") else None
+            if name in reserved:
+                found.append(f"{cls.__module__}.{cls.__name__} .{name}")
+    return found
+
+
+def test_no_module_but_the_wrapper_uses_a_private_textual_name():
+    found = [
+        use
+        for module in _ita_tui_modules()
+        if Path(module.__file__) != WRAPPER
+        for use in _private_uses(module)
+    ]
+    assert found == [], f"private Textual names outside {WRAPPER.name}: {found}"
+
+
+def test_the_scan_sees_what_the_wrapper_uses():
+    from ita_tui.screens import textual_internals
+
+    uses = {use.split(" ")[-1] for use in _private_uses(textual_internals)}
+    assert uses == {"._bindings", "._merged_bindings"}
