@@ -76,13 +76,13 @@ class DecisionForm(FormScreen[int | None]):
             "decision-due", _optional_date, self.query_one("#decision-due", Input).value
         )
         collector.check()
-        measure = self.query_one("#decision-measure", Select).value
-        unit = self.query_one("#decision-unit", Select).value
+        meeting = self.query_one("#decision-meeting", Select).selection
+        assert meeting is not None  # the select has no blank
         return self.desk.add_decision(
-            self.query_one("#decision-meeting", Select).value,
+            meeting,
             self.query_one("#decision-text", Input).value,
-            None if measure is Select.NULL else measure,
-            None if unit is Select.NULL else unit,
+            self.query_one("#decision-measure", Select).selection,
+            self.query_one("#decision-unit", Select).selection,
             due,
         )
 
@@ -152,7 +152,8 @@ class ReportForm(FormScreen[str | None]):
         )
         collector.check()
         app = self.app
-        fmt = self.query_one("#report-format", Select).value
+        fmt = self.query_one("#report-format", Select).selection
+        assert fmt is not None  # the select has no blank
         return app.save_user_file(
             self.query_one("#report-file", Input).value or "ita-pack",
             self.desk.pack(as_of, since, fmt),
