@@ -343,8 +343,24 @@ class Desk:
             self.db, self._acting_person(), login, name, role, unit_ids, password
         )
 
-    def update_person(self, login: str, **changes: object) -> None:
-        people_store.update_person(self.db, self._acting_person(), login, **changes)
+    def update_person(
+        self,
+        login: str,
+        *,
+        name: str | None = None,
+        role: str | None = None,
+        unit_ids: list[int] | None = None,
+        active: bool | None = None,
+    ) -> None:
+        people_store.update_person(
+            self.db,
+            self._acting_person(),
+            login,
+            name=name,
+            role=role,
+            unit_ids=unit_ids,
+            active=active,
+        )
 
     def set_login_required(self, required: bool) -> None:
         people_store.set_login_required(self.db, self._acting_person(), required)
