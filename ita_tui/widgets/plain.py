@@ -11,6 +11,7 @@ such text with `Text.append(..., style=...)`, never written into a markup string
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from rich.console import JustifyMethod
 from rich.highlighter import Highlighter
 from rich.text import Text
 from textual import events, getters
@@ -41,11 +42,11 @@ def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
     return Text(visible("" if value is None else str(value), one_line=one_line), style=style)
 
 
-def cell(value: object, style: str = "", justify: str | None = None) -> Text:
+def cell(value: object, style: str = "", justify: JustifyMethod | None = None) -> Text:
     """A table cell: one line, plain."""
     shown = plain(value, style, one_line=True)
     if justify:
-        shown.justify = justify  # type: ignore[assignment]
+        shown.justify = justify
     return shown
 
 
