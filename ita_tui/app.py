@@ -112,7 +112,8 @@ class ItaApp(App[None]):
         # A shared database opens on the login screen; the plan's sections come after it.
         self.login_required = guard.login_required(db)
         if self.login_required:
-            self.DEFAULT_MODE = "login"
+            # Textual reads this class variable in App.__init__; this one app starts at login.
+            self.DEFAULT_MODE = "login"  # type: ignore[misc]
         super().__init__()
         if self.login_required:
             from ita_tui.screens.login import LoginScreen
@@ -292,7 +293,7 @@ class ItaApp(App[None]):
     def _refresh_actor(self) -> None:
         """An administrator may have changed the person's role or units, or stopped their
         account, while the app was open: the next action follows what holds now."""
-        if self.actor is None or self.actor.person_id is None:
+        if self.actor is None or self.actor.person_id is None or self.actor.login is None:
             return
         person = guard.find_person(self.db, self.actor.login)
         if person is None or not person["active"]:

@@ -9,6 +9,7 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypedDict, Unpack
 
 from ita_tui import follow_up
 from ita_tui.access import Actor
@@ -33,6 +34,24 @@ from ita_tui.model import (
 from ita_tui.review import Review, review
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
+
+
+class CountFilters(TypedDict, total=False):
+    """What a list of measures is narrowed by (`queries.count_measures`)."""
+
+    unit_id: int | None
+    status: str | None
+    follow: str | None
+    search: str | None
+
+
+class MeasureFilters(CountFilters, total=False):
+    """The same, and which measures or which page of them (`queries.measures`)."""
+
+    overdue_only: bool
+    ids: list[int] | None
+    limit: int | None
+    offset: int
 
 
 @dataclass
@@ -119,7 +138,7 @@ class Desk:
     def recommendations(self) -> list[Recommendation]:
         return queries.recommendations(self.db, self.agency.id) if self.agency else []
 
-    def measures(self, **filters: object) -> list[MeasureState]:
+    def measures(self, **filters: Unpack[MeasureFilters]) -> list[MeasureState]:
         """The agency's measures as of the desk's date, judged stale by the user's setting."""
         if self.agency is None:
             return []
@@ -128,10 +147,10 @@ class Desk:
             self.agency.id,
             self.as_of,
             stale_days=self.stale_days,
-            **filters,  # type: ignore[arg-type]
+            **filters,
         )
 
-    def count_measures(self, **filters: object) -> int:
+    def count_measures(self, **filters: Unpack[CountFilters]) -> int:
         if self.agency is None:
             return 0
         return queries.count_measures(
@@ -139,10 +158,10 @@ class Desk:
             self.agency.id,
             self.as_of,
             stale_days=self.stale_days,
-            **filters,  # type: ignore[arg-type]
+            **filters,
         )
 
-    def slow_count(self, search: str | None) -> Callable[[], int | None] | None:
+    def slow_count(self, search: str | None) -> Callable[..., int | None] | None:
         """For a search whose count reads every measure's text: a count to run on a worker
         thread, on a connection of its own (one connection, one thread), as things stand now.
         None when the count is quick, or the database is in memory and cannot be shared."""
@@ -151,7 +170,7 @@ class Desk:
             return None
         agency_id, as_of, stale_days = self.agency.id, self.as_of, self.stale_days
 
-        def count(**filters: object) -> int | None:
+        def count(**filters: Unpack[CountFilters]) -> int | None:
             try:
                 db = open_database(location)
             except UserError:
@@ -162,7 +181,7 @@ class Desk:
                     agency_id,
                     as_of,
                     stale_days=stale_days,
-                    **filters,  # type: ignore[arg-type]
+                    **filters,
                 )
             except UserError:
                 return None
@@ -343,8 +362,24 @@ class Desk:
             self.db, self._acting_person(), login, name, role, unit_ids, password
         )
 
-    def update_person(self, login: str, **changes: object) -> None:
-        people_store.update_person(self.db, self._acting_person(), login, **changes)
+    def update_person(
+        self,
+        login: str,
+        *,
+        name: str | None = None,
+        role: str | None = None,
+        unit_ids: list[int] | None = None,
+        active: bool | None = None,
+    ) -> None:
+        people_store.update_person(
+            self.db,
+            self._acting_person(),
+            login,
+            name=name,
+            role=role,
+            unit_ids=unit_ids,
+            active=active,
+        )
 
     def set_login_required(self, required: bool) -> None:
         people_store.set_login_required(self.db, self._acting_person(), required)

@@ -42,7 +42,7 @@ def days_overdue(status: str, end: date | None, as_of: date) -> int:
     return (as_of - end).days
 
 
-def sql_overdue(as_of: date) -> tuple[str, list]:
+def sql_overdue(as_of: date) -> tuple[str, list[str]]:
     return f"{SQL_OPEN} AND m.end_date < ?", [as_of.isoformat()]
 
 
@@ -52,7 +52,7 @@ def is_due_soon(
     return end is not None and is_open(status) and as_of <= end <= as_of + timedelta(within_days)
 
 
-def sql_due_soon(as_of: date, within_days: int = DUE_SOON_DAYS) -> tuple[str, list]:
+def sql_due_soon(as_of: date, within_days: int = DUE_SOON_DAYS) -> tuple[str, list[str]]:
     until = as_of + timedelta(within_days)
     return f"{SQL_OPEN} AND m.end_date BETWEEN ? AND ?", [as_of.isoformat(), until.isoformat()]
 
@@ -67,7 +67,7 @@ def is_stale(
     return reference is None or (as_of - reference).days >= days
 
 
-def sql_stale(as_of: date, days: int = STALE_DAYS) -> tuple[str, list]:
+def sql_stale(as_of: date, days: int = STALE_DAYS) -> tuple[str, list[str]]:
     sql = (
         f"{SQL_OPEN} AND (m.start_date IS NULL OR m.start_date <= ?)"
         f" AND coalesce({SQL_LAST_PROGRESS}, m.start_date, '') <= ?"
@@ -75,7 +75,7 @@ def sql_stale(as_of: date, days: int = STALE_DAYS) -> tuple[str, list]:
     return sql, [as_of.isoformat(), (as_of - timedelta(days)).isoformat()]
 
 
-def sql_follow(follow: str, as_of: date, stale_days: int = STALE_DAYS) -> tuple[str, list]:
+def sql_follow(follow: str, as_of: date, stale_days: int = STALE_DAYS) -> tuple[str, list[str]]:
     """The SQL condition of one of FOLLOW_UPS."""
     if follow == "overdue":
         return sql_overdue(as_of)

@@ -7,7 +7,9 @@ that says nothing (`overdue --json`) reads none."""
 
 import functools
 import gettext
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 DOMAIN = "ita_tui"
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -52,7 +54,7 @@ def status_label(status: str, lang: str) -> str:
     return translate(f"status.{status}", lang)
 
 
-def handover_message(result: dict, lang: str, number) -> str:
+def handover_message(result: Mapping[str, Any], lang: str, number: Callable[[int], str]) -> str:
     """What a handover did, as the CLI and the app both say it."""
     return translate(
         "handover.done",

@@ -3,11 +3,13 @@ passed, and the what-if: what passing chosen items would do to the overall, and 
 that would lift it to a target."""
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ita_tui import scoring
 from ita_tui.errors import UserError
@@ -47,7 +49,7 @@ class Catalogue:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
 
-def _parse_catalogues(document: dict, name: str) -> list[Catalogue]:
+def _parse_catalogues(document: dict[str, Any], name: str) -> list[Catalogue]:
     catalogues = []
     try:
         for row in document["catalogues"]:
@@ -146,10 +148,10 @@ class WhatIf:
 
 def what_if(
     year: int,
-    scores: list,
+    scores: scoring.Scores,
     catalogue: Catalogue,
-    failed: list[str],
-    passing: list[str] = (),
+    failed: Sequence[str],
+    passing: Sequence[str] = (),
     targets: tuple[Decimal, ...] = (Decimal(85), Decimal(95)),
 ) -> WhatIf:
     """Indicators 9 and 10 from the items still failing after `passing` are fixed, the overall

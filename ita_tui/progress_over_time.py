@@ -1,7 +1,9 @@
 """Progress over the fiscal year: where each measure stood at the end of each month, and the mean
 of a unit's or the plan's measures."""
 
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from ita_tui.thai_calendar import add_months, fiscal_year_bounds
 
@@ -12,7 +14,7 @@ def month_ends(fiscal_year: int) -> list[date]:
 
 
 def monthly_percent(
-    entries: list[dict], measure_ids: list[int], fiscal_year: int, as_of: date
+    entries: Iterable[Mapping[str, Any]], measure_ids: list[int], fiscal_year: int, as_of: date
 ) -> list[tuple[date, float | None]]:
     """For each month end of the year, the mean latest percent of the measures (0 for one with
     nothing logged yet); None for months after the as-of date."""

@@ -3,11 +3,13 @@ the grade (up to B.E. 2565) or rating (from 2566), and comparisons between years
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from ita_tui.errors import UserError
 from ita_tui.text import normalise
@@ -16,6 +18,9 @@ from ita_tui.thai_calendar import to_arabic_digits
 INDICATOR_COUNT = 10
 PASS_MARK = Decimal(85)
 _CENT = Decimal("0.01")
+
+# The ten scores as typed, stored or computed (an OIT indicator from its checklist is a Fraction).
+Scores = Sequence[Decimal | Fraction | float]
 
 
 @dataclass(frozen=True)
@@ -37,8 +42,10 @@ class Methodology:
     pass_mark: Decimal
     result: str  # "grade" or "rating"
     source: str
-    grades: tuple[dict, ...]
-    ratings: tuple[dict, ...]
+    # Rows of data/methodology.toml: a grade {name, min}; a rating {name_th, name_en,
+    # min_overall, min_each_instrument?}.
+    grades: tuple[dict[str, Any], ...]
+    ratings: tuple[dict[str, Any], ...]
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class Score:
 
 
 @cache
-def _tables() -> dict:
+def _tables() -> dict[str, Any]:
     text = resources.files("ita_tui").joinpath("data", "methodology.toml").read_text("utf-8")
     return tomllib.loads(text)
 
@@ -105,12 +112,12 @@ def parse_score(text: str) -> Decimal:
     return value
 
 
-def _exact(score: Decimal | float | int | Fraction) -> Fraction:
+def _exact(score: Decimal | Fraction | float) -> Fraction:
     """Scores as exact fractions: 99.63 stays 99.63, and a computed 72.4285… keeps every digit."""
     return score if isinstance(score, Fraction) else Fraction(Decimal(str(score)))
 
 
-def exact_overall(year: int, scores: list | tuple) -> Fraction:
+def exact_overall(year: int, scores: Scores) -> Fraction:
     """The weighted overall before the published rounding."""
     if len(scores) != INDICATOR_COUNT:
         raise UserError("score.need_ten", count=len(scores))
@@ -118,7 +125,7 @@ def exact_overall(year: int, scores: list | tuple) -> Fraction:
     return sum((w * _exact(s) for w, s in zip(weights, scores, strict=True)), Fraction(0)) / 100
 
 
-def compute(year: int, scores: list[Decimal] | tuple) -> Score:
+def compute(year: int, scores: Scores) -> Score:
     method = methodology(year)
     overall = round_half_up(exact_overall(year, scores))
     exact = [_exact(s) for s in scores]
@@ -126,7 +133,7 @@ def compute(year: int, scores: list[Decimal] | tuple) -> Score:
     instruments: dict[str, Decimal] = {}
     for code in ("IIT", "EIT", "OIT"):
         members = [exact[i.number - 1] for i in indicators() if i.instrument == code]
-        instruments[code] = round_half_up(sum(members) / len(members))
+        instruments[code] = round_half_up(sum(members, Fraction(0)) / len(members))
     passed = overall >= method.pass_mark
     if method.result == "grade":
         band = next(g for g in method.grades if overall >= g["min"])
@@ -147,7 +154,7 @@ class RankedIndicator:
     score: Decimal
 
 
-def rank(scores: list[Decimal] | tuple) -> list[RankedIndicator]:
+def rank(scores: Scores) -> list[RankedIndicator]:
     """Highest first, as the NACC's own table orders them; ties keep the indicator order."""
     order = sorted(indicators(), key=lambda i: -Decimal(str(scores[i.number - 1])))
     return [
@@ -156,7 +163,7 @@ def rank(scores: list[Decimal] | tuple) -> list[RankedIndicator]:
     ]
 
 
-def changes(previous: list | tuple, current: list | tuple) -> list[Decimal]:
+def changes(previous: Scores, current: Scores) -> list[Decimal]:
     """Per indicator, how much the score moved since the previous assessment."""
     return [
         Decimal(str(now)) - Decimal(str(before))

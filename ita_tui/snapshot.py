@@ -130,6 +130,7 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
         )
     findings_by_measure: dict[int, list[int]] = {}
     for finding in queries.findings(db, agency.id):
+        assert finding.id is not None  # every record read from the store has its id
         document["findings"].append(
             _drop_empty(
                 {
@@ -152,6 +153,7 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     contents = queries.contents_by_measure(db, agency.id)
     progress = queries.progress_by_measure(db, agency.id)
     for row in measures:
+        assert row.id is not None  # every record read from the store has its id
         measure = _drop_empty(
             {
                 "id": row.id,

@@ -198,7 +198,7 @@ def validate(document: dict, source: str = "") -> Plan:
         agency_name = check.text(agency.get("name"), "agency.name", required=True)
 
     units = _units(check, document)
-    findings = _findings(check, document)
+    findings, finding_ids = _findings(check, document)
     plan = Plan(
         agency=agency_name or "",
         generated_at=generated_at,
@@ -206,9 +206,7 @@ def validate(document: dict, source: str = "") -> Plan:
         recommendations=tuple(_recommendations(check, document)),
         units=tuple(units),
         findings=tuple(findings),
-        measures=tuple(
-            _measures(check, document, {u.name for u in units}, {f.id for f in findings})
-        ),
+        measures=tuple(_measures(check, document, {u.name for u in units}, finding_ids)),
     )
     if check.problems:
         raise SnapshotInvalid(check.problems, source)
@@ -324,7 +322,9 @@ _SUB_INDICATOR = re.compile(r"(\d{1,2})\.(\d{1,2})")
 _OIT_ITEM = re.compile(r"o\d{1,3}")
 
 
-def _findings(check: _Checker, document: dict) -> list[Finding]:
+def _findings(check: _Checker, document: dict) -> tuple[list[Finding], set[int]]:
+    """The findings, and the ids of all of them (also of those with other problems), so that
+    measures can name them."""
     result: list[Finding] = []
     ids: set[int] = set()
     instrument_of = {i.number: i.instrument for i in indicators()}
@@ -358,22 +358,26 @@ def _findings(check: _Checker, document: dict) -> list[Finding]:
         item = check.text(row.get("oit_item"), f"{path}.oit_item")
         if item is not None and not _OIT_ITEM.fullmatch(item.lower()):
             check.fail(f"{path}.oit_item", "snapshot.bad_oit_item", value=item)
+        year = check.integer(row.get("assessment_year"), f"{path}.assessment_year", 2500, 2700)
+        kind = check.choice(row.get("kind"), f"{path}.kind", FINDING_KINDS)
+        topic = check.text(row.get("topic"), f"{path}.topic")
+        text = check.text(row.get("text"), f"{path}.text", required=True, multiline=True)
+        if year is None or kind is None or text is None:
+            continue
         result.append(
             Finding(
                 id=finding_id,
-                assessment_year=check.integer(
-                    row.get("assessment_year"), f"{path}.assessment_year", 2500, 2700
-                ),
+                assessment_year=year,
                 instrument=instrument,
                 indicator=indicator,
                 sub_indicator=sub,
-                kind=check.choice(row.get("kind"), f"{path}.kind", FINDING_KINDS),
-                topic=check.text(row.get("topic"), f"{path}.topic"),
-                text=check.text(row.get("text"), f"{path}.text", required=True, multiline=True),
+                kind=kind,
+                topic=topic,
+                text=text,
                 oit_item=item.lower() if item else None,
             )
         )
-    return result
+    return result, ids
 
 
 def _string_list(check: _Checker, value: Any, path: str) -> list[str]:
@@ -385,7 +389,7 @@ def _string_list(check: _Checker, value: Any, path: str) -> list[str]:
 
 
 def _measures(
-    check: _Checker, document: dict, unit_names: set[str], finding_ids: set[int | None]
+    check: _Checker, document: dict, unit_names: set[str], finding_ids: set[int]
 ) -> list[Measure]:
     result: list[Measure] = []
     ids: set[int] = set()
@@ -440,17 +444,23 @@ def _measures(
         drop_reason = check.text(row.get("drop_reason"), f"{path}.drop_reason", multiline=True)
         if status == "dropped" and not drop_reason:
             check.fail(f"{path}.drop_reason", "snapshot.need_drop_reason")
+        year = check.integer(row.get("fiscal_year"), f"{path}.fiscal_year", 2500, 2700)
+        title = check.text(row.get("title"), f"{path}.title", required=True)
+        topic = check.text(row.get("topic"), f"{path}.topic")
+        method = check.text(row.get("method"), f"{path}.method", multiline=True) or ""
+        follow_up = check.text(row.get("follow_up"), f"{path}.follow_up", multiline=True) or ""
+        contents = tuple(_contents(check, row, path))
+        progress = tuple(_progress(check, row, path))
+        if year is None or title is None or status is None:
+            continue
         result.append(
             Measure(
                 id=measure_id,
-                fiscal_year=check.integer(
-                    row.get("fiscal_year"), f"{path}.fiscal_year", 2500, 2700
-                ),
-                title=check.text(row.get("title"), f"{path}.title", required=True),
-                topic=check.text(row.get("topic"), f"{path}.topic"),
-                method=check.text(row.get("method"), f"{path}.method", multiline=True) or "",
-                follow_up=check.text(row.get("follow_up"), f"{path}.follow_up", multiline=True)
-                or "",
+                fiscal_year=year,
+                title=title,
+                topic=topic,
+                method=method,
+                follow_up=follow_up,
                 units=tuple(units),
                 period=period_text,
                 start=start,
@@ -458,8 +468,8 @@ def _measures(
                 status=status,
                 drop_reason=drop_reason if status == "dropped" else None,
                 findings=tuple(named),
-                contents=tuple(_contents(check, row, path)),
-                progress=tuple(_progress(check, row, path)),
+                contents=contents,
+                progress=progress,
             )
         )
     return result
@@ -472,14 +482,13 @@ def _contents(check: _Checker, measure: dict, measure_path: str) -> list[Checkli
         path = f"{measure_path}.contents[{index}]"
         if not check.table(row, path, allowed, {"text"}):
             continue
-        result.append(
-            ChecklistItem(
-                text=check.text(row.get("text"), f"{path}.text", required=True),
-                done_on=check.day(row.get("done_on"), f"{path}.done_on"),
-                evidence=check.text(row.get("evidence"), f"{path}.evidence"),
-                by=check.text(row.get("by"), f"{path}.by"),
-            )
-        )
+        text = check.text(row.get("text"), f"{path}.text", required=True)
+        done_on = check.day(row.get("done_on"), f"{path}.done_on")
+        evidence = check.text(row.get("evidence"), f"{path}.evidence")
+        by = check.text(row.get("by"), f"{path}.by")
+        if text is None:
+            continue
+        result.append(ChecklistItem(text=text, done_on=done_on, evidence=evidence, by=by))
     return result
 
 
@@ -504,13 +513,18 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[Progres
             corrects = check.integer(row["corrects"], f"{path}.corrects", 1, 2**62)
             if corrects is not None and corrects not in ids:
                 check.fail(f"{path}.corrects", "snapshot.unknown_entry", value=corrects)
+        note = check.text(row.get("note"), f"{path}.note", multiline=True)
+        evidence = check.text(row.get("evidence"), f"{path}.evidence")
+        by = check.text(row.get("by"), f"{path}.by")
+        if entry_date is None or percent is None:
+            continue
         result.append(
             ProgressEntry(
                 date=entry_date,
                 percent=percent,
-                note=check.text(row.get("note"), f"{path}.note", multiline=True),
-                evidence=check.text(row.get("evidence"), f"{path}.evidence"),
-                by=check.text(row.get("by"), f"{path}.by"),
+                note=note,
+                evidence=evidence,
+                by=by,
                 recorded_at=recorded_at,
                 id=entry_id,
                 corrects=corrects,

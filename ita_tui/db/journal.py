@@ -180,13 +180,15 @@ def insert(db: Database, by: str, at: str, action: str, table: str, values: dict
         f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' for _ in values)})",
         list(values.values()),
     )
+    row_id = cursor.lastrowid
+    assert row_id is not None  # set by every INSERT that went through
     names = TRACKED[table]
     key = tuple(values[c] for c in names) if all(c in values for c in names) else None
-    inserted(db, by, at, action, table, key or (cursor.lastrowid,))
+    inserted(db, by, at, action, table, key or (row_id,))
     # Every write to measures comes this way, so the search index is kept here too.
     if table == "measures":
-        search_index.added(db, cursor.lastrowid)
-    return cursor.lastrowid
+        search_index.added(db, row_id)
+    return row_id
 
 
 def update(

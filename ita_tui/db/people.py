@@ -282,7 +282,7 @@ def authenticate(db: Database, login: str, password: str, now: datetime | None =
         (wanted,),
     )
     matches = passwords.verify(password, found["password_hash"] if found else None)
-    if not matches or not found["active"]:
+    if not matches or found is None or not found["active"]:
         record(db, "login_failed", wanted, at=at)
         raise UserError("login.failed")
     record(db, "login", wanted, at=at)

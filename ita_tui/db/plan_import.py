@@ -10,8 +10,9 @@ taken that number), else by what it says (a measure's year and title, a checklis
 else by its place in the list."""
 
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from ita_tui import scoring
 from ita_tui.db import journal
@@ -20,13 +21,19 @@ from ita_tui.errors import UserError
 from ita_tui.model import Measure, Plan
 
 Key = Callable[[dict], object]
+# What the file brings for one row: the row as the store writes it, its id in the file, or both.
+Incoming = TypeVar("Incoming")
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _pair(existing: list[dict], incoming: list[dict], keys: Iterable[tuple[Key, Key]]) -> list:
+def _pair(
+    existing: list[dict],
+    incoming: Sequence[Incoming],
+    keys: Iterable[tuple[Key, Callable[[Incoming], object]]],
+) -> list[dict | None]:
     """For each incoming item, the existing row it is, or None. Each (existing key, incoming
     key) pair is tried in turn on what is still unmatched; a key of None matches nothing. Each
     existing row is matched at most once, the first in order first."""
@@ -188,7 +195,7 @@ def _units(
     """Units matched by name only: people are given units by them, and a unit renamed into
     another must not carry its people along. The units the plan no longer has, to delete once
     nothing points at them."""
-    wanted = [
+    wanted: list[dict[str, Any]] = [
         {"agency_id": agency_id, "name": unit.name, "kind": unit.kind, "position": position}
         for position, unit in enumerate(plan.units, start=1)
     ]
@@ -248,6 +255,7 @@ def _findings(
     matched = _pair(existing, incoming, [(_source, lambda item: item[1])])
     finding_ids: dict[int, int] = {}
     for current, (row, file_id) in zip(matched, incoming, strict=True):
+        assert file_id is not None  # a checked plan's findings have ids: measures name them
         if current is None:
             finding_ids[file_id] = write.insert_keeping_id("findings", row, file_id)
         else:
@@ -449,7 +457,7 @@ def _progress(
             "percent": entry.percent,
             "note": entry.note,
             "evidence": entry.evidence,
-            "corrects_id": entry_ids.get(entry.corrects),
+            "corrects_id": entry_ids.get(entry.corrects) if entry.corrects is not None else None,
         }
         if entry.by is not None:
             row["recorded_by"] = entry.by

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import Any
 
 from ita_tui import follow_up
 from ita_tui.db.connection import Database
@@ -132,7 +133,7 @@ def _state(
     as_of: date,
     stale_days: int = follow_up.STALE_DAYS,
     record: type[MeasureState] = MeasureState,
-    **detail: object,
+    **detail: Any,
 ) -> MeasureState:
     """A measure row (`_MEASURE_COLUMNS`) with the follow-up rules' verdicts as of a date."""
     (
@@ -200,7 +201,8 @@ def _conditions(
 ) -> tuple[str, list]:
     """The WHERE clause for a filtered list of measures: the database does the filtering,
     however many measures, by the follow-up rules' SQL form."""
-    conditions, params = ["m.agency_id = ?"], [agency_id]
+    conditions = ["m.agency_id = ?"]
+    params: list[int | str] = [agency_id]
     if status is not None:
         conditions.append("m.status = ?")
         params.append(status)
@@ -363,7 +365,7 @@ def contents(db: Database, measure_id: int) -> list[ChecklistItem]:
 def _progress_entry(row: dict) -> ProgressEntry:
     return ProgressEntry(
         id=row["id"],
-        date=_day(row["entry_date"]),
+        date=date.fromisoformat(row["entry_date"]),
         percent=row["percent"],
         note=row["note"],
         evidence=row["evidence"],
@@ -448,7 +450,7 @@ def meetings(db: Database, agency_id: int) -> list[Meeting]:
     return [
         Meeting(
             id=row["id"],
-            held_on=_day(row["held_on"]),
+            held_on=date.fromisoformat(row["held_on"]),
             attendees=row["attendees"],
             notes=row["notes"],
             recorded_by=row["recorded_by"],
@@ -466,7 +468,7 @@ def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list
         Decision(
             id=row["id"],
             meeting_id=row["meeting_id"],
-            held_on=_day(row["held_on"]),
+            held_on=date.fromisoformat(row["held_on"]),
             text=row["text"],
             measure_id=row["measure_id"],
             measure_title=row["measure_title"],

@@ -11,11 +11,11 @@ MIGRATIONS = Migrations(MIGRATION_SET)
 
 @MIGRATIONS()
 def m001_initial(db: Database) -> None:
-    db["agencies"].create({"id": int, "name": str}, pk="id", not_null={"name"}, strict=True)
-    db["agencies"].create_index(["name"], unique=True)
+    db.table("agencies").create({"id": int, "name": str}, pk="id", not_null={"name"}, strict=True)
+    db.table("agencies").create_index(["name"], unique=True)
 
     indicator_columns = {f"indicator_{n}": float for n in range(1, 11)}
-    db["assessments"].create(
+    db.table("assessments").create(
         {
             "id": int,
             "agency_id": int,
@@ -32,9 +32,9 @@ def m001_initial(db: Database) -> None:
         not_null={"agency_id", "year", *indicator_columns, "computed_overall", "computed_result"},
         strict=True,
     )
-    db["assessments"].create_index(["agency_id", "year"], unique=True)
+    db.table("assessments").create_index(["agency_id", "year"], unique=True)
 
-    db["findings"].create(
+    db.table("findings").create(
         {
             "id": int,
             "agency_id": int,
@@ -53,9 +53,9 @@ def m001_initial(db: Database) -> None:
         not_null={"agency_id", "assessment_year", "instrument", "kind", "text", "position"},
         strict=True,
     )
-    db["findings"].create_index(["agency_id", "indicator"])
+    db.table("findings").create_index(["agency_id", "indicator"])
 
-    db["recommendations"].create(
+    db.table("recommendations").create(
         {
             "id": int,
             "agency_id": int,
@@ -70,7 +70,7 @@ def m001_initial(db: Database) -> None:
         strict=True,
     )
 
-    db["units"].create(
+    db.table("units").create(
         {
             "id": int,
             "agency_id": int,
@@ -84,9 +84,9 @@ def m001_initial(db: Database) -> None:
         not_null={"agency_id", "name", "position"},
         strict=True,
     )
-    db["units"].create_index(["agency_id", "name"], unique=True)
+    db.table("units").create_index(["agency_id", "name"], unique=True)
 
-    db["measures"].create(
+    db.table("measures").create(
         {
             "id": int,
             "agency_id": int,
@@ -109,27 +109,27 @@ def m001_initial(db: Database) -> None:
         strict=True,
     )
     # The overdue query: open measures of an agency whose end date has passed.
-    db["measures"].create_index(["agency_id", "status", "end_date"])
-    db["measures"].create_index(["end_date"])
+    db.table("measures").create_index(["agency_id", "status", "end_date"])
+    db.table("measures").create_index(["end_date"])
 
-    db["measure_units"].create(
+    db.table("measure_units").create(
         {"measure_id": int, "unit_id": int, "role": str, "position": int},
         pk=("measure_id", "unit_id"),
         foreign_keys=[("measure_id", "measures", "id"), ("unit_id", "units", "id")],
         not_null={"role", "position"},
         strict=True,
     )
-    db["measure_units"].create_index(["unit_id"])
+    db.table("measure_units").create_index(["unit_id"])
 
-    db["measure_findings"].create(
+    db.table("measure_findings").create(
         {"measure_id": int, "finding_id": int},
         pk=("measure_id", "finding_id"),
         foreign_keys=[("measure_id", "measures", "id"), ("finding_id", "findings", "id")],
         strict=True,
     )
-    db["measure_findings"].create_index(["finding_id"])
+    db.table("measure_findings").create_index(["finding_id"])
 
-    db["measure_contents"].create(
+    db.table("measure_contents").create(
         {
             "id": int,
             "measure_id": int,
@@ -144,9 +144,9 @@ def m001_initial(db: Database) -> None:
         not_null={"measure_id", "position", "text"},
         strict=True,
     )
-    db["measure_contents"].create_index(["measure_id", "position"])
+    db.table("measure_contents").create_index(["measure_id", "position"])
 
-    db["progress"].create(
+    db.table("progress").create(
         {
             "id": int,
             "measure_id": int,
@@ -162,15 +162,15 @@ def m001_initial(db: Database) -> None:
         not_null={"measure_id", "entry_date", "percent", "recorded_by", "recorded_at"},
         strict=True,
     )
-    db["progress"].create_index(["measure_id", "entry_date"])
+    db.table("progress").create_index(["measure_id", "entry_date"])
 
 
 @MIGRATIONS()
 def m002_meetings(db: Database) -> None:
     # The day a measure's status last changed, so a meeting can see what was finished since
     # the one before.
-    db["measures"].add_column("status_changed_on", str)
-    db["meetings"].create(
+    db.table("measures").add_column("status_changed_on", str)
+    db.table("meetings").create(
         {
             "id": int,
             "agency_id": int,
@@ -185,8 +185,8 @@ def m002_meetings(db: Database) -> None:
         not_null={"agency_id", "held_on", "recorded_by", "recorded_at"},
         strict=True,
     )
-    db["meetings"].create_index(["agency_id", "held_on"])
-    db["decisions"].create(
+    db.table("meetings").create_index(["agency_id", "held_on"])
+    db.table("decisions").create(
         {
             "id": int,
             "agency_id": int,
@@ -208,14 +208,14 @@ def m002_meetings(db: Database) -> None:
         not_null={"agency_id", "meeting_id", "text"},
         strict=True,
     )
-    db["decisions"].create_index(["agency_id", "closed_on"])
+    db.table("decisions").create_index(["agency_id", "closed_on"])
 
 
 @MIGRATIONS()
 def m003_journal(db: Database) -> None:
     from ita_tui.db import journal
 
-    db["journal"].create(
+    db.table("journal").create(
         {
             "id": int,
             "at": str,
@@ -242,7 +242,7 @@ def m003_journal(db: Database) -> None:
         " BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END"
     )
     # A correction is a new progress entry that points at the one it corrects.
-    db["progress"].add_column("corrects_id", int)
+    db.table("progress").add_column("corrects_id", int)
     _baseline(db, journal.PLAN_TABLES)
 
 
@@ -251,18 +251,19 @@ def _baseline(db: Database, tables: dict[str, tuple[str, ...]]) -> None:
     from datetime import UTC, datetime
 
     from ita_tui.db import journal
+    from ita_tui.db.connection import Database as Connection
 
     at = datetime.now(UTC).isoformat(timespec="seconds")
     for table, columns in tables.items():
         keys = db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
         for key in keys:
-            journal.inserted(db, "ita-tui", at, "baseline", table, tuple(key))
+            journal.inserted(Connection(db.conn), "ita-tui", at, "baseline", table, tuple(key))
 
 
 @MIGRATIONS()
 def m004_search(db: Database) -> None:
     # The measures table pages in plan order without sorting a whole agency's measures.
-    db["measures"].create_index(["agency_id", "fiscal_year", "position", "id"])
+    db.table("measures").create_index(["agency_id", "fiscal_year", "position", "id"])
     # Substring search in Thai (no spaces between words) needs trigrams, not word tokens.
     db.execute("CREATE VIRTUAL TABLE measure_text USING fts5(text, tokenize = 'trigram')")
     db.execute(
@@ -286,13 +287,13 @@ def m004_search(db: Database) -> None:
 def m005_snapshot_dates(db: Database) -> None:
     # When the snapshot an agency was last imported from was written, so that an older
     # snapshot never replaces a newer one in an aggregate database.
-    db["agencies"].add_column("snapshot_generated_at", str)
+    db.table("agencies").add_column("snapshot_generated_at", str)
 
 
 @MIGRATIONS()
 def m006_people(db: Database) -> None:
     # Who may do what, when a database is shared. Logins are kept case-folded.
-    db["people"].create(
+    db.table("people").create(
         {
             "id": int,
             "login": str,
@@ -307,16 +308,16 @@ def m006_people(db: Database) -> None:
         defaults={"active": 1},
         strict=True,
     )
-    db["people"].create_index(["login"], unique=True)
-    db["person_units"].create(
+    db.table("people").create_index(["login"], unique=True)
+    db.table("person_units").create(
         {"person_id": int, "unit_id": int},
         pk=("person_id", "unit_id"),
         foreign_keys=[("person_id", "people", "id"), ("unit_id", "units", "id")],
         strict=True,
     )
-    db["person_units"].create_index(["unit_id"])
+    db.table("person_units").create_index(["unit_id"])
     # Logins, failed logins, refused actions and changes to people: appended, never changed.
-    db["access_events"].create(
+    db.table("access_events").create(
         {
             "id": int,
             "at": str,
@@ -329,13 +330,13 @@ def m006_people(db: Database) -> None:
         not_null={"at", "event"},
         strict=True,
     )
-    db["access_events"].create_index(["login", "id"])
+    db.table("access_events").create_index(["login", "id"])
     for verb in ("UPDATE", "DELETE"):
         db.execute(
             f"CREATE TRIGGER access_events_no_{verb.lower()} BEFORE {verb} ON access_events"
             " BEGIN SELECT RAISE(ABORT, 'access events are append-only'); END"
         )
-    db["handovers"].create(
+    db.table("handovers").create(
         {
             "id": int,
             "at": str,
@@ -351,7 +352,7 @@ def m006_people(db: Database) -> None:
         not_null={"at", "by", "from_person_id", "to_person_id", "units"},
         strict=True,
     )
-    db["database_settings"].create({"key": str, "value": str}, pk="key", strict=True)
+    db.table("database_settings").create({"key": str, "value": str}, pk="key", strict=True)
 
 
 @MIGRATIONS()
@@ -368,7 +369,7 @@ def m008_import_sources(db: Database) -> None:
     # The id a row had in the file it was imported from, when another agency of the same
     # database had taken that number: a re-import finds the row by it and leaves it alone.
     for table in ("findings", "measures", "progress"):
-        db[table].add_column("source_id", int)
+        db.table(table).add_column("source_id", int)
 
 
 @MIGRATIONS()

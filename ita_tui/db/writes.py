@@ -408,7 +408,9 @@ def save_assessment(
     """Record (or correct) one year's ten scores; the computed overall is kept beside the
     published one."""
     score = scoring.compute(year, scores)
-    row = {f"indicator_{n}": float(value) for n, value in enumerate(scores, start=1)}
+    row: dict[str, float | str | None] = {
+        f"indicator_{n}": float(value) for n, value in enumerate(scores, start=1)
+    }
     row.update(
         published_overall=published_overall,
         published_result=normalise(published_result or "") or None,

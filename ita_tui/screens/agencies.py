@@ -59,9 +59,11 @@ class AgenciesScreen(ItaScreen):
         self._load(FIRST_PAGE)
 
     def _page(self, limit: int, offset: int = 0) -> list[dict]:
+        sort = self.query_one("#agency-sort", Select).selection
+        assert sort is not None  # the select has no blank
         rows, self._total = self.desk.agency_summaries(
             self.query_one("#agency-search", Input).value or None,
-            self.query_one("#agency-sort", Select).value,
+            sort,
             limit,
             offset,
         )
@@ -130,7 +132,8 @@ class AgenciesScreen(ItaScreen):
             self._load(FIRST_PAGE)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.post_message(ChooseAgency(int(event.row_key.value)))
+        if event.row_key.value is not None:
+            self.app.post_message(ChooseAgency(int(event.row_key.value)))
 
     def action_focus_search(self) -> None:
         self.query_one("#agency-search", Input).focus()

@@ -66,7 +66,7 @@ class AnalysisScreen(ItaScreen):
             rows.append((f"{app.num(indicator.number)}. {indicator.name(app.lang)}", bars))
         self.query_one(IndicatorChart).show(rows, app.num)
 
-    def _render_whatif_choices(self, latest: dict | None) -> None:
+    def _render_whatif_choices(self, latest: Assessment | None) -> None:
         app = self.app
         choices = self.query_one("#whatif-items", SelectionList)
         chosen = set(choices.selected)
@@ -191,7 +191,7 @@ class AnalysisScreen(ItaScreen):
         year = fiscal_year(app.as_of)
         months = monthly_percent(
             self.desk.progress_entries(),
-            [r.id for r in rows],
+            [r.id for r in rows if r.id is not None],
             year,
             app.as_of,
         )

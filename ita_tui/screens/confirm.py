@@ -1,11 +1,17 @@
 """A yes-or-no question that names exactly what the user is about to do."""
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 
 from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.widgets.plain import Button, Static
+
+if TYPE_CHECKING:
+    from ita_tui.app import ItaApp
 
 CONFIRM_KEYS = [
     Key("y,Y", "answer(True)", "yes"),
@@ -15,6 +21,9 @@ CONFIRM_KEYS = [
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this screen runs in ItaApp
+        app = getters.app(ItaApp)
+
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question

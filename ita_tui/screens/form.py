@@ -2,8 +2,9 @@
 Save (ctrl+s or the button) and Cancel (escape), and nothing written unless Save succeeds."""
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -12,6 +13,9 @@ from textual.widget import Widget
 from ita_tui.errors import UserError
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
 from ita_tui.widgets.plain import Button, Input, Label, Select, Static
+
+if TYPE_CHECKING:
+    from ita_tui.app import ItaApp
 
 FORM_KEYS = [
     Key("ctrl+s", "save", "save", priority=True),
@@ -32,6 +36,9 @@ ResultType = TypeVar("ResultType")
 class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     """Subclasses give `title_key`, `fields()` and `save()`; `save` raises UserError for a field
     (via `FieldError`) or for the whole form, and the form stays open with what was typed."""
+
+    if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; forms run in ItaApp
+        app = getters.app(ItaApp)
 
     title_key = ""
     # The field an officer most likely wants first; else the first field.
@@ -62,8 +69,10 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         """A label, the input, and the line where its error appears."""
         yield Label(label if label is not None else self.t(label_key), classes="field-label")
         yield widget
-        if hint_key or hint:
-            yield Static(hint if hint is not None else self.t(hint_key), classes="hint")
+        if hint is None and hint_key:
+            hint = self.t(hint_key)
+        if hint:
+            yield Static(hint, classes="hint")
         yield Static("", id=f"{widget.id}-error", classes="error field-error")
 
     def fields(self) -> Iterable[Widget]:
@@ -72,7 +81,8 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     def on_mount(self) -> None:
         # Borderless inputs keep a whole form on an 80×24 screen.
         for widget in self.query("Input, Select"):
-            widget.compact = True
+            if isinstance(widget, Input | Select):
+                widget.compact = True
         fields = [
             w
             for w in self.query("Input, Select, RadioSet, TextArea, SelectionList")

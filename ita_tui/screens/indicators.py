@@ -31,8 +31,9 @@ class IndicatorsScreen(ItaScreen):
         if self.desk.agency is None:
             return
         assessments = self.desk.assessments()
-        scores = assessments[-1].scores if assessments else [None] * 10
-        lowest = min(range(10), key=lambda i: scores[i]) + 1 if assessments else None
+        latest = assessments[-1].scores if assessments else None
+        scores = latest if latest is not None else [None] * 10
+        lowest = min(range(10), key=lambda i: latest[i]) + 1 if latest is not None else None
         for indicator, score in zip(scoring.indicators(), scores, strict=True):
             label = Text(f"{app.num(indicator.number):>2}. {indicator.name(app.lang)}")
             if score is not None:

@@ -7,6 +7,7 @@ the settings file still applies, because Textual lays it over these bindings by 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual import getters
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -80,6 +81,9 @@ class ItaScreen(AtTheDesk, Screen):
     """A screen that redraws itself when the data, the as-of date or the language changed while
     it was not showing."""
 
+    if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; these screens run in ItaApp
+        app = getters.app(ItaApp)
+
     KEYS: list[Key] = []
 
     def __init__(self, *args, **kwargs) -> None:
@@ -103,8 +107,12 @@ class ItaScreen(AtTheDesk, Screen):
         self._seen_version = self.app.data_version
         install_bindings(self, self.KEYS, self.app.lang)
         self.refresh_bindings()
-        cursors = {t.id: t.cursor_row for t in self.query(DataTable) if t.id and t.row_count}
-        highlights = {o.id: o.highlighted for o in self.query(OptionList) if o.id}
+        cursors: dict[str | None, int] = {
+            t.id: t.cursor_row for t in self.query(DataTable) if t.id and t.row_count
+        }
+        highlights: dict[str | None, int | None] = {
+            o.id: o.highlighted for o in self.query(OptionList) if o.id
+        }
         self.render_view()
         for table in self.query(DataTable):
             row = cursors.get(table.id)

@@ -1,6 +1,9 @@
 """Logging in, when the database is shared: nothing of the plan shows until the password is
 right, and every failure is recorded (see ita_tui.db.people.authenticate)."""
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -11,8 +14,14 @@ from ita_tui.errors import UserError
 from ita_tui.screens.form import next_field_or
 from ita_tui.widgets.plain import Button, Input, Label, Static
 
+if TYPE_CHECKING:
+    from ita_tui.app import ItaApp
+
 
 class LoginScreen(Screen):
+    if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this screen runs in ItaApp
+        app = getters.app(ItaApp)
+
     # Enter is taken before the keys typed after it are handed out, so that a password typed
     # ahead of the screen lands in the password field, not after the login.
     BINDINGS = [Binding("enter", "advance", show=False, priority=True)]
@@ -40,13 +49,13 @@ class LoginScreen(Screen):
 
     def refresh_view(self) -> None:
         """The language changed: relabel."""
+        for widget_id, key in (("login-title", "login.title"), ("login-intro", "login.intro")):
+            self.query_one(f"#{widget_id}", Static).update(self.t(key))
         for widget_id, key in (
-            ("login-title", "login.title"),
-            ("login-intro", "login.intro"),
             ("login-label", "login.login"),
             ("password-label", "login.password"),
         ):
-            self.query_one(f"#{widget_id}").update(self.t(key))
+            self.query_one(f"#{widget_id}", Label).update(self.t(key))
         self.query_one("#login-submit", Button).label = self.t("login.submit")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -95,12 +95,13 @@ class MeasureForm(FormScreen[int | None]):
         title = self.query_one("#measure-title-input", Input).value
         if not title.strip():
             collector.errors["measure-title-input"] = UserError("form.required_field")
-        lead = self.query_one("#measure-lead", Select).value
-        if lead is Select.NULL:
+        lead = self.query_one("#measure-lead", Select).selection
+        if lead is None:
             collector.errors["measure-lead"] = UserError("snapshot.need_unit")
         if year is not None and not 2500 <= year <= 2700:
             collector.errors["measure-year"] = UserError("cli.bad_year", value=year)
         collector.check()
+        assert lead is not None  # check() raised otherwise
         support = [
             u for u in self.query_one("#measure-support", SelectionList).selected if u != lead
         ]

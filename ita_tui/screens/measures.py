@@ -129,13 +129,10 @@ class MeasuresScreen(ItaScreen):
         ]
 
     def _filters(self) -> dict:
-        unit = self.query_one("#unit-filter", Select).value
-        status = self.query_one("#status-filter", Select).value
-        follow = self.query_one("#follow-filter", Select).value
         return {
-            "unit_id": None if unit is Select.NULL else unit,
-            "status": None if status is Select.NULL else status,
-            "follow": None if follow is Select.NULL else follow,
+            "unit_id": self.query_one("#unit-filter", Select).selection,
+            "status": self.query_one("#status-filter", Select).selection,
+            "follow": self.query_one("#follow-filter", Select).selection,
             "search": self.query_one("#search", Input).value or None,
         }
 
@@ -232,7 +229,8 @@ class MeasuresScreen(ItaScreen):
         self.refresh_rows()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.post_message(OpenMeasure(int(event.row_key.value)))
+        if event.row_key.value is not None:
+            self.app.post_message(OpenMeasure(int(event.row_key.value)))
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

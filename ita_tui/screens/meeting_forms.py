@@ -69,7 +69,7 @@ class DecisionForm(FormScreen[int | None]):
         yield from self.field(
             "report.col.measure_id", Select(measures, id="decision-measure", prompt="-")
         )
-        unit_ids = {u.name: u.id for u in self.desk.units()}
+        unit_ids = {u.name: u.id for u in self.desk.units() if u.id is not None}
         self._lead_unit = {
             m.id: unit_ids[m.units[0]]
             for m in listed
@@ -90,13 +90,13 @@ class DecisionForm(FormScreen[int | None]):
             "decision-due", _optional_date, self.query_one("#decision-due", Input).value
         )
         collector.check()
-        measure = self.query_one("#decision-measure", Select).value
-        unit = self.query_one("#decision-unit", Select).value
+        meeting = self.query_one("#decision-meeting", Select).selection
+        assert meeting is not None  # the select has no blank
         return self.desk.add_decision(
-            self.query_one("#decision-meeting", Select).value,
+            meeting,
             self.query_one("#decision-text", Input).value,
-            None if measure is Select.NULL else measure,
-            None if unit is Select.NULL else unit,
+            self.query_one("#decision-measure", Select).selection,
+            self.query_one("#decision-unit", Select).selection,
             due,
         )
 
@@ -166,7 +166,8 @@ class ReportForm(FormScreen[str | None]):
         )
         collector.check()
         app = self.app
-        fmt = self.query_one("#report-format", Select).value
+        fmt = self.query_one("#report-format", Select).selection
+        assert fmt is not None  # the select has no blank
         return app.save_user_file(
             self.query_one("#report-file", Input).value or "ita-pack",
             self.desk.pack(as_of, since, fmt),

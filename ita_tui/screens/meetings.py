@@ -38,12 +38,12 @@ class MeetingsScreen(ItaScreen):
             return
         for heading in ("meetings.col.date", "meetings.col.attendees", "meetings.col.notes"):
             meetings.add_column(self.t(heading))
-        for row in reversed(self.desk.meetings()):
+        for meeting in reversed(self.desk.meetings()):
             meetings.add_row(
-                app.day(row.held_on),
-                row.attendees or "",
-                (row.notes or "")[:60],
-                key=str(row.id),
+                app.day(meeting.held_on),
+                meeting.attendees or "",
+                (meeting.notes or "")[:60],
+                key=str(meeting.id),
             )
         for heading in (
             "meetings.col.state",
@@ -95,7 +95,8 @@ class MeetingsScreen(ItaScreen):
         table = self.query_one("#meeting-table", DataTable)
         meeting_id = None
         if table.row_count:
-            meeting_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            meeting_id = int(key) if key is not None else None
         self.app.push_screen(DecisionForm(meeting_id), self._after_form)
 
     def action_close_decision(self) -> None:
@@ -104,8 +105,9 @@ class MeetingsScreen(ItaScreen):
         table = self.query_one("#decision-table", DataTable)
         if not table.row_count or not self.allowed("close_decision"):
             return
-        decision_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.app.push_screen(CloseDecisionForm(decision_id), self._after_form)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None:
+            self.app.push_screen(CloseDecisionForm(int(key)), self._after_form)
 
     def action_write_pack(self) -> None:
         from ita_tui.screens.meeting_forms import ReportForm

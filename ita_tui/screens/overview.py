@@ -159,4 +159,5 @@ class OverviewScreen(ItaScreen):
         self.query_one("#indicator-table", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.post_message(ShowIndicator(int(event.row_key.value)))
+        if event.row_key.value is not None:
+            self.app.post_message(ShowIndicator(int(event.row_key.value)))

@@ -21,6 +21,8 @@ class PasswordForm(FormScreen[bool | None]):
         if values["password-new"] != values["password-again"]:
             raise FieldErrors({"password-again": UserError("password.mismatch")})
         actor = self.app.actor
+        if actor is None or actor.login is None:
+            raise UserError("password.not_logged_in")
         try:
             self.desk.set_password(
                 actor.login, values["password-new"], current=values["password-current"]

@@ -55,7 +55,8 @@ class PersonForm(FormScreen[bool | None]):
     def save(self) -> bool:
         app = self.app
         name = self.query_one("#person-name", Input).value
-        role = self.query_one("#person-role", Select).value
+        role = self.query_one("#person-role", Select).selection
+        assert role is not None  # the select has no blank
         chosen = list(self.query_one("#person-units", SelectionList).selected)
         password = self.query_one("#person-password", Input).value
         field_errors = {}
@@ -137,8 +138,8 @@ class HandoverForm(FormScreen[bool | None]):
 
     def save(self) -> bool:
         app = self.app
-        successor = self.query_one("#handover-to", Select).value
-        if successor is Select.NULL:
+        successor = self.query_one("#handover-to", Select).selection
+        if successor is None:
             raise FieldErrors({"handover-to": UserError("handover_form.need_successor")})
         units = list(self.query_one("#handover-units", SelectionList).selected)
         if not units:

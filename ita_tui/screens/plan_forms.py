@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from textual.widgets.select import NoSelection
+
 from ita_tui import scoring
 from ita_tui.errors import UserError
 from ita_tui.model import Finding
@@ -31,11 +33,10 @@ class UnitForm(FormScreen[int | None]):
         )
 
     def save(self) -> int:
-        parent = self.query_one("#unit-parent", Select).value
         return self.desk.save_unit(
             self.query_one("#unit-name", Input).value,
             self.query_one("#unit-kind", Input).value,
-            None if parent is Select.NULL else parent,
+            self.query_one("#unit-parent", Select).selection,
             self.unit_id,
         )
 
@@ -56,12 +57,14 @@ class FindingForm(FormScreen[int | None]):
         yield from self.field("plan.year", Input(app.num(year), id="finding-year"))
         # A finding is about one indicator, or about an instrument as a whole (the seed's
         # points to keep and develop for IIT and EIT).
-        indicators = [(f"{i.number}. {i.name(app.lang)}", i.number) for i in scoring.indicators()]
+        indicators: list[tuple[str, int | str]] = [
+            (f"{i.number}. {i.name(app.lang)}", i.number) for i in scoring.indicators()
+        ]
         indicators += [
             (self.t("finding_form.whole_instrument", instrument=name), name)
             for name in ("IIT", "EIT", "OIT")
         ]
-        indicator = Select.NULL
+        indicator: int | str | NoSelection = Select.NULL
         if finding:
             indicator = finding.indicator or finding.instrument or Select.NULL
         yield from self.field(
@@ -109,13 +112,15 @@ class FindingForm(FormScreen[int | None]):
         if not self.query_one("#finding-text", Input).value.strip():
             collector.errors["finding-text"] = UserError("form.required_field")
         collector.check()
+        kind = self.query_one("#finding-kind", Select).selection
+        assert kind is not None  # the select has no blank
         finding = Finding(
             id=self.finding_id,
             assessment_year=year,
             indicator=indicator if isinstance(indicator, int) else None,
             instrument=indicator if isinstance(indicator, str) else None,
             sub_indicator=self.query_one("#finding-sub", Input).value,
-            kind=self.query_one("#finding-kind", Select).value,
+            kind=kind,
             topic=self.query_one("#finding-topic", Input).value,
             text=self.query_one("#finding-text", Input).value,
             oit_item=self.query_one("#finding-item", Input).value,

@@ -9,17 +9,21 @@ widgets from here, never from `textual.widgets`; a test keeps it so. Our own sty
 such text with `Text.append(..., style=...)`, never written into a markup string."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from rich.console import JustifyMethod
 from rich.highlighter import Highlighter
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual import widgets as textual_widgets
 from textual.content import Content
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
+from textual.widgets.selection_list import Selection, SelectionError
 
 from ita_tui.text import visible
+
+if TYPE_CHECKING:
+    from ita_tui.app import ItaApp
 
 
 def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
@@ -38,11 +42,11 @@ def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
     return Text(visible("" if value is None else str(value), one_line=one_line), style=style)
 
 
-def cell(value: object, style: str = "", justify: str | None = None) -> Text:
+def cell(value: object, style: str = "", justify: JustifyMethod | None = None) -> Text:
     """A table cell: one line, plain."""
     shown = plain(value, style, one_line=True)
     if justify:
-        shown.justify = justify  # type: ignore[assignment]
+        shown.justify = justify
     return shown
 
 
@@ -79,19 +83,29 @@ class DataTable(textual_widgets.DataTable):
         super().update_cell_at(coordinate, cell(value), **options)
 
 
-def _plain_option(option: object) -> object:
+def _plain_option(option: object) -> Option | Text | None:
+    """An OptionList entry: an Option, a separator (None), or a prompt."""
     if option is None:
         return None
-    if isinstance(option, Selection):
-        return Selection(
-            plain(option.prompt), option.value, option.initial_state, option.id, option.disabled
-        )
     if isinstance(option, Option):
         return Option(plain(option.prompt), option.id, option.disabled)
-    if isinstance(option, tuple):
-        prompt, *rest = option
-        return (plain(prompt), *rest)
     return plain(option)
+
+
+def _plain_selection(selection: object) -> Selection[Any]:
+    """A SelectionList entry: a Selection, or a tuple (prompt, value[, initially selected])."""
+    if isinstance(selection, Selection):
+        return Selection(
+            plain(selection.prompt),
+            selection.value,
+            selection.initial_state,
+            selection.id,
+            selection.disabled,
+        )
+    if isinstance(selection, tuple) and len(selection) in (2, 3):
+        prompt, *rest = selection
+        return Selection(plain(prompt), *rest)
+    raise SelectionError("Only Selection or a prompt/value tuple is supported in SelectionList")
 
 
 class OptionList(textual_widgets.OptionList):
@@ -105,10 +119,10 @@ class OptionList(textual_widgets.OptionList):
 
 class SelectionList(textual_widgets.SelectionList):
     def __init__(self, *selections: object, **options: Any) -> None:
-        super().__init__(*(_plain_option(s) for s in selections), **options)
+        super().__init__(*(_plain_selection(s) for s in selections), **options)
 
     def add_options(self, items: Iterable[object]):
-        return super().add_options([_plain_option(i) for i in items])
+        return super().add_options([_plain_selection(i) for i in items])
 
 
 class Select(textual_widgets.Select):
@@ -152,6 +166,9 @@ class Input(textual_widgets.Input):
 class TextArea(textual_widgets.TextArea):
     """Several lines: stored text shows its control characters as signs, and a paste holding
     any is refused with a message instead of being drawn raw."""
+
+    if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this runs in ItaApp
+        app = getters.app(ItaApp)
 
     def __init__(self, text: str = "", *args: Any, **options: Any) -> None:
         super().__init__(visible(text), *args, **options)
