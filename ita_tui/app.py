@@ -94,6 +94,8 @@ class ItaApp(App[None]):
     as_of: var[date] = var(date(2000, 1, 1), init=False)
     lang: var[str] = var("th", init=False)
     digits: var[str] = var("thai", init=False)
+    # The agency every section shows (a national database holds many); None: the only one.
+    agency_id: var[int | None] = var(None, init=False)
 
     def __init__(
         self,
@@ -237,8 +239,11 @@ class ItaApp(App[None]):
         self.switch_mode("indicators")
 
     def on_choose_agency(self, message: ChooseAgency) -> None:
+        self.agency_id = message.agency_id
+
+    def watch_agency_id(self, agency_id: int | None) -> None:
         """Make one agency the one every section shows."""
-        if self.desk.choose_agency(message.agency_id) is None:
+        if agency_id is None or self.desk.choose_agency(agency_id) is None:
             return
         self.selected_indicator = None
         self.data_changed()
