@@ -1,6 +1,6 @@
 """Key to next frame in the app, as a user at a terminal sees it, first visits and later ones.
 
-    python benchmarks/keys.py [--runs 5] [--settle 0.5] [--eager]
+    python benchmarks/keys.py [--runs 5] [--eager]
 
 Method. Each run starts `ita-tui --lang th demo` (the sample plan as of 3 เม.ย. 2566) in a pseudo-
 terminal of 140×40 columns and rows, and this script plays the terminal: it reads everything the
@@ -55,40 +55,51 @@ OVERVIEW = ("ข้อเสนอแนะจากการวิเครา�
 MEASURES = ("แสดง ๑๑ จาก ๑๑",)
 MEASURE = ("วิธีการดำเนินการ",)
 MEETINGS = ("การประชุม (ล่าสุดก่อน)",)
+PROGRESS_FORM = ("บันทึกความก้าวหน้า", SAVE)
+EDIT_FORM = ("แก้ไขมาตรการ", "หัวข้อ (ถ้ามี)")
+STATUS_FORM = ("เปลี่ยนสถานะ", SAVE)
+EVIDENCE_FORM = ("แนบหลักฐาน", SAVE)
+ADD_FORM = ("เพิ่มมาตรการ", "หัวข้อ (ถ้ามี)")
+MEETING_FORM = ("บันทึกการประชุม", "ผู้เข้าประชุม", SAVE)
+AS_OF_FORM = ("วันที่อ้างอิง", SAVE)
+EXPORT_FORM = ("ส่งออกสถานะเป็น TOML", SAVE)
+
+# (key, what it does, the words its frame shows, the words its frame no longer shows)
 SECTIONS = [
-    ("2", "section 2 indicators", ("ตัวชี้วัด (คะแนนล่าสุด)",)),
-    ("3", "section 3 measures", MEASURES),
-    ("4", "section 4 follow-up", ("(ตามกองหลัก)",)),
-    ("5", "section 5 plan editing", ("ผลการประเมิน",)),
-    ("6", "section 6 meetings", MEETINGS),
-    ("7", "section 7 analysis", ("ความก้าวหน้าเฉลี่ยสิ้นเดือน",)),
-    ("8", "section 8 people", ("บันทึกการเข้าใช้",)),
-    ("0", "section 0 agencies", ("ค้นหาหน่วยงาน",)),
-    ("1", "section 1 overview", OVERVIEW),
+    ("2", "section 2 indicators", ("ตัวชี้วัด (คะแนนล่าสุด)",), ()),
+    ("3", "section 3 measures", MEASURES, ()),
+    ("4", "section 4 follow-up", ("(ตามกองหลัก)",), ()),
+    ("5", "section 5 plan editing", ("ผลการประเมิน",), ()),
+    ("6", "section 6 meetings", MEETINGS, ()),
+    ("7", "section 7 analysis", ("ความก้าวหน้าเฉลี่ยสิ้นเดือน",), ()),
+    ("8", "section 8 people", ("บันทึกการเข้าใช้",), ()),
+    ("0", "section 0 agencies", ("ค้นหาหน่วยงาน",), ()),
+    ("1", "section 1 overview", OVERVIEW, ()),
 ]
-# Esc closing a form: the screen beneath drawn whole again.
+# Esc closing a form: the screen beneath drawn whole again (a form shows it dimmed behind it,
+# so words of the form, found nowhere else, must have gone too).
 CLOSE = "Esc closes a form"
 MEASURE_AND_FORMS = [
-    ("3", "section 3 measures", MEASURES),
-    ("enter", "Enter opens a measure", MEASURE),
-    ("p", "p progress form", ("บันทึกความก้าวหน้า", SAVE)),
-    ("escape", CLOSE, MEASURE),
-    ("e", "e edit form", ("แก้ไขมาตรการ", "หัวข้อ (ถ้ามี)")),
-    ("escape", CLOSE, MEASURE),
-    ("s", "s status form", ("เปลี่ยนสถานะ", SAVE)),
-    ("escape", CLOSE, MEASURE),
-    ("v", "v evidence form", ("แนบหลักฐาน", SAVE)),
-    ("escape", CLOSE, MEASURE),
-    ("escape", "Esc back to the measures", MEASURES),
-    ("a", "a add-measure form", ("เพิ่มมาตรการ", "หัวข้อ (ถ้ามี)")),
-    ("escape", CLOSE, MEASURES),
-    ("6", "section 6 meetings", MEETINGS),
-    ("a", "a meeting form", ("บันทึกการประชุม", "ผู้เข้าประชุม", SAVE)),
-    ("escape", CLOSE, MEETINGS),
-    ("d", "d as-of form", ("วันที่อ้างอิง", SAVE)),
-    ("escape", CLOSE, MEETINGS),
-    ("x", "x export form", ("ส่งออกสถานะเป็น TOML", SAVE)),
-    ("escape", CLOSE, MEETINGS),
+    ("3", "section 3 measures", MEASURES, ()),
+    ("enter", "Enter opens a measure", MEASURE, ()),
+    ("p", "p progress form", PROGRESS_FORM, ()),
+    ("escape", CLOSE, MEASURE, (SAVE,)),
+    ("e", "e edit form", EDIT_FORM, ()),
+    ("escape", CLOSE, MEASURE, EDIT_FORM[1:]),
+    ("s", "s status form", STATUS_FORM, ()),
+    ("escape", CLOSE, MEASURE, (SAVE,)),
+    ("v", "v evidence form", EVIDENCE_FORM, ()),
+    ("escape", CLOSE, MEASURE, (SAVE,)),
+    ("escape", "Esc back to the measures", MEASURES, ()),
+    ("a", "a add-measure form", ADD_FORM, ()),
+    ("escape", CLOSE, MEASURES, ADD_FORM[1:]),
+    ("6", "section 6 meetings", MEETINGS, ()),
+    ("a", "a meeting form", MEETING_FORM, ()),
+    ("escape", CLOSE, MEETINGS, (SAVE,)),
+    ("d", "d as-of form", AS_OF_FORM, ()),
+    ("escape", CLOSE, MEETINGS, (SAVE,)),
+    ("x", "x export form", EXPORT_FORM, ()),
+    ("escape", CLOSE, MEETINGS, (SAVE,)),
 ]
 STEPS = SECTIONS + MEASURE_AND_FORMS
 
@@ -154,9 +165,12 @@ class Terminal:
         os.write(self.master, KEY_BYTES.get(key, key.encode()))
         return sent
 
-    def frame_after(self, since: float, marks: tuple[str, ...], timeout: float = 20.0) -> float:
-        """When the first frame after `since` holding every mark arrived."""
+    def frame_after(
+        self, since: float, marks: tuple[str, ...], gone: tuple[str, ...], timeout: float = 20.0
+    ) -> float:
+        """When the first frame after `since` holding every mark and none of `gone` arrived."""
         wanted = [mark.encode() for mark in marks]
+        unwanted = [mark.encode() for mark in gone]
         deadline = time.perf_counter() + timeout
         seen = 0
         while time.perf_counter() < deadline:
@@ -164,7 +178,11 @@ class Terminal:
                 frames = self.frames[seen:]
                 seen = len(self.frames)
             for arrived, frame in frames:
-                if arrived >= since and all(mark in frame for mark in wanted):
+                if (
+                    arrived >= since
+                    and all(mark in frame for mark in wanted)
+                    and not any(mark in frame for mark in unwanted)
+                ):
                     return arrived
             time.sleep(0.001)
         raise SystemExit(f"no frame with {marks} within {timeout} s: has the screen changed?")
@@ -201,17 +219,18 @@ def one_run(settings_path: str, eager: bool) -> tuple[float, dict[str, list[floa
     started = time.perf_counter()
     terminal = Terminal.start(settings_path)
     try:
-        first_frame = terminal.frame_after(started, OVERVIEW, timeout=60.0)
+        first_frame = terminal.frame_after(started, OVERVIEW, (), timeout=60.0)
         for round_ in ("first", "again"):
             hurry = eager and round_ == "first"
             if not hurry:
                 terminal.wait_idle()
-            for key, label, marks in STEPS:
+            for key, label, marks, gone in STEPS:
                 sent = terminal.press(key)
-                arrived = terminal.frame_after(sent, marks)
+                arrived = terminal.frame_after(sent, marks, gone)
                 figures.setdefault(label, []).append((arrived - sent) * 1000)
                 if hurry:
-                    time.sleep(0.05)
+                    # Past the wait after Esc, lest Esc and the next key read as alt+key.
+                    time.sleep(0.15)
                 else:
                     terminal.wait_idle()
     finally:
@@ -250,7 +269,7 @@ def main() -> None:
     print()
     print("| key | first visit: median | worst | later visit: median | worst |")
     print("|---|---|---|---|---|")
-    labels = list(dict.fromkeys(label for _, label, _ in STEPS))
+    labels = list(dict.fromkeys(label for _, label, _, _ in STEPS))
     over = []
     for label in labels:
         visits = {
