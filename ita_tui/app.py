@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 
 from ita_tui import access
 from ita_tui import settings as settings_file
@@ -142,6 +143,7 @@ class ItaApp(App[None]):
         self.persist_settings = persist_settings
         self.data_version = 0
         self._held_keys: list[events.Key] | None = None
+        self._hold_deadline: Timer | None = None
         # How many screens have got ready: a key typed before the last one did was meant for it.
         self._screens_ready = 0
         self.selected_indicator: int | None = None
@@ -190,11 +192,15 @@ class ItaApp(App[None]):
         instead of letting them fall on the screen underneath or on nothing."""
         if self._held_keys is None:
             self._held_keys = []
-            self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
+            self._hold_deadline = self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
 
     async def release_keys(self) -> None:
         """The screen is ready: the keys typed meanwhile reach it as if typed now, in order,
         ahead of any typed after."""
+        if self._hold_deadline is not None:
+            # Else it would cut short the next hold, for a screen slower to get ready.
+            self._hold_deadline.stop()
+            self._hold_deadline = None
         self._screens_ready += 1
         held, self._held_keys = list(self._held_keys or ()), None
         while held:
