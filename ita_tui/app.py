@@ -2,9 +2,11 @@
 
 It stays thin: each screen lives in ita_tui/screens/, and all data comes from ita_tui.db."""
 
+import asyncio
 import dataclasses
 import importlib
 import io
+import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import AwaitMount
 
 from ita_tui import access
 from ita_tui import settings as settings_file
@@ -28,8 +31,9 @@ from ita_tui.files import write_atomically
 from ita_tui.keyboard_layout import english_key, with_thai_twins
 from ita_tui.model import Agency
 from ita_tui.output_folder import default_output_folder, file_name, in_output_folder
-from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.screens.localized import ItaScreen, Key, install_bindings
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
+from ita_tui.screens.textual_internals import prepare_mode, settle
 from ita_tui.settings import Settings
 from ita_tui.text import visible
 from ita_tui.thai_calendar import today
@@ -77,6 +81,42 @@ SECTIONS = {
 }
 
 
+# What the forms and the measure page are made of, loaded ahead with the sections.
+FORM_MODULES = [
+    "measure",
+    "form",
+    "progress_form",
+    "status_form",
+    "evidence_form",
+    "measure_form",
+    "confirm",
+    "as_of_form",
+    "export_form",
+    "meeting_forms",
+    "person_forms",
+    "plan_forms",
+    "password_form",
+]
+
+# The sections made ready after the first frame, the likeliest first: the measures and the
+# follow-up are where an officer works every day.
+PREPARE_SECTIONS = [
+    "measures",
+    "follow_up",
+    "overview",
+    "indicators",
+    "plan",
+    "meetings",
+    "analysis",
+    "people",
+    "agencies",
+]
+# Seconds between two pieces of the preparation, in which keys are served; and how long the
+# preparation waits after a key, so as not to slow what the key opens.
+PREPARE_PAUSE = 0.02
+PREPARE_AFTER_KEY = 0.3
+
+
 def _mode_screen(module: str, name: str) -> Callable[[], Screen]:
     def make() -> Screen:
         return getattr(importlib.import_module(f"ita_tui.screens.{module}"), name)()
@@ -111,6 +151,7 @@ class ItaApp(App[None]):
         persist_settings: bool = True,
         agency_name: str | None = None,
         served: bool = False,
+        prepare_ahead: bool = False,
     ) -> None:
         # A shared database opens on the login screen; the plan's sections come after it.
         self.login_required = guard.login_required(db)
@@ -144,6 +185,12 @@ class ItaApp(App[None]):
         self.data_version = 0
         self._held_keys: list[events.Key] | None = None
         self._hold_deadline: Timer | None = None
+        # Make the sections and the forms ready after the first frame (see _prepare_ahead): the
+        # app as people run it does; tests drive one screen at a time without it, unless they
+        # are about it.
+        self.prepare_ahead = prepare_ahead
+        self._preparing: str | None = None
+        self._last_key = 0.0
         # How many screens have got ready: a key typed before the last one did was meant for it.
         self._screens_ready = 0
         self.selected_indicator: int | None = None
@@ -187,12 +234,16 @@ class ItaApp(App[None]):
     # Longest a screen that never got ready may keep the keyboard.
     HOLD_KEYS_SECONDS = 3.0
 
-    def hold_keys(self) -> None:
+    def hold_keys(self) -> bool:
         """A screen is opening: keep the keys typed meanwhile until it is ready for them,
-        instead of letting them fall on the screen underneath or on nothing."""
+        instead of letting them fall on the screen underneath or on nothing. False for a
+        screen made ahead, which nobody is waiting for: it holds nothing."""
+        if self._preparing is not None:
+            return False
         if self._held_keys is None:
             self._held_keys = []
             self._hold_deadline = self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
+        return True
 
     async def release_keys(self) -> None:
         """The screen is ready: the keys typed meanwhile reach it as if typed now, in order,
@@ -216,6 +267,7 @@ class ItaApp(App[None]):
             if not event.is_forwarded:
                 # The key comes back up here if what it went to does not use it.
                 event._typed_with_screens_ready = self._screens_ready  # type: ignore[attr-defined]
+                self._last_key = time.monotonic()
             typed_for = getattr(event, "_typed_with_screens_ready", self._screens_ready)
             if self._held_keys is not None:
                 # Typed ahead, maybe already gone to the screen underneath and come back up
@@ -300,6 +352,7 @@ class ItaApp(App[None]):
         self.switch_mode("overview")
         self._open_sections()
         self.refresh_bindings()
+        self.call_after_refresh(self._start_preparing)
 
     def _refresh_actor(self) -> None:
         """An administrator may have changed the person's role or units, or stopped their
@@ -329,6 +382,57 @@ class ItaApp(App[None]):
             self._open_sections()
         self._seen_data_version = self._data_version()
         self.set_interval(REFRESH_SECONDS, self.pick_up_other_writers, name="pick-up-other-writers")
+
+    # Making ready ahead: the first frame comes first, then each section's screen is built,
+    # filled and laid out unseen, one at a time in turns with the keys typed meanwhile, and the
+    # forms' modules imported, so that a first visit costs what a later one does.
+
+    def on_ready(self) -> None:
+        if self.actor is not None:
+            self._start_preparing()
+
+    def _start_preparing(self) -> None:
+        if self.prepare_ahead:
+            self.run_worker(self._prepare_ahead(), name="prepare-ahead", exclusive=True)
+
+    async def _prepare_ahead(self) -> None:
+        for mode in PREPARE_SECTIONS:
+            if not await self._quiet_moment():
+                return
+            self._preparing = mode
+            try:
+                prepared = prepare_mode(self, mode, _mode_screen(*SECTIONS[mode]))
+            finally:
+                self._preparing = None
+            if prepared is None:
+                continue
+            screen, mounted = prepared
+            await mounted
+            if not self.is_running:
+                return
+            settle(self, screen)
+        for module in FORM_MODULES:
+            if not await self._quiet_moment():
+                return
+            importlib.import_module(f"ita_tui.screens.{module}")
+
+    async def _quiet_moment(self) -> bool:
+        """Between two pieces of preparation: keys come first, and the frames they ask for.
+        False if the app is closing meanwhile."""
+        await asyncio.sleep(PREPARE_PAUSE)
+        while (wait := self._last_key + PREPARE_AFTER_KEY - time.monotonic()) > 0:
+            await asyncio.sleep(wait)
+        return self.is_running
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        """A section still being made ahead keeps the keys typed after it until it is ready."""
+        try:
+            stack = self.get_screen_stack(mode)
+        except KeyError:  # not opened yet
+            stack = []
+        if stack and isinstance(stack[0], ItaScreen) and not stack[0].ready:
+            stack[0].holds_keys = self.hold_keys()
+        return super().switch_mode(mode)
 
     def _data_version(self) -> int:
         return self.db.execute("PRAGMA data_version").fetchone()[0]
@@ -495,4 +599,5 @@ def run_app(
         agency_name=context.agency,
         persist_settings=persist_settings,
         served=served,
+        prepare_ahead=True,
     ).run()
