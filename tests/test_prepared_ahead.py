@@ -3,6 +3,8 @@ that a first visit costs what a later one does. What it makes ahead must show wh
 keys typed meanwhile must all arrive, in order, where they were meant, and nothing of it may
 outlive the app (it runs many times in one test process)."""
 
+import gc
+
 from textual.coordinate import Coordinate
 
 from ita_tui import app as app_module
@@ -119,3 +121,23 @@ async def test_quitting_while_sections_are_made_ahead_leaves_nothing_running(tmp
         assert not preparing[0].is_finished
         await pilot.press("q")
     assert preparing[0].is_finished
+
+
+async def test_the_cycle_collector_is_left_as_it_was_found_however_the_app_ends(tmp_path):
+    """The collector waits after a key and leaves alone what was made ahead, while the app runs;
+    it is the process's, so the app gives it back whole however it ends, run after run."""
+    frozen_before = gc.get_freeze_count()
+    for run, ending in enumerate(["while making", "all made", "while making", "all made"]):
+        (tmp_path / str(run)).mkdir()
+        app = sample_app(tmp_path / str(run), prepare_ahead=True)
+        app.COLLECTOR_PAUSE_SECONDS = 60  # a loaded machine may take seconds over a key
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if ending == "all made":
+                await prepared(pilot)
+                assert gc.get_freeze_count() > frozen_before
+            assert gc.isenabled()
+            await pilot.press("2")
+            assert not gc.isenabled()  # the app ends while the collector waits
+        assert gc.isenabled(), (run, ending)
+        assert gc.get_freeze_count() == frozen_before, (run, ending)
