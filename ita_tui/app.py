@@ -455,11 +455,14 @@ class ItaApp(App[None]):
             self._freeze_what_was_made()
 
     async def _quiet_moment(self) -> bool:
-        """Between two pieces of preparation: keys come first, and the frames they ask for.
-        False if the app is closing meanwhile."""
+        """Between two pieces of preparation: keys come first, and the screens they open (on a
+        busy machine a form may take longer to open than the pause after a key). False if the
+        app is closing meanwhile."""
         await asyncio.sleep(PREPARE_PAUSE)
-        while (wait := self._last_key + PREPARE_AFTER_KEY - time.monotonic()) > 0:
-            await asyncio.sleep(wait)
+        while self.is_running and (
+            self._held_keys is not None or self._last_key + PREPARE_AFTER_KEY > time.monotonic()
+        ):
+            await asyncio.sleep(PREPARE_PAUSE)
         return self.is_running
 
     def switch_mode(self, mode: str) -> AwaitMount:
