@@ -41,14 +41,14 @@ async def test_keys_typed_while_a_section_is_made_ahead_reach_it_in_order(tmp_pa
     typed_during: list[str] = []
 
     def prepare_and_type(app, mode, make):
-        prepared = made_ahead(app, mode, make)
+        made = made_ahead(app, mode, make)
         if mode == "measures":
             # Section 3's key taken the moment its screen is being made, before it is ready,
             # and keys for its table typed behind it.
             typed_during.append(mode)
             app.switch_mode(mode)
             burst(app, "down", "enter")
-        return prepared
+        return made
 
     monkeypatch.setattr(app_module, "prepare_mode", prepare_and_type)
     app = sample_app(tmp_path, prepare_ahead=True)
