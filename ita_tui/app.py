@@ -113,9 +113,10 @@ PREPARE_SECTIONS = [
     "agencies",
 ]
 # Seconds between two pieces of the preparation, in which keys are served; and how long the
-# preparation waits after a key, so as not to slow what the key opens.
+# preparation waits after a key, so as not to slow what the key opens nor the keys typed after
+# it: people type in runs, with pauses of a fraction of a second to think.
 PREPARE_PAUSE = 0.02
-PREPARE_AFTER_KEY = 0.3
+PREPARE_AFTER_KEY = 1.0
 
 
 def _mode_screen(module: str, name: str) -> Callable[[], Screen]:
