@@ -92,6 +92,11 @@ async def sections_as_seen(tmp_path, prepare_ahead: bool) -> dict[str, list[str]
         for key in SECTION_KEYS:
             await pilot.press(key)
             await pilot.pause()
+            # A section made earlier redraws in the new language as it shows: its tabs'
+            # underline glides to the new width of their labels.
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
             seen[key] = screen_lines(app)
     return seen
 
