@@ -380,10 +380,12 @@ class ItaApp(App[None]):
         self.digits = "arabic" if self.digits == "thai" else "thai"
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from ita_tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
         else:
-            self.action_show_help_panel()
+            self.push_screen(HelpScreen(self.screen))
 
     def _save_settings(self) -> None:
         if not self.persist_settings:

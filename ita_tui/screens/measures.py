@@ -171,7 +171,8 @@ class MeasuresScreen(ItaScreen):
         if wanted == current:
             for row in rows:
                 for column, value in zip(table.columns, self._cells(row), strict=True):
-                    table.update_cell(str(row.id), column, value)
+                    # A cell grows its column when its text does: 40% is never shown as 4.
+                    table.update_cell(str(row.id), column, value, update_width=True)
         else:
             table.clear()
             for row in rows:
