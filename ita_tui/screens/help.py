@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ita_tui.app import ItaApp
 
 HELP_KEYS = [
-    Key("escape,question_mark", "dismiss", "close-help"),
+    Key("escape,question_mark", "close", "close-help"),
 ]
 
 
@@ -68,5 +68,5 @@ class HelpScreen(ModalScreen[None]):
         text.append(self.app.t("help.moving_keys") + "\n")
         return text
 
-    def action_dismiss(self) -> None:
+    def action_close(self) -> None:
         self.dismiss(None)
