@@ -119,3 +119,21 @@ async def test_the_timeline_labels_end_at_a_word_with_an_ellipsis(tmp_path):
         await pilot.press("4")
         await pilot.pause()
         assert_cut_at_a_word(screen_lines(app), LONG_THAI)
+
+
+async def test_a_list_option_wraps_between_words():
+    """The checklist of what a report must contain, and other lists, wrap their options too."""
+    from textual.app import App, ComposeResult
+
+    from ita_tui.widgets.plain import OptionList
+
+    class Listing(App):
+        CSS = "OptionList { width: 40; }"
+
+        def compose(self) -> ComposeResult:
+            yield OptionList(LONG_THAI, "สั้น")
+
+    app = Listing()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert_wrapped_between_words(screen_lines(app), LONG_THAI)

@@ -169,14 +169,18 @@ def _cut_content(line: Content, width: int) -> Content:
     return line[:kept] + thai_lines.ELLIPSIS
 
 
+def _between_thai_words(visual: object) -> object:
+    """Content that holds Thai, drawn through `_ThaiLines`; anything else as it is."""
+    if isinstance(visual, Content) and thai_lines.has_thai(visual.plain):
+        return _ThaiLines(visual)
+    return visual
+
+
 class _WrapsThai:
-    """For Static and Label: content that holds Thai is drawn through `_ThaiLines`."""
+    """For Static and Label."""
 
     def render(self):
-        shown = super().render()  # type: ignore[misc]
-        if isinstance(shown, Content) and thai_lines.has_thai(shown.plain):
-            return _ThaiLines(shown)
-        return shown
+        return _between_thai_words(super().render())  # type: ignore[misc]
 
 
 class Static(_WrapsThai, textual_widgets.Static):
@@ -234,6 +238,13 @@ class OptionList(textual_widgets.OptionList):
 
     def add_options(self, new_options: Iterable[object]):
         return super().add_options([_plain_option(o) for o in new_options])
+
+    def _get_visual(self, option: Option) -> Visual:
+        # Textual keeps each option's visual on the option; ours replaces it once.
+        visual = super()._get_visual(option)
+        if isinstance(visual, Content):
+            visual = option._visual = _between_thai_words(visual)  # type: ignore[assignment]
+        return visual
 
 
 class SelectionList(textual_widgets.SelectionList):
