@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year_bounds
-from ita_tui.widgets.plain import plain
+from ita_tui.widgets.plain import cut_to, plain
 
 BAR = "━"
 AS_OF_MARK = "┃"
@@ -55,8 +55,8 @@ class Timeline(Widget):
             if isinstance(line, str):
                 output.append(_keep_indent(line) + "\n", style="bold")
                 continue
-            label = plain(_keep_indent(line["label"]), one_line=True)
-            label.truncate(label_width, overflow="ellipsis", pad=True)
+            label = cut_to(plain(_keep_indent(line["label"]), one_line=True), label_width)
+            label.truncate(label_width, pad=True)
             output.append_text(label)
             output.append(" ")
             output.append_text(self._bar(line, first, last, bar_width, as_of_column))
