@@ -22,6 +22,7 @@ from rich.highlighter import Highlighter
 from rich.text import Lines, Text
 from textual import events, getters
 from textual import widgets as textual_widgets
+from textual.binding import Binding
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -295,11 +296,29 @@ class _ShowControls(Highlighter):
         text.plain = visible(text.plain, one_line=True)
 
 
+# An input's editing keys (backspace, ctrl+k, arrows…) and what they do. Textual runs them as
+# bindings once the key has come back up through the screen, after the letters typed behind
+# them: "a b backspace d" typed fast gave "ab". The input does them itself, in typing order.
+_EDITING_KEYS = {
+    key: binding.action
+    for binding in textual_widgets.Input.BINDINGS
+    if isinstance(binding, Binding) and binding.action != "submit"
+    for key in binding.key.split(",")
+}
+
+
 class Input(textual_widgets.Input):
     def __init__(self, value: str | None = None, *args: Any, **options: Any) -> None:
         options.setdefault("highlighter", _ShowControls())
         shown = None if value is None else visible(value, one_line=True)
         super().__init__(shown, *args, **options)
+
+    async def on_key(self, event: events.Key) -> None:
+        action = _EDITING_KEYS.get(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)
 
 
 class TextArea(textual_widgets.TextArea):
