@@ -50,8 +50,9 @@ MODE_KEYS = [
 APP_KEYS = [
     *MODE_KEYS,
     Key("d", "change_as_of", "as-of"),
-    Key("x", "export", "export"),
-    Key("l", "toggle_language", "language"),
+    # Export and language are in the help panel and the palette; the footer keeps its room.
+    Key("x", "export", "export", show=False),
+    Key("l", "toggle_language", "language", show=False),
     Key("question_mark", "toggle_help", "help"),
     Key("q", "quit", "quit"),
     # Textual adds its palette key only to bindings it made itself; ours are made anew.
@@ -89,6 +90,9 @@ class ItaApp(App[None]):
     TITLE = "ita-tui"
     MODES = {mode: _mode_screen(module, name) for mode, (module, name) in SECTIONS.items()}
     DEFAULT_MODE = "overview"
+    # Classes app.tcss lays out small terminals by (80x24 is a first-class size).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     # What every section shows depends on these; a change redraws the section in view.
     as_of: var[date] = var(date(2000, 1, 1), init=False)
