@@ -9,11 +9,12 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypedDict, Unpack
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from ita_tui import follow_up
 from ita_tui.access import Actor
-from ita_tui.db import backup, guard, open_database, queries, writes
+from ita_tui.db import backup, guard, journal, open_database, queries, writes
 from ita_tui.db import people as people_store
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
@@ -28,12 +29,16 @@ from ita_tui.model import (
     MeasureState,
     Meeting,
     Person,
+    Plan,
     Recommendation,
     Unit,
 )
 from ita_tui.review import Review, review
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
+
+if TYPE_CHECKING:
+    from ita_tui.new_year import YearDraft
 
 
 class CountFilters(TypedDict, total=False):
@@ -52,6 +57,14 @@ class MeasureFilters(CountFilters, total=False):
     ids: list[int] | None
     limit: int | None
     offset: int
+
+
+@dataclass(frozen=True)
+class NewYearDraft:
+    """A draft of next year's plan, and the journal's head when it was drawn up."""
+
+    draft: "YearDraft"
+    journal_head: tuple[int, str]
 
 
 @dataclass
@@ -225,6 +238,72 @@ class Desk:
         from ita_tui import report
 
         return report.render(self.review(as_of, since), fmt, self.words.lang, self.words.digits)
+
+    # The yearly cycle: a new result, and the draft of next year's plan from it.
+
+    def plan(self) -> Plan:
+        """The agency's whole plan as it stands, as a plan file would hold it."""
+        from ita_tui import snapshot
+
+        agency = self.require_agency()
+        return snapshot.validate(snapshot.build(self.db, self.as_of, agency.name))
+
+    def draft_new_year(
+        self,
+        year: int,
+        scores: list[Decimal],
+        failed: str | None,
+        published_overall: float | None = None,
+        published_result: str | None = None,
+    ) -> NewYearDraft:
+        """Nothing is written: the draft waits for `accept_new_year`."""
+        from ita_tui import new_year, oit
+
+        catalogue = oit.catalogue_for(year) if failed and failed.strip() else None
+        codes = oit.parse_codes(failed, catalogue) if catalogue else []
+        head = journal.head_entry(self.db)
+        proposal = new_year.draft(
+            self.plan(),
+            year,
+            scores,
+            codes,
+            catalogue,
+            published_overall=published_overall,
+            published_result=published_result,
+        )
+        return NewYearDraft(proposal, head)
+
+    def _still_current(self, journal_head: str) -> None:
+        """A draft is of the plan as it was: if anyone has written since, accepting it would
+        undo their work."""
+        if journal.head_entry(self.db)[1] != journal_head:
+            raise UserError("new_year.changed_since_draft")
+
+    def accept_new_year(self, pending: NewYearDraft) -> None:
+        """The whole draft in one transaction, as the desk's actor."""
+        from ita_tui import snapshot
+
+        self._still_current(pending.journal_head[1])
+        snapshot.import_plan(self.db, pending.draft.plan, self.who)
+
+    def new_year_document(self, pending: NewYearDraft) -> str:
+        """The draft as a snapshot file, for a person to edit and then accept."""
+        from ita_tui import snapshot
+
+        return snapshot.dumps(
+            snapshot.plan_document(pending.draft.plan, self.as_of, pending.journal_head)
+        )
+
+    def accept_new_year_file(self, path: str) -> Plan:
+        """A draft file, edited or not, if the database is still as it was when it was
+        written; checked whole before anything is written."""
+        from ita_tui import snapshot
+
+        document = snapshot.read(path)
+        plan = snapshot.validate(document, path)
+        self._still_current(str(document.get("journal_head", "")))
+        snapshot.import_plan(self.db, plan, self.who)
+        return plan
 
     # People.
 

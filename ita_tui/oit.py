@@ -23,6 +23,8 @@ class Item:
     code: str
     sub_indicator: str
     name: str
+    # What the item asks to be published, where the year's list says (`requirements`).
+    requirements: tuple[str, ...] = ()
 
     @property
     def indicator(self) -> int:
@@ -58,6 +60,7 @@ def _parse_catalogues(document: dict[str, Any], name: str) -> list[Catalogue]:
                     normalise(i["code"]).lower(),
                     normalise(i["sub_indicator"]),
                     normalise(i.get("name", "")),
+                    tuple(normalise(r) for r in i.get("requirements", ())),
                 )
                 for i in row["items"]
             )

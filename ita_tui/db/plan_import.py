@@ -333,12 +333,19 @@ def _measures(
         " WHERE m.agency_id = ? ORDER BY p.id",
         agency_id,
     )
+    # A carried measure names one before it in the plan, so its id is known by then.
+    measure_ids: dict[int, int] = {}
     for current, row, measure in zip(matched, wanted, plan.measures, strict=True):
+        row["carried_from_id"] = (
+            measure_ids[measure.carried_from] if measure.carried_from is not None else None
+        )
         if current is None:
             measure_id = write.insert_keeping_id("measures", row, measure.id)
         else:
             measure_id = current["id"]
             write.sync("measures", (measure_id,), current, row)
+        if measure.id is not None:
+            measure_ids[measure.id] = measure_id
         _measure_units(write, measure_id, measure, unit_ids, links.get(measure_id, []))
         _measure_findings(
             write, measure_id, measure, finding_ids, finding_links.get(measure_id, [])
@@ -353,6 +360,8 @@ def _delete_measure(db: Database, write: _Writer, measure_id: int) -> None:
     # A decision about a measure the plan no longer has stays, no longer pointing at it.
     for decision in db.rows("SELECT * FROM decisions WHERE measure_id = ?", (measure_id,)):
         write.sync("decisions", (decision["id"],), decision, {"measure_id": None})
+    for carried in db.rows("SELECT * FROM measures WHERE carried_from_id = ?", (measure_id,)):
+        write.sync("measures", (carried["id"],), carried, {"carried_from_id": None})
     write.delete("measures", "id = ?", (measure_id,))
 
 

@@ -289,6 +289,11 @@ def delete_measure(db: Database, measure_id: int, by: Actor | str = "") -> None:
             "SELECT id FROM decisions WHERE measure_id = ?", (measure_id,)
         ).fetchall():
             _update(db, "decisions", (decision_id,), {"measure_id": None})
+        # A measure carried on from it stays, as one of its own year.
+        for (carried_id,) in db.execute(
+            "SELECT id FROM measures WHERE carried_from_id = ?", (measure_id,)
+        ).fetchall():
+            _update(db, "measures", (carried_id,), {"carried_from_id": None})
         _delete(db, "measures", "id = ?", (measure_id,))
 
 
