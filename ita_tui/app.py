@@ -447,6 +447,7 @@ class ItaApp(App[None]):
         except UserError as error:
             self.notify(error.message(self.lang), severity="error")
             return
+
         def after(accepted: bool) -> None:
             if accepted:
                 self.post_message(DataChanged())
