@@ -156,10 +156,10 @@ def draft(
             Measure(
                 id=None,
                 fiscal_year=plan_year,
-                title=item.name or code.upper(),
+                title=item.name or item.shown_code,
                 units=before.units if before else (plan.units[0].name,),
                 method=_thai(
-                    f"จัดทำและเผยแพร่ข้อมูลตามข้อ {code.upper()} {item.name} บนเว็บไซต์ของหน่วยงาน"
+                    f"จัดทำและเผยแพร่ข้อมูลตามข้อ {item.shown_code} {item.name} บนเว็บไซต์ของหน่วยงาน"
                     f" ให้ครบทุกองค์ประกอบตามคู่มือการประเมิน ITA ปี {plan_year}"
                 ),
                 follow_up=before.follow_up if before else "",
@@ -204,7 +204,7 @@ def _requirements(item: oit.Item, before: Measure | None) -> tuple[ChecklistItem
         return tuple(ChecklistItem(text) for text in item.requirements)
     if before is not None and before.contents:
         return tuple(ChecklistItem(c.text) for c in before.contents)
-    return (ChecklistItem(f"{item.code.upper()} {item.name}".strip()),)
+    return (ChecklistItem(f"{item.shown_code} {item.name}".strip()),)
 
 
 def _findings(
@@ -247,7 +247,7 @@ def _findings(
                 sub_indicator=item.sub_indicator,
                 topic=item.name or None,
                 text=_thai(
-                    f"ข้อ {code.upper()} {item.name} ไม่ผ่านเกณฑ์การประเมิน ITA ปี {year}".replace(
+                    f"ข้อ {item.shown_code} {item.name} ไม่ผ่านเกณฑ์การประเมิน ITA ปี {year}".replace(
                         "  ", " "
                     )
                 ),

@@ -16,19 +16,28 @@ from ita_tui.errors import UserError
 from ita_tui.text import normalise
 
 OIT_INDICATORS = (9, 10)
+# The fiscal year an item's evidence must cover: the assessment year, or the one before it.
+EVIDENCE_PERIODS = ("current", "previous")
 
 
 @dataclass(frozen=True)
 class Item:
-    code: str
+    code: str  # lower case, as findings store it and users type it: "o25"
     sub_indicator: str
     name: str
+    label: str = ""  # the code as the year's list writes it: "O25"
+    period: str | None = None  # one of EVIDENCE_PERIODS, when a source states it
+    provisional_name: bool = False
     # What the item asks to be published, where the year's list says (`requirements`).
     requirements: tuple[str, ...] = ()
 
     @property
     def indicator(self) -> int:
         return int(self.sub_indicator.split(".")[0])
+
+    @property
+    def shown_code(self) -> str:
+        return self.label or self.code
 
 
 @dataclass(frozen=True)
@@ -38,33 +47,42 @@ class Catalogue:
     source: str
     sub_indicators: tuple[tuple[str, str], ...]
     items: tuple[Item, ...]
+    # Sub-indicators whose members were inferred, not read under their heading.
+    provisional_subs: frozenset[str] = frozenset()
+    # The items-to-indicator rule assumed for the year, not checked against published scores.
+    provisional_aggregation: bool = False
 
     def item(self, code: str) -> Item:
         for item in self.items:
             if item.code == code:
                 return item
         raise UserError(
-            "oit.unknown_item", code=code, first=self.items[0].code, last=self.items[-1].code
+            "oit.unknown_item",
+            code=code,
+            first=self.items[0].shown_code,
+            last=self.items[-1].shown_code,
         )
 
     def covers(self, year: int) -> bool:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    def provisional_indicator(self, indicator: int) -> bool:
+        """Whether indicator 9's or 10's score from items rests on a grouping or rule not known:
+        the count of its sub-indicators and of their items both set what an item is worth."""
+        return self.provisional_aggregation or any(
+            code in self.provisional_subs
+            for code, _ in self.sub_indicators
+            if int(code.split(".")[0]) == indicator
+        )
 
 
 def _parse_catalogues(document: dict[str, Any], name: str) -> list[Catalogue]:
     catalogues = []
     try:
         for row in document["catalogues"]:
-            items = tuple(
-                Item(
-                    normalise(i["code"]).lower(),
-                    normalise(i["sub_indicator"]),
-                    normalise(i.get("name", "")),
-                    tuple(normalise(r) for r in i.get("requirements", ())),
-                )
-                for i in row["items"]
-            )
-            subs = tuple((s["code"], s.get("name", "")) for s in row.get("sub_indicators", ()))
+            items = tuple(_parse_item(i) for i in row["items"])
+            rows = row.get("sub_indicators", ())
+            subs = tuple((s["code"], s.get("name", "")) for s in rows)
             if not subs:
                 seen = dict.fromkeys(item.sub_indicator for item in items)
                 subs = tuple((code, "") for code in seen)
@@ -72,12 +90,34 @@ def _parse_catalogues(document: dict[str, Any], name: str) -> list[Catalogue]:
                 raise ValueError("items must belong to indicators 9 and 10")
             catalogues.append(
                 Catalogue(
-                    row["first_year"], row.get("last_year"), row.get("source", ""), subs, items
+                    row["first_year"],
+                    row.get("last_year"),
+                    row.get("source", ""),
+                    subs,
+                    items,
+                    frozenset(s["code"] for s in rows if s.get("provisional") is True),
+                    row.get("provisional_aggregation") is True,
                 )
             )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
     return catalogues
+
+
+def _parse_item(row: dict[str, Any]) -> Item:
+    period = row.get("period")
+    if period is not None and period not in EVIDENCE_PERIODS:
+        raise ValueError(f"period of {row['code']} must be one of {', '.join(EVIDENCE_PERIODS)}")
+    label = normalise(row["code"])
+    return Item(
+        label.lower(),
+        normalise(row["sub_indicator"]),
+        normalise(row.get("name", "")),
+        label,
+        period,
+        row.get("provisional_name") is True,
+        tuple(normalise(r) for r in row.get("requirements", ())),
+    )
 
 
 def bundled_catalogues() -> list[Catalogue]:
@@ -147,6 +187,11 @@ class WhatIf:
     score: scoring.Score
     worth: dict[str, Fraction]
     fewest: dict[Decimal, list[str] | None]
+    # Which numbers rest on a provisional grouping or rule: per indicator, per item's worth, and
+    # the overall (with the grade or rating and the fewest items to a target that follow from it).
+    provisional_indicators: dict[int, bool]
+    provisional_worth: dict[str, bool]
+    provisional_overall: bool
 
 
 def what_if(
@@ -180,6 +225,12 @@ def what_if(
                 if scoring.round_half_up(total) >= target:
                     break
         fewest[target] = chosen if scoring.round_half_up(total) >= target else None
+    # With every item of an indicator passed it scores 100 whatever the grouping; only an
+    # indicator with items still failing depends on how they are grouped.
+    failing_in = {catalogue.item(code).indicator for code in still_failing}
+    provisional_indicators = {
+        n: n in failing_in and catalogue.provisional_indicator(n) for n in OIT_INDICATORS
+    }
     return WhatIf(
         year,
         tuple(failed),
@@ -188,4 +239,7 @@ def what_if(
         score,
         worth,
         fewest,
+        provisional_indicators,
+        {item.code: catalogue.provisional_indicator(item.indicator) for item in catalogue.items},
+        any(provisional_indicators.values()),
     )

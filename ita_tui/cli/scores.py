@@ -105,11 +105,13 @@ def whatif(
         oit.parse_codes(passing, items),
         targets=tuple(dict.fromkeys((goal, Decimal(85), Decimal(95)))),
     )
+    shown = {item.code: item.shown_code for item in items.items}
+    still_failing = [c for c in result.failed if c not in result.passing]
     if as_json:
         payload: dict = {
             "year": be_year,
-            "failed": list(result.failed),
-            "passing": list(result.passing),
+            "failed": [shown[c] for c in result.failed],
+            "passing": [shown[c] for c in result.passing],
             "indicators": {str(n): float(v) for n, v in result.indicators.items()},
             "overall": float(result.score.overall),
         }
@@ -118,23 +120,63 @@ def whatif(
         )
         payload["passed"] = result.score.passed
         payload["target"] = float(goal)
-        payload["fewest_to_target"] = result.fewest[goal]
+        fewest = result.fewest[goal]
+        payload["fewest_to_target"] = None if fewest is None else [shown[c] for c in fewest]
         payload["item_worth"] = {
-            code: float(scoring.round_half_up(result.worth[code]))
-            for code in result.failed
-            if code not in result.passing
+            shown[code]: float(scoring.round_half_up(result.worth[code])) for code in still_failing
         }
+        payload["items"] = [_item_json(items.item(code), be_year) for code in result.failed]
+        payload["provisional"] = {
+            "indicators": {str(n): p for n, p in result.provisional_indicators.items()},
+            "overall": result.provisional_overall,
+            "item_worth": {shown[c]: result.provisional_worth[c] for c in still_failing},
+        }
+        payload["catalogue_source"] = items.source
         say_json(payload)
         return
     n = context.number
-    say(context.t("whatif.indicators", nine=n(result.indicators[9]), ten=n(result.indicators[10])))
+    unsure = context.t("whatif.provisional")
+
+    def marked(text: str, provisional: bool) -> str:
+        return f"{text} ({unsure})" if provisional else text
+
+    if result.failed:
+        say(context.t("whatif.failed_items", number=n(len(result.failed))))
+    for code in result.failed:
+        item = items.item(code)
+        name = marked(item.name, False)
+        if item.provisional_name:
+            name += f" ({context.t('whatif.name_provisional')})"
+        worth = (
+            ""
+            if code in result.passing
+            else marked(
+                f"+{n(scoring.round_half_up(result.worth[code]))}", result.provisional_worth[code]
+            )
+        )
+        evidence = (
+            context.t("whatif.evidence_year", year=n(_evidence_year(item, be_year)))
+            if item.period
+            else ""
+        )
+        say(
+            "  "
+            + "  ".join(part for part in (f"{item.shown_code} {name}", worth, evidence) if part)
+        )
+    say(
+        context.t(
+            "whatif.indicators",
+            nine=marked(n(result.indicators[9]), result.provisional_indicators[9]),
+            ten=marked(n(result.indicators[10]), result.provisional_indicators[10]),
+        )
+    )
     mark = n(scoring.methodology(be_year).pass_mark)
     verdict = context.t("score.passed" if result.score.passed else "score.not_passed", mark=mark)
     say(
         context.t(
             "score.summary",
             year=n(be_year),
-            overall=n(result.score.overall),
+            overall=marked(n(result.score.overall), result.provisional_overall),
             kind=context.t(f"score.{result.score.result_kind}"),
             result=result.score.result(context.lang),
             verdict=verdict,
@@ -146,5 +188,22 @@ def whatif(
         elif not codes:
             say(context.t("whatif.reached", target=n(goal_score)))
         else:
-            listed = ", ".join(f"{c} (+{n(scoring.round_half_up(result.worth[c]))})" for c in codes)
+            listed = ", ".join(
+                f"{shown[c]} (+{marked(n(scoring.round_half_up(result.worth[c])), result.provisional_worth[c])})"
+                for c in codes
+            )
             say(context.t("whatif.fewest", target=n(goal_score), count=n(len(codes)), items=listed))
+
+
+def _evidence_year(item, be_year: int) -> int:
+    return be_year if item.period == "current" else be_year - 1
+
+
+def _item_json(item, be_year: int) -> dict:
+    return {
+        "code": item.shown_code,
+        "name": item.name,
+        "sub_indicator": item.sub_indicator,
+        "provisional_name": item.provisional_name,
+        "evidence_year": _evidence_year(item, be_year) if item.period else None,
+    }

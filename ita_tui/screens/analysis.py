@@ -99,8 +99,11 @@ class AnalysisScreen(ItaScreen):
         for code in self._failed:
             item = self._catalogue.item(code)
             label = app.num(
-                f"{code} {item.sub_indicator} {item.name}  +{scoring.round_half_up(worth[code])}"
+                f"{item.shown_code} {item.sub_indicator} {item.name}"
+                f"  +{scoring.round_half_up(worth[code])}"
             )
+            if self._catalogue.provisional_indicator(item.indicator):
+                label += f" ({self.t('whatif.provisional')})"
             choices.add_option((label, code, code in chosen))
         if choices.option_count and choices.highlighted is None:
             choices.highlighted = 0
@@ -152,7 +155,7 @@ class AnalysisScreen(ItaScreen):
                         "whatif.fewest",
                         target=app.num(target),
                         count=app.num(len(codes)),
-                        items=app.num(", ".join(codes)),
+                        items=app.num(", ".join(self._catalogue.item(c).shown_code for c in codes)),
                     )
                     + "\n"
                 )
