@@ -39,7 +39,8 @@ class YearDraft:
 
 
 def _thai(text: str) -> str:
-    """The plan is a Thai document, written in Thai digits as the agency's own report is."""
+    """The plan is a Thai document, written in Thai digits as the agency's own report is;
+    item codes and names stay as the year's list writes them."""
     return with_digits(text, "thai")
 
 
@@ -158,9 +159,9 @@ def draft(
                 fiscal_year=plan_year,
                 title=item.name or item.shown_code,
                 units=before.units if before else (plan.units[0].name,),
-                method=_thai(
+                method=(
                     f"จัดทำและเผยแพร่ข้อมูลตามข้อ {item.shown_code} {item.name} บนเว็บไซต์ของหน่วยงาน"
-                    f" ให้ครบทุกองค์ประกอบตามคู่มือการประเมิน ITA ปี {plan_year}"
+                    + _thai(f" ให้ครบทุกองค์ประกอบตามคู่มือการประเมิน ITA ปี {plan_year}")
                 ),
                 follow_up=before.follow_up if before else "",
                 period=period,
@@ -246,10 +247,14 @@ def _findings(
                 indicator=item.indicator,
                 sub_indicator=item.sub_indicator,
                 topic=item.name or None,
-                text=_thai(
-                    f"ข้อ {item.shown_code} {item.name} ไม่ผ่านเกณฑ์การประเมิน ITA ปี {year}".replace(
-                        "  ", " "
+                text=" ".join(
+                    part
+                    for part in (
+                        f"ข้อ {item.shown_code}",
+                        item.name,
+                        _thai(f"ไม่ผ่านเกณฑ์การประเมิน ITA ปี {year}"),
                     )
+                    if part
                 ),
                 oit_item=code,
             )

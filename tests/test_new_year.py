@@ -234,3 +234,71 @@ def test_deleting_a_measure_that_was_carried_keeps_the_carried_one(sample_db, ru
         "SELECT carried_from_id FROM measures WHERE title = ? AND fiscal_year = 2567",
         ("การพัฒนาการดำเนินการจัดทำแผนการดำเนินงานประจำปี",),
     ) == [(None,)]
+
+
+def test_failed_items_get_findings_and_only_uncovered_ones_a_new_measure(sample_db, run):
+    result = new_year(run, sample_db, "--failed", "o1, O13,o42", "--yes")
+    assert result.code == 0, result.err
+    found = rows(
+        sample_db,
+        "SELECT id, oit_item, sub_indicator, indicator FROM findings"
+        " WHERE assessment_year = 2566 AND oit_item IS NOT NULL ORDER BY id",
+    )
+    assert [f[1:] for f in found] == [("o1", "9.1", 9), ("o13", "9.2", 9), ("o42", "10.2", 10)]
+    by_item = {f[1]: f[0] for f in found}
+    # 2566 o13 is 2565 o12 by meaning, which measure 1 answers; 2566 o42 is 2565 o42 (measure 10).
+    answering = (
+        "SELECT m.carried_from_id FROM measures m JOIN measure_findings mf"
+        " ON mf.measure_id = m.id WHERE mf.finding_id = ?"
+    )
+    assert rows(sample_db, answering, (by_item["o13"],)) == [(1,)]
+    assert rows(sample_db, answering, (by_item["o42"],)) == [(10,)]
+    # Nothing answered o1: a new measure does, with the item as its checklist.
+    proposed = rows(
+        sample_db,
+        "SELECT id, title FROM measures WHERE fiscal_year = 2567 AND carried_from_id IS NULL",
+    )
+    assert [p[1] for p in proposed] == ["โครงสร้าง"]
+    assert rows(sample_db, answering, (by_item["o1"],)) == [(None,)]
+    assert rows(
+        sample_db, "SELECT text FROM measure_contents WHERE measure_id = ?", (proposed[0][0],)
+    ) == [("o1 โครงสร้าง",)]
+
+
+def test_a_failed_item_whose_measure_was_finished_gets_a_new_one_like_it(sample_db, run):
+    from datetime import date
+
+    from ita_tui.db import open_database
+    from ita_tui.desk import Desk
+
+    db = open_database(sample_db)
+    Desk(db, as_of=date(2023, 9, 1)).set_status(6, "done", None, date(2023, 9, 1))
+    db.close()
+    result = new_year(run, sample_db, "--failed", "o26", "--yes")
+    assert result.code == 0, result.err
+    (measure_id, title, carried) = rows(
+        sample_db,
+        "SELECT id, title, carried_from_id FROM measures"
+        " WHERE fiscal_year = 2567 AND title = 'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี'",
+    )[0]
+    # Finished, so not carried; but 2565 o28, which it answered, is 2566 o26: the new measure
+    # takes its unit and the contents its report had to hold.
+    assert carried is None
+    assert rows(
+        sample_db,
+        "SELECT u.name FROM measure_units mu JOIN units u ON u.id = mu.unit_id"
+        " WHERE mu.measure_id = ?",
+        (measure_id,),
+    ) == [("งานการเจ้าหน้าที่",)]
+    contents = "SELECT text FROM measure_contents WHERE measure_id = ? ORDER BY position"
+    assert rows(sample_db, contents, (measure_id,)) == rows(sample_db, contents, (6,))
+    assert len(rows(sample_db, contents, (measure_id,))) == 4
+
+
+def test_an_unknown_item_code_is_named_and_nothing_is_written(sample_db, run):
+    before = dump(sample_db)
+    result = new_year(run, sample_db, "--failed", "o13,o99")
+    assert result.code == 2
+    assert "o99" in result.err
+    assert "Traceback" not in result.err
+    assert dump(sample_db) == before
