@@ -259,6 +259,9 @@ class Desk:
         """Nothing is written: the draft waits for `accept_new_year`."""
         from ita_tui import new_year, oit
 
+        # The year first: its item list is of no use if its result is already in.
+        if any(a.year == year for a in self.assessments()):
+            raise UserError("new_year.year_exists", year=year)
         catalogue = oit.catalogue_for(year) if failed and failed.strip() else None
         codes = oit.parse_codes(failed, catalogue) if catalogue else []
         head = journal.head_entry(self.db)

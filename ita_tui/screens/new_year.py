@@ -125,8 +125,10 @@ class NewYearDraftScreen(AtTheDesk, ModalScreen[bool]):
                 classes="form-title",
             )
             with Horizontal(classes="form-buttons"):
-                yield Button(self.t("new_year_form.accept"), id="accept", variant="primary")
-                yield Button(self.t("new_year_form.reject"), id="reject")
+                yield Button(
+                    self.t("new_year_form.accept"), id="accept", variant="primary", compact=True
+                )
+                yield Button(self.t("new_year_form.reject"), id="reject", compact=True)
             yield Static(self._summary(), id="new-year-summary")
             yield Static("", id="form-error", classes="error")
 
