@@ -308,6 +308,27 @@ class Desk:
         snapshot.import_plan(self.db, plan, self.who)
         return plan
 
+    def evidence(self, kind: str, year: int, fmt: str) -> str:
+        """The document an OIT item of assessment year `year` asks for (ita_tui.evidence)."""
+        from ita_tui import evidence
+
+        agency = self.require_agency()
+        plan_year = evidence.plan_year(kind, year)
+        data = evidence.Evidence(
+            agency=agency.name,
+            year=year,
+            assessments=tuple(self.assessments()),
+            findings=tuple(self.findings()),
+            recommendations=tuple(self.recommendations()),
+            measures=tuple(
+                self.measure(m.id)
+                for m in self.measures()
+                if m.fiscal_year == plan_year and m.id is not None
+            ),
+            meetings=tuple(self.meetings()),
+        )
+        return evidence.render(evidence.build(kind, data, self.words), fmt, self.words.lang)
+
     # People.
 
     def people(self) -> list[Person]:

@@ -30,9 +30,23 @@ from ita_tui.user_input import parse_whole_number
     metavar="FILE",
     help="help.report.output",
 )
+@option(
+    "--kind",
+    type=click.Choice(["pack", "o25", "o26"]),
+    default="pack",
+    show_default=True,
+    help="help.report.kind",
+)
+@option("--year", metavar="YEAR", help="help.report.year")
 @click.pass_obj
 def report(
-    context: Context, as_of: date | None, since: date | None, fmt: str | None, output: str
+    context: Context,
+    as_of: date | None,
+    since: date | None,
+    fmt: str | None,
+    output: str,
+    kind: str,
+    year: str | None,
 ) -> None:
     from ita_tui.files import write_atomically
     from ita_tui.review import last_day_of_previous_month
@@ -41,13 +55,20 @@ def report(
     chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
     desk = context.desk(day, acting=True)
     desk.may("report")
-    text = desk.pack(day, since, chosen)
+    if kind == "pack":
+        text = desk.pack(day, since, chosen)
+    else:
+        from ita_tui.thai_calendar import fiscal_year
+        from ita_tui.user_input import parse_be_year
+
+        text = desk.evidence(kind, parse_be_year(year) if year else fiscal_year(day), chosen)
     if output == "-":
         say(text, nl=False)
     else:
         refuse_protected(Path(output), context.database)
         write_atomically(Path(output), text)
-        say(context.t("report.done", path=output), err=True)
+        done = "report.done" if kind == "pack" else "evidence.done"
+        say(context.t(done, path=output), err=True)
 
 
 @group(help="help.meeting")

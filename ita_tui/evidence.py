@@ -1,0 +1,405 @@
+"""Evidence for the next assessment, from what the tool already holds: the documents the 2569
+OIT items ask for, as sections that Markdown and HTML are rendered from.
+
+- O25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร (current): the previous year's result and its
+  analysis (weaknesses to fix urgently, points to develop, indicators to keep at or above the pass
+  mark), and the measures of this fiscal year's plan with who, how, when and how they are followed.
+- O26 รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (previous fiscal year):
+  what became of each measure of last year's plan, its checklist with dates and evidence, its
+  progress, and the meetings that followed it up.
+
+For the assessment of year Y, O25 draws on the result of Y-1 and the plan of fiscal year Y, and
+O26 on the plan of fiscal year Y-1. The NACC's required elements for these items were not found
+(see README); the sections follow what the 2565 items o42/o43 asked, which the 2569 pair splits.
+The document is plain sections, so that it moves onto the report's document model as it is."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ita_tui import scoring
+from ita_tui.model import Assessment, Finding, MeasureDetail, Meeting, Recommendation
+from ita_tui.words import Words
+
+KINDS = ("o25", "o26")
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    table: Table | None = None
+    # Sections under this one (a measure's checklist and progress under the measure).
+    parts: tuple["Section", ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    subtitle: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What an evidence document is made from, read by the desk."""
+
+    agency: str
+    year: int
+    assessments: tuple[Assessment, ...]
+    findings: tuple[Finding, ...]
+    recommendations: tuple[Recommendation, ...]
+    measures: tuple[MeasureDetail, ...]
+    meetings: tuple[Meeting, ...] = field(default=())
+
+
+def plan_year(kind: str, year: int) -> int:
+    """The fiscal year whose plan the document for assessment year Y is about."""
+    return year if kind == "o25" else year - 1
+
+
+def build(kind: str, evidence: Evidence, words: Words) -> Document:
+    return _o25(evidence, words) if kind == "o25" else _o26(evidence, words)
+
+
+def _units(measure: MeasureDetail, words: Words) -> str:
+    if not measure.units:
+        return "-"
+    lead = f"{measure.units[0]} {words.t('measure.lead')}"
+    return ", ".join((lead, *measure.units[1:]))
+
+
+def _o25(evidence: Evidence, words: Words) -> Document:
+    n = words.num
+    result_year = evidence.year - 1
+    title = words.t("evidence.o25.title", agency=evidence.agency, year=n(evidence.year))
+    subtitle = words.t(
+        "evidence.o25.subtitle", result_year=n(result_year), plan_year=n(evidence.year)
+    )
+    sections = []
+    assessment = next((a for a in evidence.assessments if a.year == result_year), None)
+    if assessment is None:
+        sections.append(
+            Section(
+                words.t("evidence.result", year=n(result_year)),
+                paragraphs=(words.t("evidence.no_result", year=n(result_year)),),
+            )
+        )
+    else:
+        sections.append(_result_section(assessment, evidence, words))
+    findings = [f for f in evidence.findings if f.assessment_year == result_year]
+    for kind, key in (("weakness", "evidence.weaknesses"), ("develop", "evidence.to_develop")):
+        chosen = [f for f in findings if f.kind == kind]
+        sections.append(
+            Section(
+                words.t(key),
+                bullets=tuple(_finding_line(f, words) for f in chosen),
+                paragraphs=() if chosen else (words.t("evidence.none"),),
+            )
+        )
+    if assessment is not None:
+        mark = scoring.methodology(assessment.year).pass_mark
+        kept = [
+            f"{n(i.number)}. {i.name(words.lang)} ({n(Decimal(str(s)).quantize(Decimal('0.01')))})"
+            for i, s in zip(scoring.indicators(), assessment.scores, strict=True)
+            if Decimal(str(s)) >= mark
+        ]
+        sections.append(
+            Section(
+                words.t("evidence.keep", mark=n(mark)),
+                bullets=tuple(kept),
+                paragraphs=() if kept else (words.t("evidence.none"),),
+            )
+        )
+    measures = [m for m in evidence.measures if m.fiscal_year == evidence.year]
+    rows = tuple(
+        (
+            f"{n(position)}. {m.full_title}",
+            m.method or "-",
+            _units(m, words),
+            m.period or "-",
+            m.follow_up or "-",
+        )
+        for position, m in enumerate(measures, start=1)
+    )
+    headers = tuple(
+        words.t(k)
+        for k in (
+            "evidence.col.measure",
+            "evidence.col.method",
+            "evidence.col.units",
+            "evidence.col.period",
+            "evidence.col.follow_up",
+        )
+    )
+    sections.append(
+        Section(
+            words.t("evidence.measures", year=n(evidence.year)),
+            table=Table(headers, rows) if rows else None,
+            paragraphs=() if rows else (words.t("evidence.no_measures", year=n(evidence.year)),),
+        )
+    )
+    shared = [r for r in evidence.recommendations if r.assessment_year == result_year]
+    if shared:
+        sections.append(
+            Section(
+                words.t("evidence.shared"),
+                bullets=tuple(
+                    f"{r.text} ({words.t('evidence.done_on', date=words.day(r.done_on))})"
+                    if r.done_on
+                    else f"{r.text} ({words.t('evidence.not_yet')})"
+                    for r in shared
+                ),
+            )
+        )
+    return Document(title, subtitle, tuple(sections))
+
+
+def _result_section(assessment: Assessment, evidence: Evidence, words: Words) -> Section:
+    n = words.num
+    score = scoring.compute(assessment.year, assessment.scores)
+    mark = scoring.methodology(assessment.year).pass_mark
+    findings = [f for f in evidence.findings if f.assessment_year == assessment.year]
+    rows = []
+    for indicator, value in zip(scoring.indicators(), assessment.scores, strict=True):
+        about = [f.text for f in findings if f.indicator == indicator.number]
+        rows.append(
+            (
+                f"{n(indicator.number)}. {indicator.name(words.lang)}",
+                indicator.instrument,
+                n(Decimal(str(value)).quantize(Decimal("0.01"))),
+                words.t(
+                    "evidence.at_or_above" if Decimal(str(value)) >= mark else "evidence.below"
+                ),
+                n(len(about)) if about else "-",
+            )
+        )
+    headers = tuple(
+        words.t(k)
+        for k in (
+            "evidence.col.indicator",
+            "evidence.col.instrument",
+            "evidence.col.score",
+            "evidence.col.against_mark",
+            "evidence.col.findings",
+        )
+    )
+    headline = words.t(
+        "evidence.headline",
+        year=n(assessment.year),
+        overall=n(score.overall),
+        result=score.result(words.lang),
+        mark=n(mark),
+    )
+    published = []
+    if assessment.published_overall is not None or assessment.published_result:
+        published.append(
+            words.t(
+                "evidence.published",
+                overall=n(assessment.published_overall)
+                if assessment.published_overall is not None
+                else "-",
+                result=assessment.published_result or "-",
+            )
+        )
+    return Section(
+        words.t("evidence.result", year=n(assessment.year)),
+        paragraphs=(headline, *published),
+        table=Table(headers, tuple(rows)),
+    )
+
+
+def _finding_line(finding: Finding, words: Words) -> str:
+    where = " ".join(
+        p
+        for p in (
+            words.num(finding.sub_indicator) if finding.sub_indicator else None,
+            finding.oit_item,
+            finding.topic,
+        )
+        if p
+    )
+    return f"{where}: {finding.text}" if where else finding.text
+
+
+def _o26(evidence: Evidence, words: Words) -> Document:
+    n = words.num
+    year = plan_year("o26", evidence.year)
+    title = words.t("evidence.o26.title", agency=evidence.agency, year=n(year))
+    subtitle = words.t("evidence.o26.subtitle", plan_year=n(year), year=n(evidence.year))
+    measures = [m for m in evidence.measures if m.fiscal_year == year]
+    counts = {status: 0 for status in ("done", "in_progress", "not_started", "dropped")}
+    for measure in measures:
+        counts[measure.status] = counts.get(measure.status, 0) + 1
+    summary = Section(
+        words.t("evidence.summary"),
+        paragraphs=(
+            words.t("evidence.count", count=n(len(measures)), year=n(year))
+            if measures
+            else words.t("evidence.no_measures", year=n(year)),
+        ),
+        bullets=tuple(
+            f"{words.t(f'status.{status}')}: {n(count)}"
+            for status, count in counts.items()
+            if count
+        ),
+    )
+    sections = [summary]
+    for position, measure in enumerate(measures, start=1):
+        sections.append(_measure_section(position, measure, words))
+    first, last = _fiscal_bounds(year)
+    held = [m for m in evidence.meetings if first <= m.held_on.isoformat() <= last]
+    sections.append(
+        Section(
+            words.t("evidence.meetings"),
+            bullets=tuple(
+                " ".join(p for p in (words.day(m.held_on), m.attendees or "", m.notes or "") if p)
+                for m in held
+            ),
+            paragraphs=() if held else (words.t("evidence.no_meetings"),),
+        )
+    )
+    return Document(title, subtitle, tuple(sections))
+
+
+def _fiscal_bounds(year: int) -> tuple[str, str]:
+    from ita_tui.thai_calendar import fiscal_year_bounds
+
+    first, last = fiscal_year_bounds(year)
+    return first.isoformat(), last.isoformat()
+
+
+def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Section:
+    n = words.num
+    state = words.t(f"status.{measure.status}")
+    facts = [
+        f"{words.t('evidence.col.units')}: {_units(measure, words)}",
+        f"{words.t('evidence.col.period')}: {measure.period or '-'}",
+        f"{words.t('evidence.col.status')}: {state} {n(measure.percent)}%",
+    ]
+    if measure.drop_reason:
+        facts.append(f"{words.t('evidence.col.drop_reason')}: {measure.drop_reason}")
+    parts = []
+    if measure.contents:
+        parts.append(
+            Section(
+                words.t("evidence.contents"),
+                table=Table(
+                    tuple(
+                        words.t(k)
+                        for k in (
+                            "evidence.col.content",
+                            "evidence.col.done_on",
+                            "evidence.col.evidence",
+                        )
+                    ),
+                    tuple(
+                        (item.text, words.day(item.done_on), item.evidence or "-")
+                        for item in measure.contents
+                    ),
+                ),
+            )
+        )
+    if measure.progress:
+        parts.append(
+            Section(
+                words.t("evidence.progress"),
+                table=Table(
+                    tuple(
+                        words.t(k)
+                        for k in (
+                            "evidence.col.date",
+                            "evidence.col.percent",
+                            "evidence.col.note",
+                            "evidence.col.evidence",
+                        )
+                    ),
+                    tuple(
+                        (
+                            words.day(entry.date),
+                            f"{n(entry.percent)}%",
+                            entry.note or "-",
+                            entry.evidence or "-",
+                        )
+                        for entry in measure.progress
+                    ),
+                ),
+            )
+        )
+    return Section(
+        f"{n(position)}. {measure.full_title}",
+        paragraphs=tuple(facts),
+        parts=tuple(parts),
+    )
+
+
+def render(document: Document, fmt: str, lang: str = "th") -> str:
+    """Markdown or one self-contained HTML file, escaped as the meeting pack is."""
+    from ita_tui import report
+
+    if fmt == "html":
+        e = report._html
+        out = [
+            "<!DOCTYPE html>",
+            f'<html lang="{lang}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{e(document.title)}</title>",
+            f"<style>{report._CSS}</style>",
+            "</head>",
+            "<body>",
+            f"<h1>{e(document.title)}</h1>",
+            f'<p class="muted">{e(document.subtitle)}</p>',
+        ]
+
+        def html_section(section: Section, level: int) -> None:
+            out.append(f"<h{level}>{e(section.heading)}</h{level}>")
+            out.extend(f"<p>{e(p)}</p>" for p in section.paragraphs)
+            if section.bullets:
+                out.append("<ul>" + "".join(f"<li>{e(b)}</li>" for b in section.bullets) + "</ul>")
+            if section.table is not None:
+                out.append(
+                    report._html_table(
+                        list(section.table.headers),
+                        [list(r) for r in section.table.rows],
+                        "evidence",
+                    )
+                )
+            for part in section.parts:
+                html_section(part, level + 1)
+
+        for section in document.sections:
+            html_section(section, 2)
+        out.append("</body></html>")
+        return "\n".join(out) + "\n"
+
+    md = report._md
+    lines = [f"# {md(document.title)}", "", md(document.subtitle), ""]
+
+    def md_section(section: Section, level: int) -> None:
+        lines.extend([f"{'#' * level} {md(section.heading)}", ""])
+        for paragraph in section.paragraphs:
+            lines.extend([md(paragraph), ""])
+        if section.bullets:
+            lines.extend(f"- {md(b)}" for b in section.bullets)
+            lines.append("")
+        if section.table is not None:
+            lines.extend(
+                report._markdown_table(
+                    list(section.table.headers), [list(r) for r in section.table.rows]
+                )
+            )
+            lines.append("")
+        for part in section.parts:
+            md_section(part, level + 1)
+
+    for section in document.sections:
+        md_section(section, 2)
+    return "\n".join(lines)
