@@ -238,7 +238,7 @@ def text_chart(
     latest: Assessment, previous: Assessment | None, words: Words, width: int = 40
 ) -> list[str]:
     """The ten indicators as bars, last year's above this year's, the pass mark as ┃."""
-    mark = round(float(scoring.PASS_MARK) / 100 * width)
+    mark = round(float(scoring.methodology(latest.year).pass_mark) / 100 * width)
     lines = []
     for indicator in scoring.indicators():
         pairs = [(previous, "·")] if previous else []
@@ -255,10 +255,11 @@ def text_chart(
 
 def svg_chart(latest: Assessment, previous: Assessment | None, words: Words) -> str:
     """An inline SVG: per indicator a bar for last year and one for this year, and a dashed line
-    at 85. Text stays text, so the browser shapes the Thai with the page's fonts."""
+    at the year's pass mark. Text stays text, so the browser shapes the Thai with the page's fonts."""
     label_width, bar_width, row_height = 230, 420, 34
-    height = 40 + row_height * 10
-    x85 = label_width + bar_width * float(scoring.PASS_MARK) / 100
+    pass_mark = scoring.methodology(latest.year).pass_mark
+    height = 40 + row_height * len(scoring.indicators())
+    x85 = label_width + bar_width * float(pass_mark) / 100
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {label_width + bar_width + 70} {height}" class="chart">',
         f"<title>{html.escape(words.t('report.chart_title'))}</title>",
@@ -274,7 +275,7 @@ def svg_chart(latest: Assessment, previous: Assessment | None, words: Words) -> 
         for assessment, css, offset in bars:
             score = assessment.scores[indicator.number - 1]
             width = bar_width * score / 100
-            css_class = f"{css} {'pass' if score >= scoring.PASS_MARK else 'fail'}"
+            css_class = f"{css} {'pass' if score >= pass_mark else 'fail'}"
             parts.append(
                 f'<rect x="{label_width}" y="{y + offset}" width="{width:.1f}" height="11" class="{css_class}"/>'
             )
@@ -285,7 +286,7 @@ def svg_chart(latest: Assessment, previous: Assessment | None, words: Words) -> 
         f'<line x1="{x85:.1f}" y1="20" x2="{x85:.1f}" y2="{height - 8}" class="passline"/>'
     )
     parts.append(
-        f'<text x="{x85:.1f}" y="14" text-anchor="middle" class="value">{words.num(scoring.PASS_MARK)}</text>'
+        f'<text x="{x85:.1f}" y="14" text-anchor="middle" class="value">{words.num(pass_mark)}</text>'
     )
     parts.append("</svg>")
     return "\n".join(parts)

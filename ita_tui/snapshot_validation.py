@@ -24,7 +24,7 @@ from ita_tui.model import (
     Unit,
     field_names,
 )
-from ita_tui.scoring import INDICATOR_COUNT, indicators, methodology
+from ita_tui.scoring import indicators, methodology
 from ita_tui.text import normalise
 from ita_tui.thai_calendar import parse_date, parse_period, plausible
 
@@ -241,18 +241,19 @@ def _assessments(check: _Checker, document: dict) -> list[Assessment]:
         if not check.table(row, path, allowed | _DERIVED_ASSESSMENT, {"year", "scores"}):
             continue
         year = check.integer(row.get("year"), f"{path}.year", 2500, 2700)
+        expected = len(indicators())
         if year is not None:
             if year in seen:
                 check.fail(f"{path}.year", "snapshot.duplicate", value=year)
             seen.add(year)
             try:
-                methodology(year)
+                expected = methodology(year).indicator_count
             except UserError:
                 check.fail(f"{path}.year", "score.no_methodology", year=year)
         scores = row.get("scores")
-        if not isinstance(scores, list) or len(scores) != INDICATOR_COUNT:
+        if not isinstance(scores, list) or len(scores) != expected:
             if "scores" in row:
-                check.fail(f"{path}.scores", "snapshot.need_ten_scores")
+                check.fail(f"{path}.scores", "snapshot.need_ten_scores", expected=expected)
             continue
         values = [check.score(s, f"{path}.scores[{i}]") for i, s in enumerate(scores)]
         published = row.get("published_overall")
@@ -340,7 +341,7 @@ def _findings(check: _Checker, document: dict) -> tuple[list[Finding], set[int]]
             ids.add(finding_id)
         indicator = None
         if "indicator" in row:
-            indicator = check.integer(row["indicator"], f"{path}.indicator", 1, INDICATOR_COUNT)
+            indicator = check.integer(row["indicator"], f"{path}.indicator", 1, len(indicators()))
         instrument = row.get("instrument")
         if instrument is not None:
             instrument = check.choice(instrument, f"{path}.instrument", INSTRUMENTS)

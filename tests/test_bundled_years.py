@@ -65,6 +65,7 @@ def test_whatif_2566_o42_is_worth_2_points_as_10_2_holds_five_items(run, sample_
     assert payload["provisional"] == {
         "indicators": {"9": False, "10": True},
         "overall": True,
+        "rating": True,
         "item_worth": {"o42": True, "o43": True},
     }
 

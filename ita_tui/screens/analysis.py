@@ -61,14 +61,16 @@ class AnalysisScreen(ItaScreen):
                 "analysis.chart",
                 this=app.num(latest.year),
                 last=app.num(previous.year) if previous else "-",
-                mark=app.num(scoring.PASS_MARK),
+                mark=app.num(scoring.methodology(latest.year).pass_mark),
             )
         )
         rows = []
         for indicator in scoring.indicators():
             bars = [(app.num(a.year), a.scores[indicator.number - 1]) for a in years]
             rows.append((f"{app.num(indicator.number)}. {indicator.name(app.lang)}", bars))
-        self.query_one(IndicatorChart).show(rows, app.num)
+        self.query_one(IndicatorChart).show(
+            rows, app.num, scoring.methodology(latest.year).pass_mark
+        )
 
     def _render_whatif_choices(self, latest: Assessment | None) -> None:
         app = self.app
@@ -131,7 +133,7 @@ class AnalysisScreen(ItaScreen):
         )
         verdict = self.t(
             "score.passed" if result.score.passed else "score.not_passed",
-            mark=app.num(scoring.PASS_MARK),
+            mark=app.num(scoring.methodology(self._latest.year).pass_mark),
         )
         text.append(
             self.t(

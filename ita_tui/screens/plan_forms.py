@@ -167,7 +167,7 @@ class AssessmentForm(FormScreen[int | None]):
             collector.read(
                 f"score-{n}", scoring.parse_score, self.query_one(f"#score-{n}", Input).value
             )
-            for n in range(1, 11)
+            for n in (indicator.number for indicator in scoring.indicators())
         ]
         published_text = self.query_one("#assessment-published", Input).value.strip()
         published = (

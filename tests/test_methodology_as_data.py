@@ -1,0 +1,56 @@
+"""The pass mark and the number of indicators come from the year's methodology everywhere, so
+that a new year's rules in data/methodology.toml change what the screens, charts, reports and
+checks say, with no number in the code."""
+
+import copy
+import json
+
+import pytest
+
+from ita_tui import scoring
+from ita_tui.db import open_database, writes
+from ita_tui.model import Assessment
+from ita_tui.report import text_chart
+from ita_tui.words import Words
+
+
+@pytest.fixture
+def pass_mark_90_in_2569(monkeypatch):
+    """The bundled rules, but 2569 passes at 90."""
+    tables = copy.deepcopy(scoring._tables())
+    for row in tables["methodologies"]:
+        if row["first_year"] == 2569:
+            row["pass_mark"] = 90
+            for rating in row["ratings"]:
+                if rating["min_overall"] == 85:
+                    rating["min_overall"] = 90
+    monkeypatch.setattr(scoring, "_tables", lambda: tables)
+    scoring.methodology.cache_clear()
+    scoring.methodologies.cache_clear()
+    yield
+    scoring.methodology.cache_clear()
+    scoring.methodologies.cache_clear()
+
+
+def test_score_says_the_years_pass_mark(run, pass_mark_90_in_2569):
+    out = run("--digits", "arabic", "score", "--year", "2569", *["88"] * 10).out
+    assert "ไม่ผ่านเกณฑ์ (ต่ำกว่า 90)" in out and "ไม่ผ่าน" in out
+    assert "ผ่านเกณฑ์ (85 ขึ้นไป)" in run("--digits", "arabic", "score", "--year", "2568",
+                                          *["88"] * 10).out  # fmt: skip
+
+
+def test_whatif_aims_at_the_years_pass_mark_by_default(run, sample_db, pass_mark_90_in_2569):
+    db = open_database(sample_db)
+    writes.save_assessment(db, 1, 2569, [95] * 8 + [100, 60])
+    db.close()
+    args = ("--db", str(sample_db), "whatif", "--year", "2569", "--failed", "O25,O26", "--json")
+    payload = json.loads(run(*args).out)
+    assert payload["target"] == 90.0
+    assert payload["overall"] == 92.0 and payload["passed"] is True
+
+
+def test_the_report_chart_draws_the_years_pass_mark(pass_mark_90_in_2569):
+    words = Words("th", "arabic")
+    at_90 = text_chart(Assessment(2569, (50.0,) * 10), None, words, width=40)
+    at_85 = text_chart(Assessment(2568, (50.0,) * 10), None, words, width=40)
+    assert at_90[0].index("┃") - at_85[0].index("┃") == 2  # 36th cell, not the 34th
