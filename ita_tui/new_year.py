@@ -12,16 +12,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ita_tui import oit, scoring
+from ita_tui import item_links, oit, scoring
 from ita_tui.errors import UserError
 from ita_tui.model import Assessment, ChecklistItem, Finding, Measure, Plan, ProgressEntry
 from ita_tui.thai_calendar import fiscal_year_bounds, with_digits
 
 OPEN_STATUSES = ("not_started", "in_progress")
 
-# Given an item code of one year, the code of the item with the same meaning in another year
-# (or None): how a finding or measure tied to an item follows it into the next year's list.
-SameItem = Callable[[str, int, int], str | None]
+# Given an item code of one year, the codes of the items with the same meaning in another year
+# (none, one, or several where the list split it): how a finding or measure tied to an item
+# follows it into the next year's list.
+SameItem = Callable[[str, int, int], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -44,21 +45,21 @@ def _thai(text: str) -> str:
     return with_digits(text, "thai")
 
 
-def same_item_by_catalogue(code: str, from_year: int, to_year: int) -> str | None:
-    """Items by meaning where no table of correspondences says: one list serving both years
-    keeps its codes; between two lists, the item of the same name."""
+def same_item(code: str, from_year: int, to_year: int) -> tuple[str, ...]:
+    """Items by meaning: the table of correspondences (ita_tui.item_links) where it links the two
+    years; where it is silent, the item of the same name in the other year's list."""
     try:
-        source = oit.catalogue_for(from_year)
+        counterpart = item_links.same_meaning(code, from_year, to_year)
+    except UserError:
+        counterpart = None
+    if counterpart is not None:
+        return counterpart.codes
+    try:
+        name = oit.catalogue_for(from_year).item(code).name
         target = oit.catalogue_for(to_year)
     except UserError:
-        return None
-    if source == target:
-        return code
-    try:
-        name = source.item(code).name
-    except UserError:
-        return None
-    return next((item.code for item in target.items if item.name == name), None)
+        return ()
+    return tuple(item.code for item in target.items if item.name == name)
 
 
 def last_plan_year(plan: Plan, year: int) -> int | None:
@@ -82,14 +83,14 @@ def draft(
     scores: Sequence[Decimal],
     failed: Sequence[str],
     catalogue: oit.Catalogue | None,
-    same_item: SameItem = same_item_by_catalogue,
+    same_item: SameItem = same_item,
     published_overall: float | None = None,
     published_result: str | None = None,
 ) -> YearDraft:
     """The plan for fiscal year N+1 from the result of assessment year N."""
     method = scoring.methodology(year)
-    if len(scores) != len(method.weights):
-        raise UserError("score.need_ten", count=len(scores))
+    if len(scores) != method.indicator_count:
+        raise UserError("score.need_ten", count=len(scores), expected=method.indicator_count)
     if any(a.year == year for a in plan.assessments):
         raise UserError("new_year.year_exists", year=year)
     plan_year = year + 1
@@ -107,14 +108,12 @@ def draft(
 
     def items_answered(measure: Measure) -> set[str]:
         """The codes, in year N's list, of the items a measure of an earlier plan answers."""
-        codes = set()
+        codes: set[str] = set()
         for finding_id in measure.findings:
             finding = old_findings.get(finding_id)
             if finding is None or finding.oit_item is None:
                 continue
-            code = same_item(finding.oit_item, finding.assessment_year, year)
-            if code is not None:
-                codes.add(code)
+            codes.update(same_item(finding.oit_item, finding.assessment_year, year))
         return codes
 
     start, end = fiscal_year_bounds(plan_year)

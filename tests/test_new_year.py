@@ -168,7 +168,7 @@ def test_a_draft_file_made_before_other_work_is_refused(sample_db, run, tmp_path
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--year", "2566", "90", "90"], "Ten indicator scores are needed; got 2"),
+        (["--year", "2566", "90", "90"], "10 indicator scores are needed; got 2"),
         (["--year", "2565", *SCORES_2566], "The 2565 result is already recorded"),
         (["--year", "2566", *SCORES_2566[:9], "101"], "101"),
         (["--year", "2566", *SCORES_2566, "--published-overall", "abc"], "abc"),
@@ -302,3 +302,20 @@ def test_an_unknown_item_code_is_named_and_nothing_is_written(sample_db, run):
     assert "o99" in result.err
     assert "Traceback" not in result.err
     assert dump(sample_db) == before
+
+
+def test_items_renamed_between_lists_follow_the_table_of_meanings(sample_db, run):
+    # 2566 o12 joins 2565's six-month reports (o11, o19) under a new name: only the table of
+    # correspondences says that measure 2, for 2565 o11, already answers it.
+    result = new_year(run, sample_db, "--failed", "o12", "--yes")
+    assert result.code == 0, result.err
+    assert rows(
+        sample_db,
+        "SELECT count(*) FROM measures WHERE fiscal_year = 2567 AND carried_from_id IS NULL",
+    ) == [(0,)]
+    assert rows(
+        sample_db,
+        "SELECT m.carried_from_id FROM measures m JOIN measure_findings mf ON mf.measure_id = m.id"
+        " JOIN findings f ON f.id = mf.finding_id WHERE f.oit_item = 'o12'"
+        " AND f.assessment_year = 2566",
+    ) == [(2,)]
