@@ -326,8 +326,24 @@ class Desk:
                 if m.fiscal_year == plan_year and m.id is not None
             ),
             meetings=tuple(self.meetings()),
+            item=self._item_asking(evidence.ITEMS_2569[kind], year),
         )
         return evidence.render(evidence.build(kind, data, self.words), fmt, self.words.lang)
+
+    @staticmethod
+    def _item_asking(code_2569: str, year: int) -> str | None:
+        """`code_2569` of the 2569 list as the year's own list numbers and names it."""
+        from ita_tui import item_links, oit
+
+        try:
+            counterpart = item_links.same_meaning(code_2569, 2569, year)
+            catalogue = oit.catalogue_for(year)
+        except UserError:
+            return None
+        if counterpart is None:
+            return None
+        items = [catalogue.item(code) for code in counterpart.codes]
+        return ", ".join(f"{item.shown_code} {item.name}" for item in items)
 
     # People.
 

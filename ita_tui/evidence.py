@@ -42,7 +42,7 @@ class Section:
 @dataclass(frozen=True)
 class Document:
     title: str
-    subtitle: str
+    subtitle: tuple[str, ...]
     sections: tuple[Section, ...]
 
 
@@ -57,6 +57,9 @@ class Evidence:
     recommendations: tuple[Recommendation, ...]
     measures: tuple[MeasureDetail, ...]
     meetings: tuple[Meeting, ...] = field(default=())
+    # The item of the year's own list that asks for this document ("o42 มาตรการ…" in 2566), by
+    # meaning; None when the year's list has none or is not bundled.
+    item: str | None = None
 
 
 def plan_year(kind: str, year: int) -> int:
@@ -64,8 +67,16 @@ def plan_year(kind: str, year: int) -> int:
     return year if kind == "o25" else year - 1
 
 
+# The 2569 items these documents answer, from which the year's own item is found by meaning.
+ITEMS_2569 = {"o25": "o25", "o26": "o26"}
+
+
 def build(kind: str, evidence: Evidence, words: Words) -> Document:
-    return _o25(evidence, words) if kind == "o25" else _o26(evidence, words)
+    document = _o25(evidence, words) if kind == "o25" else _o26(evidence, words)
+    if evidence.item is None:
+        return document
+    answers = words.t("evidence.item", item=evidence.item, year=words.num(evidence.year))
+    return Document(document.title, (*document.subtitle, answers), document.sections)
 
 
 def _units(measure: MeasureDetail, words: Words) -> str:
@@ -158,7 +169,7 @@ def _o25(evidence: Evidence, words: Words) -> Document:
                 ),
             )
         )
-    return Document(title, subtitle, tuple(sections))
+    return Document(title, (subtitle,), tuple(sections))
 
 
 def _result_section(assessment: Assessment, evidence: Evidence, words: Words) -> Section:
@@ -265,7 +276,7 @@ def _o26(evidence: Evidence, words: Words) -> Document:
             paragraphs=() if held else (words.t("evidence.no_meetings"),),
         )
     )
-    return Document(title, subtitle, tuple(sections))
+    return Document(title, (subtitle,), tuple(sections))
 
 
 def _fiscal_bounds(year: int) -> tuple[str, str]:
@@ -356,7 +367,7 @@ def render(document: Document, fmt: str, lang: str = "th") -> str:
             "</head>",
             "<body>",
             f"<h1>{e(document.title)}</h1>",
-            f'<p class="muted">{e(document.subtitle)}</p>',
+            *(f'<p class="muted">{e(line)}</p>' for line in document.subtitle),
         ]
 
         def html_section(section: Section, level: int) -> None:
@@ -381,7 +392,9 @@ def render(document: Document, fmt: str, lang: str = "th") -> str:
         return "\n".join(out) + "\n"
 
     md = report._md
-    lines = [f"# {md(document.title)}", "", md(document.subtitle), ""]
+    lines = [f"# {md(document.title)}", ""]
+    for line in document.subtitle:
+        lines.extend([md(line), ""])
 
     def md_section(section: Section, level: int) -> None:
         lines.extend([f"{'#' * level} {md(section.heading)}", ""])

@@ -120,3 +120,17 @@ def test_an_unknown_kind_is_refused(sample_db, run):
     result = run("--db", str(sample_db), "--lang", "en", "report", "--kind", "o99", "-o", "-")
     assert result.code == 2
     assert "o99" in result.err
+
+
+def test_each_year_names_its_own_item_by_meaning(sample_db, run):
+    for kind, year, item in [
+        ("o25", "2566", "ข้อ o42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
+        ("o26", "2566", "ข้อ o43 การดำเนินการตามมาตรการส่งเสริมคุณธรรม"),
+        ("o25", "2569", "ข้อ O25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร"),
+        ("o26", "2569", "ข้อ O26 รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม"),
+    ]:
+        result = report(run, sample_db, "--kind", kind, "--year", year)
+        assert result.code == 0, result.err
+        assert item in result.out.split("\n## ")[0]
+    # No such item was identified in the 2568 list: the document says nothing of one.
+    assert "หลักฐานสำหรับข้อ" not in report(run, sample_db, "--kind", "o25", "--year", "2568").out
