@@ -75,7 +75,7 @@ def build(kind: str, evidence: Evidence, words: Words) -> Document:
     document = _o25(evidence, words) if kind == "o25" else _o26(evidence, words)
     if evidence.item is None:
         return document
-    answers = words.t("evidence.item", item=evidence.item, year=words.num(evidence.year))
+    answers = words.t("oit_evidence.item", item=evidence.item, year=words.num(evidence.year))
     return Document(document.title, (*document.subtitle, answers), document.sections)
 
 
@@ -89,29 +89,32 @@ def _units(measure: MeasureDetail, words: Words) -> str:
 def _o25(evidence: Evidence, words: Words) -> Document:
     n = words.num
     result_year = evidence.year - 1
-    title = words.t("evidence.o25.title", agency=evidence.agency, year=n(evidence.year))
+    title = words.t("oit_evidence.o25.title", agency=evidence.agency, year=n(evidence.year))
     subtitle = words.t(
-        "evidence.o25.subtitle", result_year=n(result_year), plan_year=n(evidence.year)
+        "oit_evidence.o25.subtitle", result_year=n(result_year), plan_year=n(evidence.year)
     )
     sections = []
     assessment = next((a for a in evidence.assessments if a.year == result_year), None)
     if assessment is None:
         sections.append(
             Section(
-                words.t("evidence.result", year=n(result_year)),
-                paragraphs=(words.t("evidence.no_result", year=n(result_year)),),
+                words.t("oit_evidence.result", year=n(result_year)),
+                paragraphs=(words.t("oit_evidence.no_result", year=n(result_year)),),
             )
         )
     else:
         sections.append(_result_section(assessment, evidence, words))
     findings = [f for f in evidence.findings if f.assessment_year == result_year]
-    for kind, key in (("weakness", "evidence.weaknesses"), ("develop", "evidence.to_develop")):
+    for kind, key in (
+        ("weakness", "oit_evidence.weaknesses"),
+        ("develop", "oit_evidence.to_develop"),
+    ):
         chosen = [f for f in findings if f.kind == kind]
         sections.append(
             Section(
                 words.t(key),
                 bullets=tuple(_finding_line(f, words) for f in chosen),
-                paragraphs=() if chosen else (words.t("evidence.none"),),
+                paragraphs=() if chosen else (words.t("oit_evidence.none"),),
             )
         )
     if assessment is not None:
@@ -123,9 +126,9 @@ def _o25(evidence: Evidence, words: Words) -> Document:
         ]
         sections.append(
             Section(
-                words.t("evidence.keep", mark=n(mark)),
+                words.t("oit_evidence.keep", mark=n(mark)),
                 bullets=tuple(kept),
-                paragraphs=() if kept else (words.t("evidence.none"),),
+                paragraphs=() if kept else (words.t("oit_evidence.none"),),
             )
         )
     measures = [m for m in evidence.measures if m.fiscal_year == evidence.year]
@@ -142,29 +145,31 @@ def _o25(evidence: Evidence, words: Words) -> Document:
     headers = tuple(
         words.t(k)
         for k in (
-            "evidence.col.measure",
-            "evidence.col.method",
-            "evidence.col.units",
-            "evidence.col.period",
-            "evidence.col.follow_up",
+            "oit_evidence.col.measure",
+            "oit_evidence.col.method",
+            "oit_evidence.col.units",
+            "oit_evidence.col.period",
+            "oit_evidence.col.follow_up",
         )
     )
     sections.append(
         Section(
-            words.t("evidence.measures", year=n(evidence.year)),
+            words.t("oit_evidence.measures", year=n(evidence.year)),
             table=Table(headers, rows) if rows else None,
-            paragraphs=() if rows else (words.t("evidence.no_measures", year=n(evidence.year)),),
+            paragraphs=()
+            if rows
+            else (words.t("oit_evidence.no_measures", year=n(evidence.year)),),
         )
     )
     shared = [r for r in evidence.recommendations if r.assessment_year == result_year]
     if shared:
         sections.append(
             Section(
-                words.t("evidence.shared"),
+                words.t("oit_evidence.shared"),
                 bullets=tuple(
-                    f"{r.text} ({words.t('evidence.done_on', date=words.day(r.done_on))})"
+                    f"{r.text} ({words.t('oit_evidence.done_on', date=words.day(r.done_on))})"
                     if r.done_on
-                    else f"{r.text} ({words.t('evidence.not_yet')})"
+                    else f"{r.text} ({words.t('oit_evidence.not_yet')})"
                     for r in shared
                 ),
             )
@@ -186,7 +191,9 @@ def _result_section(assessment: Assessment, evidence: Evidence, words: Words) ->
                 indicator.instrument,
                 n(Decimal(str(value)).quantize(Decimal("0.01"))),
                 words.t(
-                    "evidence.at_or_above" if Decimal(str(value)) >= mark else "evidence.below"
+                    "oit_evidence.at_or_above"
+                    if Decimal(str(value)) >= mark
+                    else "oit_evidence.below"
                 ),
                 n(len(about)) if about else "-",
             )
@@ -194,15 +201,15 @@ def _result_section(assessment: Assessment, evidence: Evidence, words: Words) ->
     headers = tuple(
         words.t(k)
         for k in (
-            "evidence.col.indicator",
-            "evidence.col.instrument",
-            "evidence.col.score",
-            "evidence.col.against_mark",
-            "evidence.col.findings",
+            "oit_evidence.col.indicator",
+            "oit_evidence.col.instrument",
+            "oit_evidence.col.score",
+            "oit_evidence.col.against_mark",
+            "oit_evidence.col.findings",
         )
     )
     headline = words.t(
-        "evidence.headline",
+        "oit_evidence.headline",
         year=n(assessment.year),
         overall=n(score.overall),
         result=score.result(words.lang),
@@ -212,7 +219,7 @@ def _result_section(assessment: Assessment, evidence: Evidence, words: Words) ->
     if assessment.published_overall is not None or assessment.published_result:
         published.append(
             words.t(
-                "evidence.published",
+                "oit_evidence.published",
                 overall=n(assessment.published_overall)
                 if assessment.published_overall is not None
                 else "-",
@@ -220,7 +227,7 @@ def _result_section(assessment: Assessment, evidence: Evidence, words: Words) ->
             )
         )
     return Section(
-        words.t("evidence.result", year=n(assessment.year)),
+        words.t("oit_evidence.result", year=n(assessment.year)),
         paragraphs=(headline, *published),
         table=Table(headers, tuple(rows)),
     )
@@ -242,18 +249,18 @@ def _finding_line(finding: Finding, words: Words) -> str:
 def _o26(evidence: Evidence, words: Words) -> Document:
     n = words.num
     year = plan_year("o26", evidence.year)
-    title = words.t("evidence.o26.title", agency=evidence.agency, year=n(year))
-    subtitle = words.t("evidence.o26.subtitle", plan_year=n(year), year=n(evidence.year))
+    title = words.t("oit_evidence.o26.title", agency=evidence.agency, year=n(year))
+    subtitle = words.t("oit_evidence.o26.subtitle", plan_year=n(year), year=n(evidence.year))
     measures = [m for m in evidence.measures if m.fiscal_year == year]
     counts = {status: 0 for status in ("done", "in_progress", "not_started", "dropped")}
     for measure in measures:
         counts[measure.status] = counts.get(measure.status, 0) + 1
     summary = Section(
-        words.t("evidence.summary"),
+        words.t("oit_evidence.summary"),
         paragraphs=(
-            words.t("evidence.count", count=n(len(measures)), year=n(year))
+            words.t("oit_evidence.count", count=n(len(measures)), year=n(year))
             if measures
-            else words.t("evidence.no_measures", year=n(year)),
+            else words.t("oit_evidence.no_measures", year=n(year)),
         ),
         bullets=tuple(
             f"{words.t(f'status.{status}')}: {n(count)}"
@@ -268,12 +275,12 @@ def _o26(evidence: Evidence, words: Words) -> Document:
     held = [m for m in evidence.meetings if first <= m.held_on.isoformat() <= last]
     sections.append(
         Section(
-            words.t("evidence.meetings"),
+            words.t("oit_evidence.meetings"),
             bullets=tuple(
                 " ".join(p for p in (words.day(m.held_on), m.attendees or "", m.notes or "") if p)
                 for m in held
             ),
-            paragraphs=() if held else (words.t("evidence.no_meetings"),),
+            paragraphs=() if held else (words.t("oit_evidence.no_meetings"),),
         )
     )
     return Document(title, (subtitle,), tuple(sections))
@@ -290,24 +297,24 @@ def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Sec
     n = words.num
     state = words.t(f"status.{measure.status}")
     facts = [
-        f"{words.t('evidence.col.units')}: {_units(measure, words)}",
-        f"{words.t('evidence.col.period')}: {measure.period or '-'}",
-        f"{words.t('evidence.col.status')}: {state} {n(measure.percent)}%",
+        f"{words.t('oit_evidence.col.units')}: {_units(measure, words)}",
+        f"{words.t('oit_evidence.col.period')}: {measure.period or '-'}",
+        f"{words.t('oit_evidence.col.status')}: {state} {n(measure.percent)}%",
     ]
     if measure.drop_reason:
-        facts.append(f"{words.t('evidence.col.drop_reason')}: {measure.drop_reason}")
+        facts.append(f"{words.t('oit_evidence.col.drop_reason')}: {measure.drop_reason}")
     parts = []
     if measure.contents:
         parts.append(
             Section(
-                words.t("evidence.contents"),
+                words.t("oit_evidence.contents"),
                 table=Table(
                     tuple(
                         words.t(k)
                         for k in (
-                            "evidence.col.content",
-                            "evidence.col.done_on",
-                            "evidence.col.evidence",
+                            "oit_evidence.col.content",
+                            "oit_evidence.col.done_on",
+                            "oit_evidence.col.evidence",
                         )
                     ),
                     tuple(
@@ -320,15 +327,15 @@ def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Sec
     if measure.progress:
         parts.append(
             Section(
-                words.t("evidence.progress"),
+                words.t("oit_evidence.progress"),
                 table=Table(
                     tuple(
                         words.t(k)
                         for k in (
-                            "evidence.col.date",
-                            "evidence.col.percent",
-                            "evidence.col.note",
-                            "evidence.col.evidence",
+                            "oit_evidence.col.date",
+                            "oit_evidence.col.percent",
+                            "oit_evidence.col.note",
+                            "oit_evidence.col.evidence",
                         )
                     ),
                     tuple(

@@ -67,7 +67,7 @@ def report(
     else:
         refuse_protected(Path(output), context.database)
         write_atomically(Path(output), text)
-        done = "report.done" if kind == "pack" else "evidence.done"
+        done = "report.done" if kind == "pack" else "oit_evidence.done"
         say(context.t(done, path=output), err=True)
 
 
