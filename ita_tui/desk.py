@@ -34,6 +34,7 @@ from ita_tui.model import (
     Unit,
 )
 from ita_tui.review import Review, review
+from ita_tui.text import normalise
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
 
@@ -272,7 +273,7 @@ class Desk:
             codes,
             catalogue,
             published_overall=published_overall,
-            published_result=published_result,
+            published_result=normalise(published_result or "") or None,
         )
         return NewYearDraft(proposal, head)
 

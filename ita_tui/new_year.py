@@ -96,8 +96,6 @@ def draft(
     plan_year = year + 1
     if any(m.fiscal_year == plan_year for m in plan.measures):
         raise UserError("new_year.plan_exists", year=plan_year)
-    if not plan.units:
-        raise UserError("new_year.no_units")
     if failed and catalogue is None:
         raise UserError("oit.no_catalogue", year=year)
     items = {code: catalogue.item(code) for code in failed} if catalogue else {}
@@ -152,6 +150,8 @@ def draft(
         if code in covered:
             continue
         before = earlier.get(code)
+        if before is None and not plan.units:
+            raise UserError("new_year.no_units")
         proposed.append(
             Measure(
                 id=None,

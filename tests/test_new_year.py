@@ -319,3 +319,27 @@ def test_items_renamed_between_lists_follow_the_table_of_meanings(sample_db, run
         " JOIN findings f ON f.id = mf.finding_id WHERE f.oit_item = 'o12'"
         " AND f.assessment_year = 2566",
     ) == [(2,)]
+
+
+def test_a_published_result_with_a_control_character_is_refused(sample_db, run):
+    before = dump(sample_db)
+    result = new_year(run, sample_db, "--published-result", "ผ่าน\x1b[31m", "--yes")
+    assert result.code == 2
+    assert "Traceback" not in result.err and "\x1b" not in result.err
+    assert dump(sample_db) == before
+
+
+def test_a_first_result_without_units_proposes_nothing_it_cannot_give_a_unit(tmp_path, run):
+    plan = tmp_path / "first.toml"
+    plan.write_text('format = "ita-tui-snapshot"\nversion = 1\n[agency]\nname = "อบต.ทดลอง"\n')
+    db = tmp_path / "first.db"
+    assert run("--db", str(db), "import", str(plan)).code == 0
+    before = dump(db)
+    result = new_year(run, db, "--failed", "o1")
+    assert result.code == 2
+    assert "no responsible units" in result.err
+    assert dump(db) == before
+    # Without failed items there is nothing to give a unit: the findings are drafted.
+    result = new_year(run, db, "--yes")
+    assert result.code == 0, result.err
+    assert rows(db, "SELECT count(*) FROM findings WHERE assessment_year = 2566") == [(3,)]
