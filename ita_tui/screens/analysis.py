@@ -85,7 +85,7 @@ class AnalysisScreen(ItaScreen):
             heading.update("")
             return
         try:
-            self._catalogue = oit.catalogue_for(latest.year)
+            self._catalogue = self.desk.oit_catalogue(latest.year)
         except UserError as error:
             heading.update(error.message(app.lang))
             self.query_one("#whatif-result", Static).update("")
