@@ -113,3 +113,47 @@ def test_a_snapshot_with_a_wrong_list_is_refused(run, db_2569, tmp_path):
     assert result.code == 2
     assert "oit_lists[0]: รายการข้อ OIT ไม่ถูกต้อง: an item code is listed twice" in result.err
     assert not elsewhere.exists()
+
+
+async def test_section_7_confirms_and_corrects_an_item(tmp_path):
+    from textual.widgets import Checkbox, Input, SelectionList
+
+    from ita_tui.model import Finding
+    from ita_tui.screens.analysis import AnalysisScreen
+    from ita_tui.screens.oit_item_form import OitItemForm
+    from tests.app_helpers import clear_and_paste, rows, sample_app
+
+    app = sample_app(tmp_path)
+    writes.save_assessment(app.db, 1, 2569, [95] * 8 + [100, 75])
+    writes.save_finding(
+        app.db, 1, Finding(None, 2569, "weakness", "ยังไม่เผยแพร่", "OIT", 10, "10.2", oit_item="O25")
+    )
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        assert isinstance(app.screen, AnalysisScreen)
+        items = app.screen.query_one("#whatif-items", SelectionList)
+        assert "(ยังไม่ยืนยัน)" in str(items.get_option_at_index(0).prompt)
+        items.focus()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OitItemForm)
+        form.query_one("#oit-name", Input).focus()
+        await clear_and_paste(pilot, "การนำผลการประเมิน ITA ไปพัฒนาหน่วยงาน")
+        form.query_one("#oit-confirmed", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AnalysisScreen)
+        label = str(
+            app.screen.query_one("#whatif-items", SelectionList).get_option_at_index(0).prompt
+        )
+        assert "ไปพัฒนาหน่วยงาน" in label
+    (document,) = rows(app, "SELECT document FROM oit_lists")
+    stored = json.loads(document[0])
+    assert stored["first_year"] == 2569
+    o25 = next(i for i in stored["items"] if i["code"] == "O25")
+    assert o25["name"] == "การนำผลการประเมิน ITA ไปพัฒนาหน่วยงาน"
+    sub = next(s for s in stored["sub_indicators"] if s["code"] == "10.2")
+    assert "provisional" not in sub
+    assert rows(app, "SELECT count(*) FROM journal WHERE subject = 'oit_lists'") == [(1,)]
