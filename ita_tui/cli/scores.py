@@ -175,7 +175,7 @@ def whatif(
         say(context.t("whatif.failed_items", number=n(len(result.failed))))
     for code in result.failed:
         item = items.item(code)
-        name = marked(item.name, False)
+        name = item.name
         if item.provisional_name:
             name += f" ({context.t('whatif.name_provisional')})"
         worth = (
