@@ -86,5 +86,18 @@ async def test_the_overview_shows_the_published_rating_beside_the_computed_one(t
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         headline = str(app.screen.query_one("#score-line", Static).render())
+        table = app.screen.query_one("#indicator-table")
+        row_8 = [str(cell) for cell in table.get_row("8")]
+    assert "การปรับปรุงระบบการทำงาน" in row_8[1]  # the 2568 result: indicator 8's later name
     assert "ผลการประเมิน ผ่านดี (ยังไม่ยืนยัน)" in headline
     assert "(ป.ป.ช. ประกาศ: ผ่าน)" in headline
+
+
+def test_indicator_8_keeps_its_2565_name_and_takes_the_later_one_from_2566():
+    assert scoring.indicators(2565)[7].name_th == "การปรับปรุงการทำงาน"
+    assert scoring.indicators()[7].name_th == "การปรับปรุงการทำงาน"
+    later = scoring.indicators(2568)[7]
+    assert (later.name_th, later.name_en) == ("การปรับปรุงระบบการทำงาน", "System improvement")
+    assert [i.name_th for i in scoring.indicators(2569)][:7] == [
+        i.name_th for i in scoring.indicators(2565)
+    ][:7]

@@ -68,7 +68,7 @@ class AnalysisScreen(ItaScreen):
             )
         )
         rows = []
-        for indicator in scoring.indicators():
+        for indicator in scoring.indicators(latest.year):
             bars = [(app.num(a.year), a.scores[indicator.number - 1]) for a in years]
             rows.append((f"{app.num(indicator.number)}. {indicator.name(app.lang)}", bars))
         self.query_one(IndicatorChart).show(
