@@ -149,6 +149,14 @@ class Desk:
     def findings(self) -> list[Finding]:
         return queries.findings(self.db, self.agency.id) if self.agency else []
 
+    def oit_catalogue(self, year: int, extra_file: str | None = None):
+        """The year's OIT item list: the file given, else the agency's own, else the bundled."""
+        from ita_tui import oit
+
+        own = queries.oit_lists(self.db, self.agency.id) if self.agency else []
+        lists = [oit.parse_catalogue(document, "oit_lists") for document in own]
+        return oit.catalogue_for(year, extra_file, lists)
+
     def recommendations(self) -> list[Recommendation]:
         return queries.recommendations(self.db, self.agency.id) if self.agency else []
 
@@ -263,7 +271,7 @@ class Desk:
         # The year first: its item list is of no use if its result is already in.
         if any(a.year == year for a in self.assessments()):
             raise UserError("new_year.year_exists", year=year)
-        catalogue = oit.catalogue_for(year) if failed and failed.strip() else None
+        catalogue = self.oit_catalogue(year) if failed and failed.strip() else None
         codes = oit.parse_codes(failed, catalogue) if catalogue else []
         head = journal.head_entry(self.db)
         proposal = new_year.draft(
@@ -331,14 +339,13 @@ class Desk:
         )
         return evidence.render(evidence.build(kind, data, self.words), fmt, self.words.lang)
 
-    @staticmethod
-    def _item_asking(code_2569: str, year: int) -> str | None:
+    def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
-        from ita_tui import item_links, oit
+        from ita_tui import item_links
 
         try:
             counterpart = item_links.same_meaning(code_2569, 2569, year)
-            catalogue = oit.catalogue_for(year)
+            catalogue = self.oit_catalogue(year)
         except UserError:
             return None
         if counterpart is None:
@@ -443,6 +450,12 @@ class Desk:
             published_result,
             by=self.who,
         )
+
+    def save_oit_lists(self, documents: list[dict]) -> None:
+        writes.save_oit_lists(self.db, self._agency_id(), documents, by=self.who)
+
+    def forget_oit_list(self, year: int) -> bool:
+        return writes.forget_oit_list(self.db, self._agency_id(), year, by=self.who)
 
     def delete_assessment(self, year: int) -> None:
         backup.before_delete(self.db)

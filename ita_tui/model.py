@@ -209,3 +209,6 @@ class Plan:
     findings: tuple[Finding, ...] = ()
     measures: tuple[Measure, ...] = ()
     generated_at: datetime | None = None
+    # The agency's own OIT item lists, each a checked [[catalogues]] table of
+    # data/oit_catalogues.toml's shape (ita_tui.oit reads and checks them).
+    oit_lists: tuple[dict, ...] = ()

@@ -80,28 +80,88 @@ def _parse_catalogues(document: dict[str, Any], name: str) -> list[Catalogue]:
     catalogues = []
     try:
         for row in document["catalogues"]:
-            items = tuple(_parse_item(i) for i in row["items"])
-            rows = row.get("sub_indicators", ())
-            subs = tuple((s["code"], s.get("name", "")) for s in rows)
-            if not subs:
-                seen = dict.fromkeys(item.sub_indicator for item in items)
-                subs = tuple((code, "") for code in seen)
-            if not items or any(i.indicator not in OIT_INDICATORS for i in items):
-                raise ValueError("items must belong to indicators 9 and 10")
-            catalogues.append(
-                Catalogue(
-                    row["first_year"],
-                    row.get("last_year"),
-                    row.get("source", ""),
-                    subs,
-                    items,
-                    frozenset(s["code"] for s in rows if s.get("provisional") is True),
-                    row.get("provisional_aggregation") is True,
-                )
-            )
+            catalogues.append(_parse_catalogue(row))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
     return catalogues
+
+
+def parse_catalogue(row: dict[str, Any], name: str) -> Catalogue:
+    """One list as a file or the store holds it (a [[catalogues]] table), checked."""
+    try:
+        return _parse_catalogue(row)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
+
+
+def _parse_catalogue(row: dict[str, Any]) -> Catalogue:
+    items = tuple(_parse_item(i) for i in row["items"])
+    rows = row.get("sub_indicators", ())
+    subs = tuple((normalise(s["code"]), normalise(s.get("name", ""))) for s in rows)
+    if not subs:
+        seen = dict.fromkeys(item.sub_indicator for item in items)
+        subs = tuple((code, "") for code in seen)
+    if not items or any(i.indicator not in OIT_INDICATORS for i in items):
+        raise ValueError("items must belong to indicators 9 and 10")
+    codes = [item.code for item in items]
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"an item code is listed twice: {_first_repeated(codes)}")
+    known = {code for code, _ in subs}
+    for item in items:
+        if item.sub_indicator not in known:
+            raise ValueError(f"{item.shown_code} is in {item.sub_indicator}, not a sub-indicator")
+    first, last = row["first_year"], row.get("last_year")
+    if not isinstance(first, int) or not isinstance(last, int | None):
+        raise ValueError("first_year and last_year must be B.E. years")
+    if not 2500 <= first <= 2700 or (last is not None and not first <= last <= 2700):
+        raise ValueError(f"years {first}-{last} are not B.E. years in order")
+    return Catalogue(
+        first,
+        last,
+        normalise(row.get("source", "")),
+        subs,
+        items,
+        frozenset(normalise(s["code"]) for s in rows if s.get("provisional") is True),
+        row.get("provisional_aggregation") is True,
+    )
+
+
+def _first_repeated(codes: list[str]) -> str:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            return code
+        seen.add(code)
+    return ""
+
+
+def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
+    """The list as a file holds it (a [[catalogues]] table): what `parse_catalogue` reads."""
+    document: dict[str, Any] = {"first_year": catalogue.first_year}
+    if catalogue.last_year is not None:
+        document["last_year"] = catalogue.last_year
+    if catalogue.provisional_aggregation:
+        document["provisional_aggregation"] = True
+    document["source"] = catalogue.source
+    document["sub_indicators"] = [
+        {"code": code, "name": name}
+        | ({"provisional": True} if code in catalogue.provisional_subs else {})
+        for code, name in catalogue.sub_indicators
+    ]
+    items = []
+    for item in catalogue.items:
+        row: dict[str, Any] = {
+            "code": item.shown_code,
+            "sub_indicator": item.sub_indicator,
+            "name": item.name,
+        }
+        if item.period:
+            row["period"] = item.period
+        if item.provisional_name:
+            row["provisional_name"] = True
+        items.append(row)
+    document["items"] = items
+    return document
 
 
 def _parse_item(row: dict[str, Any]) -> Item:
@@ -125,13 +185,22 @@ def bundled_catalogues() -> list[Catalogue]:
     return _parse_catalogues(tomllib.loads(text), "oit_catalogues.toml")
 
 
-def catalogue_for(year: int, extra_file: str | Path | None = None) -> Catalogue:
-    """The year's item list: from the agency's own file when given, else the bundled one."""
+def read_catalogues(path: str | Path) -> list[Catalogue]:
+    """The lists of a TOML file shaped as data/oit_catalogues.toml, each checked."""
+    from ita_tui.user_files import read_toml
+
+    return _parse_catalogues(read_toml(path), str(path))
+
+
+def catalogue_for(
+    year: int, extra_file: str | Path | None = None, own: Sequence[Catalogue] = ()
+) -> Catalogue:
+    """The year's item list: from the file given, else the agency's own list (its corrections
+    of the bundled one), else the bundled one."""
     candidates: list[Catalogue] = []
     if extra_file is not None:
-        from ita_tui.user_files import read_toml
-
-        candidates += _parse_catalogues(read_toml(extra_file), str(extra_file))
+        candidates += read_catalogues(extra_file)
+    candidates += own
     candidates += bundled_catalogues()
     for catalogue in candidates:
         if catalogue.covers(year):

@@ -240,7 +240,7 @@ def text_chart(
     """The ten indicators as bars, last year's above this year's, the pass mark as ┃."""
     mark = round(float(scoring.methodology(latest.year).pass_mark) / 100 * width)
     lines = []
-    for indicator in scoring.indicators():
+    for indicator in scoring.indicators(latest.year):
         pairs = [(previous, "·")] if previous else []
         pairs.append((latest, "█"))
         for assessment, fill in pairs:
@@ -264,7 +264,7 @@ def svg_chart(latest: Assessment, previous: Assessment | None, words: Words) -> 
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {label_width + bar_width + 70} {height}" class="chart">',
         f"<title>{html.escape(words.t('report.chart_title'))}</title>",
     ]
-    for index, indicator in enumerate(scoring.indicators()):
+    for index, indicator in enumerate(scoring.indicators(latest.year)):
         y = 30 + index * row_height
         name = html.escape(f"{words.num(indicator.number)}. {indicator.name(words.lang)}")
         parts.append(

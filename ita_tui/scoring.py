@@ -4,7 +4,7 @@ the grade (up to B.E. 2565) or rating (from 2566), and comparisons between years
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cache
@@ -63,6 +63,9 @@ class Methodology:
     ratings: tuple[dict[str, Any], ...]
     rating_unit: str = "instrument"
     rules: dict[str, Rule] = field(default_factory=dict)
+    # Indicators the years name otherwise than data/methodology.toml's [[indicators]]:
+    # {number, name_th, name_en}.
+    indicator_names: tuple[dict[str, Any], ...] = ()
     # The whole range is a copy of earlier rules for planning (a year not yet published).
     provisional: bool = False
 
@@ -106,8 +109,19 @@ def _tables() -> dict[str, Any]:
 
 
 @cache
-def indicators() -> tuple[Indicator, ...]:
-    return tuple(Indicator(**row) for row in _tables()["indicators"])
+def indicators(year: int | None = None) -> tuple[Indicator, ...]:
+    """The ten indicators; with a year, under the names that year's methodology gives them
+    (indicator 8 is การปรับปรุงระบบการทำงาน in the lists from 2566, การปรับปรุงการทำงาน before)."""
+    base = tuple(Indicator(**row) for row in _tables()["indicators"])
+    if year is None:
+        return base
+    renamed = {row["number"]: row for row in methodology(year).indicator_names}
+    return tuple(
+        replace(i, **{k: v for k, v in renamed[i.number].items() if k != "number"})
+        if i.number in renamed
+        else i
+        for i in base
+    )
 
 
 @cache
@@ -138,6 +152,7 @@ def _methodology(row: dict[str, Any]) -> Methodology:
         rating_unit=row.get("rating_unit", "instrument"),
         rules={name: Rule(**rule) for name, rule in row.get("rules", {}).items()},
         provisional=row.get("provisional", False),
+        indicator_names=tuple(row.get("indicator_names", ())),
     )
 
 

@@ -177,7 +177,7 @@ def validate(document: dict, source: str = "") -> Plan:
         document,
         "",
         {"format", "version", "agency", "assessments", "recommendations", "units", "findings"}
-        | {"measures"}
+        | {"measures", "oit_lists"}
         | _DERIVED_TOP,
         {"format", "version", "agency"},
     )
@@ -207,6 +207,7 @@ def validate(document: dict, source: str = "") -> Plan:
         units=tuple(units),
         findings=tuple(findings),
         measures=tuple(_measures(check, document, {u.name for u in units}, finding_ids)),
+        oit_lists=tuple(_oit_lists(check, document)),
     )
     if check.problems:
         raise SnapshotInvalid(check.problems, source)
@@ -272,6 +273,29 @@ def _assessments(check: _Checker, document: dict) -> list[Assessment]:
                 note=check.text(row.get("note"), f"{path}.note", multiline=True),
             )
         )
+    return result
+
+
+def _oit_lists(check: _Checker, document: dict) -> list[dict]:
+    """The agency's own OIT lists, each checked as ita_tui.oit reads a list, none overlapping
+    another's years; kept in the form the tool writes them."""
+    from ita_tui import oit
+
+    result: list[dict] = []
+    taken: list[tuple[int, float]] = []
+    for index, row in enumerate(check.array(document, "oit_lists")):
+        path = f"oit_lists[{index}]"
+        try:
+            catalogue = oit.parse_catalogue(row, path)
+        except UserError as error:
+            check.fail(path, "snapshot.bad_oit_list", detail=error.params.get("detail", ""))
+            continue
+        first, last = catalogue.first_year, catalogue.last_year or float("inf")
+        if any(first <= other_last and other_first <= last for other_first, other_last in taken):
+            check.fail(f"{path}.first_year", "snapshot.duplicate", value=first)
+            continue
+        taken.append((first, last))
+        result.append(oit.catalogue_document(catalogue))
     return result
 
 

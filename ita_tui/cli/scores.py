@@ -115,8 +115,8 @@ def whatif(
     be_year = parse_be_year(year)
     method = scoring.methodology(be_year)
     goal = scoring.parse_score(target) if target is not None else method.pass_mark
-    items = oit.catalogue_for(be_year, catalogue)
     desk = context.desk()
+    items = desk.oit_catalogue(be_year, catalogue)
     assessment = next((a for a in desk.assessments() if a.year == be_year), None)
     if assessment is None:
         raise UserError("whatif.no_assessment", year=be_year)
@@ -175,7 +175,7 @@ def whatif(
         say(context.t("whatif.failed_items", number=n(len(result.failed))))
     for code in result.failed:
         item = items.item(code)
-        name = marked(item.name, False)
+        name = item.name
         if item.provisional_name:
             name += f" ({context.t('whatif.name_provisional')})"
         worth = (

@@ -10,7 +10,7 @@ from ita_tui import oit, scoring
 from ita_tui.errors import UserError
 from ita_tui.model import Assessment
 from ita_tui.progress_over_time import monthly_percent
-from ita_tui.screens.localized import ItaScreen
+from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
 from ita_tui.widgets.plain import Select, SelectionList, Static
@@ -19,6 +19,9 @@ MEASURE_CHOICES = 300
 
 
 class AnalysisScreen(ItaScreen):
+    # Not in the footer, which keeps its 80-column line; the help screen lists it.
+    KEYS = [Key("e", "edit_oit_item", "edit-oit-item", show=False)]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="analysis"):
@@ -65,7 +68,7 @@ class AnalysisScreen(ItaScreen):
             )
         )
         rows = []
-        for indicator in scoring.indicators():
+        for indicator in scoring.indicators(latest.year):
             bars = [(app.num(a.year), a.scores[indicator.number - 1]) for a in years]
             rows.append((f"{app.num(indicator.number)}. {indicator.name(app.lang)}", bars))
         self.query_one(IndicatorChart).show(
@@ -85,7 +88,7 @@ class AnalysisScreen(ItaScreen):
             heading.update("")
             return
         try:
-            self._catalogue = oit.catalogue_for(latest.year)
+            self._catalogue = self.desk.oit_catalogue(latest.year)
         except UserError as error:
             heading.update(error.message(app.lang))
             self.query_one("#whatif-result", Static).update("")
@@ -110,6 +113,21 @@ class AnalysisScreen(ItaScreen):
         if choices.option_count and choices.highlighted is None:
             choices.highlighted = 0
         self._render_whatif_result()
+
+    def action_edit_oit_item(self) -> None:
+        """Confirm or correct the highlighted failed item's name and grouping."""
+        from ita_tui.screens.oit_item_form import OitItemForm
+
+        choices = self.query_one("#whatif-items", SelectionList)
+        if self._catalogue is None or choices.highlighted is None:
+            return
+        if self.allowed("oit_list"):
+            code = str(choices.get_option_at_index(choices.highlighted).value)
+            self.app.push_screen(OitItemForm(self._catalogue, code), self._after_item_form)
+
+    def _after_item_form(self, result: object) -> None:
+        if result is not None:
+            self.changed()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         self._render_whatif_result()

@@ -35,8 +35,9 @@ class IndicatorsScreen(ItaScreen):
         count = len(scoring.indicators())
         scores = latest if latest is not None else [None] * count
         lowest = min(range(count), key=lambda i: latest[i]) + 1 if latest is not None else None
-        mark = scoring.methodology(assessments[-1].year).pass_mark if assessments else 0
-        for indicator, score in zip(scoring.indicators(), scores, strict=True):
+        year = assessments[-1].year if assessments else None
+        mark = scoring.methodology(year).pass_mark if year else 0
+        for indicator, score in zip(scoring.indicators(year), scores, strict=True):
             label = Text(f"{app.num(indicator.number):>2}. {indicator.name(app.lang)}")
             if score is not None:
                 label.append(

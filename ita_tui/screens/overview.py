@@ -121,7 +121,7 @@ class OverviewScreen(ItaScreen):
             else [None] * len(latest.scores)
         )
         for indicator, score, change in zip(
-            scoring.indicators(), latest.scores, changes, strict=True
+            scoring.indicators(latest.year), latest.scores, changes, strict=True
         ):
             name = indicator.name(app.lang)
             if indicator.number - 1 == lowest:
