@@ -121,7 +121,7 @@ def _o25(evidence: Evidence, words: Words) -> Document:
         mark = scoring.methodology(assessment.year).pass_mark
         kept = [
             f"{n(i.number)}. {i.name(words.lang)} ({n(Decimal(str(s)).quantize(Decimal('0.01')))})"
-            for i, s in zip(scoring.indicators(), assessment.scores, strict=True)
+            for i, s in zip(scoring.indicators(assessment.year), assessment.scores, strict=True)
             if Decimal(str(s)) >= mark
         ]
         sections.append(
@@ -183,7 +183,9 @@ def _result_section(assessment: Assessment, evidence: Evidence, words: Words) ->
     mark = scoring.methodology(assessment.year).pass_mark
     findings = [f for f in evidence.findings if f.assessment_year == assessment.year]
     rows = []
-    for indicator, value in zip(scoring.indicators(), assessment.scores, strict=True):
+    for indicator, value in zip(
+        scoring.indicators(assessment.year), assessment.scores, strict=True
+    ):
         about = [f.text for f in findings if f.indicator == indicator.number]
         rows.append(
             (

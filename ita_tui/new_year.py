@@ -217,7 +217,7 @@ def _findings(
     next_id = max((f.id or 0 for f in plan.findings), default=0) + 1
     found = []
     mark = pass_mark.normalize()
-    for indicator in scoring.indicators():
+    for indicator in scoring.indicators(year):
         value = Decimal(str(scores[indicator.number - 1]))
         if value >= pass_mark:
             continue

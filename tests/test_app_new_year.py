@@ -45,7 +45,7 @@ async def test_the_draft_shows_findings_carried_and_proposed_measures(tmp_path):
         draft = app.screen
         assert isinstance(draft, NewYearDraftScreen)
         summary = str(draft.query_one("#new-year-summary").render())
-        assert "ตัวชี้วัดที่ ๘ การปรับปรุงการทำงาน ได้ ๘๒.๑๐ คะแนน" in summary
+        assert "ตัวชี้วัดที่ ๘ การปรับปรุงระบบการทำงาน ได้ ๘๒.๑๐ คะแนน" in summary
         assert "ข้อ o1 โครงสร้าง" in summary
         assert "มาตรการที่ยังไม่แล้วเสร็จ ยกมาจากแผนปี ๒๕๖๖ (๙)" in summary
         assert "มาตรการที่เสนอใหม่สำหรับข้อที่ไม่ผ่าน (๑)" in summary

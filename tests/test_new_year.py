@@ -42,7 +42,7 @@ def test_the_draft_is_shown_and_nothing_is_written(sample_db, run):
     assert result.code == 0, result.err
     assert "Draft plan for fiscal year 2567 from the ITA 2566 result" in result.out
     # A finding for each indicator under 85, and none for those above it.
-    assert "ตัวชี้วัดที่ ๘ การปรับปรุงการทำงาน ได้ ๘๒.๑๐ คะแนน ต่ำกว่าเกณฑ์ ๘๕ คะแนน" in result.out
+    assert "ตัวชี้วัดที่ ๘ การปรับปรุงระบบการทำงาน ได้ ๘๒.๑๐ คะแนน ต่ำกว่าเกณฑ์ ๘๕ คะแนน" in result.out
     assert "ตัวชี้วัดที่ ๙" in result.out and "ตัวชี้วัดที่ ๑๐" in result.out
     assert "ตัวชี้วัดที่ ๗" not in result.out
     # The nine measures of 2566 still open are carried; the two dropped ones are not.

@@ -39,7 +39,7 @@ class NewYearForm(FormScreen["NewYearDraft | None"]):
             Input(app.num(year), id="new-year-year"),
             hint_key="new_year_form.year_hint",
         )
-        for indicator in scoring.indicators():
+        for indicator in scoring.indicators(year):
             label = f"{indicator.number}. {indicator.name(app.lang)} ({indicator.instrument})"
             yield from self.field(
                 "", Input("", id=f"new-year-score-{indicator.number}"), label=label
