@@ -443,7 +443,7 @@ class ItaApp(App[None]):
             self.notify(self.t("agency.none"), severity="warning")
             return
         try:
-            self.desk.may("import")
+            self.desk.may("new_year")
         except UserError as error:
             self.notify(error.message(self.lang), severity="error")
             return

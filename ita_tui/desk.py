@@ -296,7 +296,7 @@ class Desk:
         from ita_tui import snapshot
 
         self._still_current(pending.journal_head[1])
-        snapshot.import_plan(self.db, pending.draft.plan, self.who)
+        snapshot.import_plan(self.db, pending.draft.plan, self.who, "new_year")
 
     def new_year_document(self, pending: NewYearDraft) -> str:
         """The draft as a snapshot file, for a person to edit and then accept."""
@@ -314,7 +314,7 @@ class Desk:
         document = snapshot.read(path)
         plan = snapshot.validate(document, path)
         self._still_current(str(document.get("journal_head", "")))
-        snapshot.import_plan(self.db, plan, self.who)
+        snapshot.import_plan(self.db, plan, self.who, "new_year")
         return plan
 
     def evidence(self, kind: str, year: int, fmt: str) -> str:

@@ -327,8 +327,10 @@ class ImportReport:
     outside_fiscal_year: list[Measure]
 
 
-def import_plan(db: Database, plan: Plan, recorded_by: Actor | str) -> ImportReport:
-    writes.replace_agency(db, plan, recorded_by)
+def import_plan(
+    db: Database, plan: Plan, recorded_by: Actor | str, action: str = "import"
+) -> ImportReport:
+    writes.replace_agency(db, plan, recorded_by, action)
     flagged = [m for m in plan.measures if outside_fiscal_year(m.fiscal_year, m.start, m.end)]
     return ImportReport(plan.agency, len(plan.measures), flagged)
 

@@ -343,3 +343,14 @@ def test_a_first_result_without_units_proposes_nothing_it_cannot_give_a_unit(tmp
     result = new_year(run, db, "--yes")
     assert result.code == 0, result.err
     assert rows(db, "SELECT count(*) FROM findings WHERE assessment_year = 2566") == [(3,)]
+
+
+def test_the_journal_says_the_plan_came_from_an_accepted_new_year(sample_db, run):
+    assert new_year(run, sample_db, "--yes", "--by", "สมศรี").code == 0
+    actions = rows(
+        sample_db,
+        "SELECT DISTINCT action, by FROM journal WHERE id > (SELECT max(id) FROM journal"
+        " WHERE action = 'import')",
+    )
+    assert actions == [("new_year", "สมศรี")]
+    assert run("--db", str(sample_db), "verify").code == 0

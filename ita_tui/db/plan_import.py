@@ -72,20 +72,20 @@ def _source(row: dict) -> int:
 class _Writer:
     """Journaled writes of one import, each stamped with who imported and when."""
 
-    def __init__(self, db: Database, by: str, at: str) -> None:
-        self.db, self.by, self.at = db, by, at
+    def __init__(self, db: Database, by: str, at: str, action: str = "import") -> None:
+        self.db, self.by, self.at, self.action = db, by, at, action
 
     def insert(self, table: str, values: dict) -> int:
-        return journal.insert(self.db, self.by, self.at, "import", table, values)
+        return journal.insert(self.db, self.by, self.at, self.action, table, values)
 
     def sync(self, table: str, key: tuple, current: dict, wanted: dict) -> None:
         """Update the columns of a row that differ from what is wanted; nothing if none does."""
         changes = {column: value for column, value in wanted.items() if current[column] != value}
         if changes:
-            journal.update(self.db, self.by, self.at, "import", table, key, changes)
+            journal.update(self.db, self.by, self.at, self.action, table, key, changes)
 
     def delete(self, table: str, where: str, params: tuple) -> None:
-        journal.delete(self.db, self.by, self.at, "import", table, where, params)
+        journal.delete(self.db, self.by, self.at, self.action, table, where, params)
 
     def insert_keeping_id(self, table: str, values: dict, file_id: int | None) -> int:
         """Insert with the file's id when it is free, else a new id remembering the file's."""
@@ -104,9 +104,10 @@ def _grouped(db: Database, sql: str, agency_id: int) -> dict[int, list[dict]]:
     return groups
 
 
-def apply(db: Database, plan: Plan, by: str, at: str) -> int:
-    """Make the agency's rows what the plan says; the agency's id."""
-    write = _Writer(db, by, at)
+def apply(db: Database, plan: Plan, by: str, at: str, action: str = "import") -> int:
+    """Make the agency's rows what the plan says; the agency's id. Each change is journaled
+    under `action` (an import, or the acceptance of a new year's draft)."""
+    write = _Writer(db, by, at, action)
     written = plan.generated_at.isoformat() if plan.generated_at else None
     existing = db.row(
         "SELECT id, snapshot_generated_at FROM agencies WHERE name = ?", (plan.agency,)

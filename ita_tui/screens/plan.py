@@ -112,7 +112,7 @@ class PlanScreen(ItaScreen):
     def action_new_year(self) -> None:
         from ita_tui.screens.new_year import start_new_year
 
-        if self.desk.agency is not None and self.allowed("import"):
+        if self.desk.agency is not None and self.allowed("new_year"):
             start_new_year(self.app, lambda accepted: self.changed() if accepted else None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
