@@ -118,3 +118,31 @@ async def test_the_draft_fits_80_by_24_with_its_buttons_in_sight(tmp_path):
         assert "ยอมรับร่าง" in shown and "ไม่รับ" in shown
         assert "ร่างแผนปีงบประมาณ ๒๕๖๗" in shown
         app.save_screenshot(str(tmp_path / "new-year-80x24.svg"))
+
+
+async def test_a_draft_overtaken_by_other_work_is_not_written(tmp_path):
+    from datetime import date
+
+    from ita_tui.db import writes
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        draft = await open_the_draft(pilot)
+        # Another officer logs progress while the draft is read.
+        writes.log_progress(app.db, 2, date(2023, 3, 20), 30, "สมชาย", date(2023, 4, 3))
+        before = dump(tmp_path / "app.db")
+        await pilot.click(draft.query_one("#accept", Button))
+        await pilot.pause()
+        assert app.screen is draft
+        assert "ร่างใหม่อีกครั้ง" in str(draft.query_one("#form-error").render())
+        assert dump(tmp_path / "app.db") == before
+
+
+def test_the_draft_file_is_never_written_over_the_database(sample_db, run):
+    before = dump(sample_db)
+    result = run(
+        "--db", str(sample_db), "--lang", "en", "new-year", "--year", "2566", *SCORES_2566,
+        "--draft", str(sample_db),
+    )
+    assert result.code == 2
+    assert dump(sample_db) == before
