@@ -19,10 +19,18 @@ from ita_tui.thai_calendar import fiscal_year_bounds, with_digits
 
 OPEN_STATUSES = ("not_started", "in_progress")
 
-# Given an item code of one year, the codes of the items with the same meaning in another year
-# (none, one, or several where the list split it): how a finding or measure tied to an item
-# follows it into the next year's list.
-SameItem = Callable[[str, int, int], tuple[str, ...]]
+
+@dataclass(frozen=True)
+class Link:
+    """The items of another year's list with the same meaning as an item (none, one, or several
+    where the list split it), and whether that is inferred rather than read."""
+
+    codes: tuple[str, ...]
+    provisional: bool = False
+
+
+# How a finding or measure tied to an item follows it into the next year's list.
+SameItem = Callable[[str, int, int], Link]
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,9 @@ class YearDraft:
     carried: tuple[Measure, ...]
     proposed: tuple[Measure, ...]
     plan: Plan
+    # Failed items a carried measure answers only by a link the table marks provisional: the
+    # user should check that the measure really covers them.
+    provisional_links: tuple[str, ...] = ()
 
 
 def _thai(text: str) -> str:
@@ -45,7 +56,7 @@ def _thai(text: str) -> str:
     return with_digits(text, "thai")
 
 
-def same_item(code: str, from_year: int, to_year: int) -> tuple[str, ...]:
+def same_item(code: str, from_year: int, to_year: int) -> Link:
     """Items by meaning: the table of correspondences (ita_tui.item_links) where it links the two
     years; where it is silent, the item of the same name in the other year's list."""
     try:
@@ -53,13 +64,13 @@ def same_item(code: str, from_year: int, to_year: int) -> tuple[str, ...]:
     except UserError:
         counterpart = None
     if counterpart is not None:
-        return counterpart.codes
+        return Link(counterpart.codes, counterpart.provisional)
     try:
         name = oit.catalogue_for(from_year).item(code).name
         target = oit.catalogue_for(to_year)
     except UserError:
-        return ()
-    return tuple(item.code for item in target.items if item.name == name)
+        return Link(())
+    return Link(tuple(item.code for item in target.items if item.name == name))
 
 
 def last_plan_year(plan: Plan, year: int) -> int | None:
@@ -104,26 +115,30 @@ def draft(
     by_item = {f.oit_item: f.id for f in findings if f.oit_item and f.id is not None}
     old_findings = {f.id: f for f in plan.findings}
 
-    def items_answered(measure: Measure) -> set[str]:
-        """The codes, in year N's list, of the items a measure of an earlier plan answers."""
-        codes: set[str] = set()
+    def items_answered(measure: Measure) -> dict[str, bool]:
+        """The codes, in year N's list, of the items a measure of an earlier plan answers, each
+        with whether only a provisional link says so."""
+        codes: dict[str, bool] = {}
         for finding_id in measure.findings:
             finding = old_findings.get(finding_id)
             if finding is None or finding.oit_item is None:
                 continue
-            codes.update(same_item(finding.oit_item, finding.assessment_year, year))
+            link = same_item(finding.oit_item, finding.assessment_year, year)
+            for code in link.codes:
+                codes[code] = codes.get(code, True) and link.provisional
         return codes
 
     start, end = fiscal_year_bounds(plan_year)
     period = _thai(f"ปีงบประมาณ {plan_year}")
     source_year = last_plan_year(plan, year)
-    covered: set[str] = set()
+    covered: dict[str, bool] = {}
     carried = []
     for measure in plan.measures:
         if measure.fiscal_year != source_year or measure.status not in OPEN_STATUSES:
             continue
         answers = items_answered(measure)
-        covered |= answers
+        for code, provisional in answers.items():
+            covered[code] = covered.get(code, True) and provisional
         new_findings = [by_item[code] for code in sorted(answers) if code in by_item]
         carried.append(
             replace(
@@ -193,6 +208,7 @@ def draft(
         tuple(carried),
         tuple(proposed),
         whole,
+        tuple(code for code in items if covered.get(code) is True),
     )
 
 

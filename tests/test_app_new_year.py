@@ -141,8 +141,16 @@ async def test_a_draft_overtaken_by_other_work_is_not_written(tmp_path):
 def test_the_draft_file_is_never_written_over_the_database(sample_db, run):
     before = dump(sample_db)
     result = run(
-        "--db", str(sample_db), "--lang", "en", "new-year", "--year", "2566", *SCORES_2566,
-        "--draft", str(sample_db),
+        "--db",
+        str(sample_db),
+        "--lang",
+        "en",
+        "new-year",
+        "--year",
+        "2566",
+        *SCORES_2566,
+        "--draft",
+        str(sample_db),
     )
     assert result.code == 2
     assert dump(sample_db) == before

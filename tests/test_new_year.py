@@ -354,3 +354,14 @@ def test_the_journal_says_the_plan_came_from_an_accepted_new_year(sample_db, run
     )
     assert actions == [("new_year", "สมศรี")]
     assert run("--db", str(sample_db), "verify").code == 0
+
+
+def test_an_item_covered_only_by_a_provisional_link_is_pointed_out(sample_db, run):
+    # 2566 o13 is 2565 o12 by a link the table marks provisional; 2566 o26 is 2565 o28 by the
+    # same name read in both lists.
+    result = new_year(run, sample_db, "--failed", "o13,o26", "--json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["provisional_links"] == ["o13"]
+    shown = new_year(run, sample_db, "--failed", "o13,o26").out
+    assert "o13: taken as covered by a carried measure through a provisional link" in shown
+    assert "o26:" not in shown

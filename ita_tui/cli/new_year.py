@@ -107,6 +107,9 @@ def _show(context: Context, draft) -> None:
                 source=n(measure.carried_from),
             )
         )
+    if draft.provisional_links:
+        codes = ", ".join(draft.provisional_links)
+        say(context.t("new_year.provisional_links", codes=codes))
     say()
     say(context.t("new_year.proposed", count=n(len(draft.proposed))))
     for measure in draft.proposed:
@@ -153,4 +156,5 @@ def _as_json(draft) -> dict:
         ],
         "carried": [measure_json(m) for m in draft.carried],
         "proposed": [measure_json(m) for m in draft.proposed],
+        "provisional_links": list(draft.provisional_links),
     }

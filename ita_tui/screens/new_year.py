@@ -164,6 +164,9 @@ class NewYearDraftScreen(AtTheDesk, ModalScreen[bool]):
                 f"\n  {', '.join(measure.units)} · {self.t(f'status.{measure.status}')}"
                 f" {n(last)}%\n"
             )
+        if draft.provisional_links:
+            codes = ", ".join(draft.provisional_links)
+            text.append(self.t("new_year.provisional_links", codes=codes) + "\n", style="italic")
         text.append(
             "\n" + self.t("new_year.proposed", count=n(len(draft.proposed))) + "\n",
             style="bold underline",
