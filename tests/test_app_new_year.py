@@ -21,7 +21,7 @@ async def fill_the_form(pilot, failed: str = "o1,o13") -> NewYearForm:
 
 
 async def open_the_draft(pilot) -> NewYearDraftScreen:
-    await pilot.press("5", "n")
+    await pilot.press("5", "y")
     await pilot.pause()
     await fill_the_form(pilot)
     await pilot.press("ctrl+s")
@@ -34,7 +34,7 @@ async def open_the_draft(pilot) -> NewYearDraftScreen:
 async def test_the_draft_shows_findings_carried_and_proposed_measures(tmp_path):
     app = sample_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("5", "n")
+        await pilot.press("5", "y")
         await pilot.pause()
         form = app.screen
         # The year after the last result is offered.
@@ -81,7 +81,7 @@ async def test_a_year_already_entered_is_said_at_its_field(tmp_path):
     app = sample_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         before = dump(tmp_path / "app.db")
-        await pilot.press("5", "n")
+        await pilot.press("5", "y")
         await pilot.pause()
         form = await fill_the_form(pilot, failed="o99")
         form.query_one("#new-year-year", Input).value = "2565"

@@ -18,7 +18,7 @@ class PlanScreen(ItaScreen):
         Key("a", "add", "add-row"),
         Key("e", "edit", "edit-row"),
         Key("delete", "delete", "delete-row"),
-        Key("n", "new_year", "new-year"),
+        Key("y", "new_year", "new-year"),
     ]
 
     def compose(self) -> ComposeResult:
