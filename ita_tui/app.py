@@ -61,6 +61,10 @@ APP_KEYS = [
 
 REFRESH_SECONDS = 3
 
+# The header's icon in the browser, where the page's own fonts draw the terminal: Thai's fongman,
+# which its Thai font has. Textual's ⭘ is in neither of them, and showed as a missing glyph.
+SERVED_HEADER_ICON = "๏"
+
 # Each section's screen, imported when the section is first opened, so that the first frame
 # does not wait for all seven.
 SECTIONS = {
@@ -139,6 +143,7 @@ class ItaApp(App[None]):
         # In a browser (`ita-tui serve`) a file the user asks for is delivered to their own
         # computer; nothing is written on the server.
         self.served = served
+        self.header_icon = SERVED_HEADER_ICON if served else None
         self.persist_settings = persist_settings
         self.data_version = 0
         self._held_keys: list[events.Key] | None = None
