@@ -377,3 +377,50 @@ def test_the_page_draws_thai_in_its_own_font_as_a_terminal_draws_it(sample_db, t
     # Drawn by the browser's own Thai font instead, the same line overlaps by a third at most
     # (สระอำ apart from its consonant, "การด่าเ นินงาน").
     assert all(value > 0.8 for value in overlaps.values()), overlaps
+
+
+# A paste as the browser hands it to the page's terminal (Ctrl+V).
+_PASTE = """(text) => {
+    const clipboard = new DataTransfer();
+    clipboard.setData("text/plain", text);
+    const paste = new ClipboardEvent("paste", {clipboardData: clipboard, bubbles: true});
+    document.querySelector(".xterm-helper-textarea").dispatchEvent(paste);
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt install chromium)")
+def test_a_browser_only_office_pastes_its_plan_into_the_page(tmp_path, run):
+    """No command line: on a fresh database the page says how to bring a plan in, and a plan
+    file's text pasted into the import form (Windows line ends and all) is imported."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    database = tmp_path / "office.db"
+    assert run("--db", str(database), "init").code == 0
+    plan_text = (Path(ita_tui.__file__).parent / "data" / "sample_plan.toml").read_text("utf-8")
+    with serving(database) as port:
+        screen = Screen()
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.on("websocket", lambda ws: ws.on("framereceived", screen.on_frame))
+            page.goto(f"http://127.0.0.1:{port}/")
+            screen.wait_for(page, "เพื่อเริ่มแผนใหม่")
+            page.locator(".xterm-helper-textarea").focus()
+            since = screen.mark()
+            page.keyboard.press("i")
+            screen.wait_for(page, "ข้อความของไฟล์แผนหรือสแนปช็อต", since)
+            page.evaluate(_PASTE, plan_text.replace("\n", "\r\n"))
+            since = screen.mark()
+            page.keyboard.press("Control+s")
+            screen.wait_for(page, "คะแนนรวม", since)
+            page.screenshot(path=str(tmp_path / "imported.png"))
+            browser.close()
+    connection = sqlite3.connect(database)
+    try:
+        measures = connection.execute("SELECT count(*) FROM measures").fetchone()
+        agencies = connection.execute("SELECT name FROM agencies").fetchall()
+    finally:
+        connection.close()
+    assert (measures, agencies) == ((11,), [("เทศบาลตำบลมวกเหล็ก",)])
