@@ -50,8 +50,9 @@ MODE_KEYS = [
 APP_KEYS = [
     *MODE_KEYS,
     Key("d", "change_as_of", "as-of"),
-    Key("x", "export", "export"),
-    Key("l", "toggle_language", "language"),
+    # Export and language are in the help panel and the palette; the footer keeps its room.
+    Key("x", "export", "export", show=False),
+    Key("l", "toggle_language", "language", show=False),
     Key("question_mark", "toggle_help", "help"),
     Key("q", "quit", "quit"),
     # Textual adds its palette key only to bindings it made itself; ours are made anew.
@@ -93,6 +94,9 @@ class ItaApp(App[None]):
     TITLE = "ita-tui"
     MODES = {mode: _mode_screen(module, name) for mode, (module, name) in SECTIONS.items()}
     DEFAULT_MODE = "overview"
+    # Classes app.tcss lays out small terminals by (80x24 is a first-class size).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     # What every section shows depends on these; a change redraws the section in view.
     as_of: var[date] = var(date(2000, 1, 1), init=False)
@@ -385,10 +389,12 @@ class ItaApp(App[None]):
         self.digits = "arabic" if self.digits == "thai" else "thai"
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from ita_tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
         else:
-            self.action_show_help_panel()
+            self.push_screen(HelpScreen(self.screen))
 
     def _save_settings(self) -> None:
         if not self.persist_settings:

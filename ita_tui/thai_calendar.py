@@ -134,6 +134,17 @@ def format_thai_date(
     return with_digits(f"{day.day} {months[day.month - 1]} {year_text}", digits)
 
 
+def format_thai_moment(moment: str | datetime, digits: str = "thai") -> str:
+    """A time recorded in UTC as people read it in Thailand: `๓ เม.ย. ๒๕๖๖ ๑๔:๓๕`."""
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone(ZoneInfo(TIMEZONE))
+    return (
+        f"{format_thai_date(local.date(), digits)} {with_digits(local.strftime('%H:%M'), digits)}"
+    )
+
+
 def format_thai_month(day: date, digits: str = "thai") -> str:
     """`ต.ค. ๖๕`: the way plans write a month."""
     return with_digits(

@@ -173,4 +173,6 @@ def test_the_scan_sees_what_the_wrapper_uses():
     from ita_tui.screens import textual_internals
 
     uses = {use.split(" ")[-1] for use in _private_uses(textual_internals)}
-    assert uses == {"._bindings", "._merged_bindings"}
+    # Bindings replaced on a live node; an option list's options drawn our way (Thai between
+    # words: tests/test_thai_wrapping_on_screen.py fails if Textual stops calling it).
+    assert uses == {"._bindings", "._merged_bindings", "._get_visual"}

@@ -28,7 +28,9 @@ def demo(context: Context) -> None:
     with tempfile.TemporaryDirectory(prefix="ita-tui-demo-") as folder:
         db = open_database(Path(folder) / "demo.db", create=True)
         snapshot.import_plan(db, snapshot.sample_plan(), context.who(None))
-        run_app(db, context, as_of=DEMO_AS_OF, sample=True)
+        # A demo is for looking around: switching language or digits there leaves the
+        # user's own settings as they were.
+        run_app(db, context, as_of=DEMO_AS_OF, sample=True, persist_settings=False)
         db.close()
 
 

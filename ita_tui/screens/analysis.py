@@ -52,6 +52,10 @@ class AnalysisScreen(ItaScreen):
         latest = assessments[-1]
         previous = assessments[-2] if len(assessments) > 1 else None
         years = [a for a in (previous, latest) if a]
+        if self.app.size.height < 32:
+            # On a short terminal this year's bars alone, so that the what-if list below is in
+            # sight; last year's stay in the heading's comparison and on a taller screen.
+            years = [latest]
         self.query_one("#chart-heading", Static).update(
             self.t(
                 "analysis.chart",
@@ -148,7 +152,7 @@ class AnalysisScreen(ItaScreen):
                         "whatif.fewest",
                         target=app.num(target),
                         count=app.num(len(codes)),
-                        items=", ".join(codes),
+                        items=app.num(", ".join(codes)),
                     )
                     + "\n"
                 )

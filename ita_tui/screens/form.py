@@ -52,11 +52,12 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
             yield Static(self.t(self.title_key), classes="form-title")
+            # Docked: on a short terminal the fields scroll and Save stays in sight.
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.t("form.save"), id="save", variant="primary", compact=True)
+                yield Button(self.t("form.cancel"), id="cancel", compact=True)
             yield from self.fields()
             yield Static("", id="form-error", classes="error")
-            with Horizontal(classes="form-buttons"):
-                yield Button(self.t("form.save"), id="save", variant="primary")
-                yield Button(self.t("form.cancel"), id="cancel")
 
     def field(
         self,

@@ -22,7 +22,7 @@ class MeasureScreen(ItaScreen):
         Key("space", "toggle_content", "tick"),
         Key("v", "attach_evidence", "evidence"),
         Key("e", "edit_measure", "edit-measure"),
-        Key("delete", "delete_measure", "delete-measure"),
+        Key("delete", "delete_measure", "delete-measure", show=False),
     ]
 
     def __init__(self, measure_id: int) -> None:

@@ -10,6 +10,8 @@ it, which is when this module needs changing."""
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
+from textual.visual import Visual
+from textual.widgets.option_list import Option
 
 
 def class_bindings(node_class: type[DOMNode]) -> list[Binding]:
@@ -24,3 +26,20 @@ def replace_bindings(node: DOMNode, bindings: list[Binding]) -> None:
     """Make `bindings` the node's own bindings in place of what its class gave it; the caller
     then calls the node's (public) `refresh_bindings` to have the footer redrawn."""
     node._bindings = BindingsMap(bindings)
+
+
+class RedrawnOptions:
+    """For an OptionList (or SelectionList) whose options are drawn differently from how
+    Textual draws them (Thai broken between words): `option_visual` is given the visual
+    Textual made for an option and returns the one to draw. Textual makes it in the private
+    `_get_visual` and keeps it on the option; this is the one place that overrides it."""
+
+    def option_visual(self, visual: Visual) -> Visual:
+        return visual
+
+    def _get_visual(self, option: Option) -> Visual:
+        visual = super()._get_visual(option)  # type: ignore[misc]
+        drawn = self.option_visual(visual)
+        if drawn is not visual:
+            option._visual = drawn
+        return drawn

@@ -4,7 +4,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ita_tui.scoring import PASS_MARK
-from ita_tui.widgets.plain import plain
+from ita_tui.widgets.plain import cut_to, plain
 
 PASS_COLUMN = "┃"
 
@@ -32,8 +32,8 @@ class IndicatorChart(Widget):
         out = Text(no_wrap=True, overflow="ellipsis")
         for label, bars in self.rows:
             for index, (year, score) in enumerate(bars):
-                name = Text(label if index == len(bars) - 1 else "")
-                name.truncate(label_width, overflow="ellipsis", pad=True)
+                name = cut_to(Text(label if index == len(bars) - 1 else ""), label_width)
+                name.truncate(label_width, pad=True)
                 out.append_text(name)
                 out.append(f" {year} ")
                 filled = round(score / 100 * bar_width)
