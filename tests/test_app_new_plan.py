@@ -259,3 +259,22 @@ async def test_an_officer_may_neither_start_nor_import_a_plan(tmp_path, run):
         ("denied", "start_plan"),
         ("denied", "import"),
     ]
+
+
+async def test_a_plan_pasted_while_the_import_form_opens_lands_in_it(tmp_path):
+    """A browser user presses i, pastes and saves at once, before the form is ready: the paste
+    is for the form, as typed keys are, and the save saves what was pasted."""
+    from textual import events
+
+    path = tmp_path / "plan.db"
+    app = empty_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("i", "i"))
+        app.post_message(events.Paste(SAMPLE_TEXT.replace("\n", "\r\n")))
+        app.post_message(events.Key("ctrl+s", None))
+        await pilot.pause()
+        await pilot.pause(0.5)
+        assert not isinstance(app.screen, ImportPlanForm)
+    assert rows(app, "SELECT name FROM agencies") == [(SAMPLE_AGENCY,)]
+    assert rows(app, "SELECT count(*) FROM measures") == [(11,)]
