@@ -9,7 +9,7 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypedDict, Unpack
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from ita_tui import follow_up
 from ita_tui.access import Actor
@@ -34,6 +34,9 @@ from ita_tui.model import (
 from ita_tui.review import Review, review
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
+
+if TYPE_CHECKING:
+    from ita_tui.snapshot import ImportReport
 
 
 class CountFilters(TypedDict, total=False):
@@ -94,7 +97,8 @@ class Desk:
 
     def _agency_id(self) -> int:
         if self.agency is None:
-            raise UserError("agency.none")
+            # A command says which command brings a plan in; the app, which keys do.
+            raise UserError("agency.none" if self.agency_required else "agency.none_in_app")
         return self.agency.id
 
     # The agencies of a national or provincial database.
@@ -112,6 +116,24 @@ class Desk:
             limit=limit,
             offset=offset,
         )
+
+    def start_plan(self, agency_name: str) -> Agency:
+        """A new agency with a plan yet to be entered, which the desk now works on."""
+        started = self.choose_agency(writes.add_agency(self.db, agency_name, by=self.who))
+        assert started is not None  # just written
+        return started
+
+    def import_plan_text(self, text: str, source: str) -> "ImportReport":
+        """A plan or snapshot file's text, checked whole and imported all or nothing as
+        `ita-tui import` does; the desk then works on its agency. `source` names the text in
+        the messages that list its problems."""
+        from ita_tui import snapshot
+
+        plan = snapshot.validate(snapshot.loads(text, source), source)
+        report = snapshot.import_plan(self.db, plan, self.who)
+        self.agency_name = plan.agency
+        self.reload()
+        return report
 
     def choose_agency(self, agency_id: int) -> Agency | None:
         chosen = queries.agency_by_id(self.db, agency_id)

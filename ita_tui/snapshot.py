@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import tomli_w
 
 from ita_tui import scoring
+from ita_tui.access import Actor
 from ita_tui.db import journal, queries, writes
 from ita_tui.db.connection import Database
 from ita_tui.files import write_atomically
@@ -225,7 +226,7 @@ class ImportReport:
     outside_fiscal_year: list[Measure]
 
 
-def import_plan(db: Database, plan: Plan, recorded_by: str) -> ImportReport:
+def import_plan(db: Database, plan: Plan, recorded_by: Actor | str) -> ImportReport:
     writes.replace_agency(db, plan, recorded_by)
     flagged = [m for m in plan.measures if outside_fiscal_year(m.fiscal_year, m.start, m.end)]
     return ImportReport(plan.agency, len(plan.measures), flagged)

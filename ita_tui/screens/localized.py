@@ -11,6 +11,7 @@ from textual import getters
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Header
 
 from ita_tui.errors import UserError
 from ita_tui.i18n import translate
@@ -49,6 +50,13 @@ def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
             )
         )
     replace_bindings(node, bindings)
+
+
+def show_header_icon(screen: Screen, icon: str | None) -> None:
+    """The app's own header icon (`ItaApp.header_icon`), if it has one, instead of Textual's."""
+    if icon is not None:
+        for header in screen.query(Header):
+            header.icon = icon
 
 
 class AtTheDesk:
@@ -93,6 +101,7 @@ class ItaScreen(AtTheDesk, Screen):
         self.app.hold_keys()
 
     def on_mount(self) -> None:
+        show_header_icon(self, self.app.header_icon)
         self.refresh_view()
         self.app.call_later(self.app.release_keys)
 
