@@ -239,3 +239,18 @@ async def test_editing_keys_typed_fast_act_in_the_order_they_were_typed(tmp_path
         await pilot.pause()
         await pilot.pause(0.3)
         assert app.screen.query_one("#meeting-attendees", Input).value == "xadz"
+
+
+async def test_a_measure_opened_and_its_progress_logged_in_one_burst_saves_what_was_typed(tmp_path):
+    """Enter, p, 4, 0, ctrl+s typed at once from the Measures section, on a first visit of the
+    measure page: each key waits for the screen the key before opened."""
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("down")
+        burst(app, "enter", "p", "4", "0", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause(0.5)
+        assert type(app.screen).__name__ == "MeasureScreen"
+    assert rows(app, "SELECT measure_id, percent FROM progress") == [(2, 40)]
