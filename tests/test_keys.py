@@ -254,3 +254,26 @@ async def test_a_measure_opened_and_its_progress_logged_in_one_burst_saves_what_
         await pilot.pause(0.5)
         assert type(app.screen).__name__ == "MeasureScreen"
     assert rows(app, "SELECT measure_id, percent FROM progress") == [(2, 40)]
+
+
+async def test_a_percent_typed_in_the_thai_layout_is_the_number_its_keys_say(tmp_path):
+    """p, 4, 0, ctrl+s with the keyboard in Kedmanee gives ย, ภ, จ: 40% all the same."""
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_measure(pilot, 2)
+        burst(app, "ย", "ภ", "จ", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "MeasureScreen"
+    assert rows(app, "SELECT percent FROM progress") == [(40,)]
+
+
+def test_the_command_line_reads_a_percent_typed_in_the_thai_layout(tmp_path, run):
+    database = tmp_path / "plan.db"
+    assert run("--db", str(database), "init", "--sample").code == 0
+    assert (
+        run("--db", str(database), "log", "2", "--percent", "ๅจจ", "--date", "2023-04-01").code == 0
+    )
+    assert (
+        run("--db", str(database), "log", "2", "--percent", "ภก", "--date", "2023-04-01").code == 2
+    )
