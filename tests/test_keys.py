@@ -13,7 +13,7 @@ from ita_tui import app as app_module
 from ita_tui.keyboard_layout import SHORTCUT_KEYS, thai_twin, with_thai_twins
 from ita_tui.screens.localized import Key
 from ita_tui.settings import Settings
-from tests.app_helpers import rows, sample_app
+from tests.app_helpers import rows, sample_app, settled
 from tests.test_app_flows import SIZE, open_measure
 
 
@@ -250,8 +250,8 @@ async def test_a_measure_opened_and_its_progress_logged_in_one_burst_saves_what_
         await pilot.pause()
         await pilot.press("down")
         burst(app, "enter", "p", "4", "0", "ctrl+s")
-        await pilot.pause()
-        await pilot.pause(0.5)
+        await settled(pilot, lambda: rows(app, "SELECT count(*) FROM progress") != [(0,)])
+        await pilot.pause(0.2)
         assert type(app.screen).__name__ == "MeasureScreen"
     assert rows(app, "SELECT measure_id, percent FROM progress") == [(2, 40)]
 

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Header, OptionList
+from textual.widgets import Header
 
 from ita_tui.errors import UserError
 from ita_tui.i18n import translate
@@ -63,6 +63,7 @@ def show_header_icon(screen: Screen, icon: str | None) -> None:
 def opens_on_enter(widget: Widget | None) -> bool:
     """Whether Enter on the widget chooses a row that a screen may open (a measure from the
     Measures table or the follow-up timeline, an indicator, an agency)."""
+    from ita_tui.widgets.plain import DataTable, OptionList
     from ita_tui.widgets.timeline import Timeline
 
     return isinstance(widget, DataTable | OptionList | Timeline)
