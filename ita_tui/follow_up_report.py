@@ -32,7 +32,8 @@ def standing(measure: MeasureDetail, as_of: date) -> Standing:
     """What the log said on the as-of date: later entries and corrected ones are left out, and
     a status set after that date is not yet known then."""
     corrected = {entry.corrects for entry in measure.progress if entry.corrects}
-    entries = tuple(e for e in measure.progress if e.date <= as_of and e.id not in corrected)
+    kept = [e for e in measure.progress if e.date <= as_of and e.id not in corrected]
+    entries = tuple(sorted(kept, key=lambda e: (e.date, e.id or 0)))  # the log is newest first
     percent = entries[-1].percent if entries else 0
     status = measure.status
     if measure.status_changed_on and measure.status_changed_on > as_of:

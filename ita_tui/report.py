@@ -234,7 +234,7 @@ def score_chart(latest: Assessment, previous: Assessment | None, words: Words) -
     series = [(previous, False)] if previous else []
     series.append((latest, True))
     return ScoreChart(
-        title=words.t("report.chart_title"),
+        title=words.t("report.chart_title", mark=words.num(mark)),
         indicator_heading=words.t("report.col.indicator"),
         rows=tuple(ChartRow(words.num(i.number), i.name(words.lang)) for i in scoring.indicators()),
         series=tuple(
