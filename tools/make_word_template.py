@@ -43,6 +43,7 @@ def thai_font(style, size: int, bold: bool) -> None:
     if style.type != WD_STYLE_TYPE.TABLE:
         style.font.bold = bold
         style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.italic = False  # Thai has no italic; slanted Thai reads poorly
         if bold:
             properties.get_or_add_bCs()
 

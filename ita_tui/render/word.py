@@ -6,6 +6,7 @@ Text goes into plain runs, never into fields or markup; tables repeat their head
 page (w:tblHeader); pages are A4."""
 
 import io
+import math
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -90,16 +91,39 @@ def _table(
     table = word.add_table(rows=1 + len(rows), cols=len(headers))
     if "Table Grid" in styles:
         table.style = "Table Grid"
+    table.autofit = False
+    section = word.sections[-1]
+    widths = column_widths(
+        headers, rows, section.page_width - section.left_margin - section.right_margin
+    )
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row, cells in zip(table.rows, (headers, *rows), strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
+        for cell, text, width in zip(row.cells, cells, widths, strict=True):
+            cell.width = width  # Word reads the cell's width, LibreOffice the grid's
             cell.paragraphs[0].add_run(visible(text)).bold = (row is table.rows[0]) or None
-        properties = row._tr.get_or_add_trPr()
-        # A row is never split across two pages, so a cell's lines stay together.
-        properties.append(OxmlElement("w:cantSplit"))
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(header)
     word.add_paragraph()
+
+
+def column_widths(
+    headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], across: int
+) -> list[int]:
+    """Columns by the square root of what they hold on average (at least their heading's first
+    words): a measure's title gets room, the columns beside it keep their words whole."""
+
+    def longest_line(text: str) -> int:
+        return max((len(line) for line in text.splitlines()), default=0)
+
+    weights = []
+    for index, header in enumerate(headers):
+        lengths = [longest_line(row[index]) for row in rows] or [0]
+        mean = sum(lengths) / len(lengths)
+        weights.append(math.sqrt(min(max(mean, min(longest_line(header), 14), 6.0), 200.0)))
+    total = sum(weights)
+    return [int(across * weight / total) for weight in weights]
 
 
 def _thai_font_by_default(word: Any) -> None:
