@@ -241,10 +241,10 @@ class Desk:
         fiscal_year: int | None = None,
     ) -> "Document":
         """One of the documents the agency publishes, in the document model: the monthly pack
-        ("monthly"), the plan's follow-up of the six-month round or of the year ("six-month",
+        ("pack"), the plan's follow-up of the six-month round or of the year ("six-month",
         "annual"), or the analysis of the latest ITA result with its plan ("analysis")."""
         agency = self.require_agency()
-        if kind == "monthly":
+        if kind == "pack":
             from ita_tui.report import monthly_pack
 
             return monthly_pack(self.review(as_of, since), self.words)

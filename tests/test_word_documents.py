@@ -187,7 +187,9 @@ def test_a_template_beside_the_settings_is_used_without_naming_it(run, sample_db
         (["--template", "{tmp}/missing.docx", "-o", "{tmp}/out.docx"], "ไม่พบแม่แบบ Word"),
         (["--template", "{tmp}/settings.toml", "-o", "{tmp}/out.docx"], "อ่านแม่แบบ Word"),
         (["--format", "docx", "-o", "-"], "แสดงไฟล์ docx ทางหน้าจอไม่ได้"),
-        (["--kind", "six-month", "--fiscal-year", "สองพัน", "-o", "{tmp}/out.docx"], "ปีงบประมาณ"),
+        (["--kind", "six-month", "--year", "สองพัน", "-o", "{tmp}/out.docx"], "ไม่ใช่ปี"),
+        (["--kind", "six-month", "--year", "12", "-o", "{tmp}/out.docx"], "ค.ศ."),
+        (["--kind", "annual", "--year", "99999", "-o", "{tmp}/out.docx"], "นอกช่วง"),
     ],
 )
 def test_word_mistakes_end_in_a_message(run, sample_db, tmp_path, arguments, message):
@@ -304,7 +306,7 @@ def sample_desk(tmp_path, digits="thai"):
     return Desk(db, date(2023, 4, 3), words=Words("th", digits))
 
 
-@pytest.mark.parametrize("kind", ["monthly", "six-month", "annual", "analysis"])
+@pytest.mark.parametrize("kind", ["pack", "six-month", "annual", "analysis"])
 def test_every_renderer_says_the_same_cells(tmp_path, kind):
     document = sample_desk(tmp_path).document(kind, date(2023, 4, 3))
     expected = [[list(t.headers), *map(list, t.rows)] for t in document.tables()]
@@ -374,3 +376,26 @@ def test_hostile_text_makes_no_field_link_or_markup_in_word():
         assert f"<{element}" not in body
     paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
     assert "<script>alert(1)</script>" in "\n".join(paragraphs)
+
+
+def test_characters_xml_cannot_hold_become_the_replacement_sign_in_word(run, sample_db, tmp_path):
+    """U+FFFE and U+FFFF pass the text rules (they are not controls) but XML 1.0 cannot hold
+    them: the Word file shows � in their place rather than failing."""
+    title = "มาตรการ\ufffeทดสอบ\uffff"
+    assert (
+        run(
+            "--db",
+            str(sample_db),
+            "log",
+            "2",
+            "--percent",
+            "10",
+            "--date",
+            "2023-03-01",
+            "--note",
+            title,
+        ).code
+        == 0
+    )
+    document = write(run, sample_db, tmp_path / "six.docx", "--kind", "six-month")
+    assert "มาตรการ\ufffdทดสอบ\ufffd" in document.tables[0].rows[2].cells[5].text

@@ -12,20 +12,20 @@ from ita_tui.errors import UserError
 from ita_tui.output import say
 from ita_tui.output_folder import refuse_protected
 from ita_tui.thai_calendar import today
-from ita_tui.user_input import parse_whole_number
+from ita_tui.user_input import parse_be_year, parse_whole_number
 
 
 @command(help="help.report")
 @option(
     "--kind",
-    type=click.Choice(["monthly", "six-month", "annual", "analysis"]),
-    default="monthly",
+    type=click.Choice(["pack", "six-month", "annual", "analysis"]),
+    default="pack",
     show_default=True,
     help="help.report.kind",
 )
 @as_of_option(help="help.report.as_of", default=None)
 @date_option("--since", help="help.report.since")
-@option("--fiscal-year", "fiscal_year", metavar="YEAR", help="help.report.fiscal_year")
+@option("--year", "fiscal_year", metavar="YEAR", help="help.report.year")
 @option(
     "--format",
     "fmt",
@@ -57,7 +57,7 @@ def report(
     chosen = fmt or _format_of(output)
     if output == "-" and chosen not in TEXT_FORMATS:
         raise UserError("report.not_to_terminal", format=chosen)
-    year = None if fiscal_year is None else parse_whole_number(fiscal_year, "report.bad_year")
+    year = None if fiscal_year is None else parse_be_year(fiscal_year)
     desk = context.desk(as_of or today(), acting=True)
     desk.may("report")
     day = as_of or _default_as_of(kind, year or desk.plan_year())
@@ -85,7 +85,7 @@ def _default_as_of(kind: str, plan_year: int | None) -> date:
     while the round is under way; the analysis is written today."""
     from ita_tui.review import last_day_of_previous_month
 
-    if kind == "monthly":
+    if kind == "pack":
         return last_day_of_previous_month(today())
     if kind in ("six-month", "annual") and plan_year is not None:
         from ita_tui.follow_up_report import round_bounds

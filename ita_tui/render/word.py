@@ -27,6 +27,17 @@ THAI_FACE = "TH Sarabun New"
 THAI_SIZE_HALF_POINTS = 32  # 16 pt
 
 
+# XML 1.0 holds neither these two noncharacters nor lone surrogates; the text rules let them
+# through (they are not controls), so a Word file shows the replacement sign in their place.
+_NOT_IN_XML = {0xFFFE: "\ufffd", 0xFFFF: "\ufffd", **{c: "\ufffd" for c in range(0xD800, 0xE000)}}
+
+
+def as_run_text(text: str) -> str:
+    """Stored text as a run's plain text: control characters as visible signs (a tab stays a
+    tab and a line break a break), and nothing XML cannot hold."""
+    return visible(text).translate(_NOT_IN_XML)
+
+
 def default_template() -> bytes:
     return resources.files("ita_tui").joinpath("data", "word_template.docx").read_bytes()
 
@@ -46,12 +57,12 @@ def render_word(document: Document, template: Path | None = None) -> bytes:
     _thai_font_by_default(word)
     for section in word.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
-    word.core_properties.title = visible(document.title)
+    word.core_properties.title = as_run_text(document.title)
     styles = {style.name for style in word.styles}
 
     def paragraph(text: str, style: str | None = None, bold: bool = False) -> None:
         added = word.add_paragraph(style=style if style in styles else None)
-        added.add_run(visible(text)).bold = bold or None
+        added.add_run(as_run_text(text)).bold = bold or None
 
     paragraph(document.title, "Title")
     if document.subtitle:
@@ -101,7 +112,7 @@ def _table(
     for row, cells in zip(table.rows, (headers, *rows), strict=True):
         for cell, text, width in zip(row.cells, cells, widths, strict=True):
             cell.width = width  # Word reads the cell's width, LibreOffice the grid's
-            cell.paragraphs[0].add_run(visible(text)).bold = (row is table.rows[0]) or None
+            cell.paragraphs[0].add_run(as_run_text(text)).bold = (row is table.rows[0]) or None
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(header)
