@@ -399,3 +399,12 @@ def test_characters_xml_cannot_hold_become_the_replacement_sign_in_word(run, sam
     )
     document = write(run, sample_db, tmp_path / "six.docx", "--kind", "six-month")
     assert "มาตรการ\ufffdทดสอบ\ufffd" in document.tables[0].rows[2].cells[5].text
+
+
+def test_a_word_file_is_never_written_over_the_database(run, sample_db, tmp_path):
+    before = dump(sample_db)
+    for target in (sample_db, Path(str(sample_db) + "-wal"), tmp_path / "settings.toml"):
+        result = run("--db", str(sample_db), "report", "--format", "docx", "-o", str(target))
+        assert result.code == 2 and "เขียนทับไม่ได้" in result.err
+    assert dump(sample_db) == before
+    assert not (tmp_path / "settings.toml").exists()
