@@ -408,3 +408,20 @@ def test_a_word_file_is_never_written_over_the_database(run, sample_db, tmp_path
         assert result.code == 2 and "เขียนทับไม่ได้" in result.err
     assert dump(sample_db) == before
     assert not (tmp_path / "settings.toml").exists()
+
+
+def test_an_agency_of_a_very_long_name_still_gets_its_word_file(run, tmp_path):
+    """Word's document properties hold at most 255 characters; the title in the page has all."""
+    from dataclasses import replace
+
+    from ita_tui import snapshot
+    from ita_tui.db import open_database
+
+    name = "เทศบาลตำบล" + "มวกเหล็ก" * 40
+    database = tmp_path / "long.db"
+    db = open_database(database, create=True)
+    snapshot.import_plan(db, replace(snapshot.sample_plan(), agency=name), "test")
+    db.close()
+    document = write(run, database, tmp_path / "analysis.docx", "--kind", "analysis")
+    assert name in document.paragraphs[0].text
+    assert document.core_properties.title == document.paragraphs[0].text[:255]

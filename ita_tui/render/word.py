@@ -57,7 +57,8 @@ def render_word(document: Document, template: Path | None = None) -> bytes:
     _thai_font_by_default(word)
     for section in word.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
-    word.core_properties.title = as_run_text(document.title)
+    # The file's properties hold 255 characters at most; the page's title has them all.
+    word.core_properties.title = as_run_text(document.title)[:255]
     styles = {style.name for style in word.styles}
 
     def paragraph(text: str, style: str | None = None, bold: bool = False) -> None:
