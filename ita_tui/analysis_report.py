@@ -105,8 +105,8 @@ def _analysis(latest: Assessment, findings: Sequence[Finding], words: Words) -> 
         rows.append(
             (
                 "\n".join([words.t(f"analysis.instrument.{instrument.lower()}"), *scores]),
-                _findings_cell([f for f in mine if f.kind == "weakness"]),
-                _findings_cell([f for f in mine if f.kind != "weakness"]),
+                _findings_cell([f for f in mine if f.kind == "weakness"], words),
+                _findings_cell([f for f in mine if f.kind != "weakness"], words),
             )
         )
     headers = tuple(
@@ -118,12 +118,13 @@ def _analysis(latest: Assessment, findings: Sequence[Finding], words: Words) -> 
     ]
 
 
-def _findings_cell(findings: Sequence[Finding]) -> str:
-    """Findings under the sub-indicator and topic they concern, each once."""
+def _findings_cell(findings: Sequence[Finding], words: Words) -> str:
+    """Findings under the sub-indicator (in the document's digits) and topic they concern."""
     lines: list[str] = []
     heading = None
     for finding in findings:
-        about = " ".join(part for part in (finding.sub_indicator, finding.topic) if part)
+        number = words.num(finding.sub_indicator) if finding.sub_indicator else None
+        about = " ".join(part for part in (number, finding.topic) if part)
         if about and about != heading:
             lines.append(about)
             heading = about

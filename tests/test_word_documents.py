@@ -82,7 +82,7 @@ def test_the_analysis_document_has_the_seeds_shape(run, sample_db, tmp_path):
     assert "๘๐.๖๑" in all_text(document)
     oit = [c.text for c in analysis.rows[3].cells]
     assert oit[0].startswith("แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)\n๙. การเปิดเผยข้อมูล ๗๒.๔๓ คะแนน")
-    assert "9.2 แผนการดำเนินงาน\n- ไม่มีรายงานการกำกับติดตามการดำเนินงานประจำปี ๒๕๖๕ รอบ ๖ เดือน" in oit[1]
+    assert "๙.๒ แผนการดำเนินงาน\n- ไม่มีรายงานการกำกับติดตามการดำเนินงานประจำปี ๒๕๖๕ รอบ ๖ เดือน" in oit[1]
     assert "ด้านคุณภาพการดำเนินงาน" in analysis.rows[2].cells[2].text
     assert [c.text for c in plan.rows[0].cells] == [
         "มาตรการ/แนวทาง",
