@@ -425,3 +425,12 @@ def test_an_agency_of_a_very_long_name_still_gets_its_word_file(run, tmp_path):
     document = write(run, database, tmp_path / "analysis.docx", "--kind", "analysis")
     assert name in document.paragraphs[0].text
     assert document.core_properties.title == document.paragraphs[0].text[:255]
+
+
+def test_locate_says_where_the_agencys_word_template_goes(run, tmp_path):
+    place = str(tmp_path / "word_template.docx")
+    before = run("locate").out
+    assert place in before and "แม่แบบที่มากับโปรแกรม" in before
+    make_template(tmp_path / "word_template.docx", "ตราครุฑ", "หัวกระดาษ")
+    after = run("locate").out
+    assert place in after and "แม่แบบที่มากับโปรแกรม" not in after
