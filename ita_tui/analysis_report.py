@@ -80,7 +80,26 @@ def _result(
         )
         for i in scoring.indicators()
     )
-    return [*blocks, Table(headers, rows, "scores")]
+    return [*blocks, Table(headers, rows, "scores"), *_ranking(latest, words)]
+
+
+def _ranking(latest: Assessment, words: Words) -> list[Block]:
+    """The indicators from the highest score to the lowest, and which pass."""
+    mark = scoring.methodology(latest.year).pass_mark
+    ranked = sorted(scoring.indicators(), key=lambda i: -latest.scores[i.number - 1])
+    rows = tuple(
+        (words.num(place), i.name(words.lang), words.num(float(latest.scores[i.number - 1])))
+        for place, i in enumerate(ranked, start=1)
+    )
+    headers = tuple(words.t(f"analysis.col.{name}") for name in ("rank", "indicator", "score"))
+    passed = [i.number for i in scoring.indicators() if latest.scores[i.number - 1] >= mark]
+    failed = [i.number for i in scoring.indicators() if latest.scores[i.number - 1] < mark]
+    blocks: list[Block] = [Heading(words.t("analysis.ranking"), 3), Table(headers, rows, "ranking")]
+    for key, numbers in (("analysis.passed", passed), ("analysis.failed", failed)):
+        if numbers:
+            listed = ", ".join(words.num(n) for n in numbers)
+            blocks.append(Paragraph(words.t(key, numbers=listed, mark=words.num(mark))))
+    return blocks
 
 
 def _analysis(latest: Assessment, findings: Sequence[Finding], words: Words) -> list[Block]:

@@ -76,10 +76,11 @@ def test_the_analysis_document_has_the_seeds_shape(run, sample_db, tmp_path):
     document = write(run, sample_db, tmp_path / "analysis.docx", "--kind", "analysis")
     title = document.paragraphs[0].text
     assert "รายงานการวิเคราะห์ผลการประเมิน" in title and "๒๕๖๕" in title
-    scores, analysis, plan = document.tables
+    scores, ranking, analysis, plan = document.tables
     assert [c.text for c in scores.rows[0].cells] == ["ตัวชี้วัด", "พ.ศ. ๒๕๖๔", "พ.ศ. ๒๕๖๕"]
     assert [c.text for c in scores.rows[10].cells] == ["๑๐. การป้องกันการทุจริต", "๓๗.๕๐", "๓๗.๕๐"]
     assert "๘๐.๖๑" in all_text(document)
+    assert [c.text for c in ranking.rows[1].cells] == ["๑", "การปฏิบัติหน้าที่", "๑๐๐.๐๐"]
     oit = [c.text for c in analysis.rows[3].cells]
     assert oit[0].startswith("แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)\n๙. การเปิดเผยข้อมูล ๗๒.๔๓ คะแนน")
     assert "๙.๒ แผนการดำเนินงาน\n- ไม่มีรายงานการกำกับติดตามการดำเนินงานประจำปี ๒๕๖๕ รอบ ๖ เดือน" in oit[1]
@@ -434,3 +435,12 @@ def test_locate_says_where_the_agencys_word_template_goes(run, tmp_path):
     make_template(tmp_path / "word_template.docx", "ตราครุฑ", "หัวกระดาษ")
     after = run("locate").out
     assert place in after and "แม่แบบที่มากับโปรแกรม" not in after
+
+
+def test_the_analysis_ranks_the_indicators_and_names_those_below_the_pass_mark(run, sample_db):
+    md = run("--db", str(sample_db), "report", "--kind", "analysis", "-o", "-").out
+    assert "| ๑ | การปฏิบัติหน้าที่ | ๑๐๐.๐๐ |" in md
+    assert "| ๕ | การใช้งบประมาณ | ๙๙.๖๓ |" in md  # 99.63, below 99.65 and above 96.13
+    assert "| ๑๐ | การป้องกันการทุจริต | ๓๗.๕๐ |" in md
+    assert "ตัวชี้วัดที่ ๙, ๑๐ ต่ำกว่าเกณฑ์ ๘๕ คะแนน" in md
+    assert "ตัวชี้วัดที่ ๑, ๒, ๓, ๔, ๕, ๖, ๗, ๘ ผ่านเกณฑ์" in md
