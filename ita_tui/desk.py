@@ -36,6 +36,7 @@ from ita_tui.thai_calendar import today
 from ita_tui.words import Words
 
 if TYPE_CHECKING:
+    from ita_tui.document import Document
     from ita_tui.snapshot import ImportReport
 
 
@@ -247,6 +248,45 @@ class Desk:
         from ita_tui import report
 
         return report.render(self.review(as_of, since), fmt, self.words.lang, self.words.digits)
+
+    def plan_year(self) -> int | None:
+        """The fiscal year of the plan followed: the latest one with measures."""
+        return max((m.fiscal_year for m in self.measures()), default=None)
+
+    def document(
+        self,
+        kind: str,
+        as_of: date,
+        since: date | None = None,
+        fiscal_year: int | None = None,
+    ) -> "Document":
+        """One of the documents the agency publishes, in the document model: the monthly pack
+        ("pack"), the plan's follow-up of the six-month round or of the year ("six-month",
+        "annual"), or the analysis of the latest ITA result with its plan ("analysis")."""
+        agency = self.require_agency()
+        if kind == "pack":
+            from ita_tui.report import monthly_pack
+
+            return monthly_pack(self.review(as_of, since), self.words)
+        if kind == "analysis":
+            from ita_tui.analysis_report import analysis_report
+
+            return analysis_report(
+                agency.name,
+                self.assessments(),
+                self.findings(),
+                self.recommendations(),
+                self.measures(),
+                as_of,
+                self.words,
+            )
+        from ita_tui.follow_up_report import follow_up_report
+
+        year = fiscal_year or self.plan_year()
+        if year is None:
+            raise UserError("report.no_plan")
+        details = [self.measure(m.id) for m in self.measures() if m.fiscal_year == year and m.id]
+        return follow_up_report(kind, agency.name, year, details, as_of, self.words)
 
     # People.
 
