@@ -89,6 +89,8 @@ def test_a_snapshot_without_own_lists_has_no_such_key(run, sample_db, tmp_path):
     (("code = \"O2\"", "code = \"O1\""), "listed twice: o1"),
     (("sub_indicator = \"9.5\"", "sub_indicator = \"9.9\""), "not a sub-indicator"),
     (("period = \"previous\"", "period = \"last year\""), "current, previous"),
+    (("provisional_name = true", "provisonal_name = true"), "unknown key 'provisonal_name'"),
+    (("provisional = true", "provisional = \"no\""), "must be true or false"),
 ])  # fmt: skip
 def test_a_wrong_list_is_refused_and_changes_nothing(run, db_2569, tmp_path, change, message):
     path = tmp_path / "wrong.toml"
