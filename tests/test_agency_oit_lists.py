@@ -159,3 +159,13 @@ async def test_section_7_confirms_and_corrects_an_item(tmp_path):
     sub = next(s for s in stored["sub_indicators"] if s["code"] == "10.2")
     assert "provisional" not in sub
     assert rows(app, "SELECT count(*) FROM journal WHERE subject = 'oit_lists'") == [(1,)]
+
+
+async def test_the_help_of_section_7_names_the_key(tmp_path):
+    from tests.app_helpers import sample_app
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("7", "question_mark")
+        await pilot.pause()
+        assert "แก้ข้อ OIT" in str(app.screen.query_one("#help-keys").render())
