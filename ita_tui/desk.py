@@ -158,6 +158,14 @@ class Desk:
     def findings(self) -> list[Finding]:
         return queries.findings(self.db, self.agency.id) if self.agency else []
 
+    def oit_catalogue(self, year: int, extra_file: str | None = None):
+        """The year's OIT item list: the file given, else the agency's own, else the bundled."""
+        from ita_tui import oit
+
+        own = queries.oit_lists(self.db, self.agency.id) if self.agency else []
+        lists = [oit.parse_catalogue(document, "oit_lists") for document in own]
+        return oit.catalogue_for(year, extra_file, lists)
+
     def recommendations(self) -> list[Recommendation]:
         return queries.recommendations(self.db, self.agency.id) if self.agency else []
 
@@ -385,6 +393,12 @@ class Desk:
             published_result,
             by=self.who,
         )
+
+    def save_oit_lists(self, documents: list[dict]) -> None:
+        writes.save_oit_lists(self.db, self._agency_id(), documents, by=self.who)
+
+    def forget_oit_list(self, year: int) -> bool:
+        return writes.forget_oit_list(self.db, self._agency_id(), year, by=self.who)
 
     def delete_assessment(self, year: int) -> None:
         backup.before_delete(self.db)

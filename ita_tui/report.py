@@ -236,7 +236,10 @@ def score_chart(latest: Assessment, previous: Assessment | None, words: Words) -
     return ScoreChart(
         title=words.t("report.chart_title", mark=words.num(mark)),
         indicator_heading=words.t("report.col.indicator"),
-        rows=tuple(ChartRow(words.num(i.number), i.name(words.lang)) for i in scoring.indicators()),
+        rows=tuple(
+            ChartRow(words.num(i.number), i.name(words.lang))
+            for i in scoring.indicators(latest.year)
+        ),
         series=tuple(
             ChartSeries(
                 label=words.num(assessment.year),

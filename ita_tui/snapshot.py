@@ -114,6 +114,10 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
                 }
             )
         )
+    own_lists = queries.oit_lists(db, agency.id)
+    if own_lists:
+        # Only an agency that corrected a list has the key: other snapshots stay as they were.
+        document["oit_lists"] = own_lists
     for recommendation in queries.recommendations(db, agency.id):
         document["recommendations"].append(
             _drop_empty(

@@ -18,7 +18,7 @@ from ita_tui.widgets.plain import DataTable, Static
 BAR_CELLS = 20
 
 
-def score_bar(score: float, pass_mark: float = 85) -> Text:
+def score_bar(score: float, pass_mark: float) -> Text:
     """A bar of the score out of 100 with the pass mark drawn on it as ┃; a ✓ or ✗ says in
     words what the colour says."""
     filled = round(score / 100 * BAR_CELLS)
@@ -91,13 +91,23 @@ class OverviewScreen(ItaScreen):
             published = " " + self.t(
                 "overview.published", overall=app.num(latest.published_overall)
             )
+        if latest.published_result and latest.published_result not in (
+            result.result_th,
+            result.result_en,
+        ):
+            # The rule after 2565 is not known for sure: what the NACC published stands beside
+            # what the tool computes, never replaced by it.
+            published += " " + self.t("overview.published_result", result=latest.published_result)
+        computed = result.result(app.lang)
+        if result.provisional_result:
+            computed += f" ({self.t('whatif.provisional')})"
         line.update(
             self.t(
                 "overview.headline",
                 year=app.num(latest.year),
                 overall=app.num(result.overall),
                 kind=self.t(f"score.{result.result_kind}"),
-                result=result.result(app.lang),
+                result=computed,
                 verdict=verdict,
             )
             + published
@@ -113,10 +123,14 @@ class OverviewScreen(ItaScreen):
         table.add_column(self.t("overview.score"), key="score")
         table.add_column(self.t("overview.against_pass", mark=mark), key="bar")
         table.add_column(change_heading, key="change")
-        lowest = min(range(10), key=lambda i: latest.scores[i])
-        changes = scoring.changes(previous.scores, latest.scores) if previous else [None] * 10
+        lowest = min(range(len(latest.scores)), key=lambda i: latest.scores[i])
+        changes = (
+            scoring.changes(previous.scores, latest.scores)
+            if previous
+            else [None] * len(latest.scores)
+        )
         for indicator, score, change in zip(
-            scoring.indicators(), latest.scores, changes, strict=True
+            scoring.indicators(latest.year), latest.scores, changes, strict=True
         ):
             name = indicator.name(app.lang)
             if indicator.number - 1 == lowest:
@@ -134,7 +148,7 @@ class OverviewScreen(ItaScreen):
                 name,
                 indicator.instrument,
                 Text(app.num(f"{score:.2f}"), justify="right"),
-                score_bar(score),
+                score_bar(score, float(scoring.methodology(latest.year).pass_mark)),
                 moved,
                 key=str(indicator.number),
             )
