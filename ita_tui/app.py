@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand, UnknownModeError
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -240,8 +240,18 @@ class ItaApp(App[None]):
             return events.Paste(event.text)
         return events.Key(event.key, event.character)
 
+    def _has_a_screen(self) -> bool:
+        try:
+            _ = self.screen
+        except (ScreenStackError, UnknownModeError):
+            return False
+        return True
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste):
+            if not self._has_a_screen():
+                # Typed as the app closes, its screens already gone: for nothing.
+                return
             if not event.is_forwarded:
                 # It comes back up here if what it went to does not use it.
                 event._typed_with_screens_ready = self._screens_ready  # type: ignore[union-attr]
