@@ -56,7 +56,7 @@ _PUBLISHED_OVERALL = re.compile(r"ITA\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*คะแน
 _PUBLISHED_RESULT = re.compile(r"ระดับ(?:ผลการประเมิน)?(?:อยู่)?(?:ใน)?(?:ระดับ)?\s*(AA|[A-F])\b")
 _AGENCY = re.compile(
     r"(เทศบาล(?:ตำบล|เมือง|นคร)|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|อบต\.|อบจ\.|กรม|กระทรวง"
-    r"|สำนักงาน|มหาวิทยาลัย|โรงพยาบาล|จังหวัด|การไฟฟ้า|การประปา|สถาบัน|องค์การ)\S*"
+    r"|สำนักงาน|มหาวิทยาลัย|โรงพยาบาล|จังหวัด|การไฟฟ้า|การประปา|สถาบัน|องค์การ)"
 )
 _NUMBER = re.compile(r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]+)?)(?![0-9.])")
 _SUB_INDICATOR = re.compile(r"^([0-9]{1,2})\.([0-9]{1,2})\s*(.*)$")
@@ -362,9 +362,11 @@ class _Reader:
         return years[-1] if years else None
 
     def agency(self) -> str | None:
+        """The first heading that is an agency's name: it opens with the kind of agency
+        (เทศบาลตำบล…, องค์การบริหารส่วนตำบล…, กรม…), and is a name, not a sentence."""
         for text in self.headings:
-            line = text.strip()
-            if len(line) <= 80 and _AGENCY.fullmatch(line):
+            line = " ".join(text.split())
+            if _AGENCY.match(line) and len(line.split()) <= 4 and not re.search(r"[0-9๐-๙]", line):
                 return line
         return None
 
@@ -584,6 +586,8 @@ def plan_from_tables(
         for where, finding in reader.findings:
             reader.unplaced.append(Unplaced(where, finding["text"]))
         result["findings"] = []
+    # A draft is for a person to read: no empty lists.
+    result = {key: value for key, value in result.items() if value != []}
     return PlanFromTables(result, reader.layouts, reader.unplaced, origins)
 
 

@@ -124,6 +124,27 @@ def test_a_draft_is_a_snapshot_file_and_the_database_is_untouched(run, tmp_path,
     assert len(_overdue(run, db)) == 2
 
 
+def test_a_sheets_own_dates_and_an_agency_named_in_several_words(run, tmp_path):
+    import datetime
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["องค์การบริหารส่วนตำบลบ้านใหม่ อำเภอเมือง"])
+    sheet.append(["แผนปฏิบัติการ ปีงบประมาณ 2566"])
+    sheet.append(["มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"])
+    sheet.append(["รายงานรอบ ๖ เดือน", "กองคลัง", datetime.datetime(2023, 3, 31)])
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    db = tmp_path / "office.db"
+    assert run("--db", str(db), "import", str(path)).code == 0
+    imported = _exported(run, db)
+    assert imported["agency"]["name"] == "องค์การบริหารส่วนตำบลบ้านใหม่ อำเภอเมือง"
+    (measure,) = imported["measures"]
+    assert (str(measure["start"]), str(measure["end"])) == ("2023-03-31", "2023-03-31")
+
+
 def test_agency_and_fiscal_year_given_override_the_headings(run, tmp_path):
     path = word_plan(tmp_path / "plan.docx")
     db = tmp_path / "office.db"
@@ -200,6 +221,33 @@ def test_every_cell_not_placed_is_listed(run, tmp_path):
     assert "ไม่ได้นำเข้า · ตารางที่ ๑ แถว ๒ คอลัมน์ ๒: กองคลัง" in result.err
     assert "ไม่ได้นำเข้า · ตารางที่ ๑ แถว ๓ คอลัมน์ ๔: ขอเลื่อน" in result.err
     assert "ช่องที่ไม่ได้นำเข้า ๓ ช่อง" in result.err
+
+
+def test_a_table_without_a_header_after_the_plan_goes_on_with_it(run, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("เทศบาลตำบลทดสอบ")
+    document.add_paragraph("แผนปฏิบัติการ ปีงบประมาณ 2566")
+    first = document.add_table(rows=2, cols=3)
+    second = document.add_table(rows=2, cols=3)
+    for table, rows in (
+        (first, [("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"), ("ก", "กองคลัง", "ต.ค. 65 - ธ.ค. 65")]),
+        (second, [("ข", "กองช่าง", "ม.ค. 66 - มี.ค. 66"), ("", "งานพัสดุ", "")]),
+    ):
+        for row, texts in enumerate(rows):
+            for column, text in enumerate(texts):
+                table.cell(row, column).text = text
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    db = tmp_path / "office.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 0, result.err
+    measures = _exported(run, db)["measures"]
+    assert [(m["title"], m["units"], str(m["end"])) for m in measures] == [
+        ("ก", ["กองคลัง"], "2022-12-31"),
+        ("ข", ["กองช่าง", "งานพัสดุ"], "2023-03-31"),
+    ]
 
 
 def test_a_problem_is_named_by_its_table_row_and_column(run, tmp_path, sample_db):
