@@ -446,7 +446,7 @@ def _finding_items(cell: Cell, named: set[int], kind: str) -> Iterator[dict]:
             if about is None:
                 mentioned = [n for n in _indicators_named(text) if not named or n in named]
                 about = mentioned[0] if len(mentioned) == 1 else None
-            yield {"indicator": about, "sub_indicator": sub, "topic": topic, "text": text}
+            yield {"indicator": about, **_topic_and_text(text, about, sub, topic)}
             continue
         if found := _SUB_INDICATOR.match(to_arabic_digits(text)):
             major, minor, _ = found.groups()
@@ -457,6 +457,17 @@ def _finding_items(cell: Cell, named: set[int], kind: str) -> Iterator[dict]:
             topic = text
         else:
             yield {"unplaced": text}
+
+
+def _topic_and_text(text: str, indicator: int | None, sub: str | None, topic: str | None) -> dict:
+    """A bullet that opens with its indicator's name (`ด้านคุณภาพการดำเนินงาน ควร…`) has that
+    as its topic."""
+    if topic is None and indicator is not None:
+        name = next(i.name_th for i in indicators() if i.number == indicator)
+        opening = re.match(rf"(ด้าน\s*{re.escape(name)})\s+(\S.*)", text)
+        if opening:
+            topic, text = opening.groups()
+    return {"sub_indicator": sub, "topic": topic, "text": text}
 
 
 def _split_units(text: str) -> Iterator[tuple[str, str | None, str | None]]:

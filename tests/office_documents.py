@@ -92,6 +92,38 @@ INDICATOR_NAMES = [
 ]
 
 
+# The analysis table's rows about IIT and EIT, as the seed has them (its second row says IIT
+# of the EIT indicators).
+ANALYSIS = [
+    [
+        [
+            "แบบวัดความรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
+            "๑. การปฏิบัติหน้าที่ ๑๐๐ คะแนน ๒. การใช้งบประมาณ ๙๙.๖๓ คะแนน ๓. การใช้อำนาจ ๙๙.๙๑ คะแนน"
+            " ๔. การใช้ทรัพย์สินของราชการ ๙๙.๖๖ คะแนน ๕. การแก้ไขปัญหาการทุจริต ๙๙.๖๕ คะแนน",
+        ],
+        [
+            "ผลคะแนน IIT ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ไม่มีประเด็นข้อบกพร่อง ไม่ต้องแก้ไข"
+            " เทศบาลตำบลมวกเหล็ก จะต้องรักษามาตรฐานไว้"
+        ],
+        [next(f["text"] for f in SAMPLE["findings"] if f["id"] == 1)],
+    ],
+    [
+        [
+            "แบบวัดความรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
+            "๖. คุณภาพการดำเนินงาน ๙๕.๒๘ คะแนน ๗. ประสิทธิภาพการสื่อสาร ๙๖.๑๓ คะแนน"
+            " ๘. การปรับปรุงการทำงาน ๙๕.๕๓ คะแนน",
+        ],
+        ["ผลคะแนน OIT ผ่านเกณฑ์ (๘๕ คะแนนขึ้นไป) ไม่มีประเด็นข้อบกพร่อง ไม่ต้องแก้ไข"],
+        ["เทศบาลตำบลมวกเหล็ก จะต้องดำเนินการ"]
+        + [
+            f"- {f['topic']} {f['text']}"
+            for f in SAMPLE["findings"]
+            if f["kind"] == "develop" and f.get("indicator")
+        ],
+    ],
+]
+
+
 def thai(text: object) -> str:
     return str(text).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
 
@@ -136,7 +168,7 @@ def word_plan(path: Path, pages: list[list[dict]] | None = None, *, headings: bo
             compared.cell(n + 2, 1).text = thai(f"{SCORES_2564[n]:.2f}")
             compared.cell(n + 2, 2).text = thai(SCORES_2565[n])
         document.add_paragraph("การวิเคราะห์ผลการประเมินแต่ละตัวชี้วัด")
-        analysis = document.add_table(rows=2, cols=3)
+        analysis = document.add_table(rows=4, cols=3)
         for column, text in enumerate(
             (
                 "ตัวชี้วัดของการประเมิน ITA",
@@ -145,12 +177,15 @@ def word_plan(path: Path, pages: list[list[dict]] | None = None, *, headings: bo
             )
         ):
             analysis.cell(0, column).text = text
+        for row, cells in enumerate(ANALYSIS, start=1):
+            for column, paragraphs in enumerate(cells):
+                _fill(analysis.cell(row, column), paragraphs)
         _fill(
-            analysis.cell(1, 0),
+            analysis.cell(3, 0),
             ["แบบตรวจการเปิดเผยข้อมูลสาธารณะ OIT", "๙. การเปิดเผยข้อมูล ๗๒.๔๓ คะแนน"],
         )
         _fill(
-            analysis.cell(1, 1),
+            analysis.cell(3, 1),
             [
                 "๙.๒ การบริหารงาน",
                 "แผนการดำเนินงาน",
