@@ -78,7 +78,7 @@ def _report_import(context: Context, report) -> None:
 
 
 @command("import", help="help.import")
-@click.argument("files", metavar="FILE…", nargs=-1, required=True)
+@click.argument("files", metavar="FILE.toml|.docx|.xlsx…", nargs=-1, required=True)
 @by_option(help="help.import.by")
 @option("--draft", metavar="OUT.toml", help="help.import.draft")
 @option("--agency", "agency_name", metavar="NAME", help="help.import.agency")
