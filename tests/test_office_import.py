@@ -319,6 +319,27 @@ def test_a_bad_file_ends_in_a_message_and_the_database_unchanged(run, tmp_path, 
     assert not draft.exists()
 
 
+def test_a_file_that_unpacks_to_too_much_is_not_read(run, tmp_path, sample_db, monkeypatch):
+    from ita_tui import office_files
+
+    monkeypatch.setattr(office_files, "MAX_UNPACKED_TEXT", 1024 * 1024)
+    path = word_plan(tmp_path / "plan.docx")
+    assert (
+        run(
+            "--db", str(tmp_path / "x.db"), "import", str(path), "--draft", str(tmp_path / "d.toml")
+        ).code
+        == 0
+    )
+    import zipfile
+
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("customXml/padding.xml", "<a/>" + " " * 2 * 1024 * 1024)
+    before = dump(sample_db)
+    result = run("--db", str(sample_db), "import", str(path))
+    assert result.code == 2 and "เกิน 1 MB" in result.err
+    assert dump(sample_db) == before
+
+
 @pytest.mark.slow
 def test_a_ten_thousand_row_sheet_gives_a_result(run, tmp_path):
     import openpyxl
