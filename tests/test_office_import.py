@@ -47,6 +47,7 @@ def test_the_seeds_plan_comes_in_as_the_sample_plan(run, tmp_path, sample_db, of
     result = run("--db", str(db), "import", str(office_plan))
     assert result.code == 0, result.err
     assert "๑๑ มาตรการ" in result.out
+    assert "หน่วยงาน “เทศบาลตำบลมวกเหล็ก” · แผนปีงบประมาณ ๒๕๖๖" in result.out
     # Measure 11's period lies in the fiscal year before the plan's, as the report wrote it.
     assert "ปีงบประมาณ ๒๕๖๕" in result.err and "นอกปีงบประมาณ ๒๕๖๖" in result.err
 
@@ -72,7 +73,9 @@ def test_the_seeds_plan_comes_in_as_the_sample_plan(run, tmp_path, sample_db, of
 
 def test_the_word_files_scores_findings_and_units_come_in_too(run, tmp_path, sample_db):
     db = tmp_path / "office.db"
-    assert run("--db", str(db), "import", str(word_plan(tmp_path / "plan.docx"))).code == 0
+    result = run("--db", str(db), "import", str(word_plan(tmp_path / "plan.docx")))
+    assert result.code == 0, result.err
+    assert "ผลการประเมินปี ๒๕๖๔, ๒๕๖๕ · ข้อค้นพบ ๖ ข้อ · หน่วยงานผู้รับผิดชอบ ๖ หน่วย" in result.out
     imported = _exported(run, db)
     sample = _exported(run, sample_db)
 

@@ -27,6 +27,21 @@ def read_plan(
             alike.append([layout])
     for layouts in alike:
         say(_layout_line(context, layouts))
+    document = found.document
+    measures = document["measures"]
+    say(
+        context.t(
+            "import.found",
+            agency=document["agency"]["name"],
+            year=context.number(measures[0]["fiscal_year"]),
+            assessments=", ".join(
+                context.number(a["year"]) for a in document.get("assessments", [])
+            )
+            or "-",
+            findings=context.number(len(document.get("findings", []))),
+            units=context.number(len(document.get("units", []))),
+        )
+    )
     for cell in found.unplaced:
         say(
             context.t("import.unplaced", where=where(context, cell.where), text=cell.text), err=True
