@@ -50,6 +50,8 @@ _SUB_UNIT_KINDS = {"งาน", "ฝ่าย", "กลุ่มงาน", "แ
 _UNIT_SEPARATORS = re.compile(r"[,;、\n]|\s+และ\s+(?=" + "|".join(UNIT_KINDS) + ")")
 
 _YEAR = r"(?:พ\.?\s*ศ\.?)?\s*(25\d\d)"
+# A score column's header: the year alone (`พ.ศ. ๒๕๖๔`, `ปี 2565`).
+_YEAR_HEADER = re.compile(r"\s*(?:ปี)?\s*" + _YEAR + r"\s*")
 _FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*" + _YEAR)
 _REPORT_YEAR = re.compile(r"ประจำปี(?:งบประมาณ)?\s*" + _YEAR)
 _PUBLISHED_OVERALL = re.compile(r"ITA\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*คะแนน")
@@ -271,7 +273,7 @@ class _Reader:
             years = {
                 column: int(found.group(1))
                 for column, cell in enumerate(row, start=1)
-                if (found := re.search(_YEAR, to_arabic_digits(cell.text)))
+                if (found := _YEAR_HEADER.fullmatch(to_arabic_digits(cell.text)))
             }
             for column, cell in enumerate(row, start=1):
                 if header_role(cell.text) == "order" or "อันดับ" in cell.text:
