@@ -39,8 +39,9 @@ _NO_LONGER_APPLIES = re.compile(
 )
 # A weakness cell that says there is none.
 _NO_WEAKNESS = re.compile(r"ไม่มีประเด็นข้อบกพร่อง|ไม่มีข้อบกพร่อง")
-# Where the clause that says so begins: after these words, or at the start of its sentence.
-_CLAUSE_START = re.compile(r"ซึ่ง|เนื่องจาก(?=\S)|(?<=[.;:\n])")
+# Where the clause that says so begins: after ซึ่ง (…ที่มีระยะเวลา ๑ ปี ซึ่งในปี ๒๕๖๖ ไม่มี…), a
+# semicolon or a colon. Not after a full stop: Thai ends no sentence with one, and พ.ศ. has two.
+_CLAUSE_START = re.compile(r"ซึ่ง|[;:]")
 
 # Thai units are named by their kind, which opens the name: กองคลัง, งานนิติการ, สำนักปลัด.
 # A word that does not open with a kind continues the name before it (a line wrapped inside
@@ -114,9 +115,14 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# A header names a column in a few words; a cell longer than this is the plan's own text,
+# whatever words it holds.
+_HEADER_LENGTH = 60
+
+
 def header_role(text: str) -> str | None:
     words = _squeezed(to_arabic_digits(text)).lower()
-    if not words:
+    if not words or len(words) > _HEADER_LENGTH:
         return None
     if words in _ORDER_HEADERS:
         return "order"
@@ -158,7 +164,9 @@ class _Reader:
         self.unplaced: list[Unplaced] = []
         self.measures: list[_Measure] = []
         self.plan_seen = False
-        self.score_rows: dict[int, dict[int, float]] = {}  # year (None = report year) -> scores
+        # Indicator -> score, by the year a column's header gives; or with no year given, taken
+        # as the report's own year.
+        self.score_rows: dict[int, dict[int, float]] = {}
         self.undated_scores: dict[int, float] = {}
         self.findings: list[tuple[Where, dict]] = []
 
@@ -405,6 +413,8 @@ def _analysis_columns(row: tuple[Cell, ...]) -> dict[int, str]:
     roles: dict[int, str] = {}
     for column, cell in enumerate(row, start=1):
         words = _squeezed(cell.text)
+        if len(words) > _HEADER_LENGTH:
+            continue
         if "ข้อบกพร่อง" in words or "จุดอ่อน" in words:
             roles[column] = "weakness"
         elif "พัฒนา" in words:
