@@ -554,6 +554,8 @@ def plan_from_tables(
             found=_headers_found(document) or "-",
             expected=_expected_headers(),
         )
+    if not reader.measures:
+        raise UserError("office.no_measures")
     report_year = reader.report_year()
     fiscal_year = fiscal_year or reader.fiscal_year() or (report_year and report_year + 1)
     if not fiscal_year:
@@ -561,8 +563,6 @@ def plan_from_tables(
     agency = agency or reader.agency()
     if not agency:
         raise UserError("office.no_agency")
-    if not reader.measures:
-        raise UserError("office.no_measures")
 
     origins: dict[str, Where] = {}
     units = _Units(reader.all_text)

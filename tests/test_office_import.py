@@ -147,6 +147,15 @@ def test_a_sheets_own_dates_and_an_agency_named_in_several_words(run, tmp_path):
     assert (str(measure["start"]), str(measure["end"])) == ("2023-03-31", "2023-03-31")
 
 
+def test_a_draft_is_of_one_office_file(run, tmp_path):
+    word = word_plan(tmp_path / "plan.docx")
+    draft = tmp_path / "draft.toml"
+    for files in ([str(word), str(word)], [str(tmp_path / "plan.toml")]):
+        result = run("--db", str(tmp_path / "x.db"), "import", *files, "--draft", str(draft))
+        assert result.code == 2 and "--draft ใช้กับไฟล์ Word หรือ Excel ไฟล์เดียว" in result.err
+    assert not draft.exists()
+
+
 def test_agency_and_fiscal_year_given_override_the_headings(run, tmp_path):
     path = word_plan(tmp_path / "plan.docx")
     db = tmp_path / "office.db"
@@ -299,6 +308,21 @@ def _table_without_rows(path):
     document.save(path)
 
 
+def _empty_sheet(path):
+    import openpyxl
+
+    openpyxl.Workbook().save(path)
+
+
+def _sheet_with_only_a_header(path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["เทศบาลตำบลมวกเหล็ก ปีงบประมาณ ๒๕๖๖"])
+    workbook.active.append(["มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"])
+    workbook.save(path)
+
+
 BAD_FILES = {
     "not a Word file.docx": (_not_word, "ไม่ใช่ไฟล์ Word (.docx) หรือ Excel (.xlsx)"),
     "not an Excel file.xlsx": (_not_word, "ไม่ใช่ไฟล์ Word (.docx) หรือ Excel (.xlsx)"),
@@ -308,6 +332,8 @@ BAD_FILES = {
     "an old Excel file.xls": (_encrypted, "อ่านไฟล์ .xls ไม่ได้"),
     "a plan table with only its header.docx": (_empty_table, "ไม่มีมาตรการ"),
     "a table without rows.docx": (_table_without_rows, "หัวตารางที่พบ: -"),
+    "an empty sheet.xlsx": (_empty_sheet, "หัวตารางที่พบ: -"),
+    "a sheet with only a header.xlsx": (_sheet_with_only_a_header, "ไม่มีมาตรการ"),
 }
 
 
