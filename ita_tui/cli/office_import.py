@@ -51,11 +51,19 @@ def read_plan(
     return found
 
 
-def import_office_file(context: Context, path: str, by: str | None, draft: str | None, **found):
+def import_office_file(
+    context: Context,
+    path: str,
+    by: str | None,
+    draft: str | None,
+    agency: str | None,
+    fiscal_year: int | None,
+):
+    """Import the plan, or write it as a draft; the import's report, or None for a draft."""
     from ita_tui import snapshot
     from ita_tui.snapshot_validation import SnapshotInvalid
 
-    plan = read_plan(context, path, **found)
+    plan = read_plan(context, path, agency, fiscal_year)
     if draft is not None:
         write_draft(context, plan, draft)
         return None

@@ -95,10 +95,9 @@ def import_command(
     from ita_tui import snapshot
     from ita_tui.office_files import is_office_file
 
-    found = {
-        "agency": normalise(agency_name) if agency_name else context.agency,
-        "fiscal_year": parse_be_year(fiscal_year) if fiscal_year is not None else None,
-    }
+    # What the user says overrides what a Word or Excel file's headings say.
+    agency = normalise(agency_name) if agency_name else context.agency
+    year = parse_be_year(fiscal_year) if fiscal_year is not None else None
     if draft is not None and (len(files) != 1 or not is_office_file(files[0])):
         raise UserError("import.draft_one_office_file")
 
@@ -106,7 +105,7 @@ def import_command(
         if is_office_file(file):
             from ita_tui.cli.office_import import import_office_file
 
-            report = import_office_file(context, file, by, draft, **found)
+            report = import_office_file(context, file, by, draft, agency, year)
             if report is not None:
                 _report_import(context, report)
             return
