@@ -166,8 +166,9 @@ class _Reader:
         self.plan_seen = False
         # Indicator -> score, by the year a column's header gives; or with no year given, taken
         # as the report's own year.
-        self.score_rows: dict[int, dict[int, float]] = {}
-        self.undated_scores: dict[int, float] = {}
+        # Each score is kept with its cell, to be listed if it cannot be used.
+        self.score_rows: dict[int, dict[int, tuple[float, Unplaced]]] = {}
+        self.undated_scores: dict[int, tuple[float, Unplaced]] = {}
         self.findings: list[tuple[Where, dict]] = []
 
     # -- the walk over the document -------------------------------------------------------
@@ -272,6 +273,9 @@ class _Reader:
             analysis_columns = _analysis_columns(row)
             if analysis_columns:
                 analysis = analysis_columns
+                for column, cell in enumerate(row, start=1):
+                    if column not in analysis and cell.text:
+                        self._unplace(table, number, column, cell.text)
                 continue
             if analysis is not None:
                 self._analysis_row(table, number, row, analysis)
@@ -288,6 +292,9 @@ class _Reader:
                     skipped_columns.add(column)
             if years:
                 header_years.update(years)
+                for column, cell in enumerate(row, start=1):
+                    if column not in years and cell.text and not _is_column_heading(cell.text):
+                        self._unplace(table, number, column, cell.text)
                 continue
             self._other_row(table, number, row, heading=False)
 
@@ -321,10 +328,11 @@ class _Reader:
             return False
         for column, score in scores:
             year = header_years.get(column)
-            if year is None:
-                self.undated_scores.setdefault(indicator, score)
-            else:
-                self.score_rows.setdefault(year, {}).setdefault(indicator, score)
+            scores_of_year = (
+                self.undated_scores if year is None else self.score_rows.setdefault(year, {})
+            )
+            cell = Unplaced(Where(table.label, table.sheet, number, column), row[column - 1].text)
+            _add_score(scores_of_year, indicator, score, cell, self.unplaced)
         return True
 
     def _analysis_row(self, table: Table, number: int, row: tuple[Cell, ...], columns):
@@ -614,19 +622,43 @@ def plan_from_tables(
     return PlanFromTables(result, reader.layouts, reader.unplaced, origins)
 
 
+def _add_score(
+    scores: dict[int, tuple[float, Unplaced]],
+    indicator: int,
+    score: float,
+    cell: Unplaced,
+    unplaced: list[Unplaced],
+) -> None:
+    """A score said twice (the seed gives each in three tables) is the same score; one that
+    says otherwise is listed, not chosen between."""
+    held = scores.get(indicator)
+    if held is None:
+        scores[indicator] = (score, cell)
+    elif held[0] != score:
+        unplaced.append(cell)
+
+
 def _assessments(reader: _Reader, report_year: int | None) -> list[dict]:
+    """The years whose ten scores the document gives; the cells of a year short of ten are
+    listed as not placed."""
     by_year = {year: dict(scores) for year, scores in reader.score_rows.items()}
     if report_year is not None:
         undated = by_year.setdefault(report_year, {})
-        for indicator, score in reader.undated_scores.items():
-            undated.setdefault(indicator, score)
+        for indicator, (score, cell) in reader.undated_scores.items():
+            _add_score(undated, indicator, score, cell, reader.unplaced)
+    else:
+        reader.unplaced.extend(cell for _, cell in reader.undated_scores.values())
     result = []
     overall, grade = reader.published()
     for year in sorted(by_year):
         scores = by_year[year]
         if len(scores) != INDICATOR_COUNT:
+            reader.unplaced.extend(cell for _, cell in scores.values())
             continue
-        row: dict = {"year": year, "scores": [scores[n] for n in range(1, INDICATOR_COUNT + 1)]}
+        row: dict = {
+            "year": year,
+            "scores": [scores[n][0] for n in range(1, INDICATOR_COUNT + 1)],
+        }
         if year == report_year and overall is not None:
             row["published_overall"] = overall
         if year == report_year and grade is not None:

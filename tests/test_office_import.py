@@ -239,6 +239,34 @@ def test_every_cell_not_placed_is_listed(run, tmp_path):
     assert "ช่องที่ไม่ได้นำเข้า ๔ ช่อง" in result.err
 
 
+def test_scores_that_make_no_assessment_are_listed(run, tmp_path):
+    """Two indicators of a year are not its assessment, and a score that contradicts the same
+    indicator's score elsewhere is not chosen between: their cells are listed."""
+    pages = plan_rows()
+    path = word_plan(tmp_path / "plan.docx", pages)
+    import docx
+
+    document = docx.Document(path)
+    scores = document.add_table(rows=3, cols=2)
+    scores.cell(0, 1).text = "พ.ศ. ๒๕๖๓"
+    scores.cell(1, 0).text = "๙. การเปิดเผยข้อมูล"
+    scores.cell(1, 1).text = "๖๐.๒๕"
+    scores.cell(2, 0).text = "๑๐. การป้องกันการทุจริต"
+    scores.cell(2, 1).text = "๔๐"
+    again = document.add_table(rows=1, cols=2)
+    again.cell(0, 0).text = "๙. การเปิดเผยข้อมูล"
+    again.cell(0, 1).text = "ได้รับคะแนน ๗๐ คะแนน"
+    document.save(path)
+
+    db = tmp_path / "office.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 0, result.err
+    assert "ตารางที่ ๙ แถว ๒ คอลัมน์ ๒: ๖๐.๒๕" in result.err
+    assert "ตารางที่ ๙ แถว ๓ คอลัมน์ ๒: ๔๐" in result.err
+    assert "ตารางที่ ๑๐ แถว ๑ คอลัมน์ ๒: ได้รับคะแนน ๗๐ คะแนน" in result.err
+    assert [a["year"] for a in _exported(run, db)["assessments"]] == [2564, 2565]
+
+
 def test_a_table_without_a_header_after_the_plan_goes_on_with_it(run, tmp_path):
     import docx
 
