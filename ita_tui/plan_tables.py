@@ -501,7 +501,7 @@ def _split_units(text: str) -> Iterator[tuple[str, str | None, str | None]]:
                 names[-1].append(word)
             else:
                 names.append([word])
-        joined = ["".join(words) for words in names]
+        joined = [_rejoined(words) for words in names]
         if len(joined) == 2 and _kind(joined[0]) in _SUB_UNIT_KINDS:
             parent_kind = _kind(joined[1])
             if parent_kind is not None and parent_kind not in _SUB_UNIT_KINDS:
@@ -511,13 +511,26 @@ def _split_units(text: str) -> Iterator[tuple[str, str | None, str | None]]:
             yield name, _kind(name), None
 
 
+def _rejoined(words: list[str]) -> str:
+    """Thai writes no space between the words of a name: a space between two Thai letters is
+    where a line wrapped. Beside other letters (งาน ICT) a space is a space."""
+    name = words[0]
+    for word in words[1:]:
+        wrapped = _THAI_LETTER.match(name[-1]) and _THAI_LETTER.match(word[0])
+        name += word if wrapped else " " + word
+    return name
+
+
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+
+
 def _kind(name: str) -> str | None:
     return next((kind for kind in UNIT_KINDS if name.startswith(kind)), None)
 
 
 class _Units:
-    """The units as the plan names them, one per name once spaces are taken out; a name
-    abbreviated with ฯ is completed where the document spells it out."""
+    """The units as the plan names them, one per name once spaces are taken out (as first
+    written); a name abbreviated with ฯ is completed where the document spells it out."""
 
     def __init__(self, document_text: list[str]) -> None:
         self.document_text = document_text
@@ -535,12 +548,13 @@ class _Units:
         return spelled.pop() if len(spelled) == 1 else name
 
     def add(self, name: str, kind: str | None, parent: str | None) -> str:
-        key = _squeezed(self.full_name(name))
+        name = self.full_name(name)
+        key = _squeezed(name)
         if parent is not None:
             parent = self.add(parent, _kind(parent), None)
         row = self.rows.get(key)
         if row is None:
-            row = self.rows[key] = {"name": key, "kind": kind, "parent": parent}
+            row = self.rows[key] = {"name": name, "kind": kind, "parent": parent}
         elif row["parent"] is None and parent is not None:
             row["parent"] = parent
         return row["name"]
