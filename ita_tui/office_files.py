@@ -10,11 +10,11 @@ from pathlib import Path
 from ita_tui.errors import UserError
 from ita_tui.user_files import read_bytes
 
-WORD_SUFFIXES = (".docx", ".docm")
+WORD_SUFFIXES = (".docx",)
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 # Formats people save agencies' plans in that no reader here opens: each gets a message saying
 # how to save it so that ita-tui can read it.
-OLD_OR_OTHER_SUFFIXES = (".doc", ".xls", ".ods", ".odt", ".rtf", ".pdf")
+OLD_OR_OTHER_SUFFIXES = (".doc", ".docm", ".xls", ".ods", ".odt", ".rtf", ".pdf")
 
 # An encrypted (password-protected) Office file, like an old .doc or .xls, is an OLE compound
 # file rather than a zip of XML.
