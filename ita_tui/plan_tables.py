@@ -23,9 +23,9 @@ ROLES = ("order", "units", "period", "follow_up", "method", "title")
 _HEADER_WORDS = {
     "order": ("ลำดับ", "no.", "#"),
     "units": ("ผู้รับผิดชอบ", "รับผิดชอบ", "หน่วยงาน", "responsible", "unit", "owner"),
-    "period": ("ระยะเวลา", "ช่วงเวลา", "กำหนดเวลา", "ห้วงเวลา", "period", "timeline", "when"),
+    "period": ("ระยะเวลา", "ช่วงเวลา", "กำหนดเวลา", "ห้วงเวลา", "period", "timeline"),
     "follow_up": ("ติดตาม", "follow", "monitor"),
-    "method": ("วิธีการ", "วิธีดำเนิน", "ขั้นตอน", "method", "how"),
+    "method": ("วิธีการ", "วิธีดำเนิน", "ขั้นตอน", "method"),
     "title": ("มาตรการ", "แนวทาง", "โครงการ", "measure", "title"),
 }
 # Short headers that only mean the row number when they are the whole header.
