@@ -101,14 +101,14 @@ class PlanFromTables:
 @dataclass
 class _Measure:
     where: Where
-    parts: dict[str, list[str]] = field(default_factory=dict)
+    # Each column's paragraphs, from every row the measure takes.
+    paragraphs: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, role: str, text: str) -> None:
-        if text:
-            self.parts.setdefault(role, []).append(text)
+    def add(self, role: str, paragraphs: list[str]) -> None:
+        self.paragraphs.setdefault(role, []).extend(paragraphs)
 
     def text(self, role: str) -> str:
-        return ("\n" if role == "units" else " ").join(self.parts.get(role, []))
+        return ("\n" if role == "units" else " ").join(self.paragraphs.get(role, []))
 
 
 def _squeezed(text: str) -> str:
@@ -259,9 +259,9 @@ class _Reader:
                 # row already has it. Merged across: the cell to the left holds it.
                 origin_row, origin_column = cell.merged_from
                 if starts and origin_row != number and origin_column == column:
-                    measure.add(role, _cell_text(table, cell.merged_from, role))
+                    measure.add(role, _cell_paragraphs(table, cell.merged_from))
                 continue
-            measure.add(role, _cell_text(table, (number, column), role))
+            measure.add(role, _cell_paragraphs(table, (number, column)))
 
     # -- tables that are not the plan: scores, the analysis ---------------------------------
 
@@ -399,12 +399,9 @@ class _Reader:
         return overall, result
 
 
-def _cell_text(table: Table, at: tuple[int, int], role: str) -> str:
+def _cell_paragraphs(table: Table, at: tuple[int, int]) -> list[str]:
     row, column = at
-    cell = table.rows[row - 1][column - 1]
-    if role == "units":
-        return "\n".join(p.strip() for p in cell.paragraphs if p.strip())
-    return " ".join(_one_line(p) for p in cell.paragraphs if p.strip())
+    return [_one_line(p) for p in table.rows[row - 1][column - 1].paragraphs if p.strip()]
 
 
 def _is_column_heading(text: str) -> bool:
@@ -488,6 +485,33 @@ def _topic_and_text(text: str, indicator: int | None, sub: str | None, topic: st
         if opening:
             topic, text = opening.groups()
     return {"sub_indicator": sub, "topic": topic, "text": text}
+
+
+_ITEM_MARK = re.compile(r"(?:^|(?<=\s))([0-9]{1,2})\)\s*")
+
+
+def numbered_items(paragraphs: list[str]) -> list[str]:
+    """The numbered items of a method (`อย่างน้อยประกอบด้วย ๑) … ๒) …`), which plans list as what
+    a report must hold: each runs to the next number or the end of its paragraph. A list counts
+    from 1 without a gap, and may go on in the next paragraph or row; a lone `๑)` is no list."""
+    lists: list[list[str]] = []
+    expected = 1
+    for paragraph in paragraphs:
+        # Thai digits become Arabic one for one, so that places in one are places in the other.
+        text = to_arabic_digits(paragraph)
+        marks: list[tuple[int, re.Match[str]]] = []
+        for mark in _ITEM_MARK.finditer(text):
+            number = int(mark.group(1))
+            if number == 1:
+                lists.append([])
+                expected = 1
+            if number == expected and lists:
+                marks.append((len(lists) - 1, mark))
+                expected += 1
+        for position, (which, mark) in enumerate(marks):
+            end = marks[position + 1][1].start() if position + 1 < len(marks) else len(text)
+            lists[which].append(paragraph[mark.end() : end].strip())
+    return [item for found in lists if len(found) > 1 for item in found if item]
 
 
 def _split_units(text: str) -> Iterator[tuple[str, str | None, str | None]]:
@@ -610,6 +634,8 @@ def plan_from_tables(
         if reason:
             row["status"] = "dropped"
             row["drop_reason"] = reason
+        elif items := numbered_items(found.paragraphs.get("method", [])):
+            row["contents"] = [{"text": item} for item in items]
         measures.append({k: v for k, v in row.items() if v != "" or k == "period"})
 
     result: dict = {

@@ -37,9 +37,19 @@ _BREAK = " ๓) กำหนดแนวทางการกำกับติ�
 CONTINUED = 10
 
 
+# Where the seed's methods start a paragraph other than at a numbered item.
+_PARAGRAPH_STARTS = (
+    "อาจทำให้รูปแบบ",
+    "การเปิดโอกาสให้เกิดการมีส่วนร่วม ข้อนี้",
+    "มีการกำหนดแนวทาง",
+    "การดำเนินการต้องสอดคล้อง",
+)
+
+
 def method_paragraphs(text: str) -> list[str]:
-    """A method as a cell of paragraphs, one for each numbered item."""
-    return re.split(r" (?=[๑-๙]\) )", text)
+    """A method as the seed's cell of paragraphs: one for each numbered item, and one for
+    each sentence that follows a list."""
+    return re.split(r" (?=[๑-๙]\) |" + "|".join(_PARAGRAPH_STARTS) + ")", text)
 
 
 def plan_rows() -> list[list[dict]]:
@@ -197,6 +207,8 @@ def word_plan(path: Path, pages: list[list[dict]] | None = None, *, headings: bo
             "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติเพื่อขับเคลื่อนการส่งเสริมคุณธรรม"
             "และความโปร่งใส ในปีงบประมาณ พ.ศ. ๒๕๖๖"
         )
+    # The merged cells are the seed's plan's; a plan given is left unmerged.
+    merged = MERGED if pages is None else set()
     for page_number, page in enumerate(pages if pages is not None else plan_rows()):
         table = document.add_table(rows=1 + len(page), cols=len(HEADER))
         for column, text in enumerate(HEADER):
@@ -204,9 +216,9 @@ def word_plan(path: Path, pages: list[list[dict]] | None = None, *, headings: bo
         for row_number, row in enumerate(page, start=1):
             for column, role in enumerate(COLUMNS):
                 cell = table.cell(row_number, column)
-                if (page_number, row_number - 1, role) in MERGED:
+                if (page_number, row_number - 1, role) in merged:
                     cell = cell.merge(table.cell(row_number + 1, column))
-                elif (page_number, row_number - 2, role) in MERGED:
+                elif (page_number, row_number - 2, role) in merged:
                     continue
                 _fill(cell, row[role])
         document.add_paragraph("")

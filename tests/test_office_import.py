@@ -58,6 +58,13 @@ def test_the_seeds_plan_comes_in_as_the_sample_plan(run, tmp_path, sample_db, of
     for got, want in zip(imported["measures"], sample["measures"], strict=True):
         for key in (*PLAN_FIELDS, "start", "end", "fiscal_year", "overdue", "flags"):
             assert got.get(key) == want.get(key), (want["id"], key)
+    # The numbered items of a method are the measure's required contents (the sample's
+    # measure 10 says which of its two lists each item comes from; the report does not).
+    for got, want in zip(imported["measures"], sample["measures"], strict=True):
+        assert [c["text"] for c in got["contents"]] == [
+            c["text"].removeprefix("การวิเคราะห์: ").removeprefix("แนวทาง: ")
+            for c in want["contents"]
+        ], want["id"]
     assert [m["status"] for m in imported["measures"]].count("dropped") == 2
     assert imported["measures"][10]["flags"] == ["period_outside_fiscal_year"]
     assert {u["name"] for u in imported["units"]} >= {u["name"] for u in sample["units"]} - {
@@ -265,6 +272,27 @@ def test_scores_that_make_no_assessment_are_listed(run, tmp_path):
     assert "ตารางที่ ๙ แถว ๓ คอลัมน์ ๒: ๔๐" in result.err
     assert "ตารางที่ ๑๐ แถว ๑ คอลัมน์ ๒: ได้รับคะแนน ๗๐ คะแนน" in result.err
     assert [a["year"] for a in _exported(run, db)["assessments"]] == [2564, 2565]
+
+
+def test_only_a_list_counted_from_one_becomes_required_contents(run, tmp_path):
+    row = plan_rows()[1][0]
+    pages = [
+        [
+            dict(row, title=["ก"], method=["ทำตามข้อ 3) ของระเบียบ และข้อ ๑) ของประกาศ"]),
+            dict(row, title=["ข"], method=["อย่างน้อยประกอบด้วย ๑) ผลงาน ๒) งบประมาณ", "๓) ปัญหา"]),
+            dict(row, title=["ค"], method=["๑) สรุปผล ๓) ข้อเสนอแนะ"]),
+        ]
+    ]
+    db = tmp_path / "office.db"
+    assert run("--db", str(db), "import", str(word_plan(tmp_path / "p.docx", pages))).code == 0
+    contents = {
+        m["title"]: [c["text"] for c in m["contents"]] for m in _exported(run, db)["measures"]
+    }
+    assert contents == {
+        "ก": [],
+        "ข": ["ผลงาน", "งบประมาณ", "ปัญหา"],
+        "ค": [],
+    }
 
 
 def test_a_table_without_a_header_after_the_plan_goes_on_with_it(run, tmp_path):
