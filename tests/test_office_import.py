@@ -154,6 +154,26 @@ def test_a_sheets_own_dates_and_an_agency_named_in_several_words(run, tmp_path):
     assert (str(measure["start"]), str(measure["end"])) == ("2023-03-31", "2023-03-31")
 
 
+def test_word_excel_and_toml_files_import_together(run, tmp_path):
+    from importlib import resources
+
+    sample = tmp_path / "sample.toml"
+    sample.write_text(
+        resources.files("ita_tui").joinpath("data", "sample_plan.toml").read_text("utf-8"),
+        "utf-8",
+    )
+    word = word_plan(tmp_path / "plan.docx")
+    excel = excel_plan(tmp_path / "plan.xlsx")
+    db = tmp_path / "all.db"
+    result = run(
+        "--db", str(db), "import", str(sample), str(word), str(excel), "--agency", "อบต.ทดสอบ"
+    )
+    assert result.code == 0, result.err
+    assert result.out.count("๑๑ มาตรการ") == 3
+    agencies = run("--db", str(db), "--agency", "อบต.ทดสอบ", "measures", "--json")
+    assert len(json.loads(agencies.out)) == 11
+
+
 def test_a_draft_is_of_one_office_file(run, tmp_path):
     word = word_plan(tmp_path / "plan.docx")
     draft = tmp_path / "draft.toml"

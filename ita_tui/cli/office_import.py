@@ -51,15 +51,15 @@ def read_plan(
     return found
 
 
-def import_office_file(
+def plan_from_office_file(
     context: Context,
     path: str,
-    by: str | None,
     draft: str | None,
     agency: str | None,
     fiscal_year: int | None,
 ):
-    """Import the plan, or write it as a draft; the import's report, or None for a draft."""
+    """The plan in the file, checked as a TOML file is, for the caller to import; or None once
+    it is written as a draft."""
     from ita_tui import snapshot
     from ita_tui.snapshot_validation import SnapshotInvalid
 
@@ -68,11 +68,9 @@ def import_office_file(
         write_draft(context, plan, draft)
         return None
     try:
-        checked = snapshot.validate(plan.document, path)
+        return snapshot.validate(plan.document, path)
     except SnapshotInvalid as invalid:
         raise located(context, invalid, plan) from None
-    db = context.open(create=True)
-    return snapshot.import_plan(db, checked, context.actor(db, by))
 
 
 def write_draft(context: Context, plan: PlanFromTables, destination: str) -> None:

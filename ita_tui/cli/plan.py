@@ -93,6 +93,7 @@ def import_command(
     fiscal_year: str | None,
 ) -> None:
     from ita_tui import snapshot
+    from ita_tui.db.connection import Database
     from ita_tui.office_files import is_office_file
 
     # What the user says overrides what a Word or Excel file's headings say.
@@ -101,21 +102,30 @@ def import_command(
     if draft is not None and (len(files) != 1 or not is_office_file(files[0])):
         raise UserError("import.draft_one_office_file")
 
+    # One connection for every file imported.
+    opened: list[Database] = []
+
+    def database() -> Database:
+        if not opened:
+            opened.append(context.open(create=True))
+        return opened[0]
+
     def import_one(file: str) -> None:
         if is_office_file(file):
-            from ita_tui.cli.office_import import import_office_file
+            from ita_tui.cli.office_import import plan_from_office_file
 
-            report = import_office_file(context, file, by, draft, agency, year)
-            if report is not None:
-                _report_import(context, report)
-            return
-        plan = snapshot.validate(snapshot.read(file), file)
-        db = context.open(create=True)
+            plan = plan_from_office_file(context, file, draft, agency, year)
+            if plan is None:  # written as a draft
+                return
+        else:
+            plan = snapshot.validate(snapshot.read(file), file)
+        db = database()
         _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
 
     if len(files) == 1:
         import_one(files[0])
         return
+    database()
     codes = []
     for file in files:
         try:
