@@ -9,7 +9,7 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypedDict, Unpack
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from ita_tui import follow_up
 from ita_tui.access import Actor
@@ -34,6 +34,10 @@ from ita_tui.model import (
 from ita_tui.review import Review, review
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
+
+if TYPE_CHECKING:
+    from ita_tui.document import Document
+    from ita_tui.snapshot import ImportReport
 
 
 class CountFilters(TypedDict, total=False):
@@ -94,7 +98,8 @@ class Desk:
 
     def _agency_id(self) -> int:
         if self.agency is None:
-            raise UserError("agency.none")
+            # A command says which command brings a plan in; the app, which keys do.
+            raise UserError("agency.none" if self.agency_required else "agency.none_in_app")
         return self.agency.id
 
     # The agencies of a national or provincial database.
@@ -112,6 +117,24 @@ class Desk:
             limit=limit,
             offset=offset,
         )
+
+    def start_plan(self, agency_name: str) -> Agency:
+        """A new agency with a plan yet to be entered, which the desk now works on."""
+        started = self.choose_agency(writes.add_agency(self.db, agency_name, by=self.who))
+        assert started is not None  # just written
+        return started
+
+    def import_plan_text(self, text: str, source: str) -> "ImportReport":
+        """A plan or snapshot file's text, checked whole and imported all or nothing as
+        `ita-tui import` does; the desk then works on its agency. `source` names the text in
+        the messages that list its problems."""
+        from ita_tui import snapshot
+
+        plan = snapshot.validate(snapshot.loads(text, source), source)
+        report = snapshot.import_plan(self.db, plan, self.who)
+        self.agency_name = plan.agency
+        self.reload()
+        return report
 
     def choose_agency(self, agency_id: int) -> Agency | None:
         chosen = queries.agency_by_id(self.db, agency_id)
@@ -134,6 +157,14 @@ class Desk:
 
     def findings(self) -> list[Finding]:
         return queries.findings(self.db, self.agency.id) if self.agency else []
+
+    def oit_catalogue(self, year: int, extra_file: str | None = None):
+        """The year's OIT item list: the file given, else the agency's own, else the bundled."""
+        from ita_tui import oit
+
+        own = queries.oit_lists(self.db, self.agency.id) if self.agency else []
+        lists = [oit.parse_catalogue(document, "oit_lists") for document in own]
+        return oit.catalogue_for(year, extra_file, lists)
 
     def recommendations(self) -> list[Recommendation]:
         return queries.recommendations(self.db, self.agency.id) if self.agency else []
@@ -225,6 +256,45 @@ class Desk:
         from ita_tui import report
 
         return report.render(self.review(as_of, since), fmt, self.words.lang, self.words.digits)
+
+    def plan_year(self) -> int | None:
+        """The fiscal year of the plan followed: the latest one with measures."""
+        return max((m.fiscal_year for m in self.measures()), default=None)
+
+    def document(
+        self,
+        kind: str,
+        as_of: date,
+        since: date | None = None,
+        fiscal_year: int | None = None,
+    ) -> "Document":
+        """One of the documents the agency publishes, in the document model: the monthly pack
+        ("pack"), the plan's follow-up of the six-month round or of the year ("six-month",
+        "annual"), or the analysis of the latest ITA result with its plan ("analysis")."""
+        agency = self.require_agency()
+        if kind == "pack":
+            from ita_tui.report import monthly_pack
+
+            return monthly_pack(self.review(as_of, since), self.words)
+        if kind == "analysis":
+            from ita_tui.analysis_report import analysis_report
+
+            return analysis_report(
+                agency.name,
+                self.assessments(),
+                self.findings(),
+                self.recommendations(),
+                self.measures(),
+                as_of,
+                self.words,
+            )
+        from ita_tui.follow_up_report import follow_up_report
+
+        year = fiscal_year or self.plan_year()
+        if year is None:
+            raise UserError("report.no_plan")
+        details = [self.measure(m.id) for m in self.measures() if m.fiscal_year == year and m.id]
+        return follow_up_report(kind, agency.name, year, details, as_of, self.words)
 
     # People.
 
@@ -323,6 +393,12 @@ class Desk:
             published_result,
             by=self.who,
         )
+
+    def save_oit_lists(self, documents: list[dict]) -> None:
+        writes.save_oit_lists(self.db, self._agency_id(), documents, by=self.who)
+
+    def forget_oit_list(self, year: int) -> bool:
+        return writes.forget_oit_list(self.db, self._agency_id(), year, by=self.who)
 
     def delete_assessment(self, year: int) -> None:
         backup.before_delete(self.db)

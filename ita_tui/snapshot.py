@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import tomli_w
 
 from ita_tui import scoring
+from ita_tui.access import Actor
 from ita_tui.db import journal, queries, writes
 from ita_tui.db.connection import Database
 from ita_tui.files import write_atomically
@@ -113,6 +114,10 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
                 }
             )
         )
+    own_lists = queries.oit_lists(db, agency.id)
+    if own_lists:
+        # Only an agency that corrected a list has the key: other snapshots stay as they were.
+        document["oit_lists"] = own_lists
     for recommendation in queries.recommendations(db, agency.id):
         document["recommendations"].append(
             _drop_empty(
@@ -225,7 +230,7 @@ class ImportReport:
     outside_fiscal_year: list[Measure]
 
 
-def import_plan(db: Database, plan: Plan, recorded_by: str) -> ImportReport:
+def import_plan(db: Database, plan: Plan, recorded_by: Actor | str) -> ImportReport:
     writes.replace_agency(db, plan, recorded_by)
     flagged = [m for m in plan.measures if outside_fiscal_year(m.fiscal_year, m.start, m.end)]
     return ImportReport(plan.agency, len(plan.measures), flagged)

@@ -9,6 +9,7 @@ id, which the database keeps as the row's own id, or as `source_id` when another
 taken that number), else by what it says (a measure's year and title, a checklist item's text),
 else by its place in the list."""
 
+import json
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -123,6 +124,7 @@ def apply(db: Database, plan: Plan, by: str, at: str) -> int:
         write.sync("agencies", (agency_id,), existing, {"snapshot_generated_at": written})
 
     _assessments(db, write, agency_id, plan)
+    _oit_lists(db, write, agency_id, plan)
     _recommendations(db, write, agency_id, plan)
     unit_ids, gone_units = _units(db, write, agency_id, plan)
     finding_ids, gone_findings = _findings(db, write, agency_id, plan)
@@ -161,6 +163,29 @@ def _assessments(db: Database, write: _Writer, agency_id: int, plan: Plan) -> No
             write.insert("assessments", row)
         else:
             write.sync("assessments", (current["id"],), current, row)
+
+
+def oit_list_row(agency_id: int, document: dict) -> dict:
+    return {
+        "agency_id": agency_id,
+        "first_year": document["first_year"],
+        "last_year": document.get("last_year"),
+        "document": json.dumps(document, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _oit_lists(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
+    wanted = [oit_list_row(agency_id, document) for document in plan.oit_lists]
+    existing = db.rows("SELECT * FROM oit_lists WHERE agency_id = ?", (agency_id,))
+    by_years = (lambda row: row["first_year"],) * 2
+    matched = _pair(existing, wanted, [by_years])
+    for row in _unmatched(existing, matched):
+        write.delete("oit_lists", "id = ?", (row["id"],))
+    for current, row in zip(matched, wanted, strict=True):
+        if current is None:
+            write.insert("oit_lists", row)
+        else:
+            write.sync("oit_lists", (current["id"],), current, row)
 
 
 def _recommendations(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:

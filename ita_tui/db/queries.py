@@ -1,5 +1,6 @@
 """Reads: the rows every screen and command shows, already annotated with their follow-up state."""
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -398,6 +399,17 @@ def assessments(db: Database, agency_id: int) -> list[Assessment]:
         )
         for row in db.rows(
             "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,)
+        )
+    ]
+
+
+def oit_lists(db: Database, agency_id: int) -> list[dict]:
+    """The agency's own OIT item lists, as their documents, oldest years first."""
+    return [
+        json.loads(row["document"])
+        for row in db.rows(
+            "SELECT document FROM oit_lists WHERE agency_id = ? ORDER BY first_year",
+            (agency_id,),
         )
     ]
 

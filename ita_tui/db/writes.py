@@ -70,6 +70,18 @@ def replace_agency(db: Database, plan: Plan, recorded_by: Actor | str) -> int:
         return plan_import.apply(db, plan, stamp.by, stamp.at)
 
 
+def add_agency(db: Database, name: str, by: Actor | str = "") -> int:
+    """A new agency whose plan is still empty, to be filled in form by form. It needs what an
+    import needs; an agency of that name stays as it is."""
+    name = normalise(name)
+    if not name:
+        raise UserError("agency.need_name")
+    with _action(db, by, "start_plan"):
+        if db.execute("SELECT 1 FROM agencies WHERE name = ?", (name,)).fetchone():
+            raise UserError("agency.exists", name=name)
+        return _insert(db, "agencies", {"name": name})
+
+
 def _open_measure(db: Database, measure_id: int) -> tuple[str, int]:
     row = db.execute(
         "SELECT status, agency_id FROM measures WHERE id = ?", (measure_id,)
@@ -425,6 +437,37 @@ def save_assessment(
             _update(db, "assessments", (existing[0],), row)
         else:
             _insert(db, "assessments", {**row, "agency_id": agency_id, "year": year})
+
+
+def save_oit_lists(
+    db: Database, agency_id: int, documents: list[dict], by: Actor | str = ""
+) -> None:
+    """Make these the agency's own OIT lists for their years, in place of any own list whose
+    years they overlap; one transaction for all."""
+    with _action(db, by, "oit_list"):
+        for document in documents:
+            first = document["first_year"]
+            last = document.get("last_year")
+            _delete(
+                db,
+                "oit_lists",
+                "agency_id = ? AND (? IS NULL OR first_year <= ?)"
+                " AND (last_year IS NULL OR last_year >= ?)",
+                (agency_id, last, last, first),
+            )
+            _insert(db, "oit_lists", plan_import.oit_list_row(agency_id, document))
+
+
+def forget_oit_list(db: Database, agency_id: int, year: int, by: Actor | str = "") -> bool:
+    """Drop the agency's own list that covers the year, so the bundled one applies again;
+    whether there was one."""
+    where = "agency_id = ? AND first_year <= ? AND (last_year IS NULL OR last_year >= ?)"
+    params = (agency_id, year, year)
+    with _action(db, by, "oit_list"):
+        found = db.execute(f"SELECT 1 FROM oit_lists WHERE {where}", params).fetchone()
+        if found:
+            _delete(db, "oit_lists", where, params)
+    return found is not None
 
 
 def delete_assessment(db: Database, agency_id: int, year: int, by: Actor | str = "") -> None:

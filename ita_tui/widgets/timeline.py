@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year_bounds
+from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year, fiscal_year_bounds, today
 from ita_tui.widgets.plain import cut_to, plain
 
 BAR = "━"
@@ -47,8 +47,8 @@ class Timeline(Widget, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.lines: list = []
-        self.fiscal_year = 2566
-        self.as_of = date.today()
+        self.as_of = today()
+        self.fiscal_year = fiscal_year(self.as_of)
 
     def show(self, lines: list, fiscal_year: int, as_of: date) -> None:
         self.lines, self.fiscal_year, self.as_of = lines, fiscal_year, as_of
