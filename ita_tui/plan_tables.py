@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ita_tui.errors import UserError
 from ita_tui.office_files import EMPTY, Cell, OfficeDocument, Table
-from ita_tui.scoring import INDICATOR_COUNT, indicators
+from ita_tui.scoring import indicators, methodology
 from ita_tui.snapshot_validation import FORMAT_NAME, FORMAT_VERSION
 from ita_tui.thai_calendar import to_arabic_digits
 
@@ -467,7 +467,7 @@ def _finding_items(cell: Cell, named: set[int], kind: str) -> Iterator[dict]:
             continue
         if found := _SUB_INDICATOR.match(to_arabic_digits(text)):
             major, minor, _ = found.groups()
-            if 1 <= int(major) <= INDICATOR_COUNT:
+            if 1 <= int(major) <= len(indicators()):
                 indicator, sub, topic = int(major), f"{int(major)}.{int(minor)}", None
                 continue
         if sub is not None and topic is None:
@@ -692,12 +692,13 @@ def _assessments(reader: _Reader, report_year: int | None) -> list[dict]:
     overall, grade = reader.published()
     for year in sorted(by_year):
         scores = by_year[year]
-        if len(scores) != INDICATOR_COUNT:
+        count = methodology(year).indicator_count
+        if len(scores) != count:
             reader.unplaced.extend(cell for _, cell in scores.values())
             continue
         row: dict = {
             "year": year,
-            "scores": [scores[n][0] for n in range(1, INDICATOR_COUNT + 1)],
+            "scores": [scores[n][0] for n in range(1, count + 1)],
         }
         if year == report_year and overall is not None:
             row["published_overall"] = overall
