@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand, UnknownModeError
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -27,8 +27,9 @@ from ita_tui.files import write_atomically
 from ita_tui.keyboard_layout import english_key, with_thai_twins
 from ita_tui.model import Agency
 from ita_tui.output_folder import default_output_folder, file_name, in_output_folder
-from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.screens.localized import Key, install_bindings, opens_on_enter
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
+from ita_tui.screens.textual_internals import wait_for_idle
 from ita_tui.settings import Settings
 from ita_tui.text import visible
 from ita_tui.thai_calendar import today
@@ -61,6 +62,10 @@ APP_KEYS = [
 
 
 REFRESH_SECONDS = 3
+
+# The header's icon in the browser, where the page's own fonts draw the terminal: Thai's fongman,
+# which its Thai font has. Textual's ⭘ is in neither of them, and showed as a missing glyph.
+SERVED_HEADER_ICON = "๏"
 
 # Each section's screen, imported when the section is first opened, so that the first frame
 # does not wait for all seven.
@@ -143,9 +148,11 @@ class ItaApp(App[None]):
         # In a browser (`ita-tui serve`) a file the user asks for is delivered to their own
         # computer; nothing is written on the server.
         self.served = served
+        self.header_icon = SERVED_HEADER_ICON if served else None
         self.persist_settings = persist_settings
         self.data_version = 0
-        self._held_keys: list[events.Key] | None = None
+        self._held_keys: list[events.Key | events.Paste] | None = None
+        self._held_for_enter = False
         # How many screens have got ready: a key typed before the last one did was meant for it.
         self._screens_ready = 0
         self.selected_indicator: int | None = None
@@ -192,38 +199,82 @@ class ItaApp(App[None]):
     def hold_keys(self) -> None:
         """A screen is opening: keep the keys typed meanwhile until it is ready for them,
         instead of letting them fall on the screen underneath or on nothing."""
+        self._held_for_enter = False
         if self._held_keys is None:
             self._held_keys = []
             self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
 
+    def _hold_keys_after_enter(self) -> None:
+        """Enter on a list may open the chosen row, but the screen it opens is made only
+        after the row's selection has gone from the list to its screen and on to the app: the
+        keys typed behind Enter wait until a screen opens, or until the app has settled
+        without opening one."""
+        if self._held_keys is not None:
+            return
+        self.hold_keys()
+        self._held_for_enter = True
+
+        async def release_if_nothing_opened() -> None:
+            await wait_for_idle(min_sleep=0.05, max_sleep=self.HOLD_KEYS_SECONDS)
+            if self._held_for_enter:
+                await self.release_keys()
+
+        self.run_worker(release_if_nothing_opened(), name="keys-after-enter", exclusive=True)
+
     async def release_keys(self) -> None:
-        """The screen is ready: the keys typed meanwhile reach it as if typed now, in order,
-        ahead of any typed after."""
+        """The screen is ready: the keys typed and the text pasted meanwhile reach it as if
+        typed now, in order, ahead of any typed after."""
         self._screens_ready += 1
+        self._held_for_enter = False
         held, self._held_keys = list(self._held_keys or ()), None
         while held:
-            key = held.pop(0)
-            await self.on_event(events.Key(key.key, key.character))
+            await self.on_event(self._typed_again(held.pop(0)))
             if self._held_keys is not None:
                 # That key opened another screen: the rest wait for it in turn.
                 self._held_keys[:0] = held
                 return
 
+    @staticmethod
+    def _typed_again(event: events.Key | events.Paste) -> events.Key | events.Paste:
+        if isinstance(event, events.Paste):
+            return events.Paste(event.text)
+        return events.Key(event.key, event.character)
+
+    def _has_a_screen(self) -> bool:
+        try:
+            _ = self.screen
+        except (ScreenStackError, UnknownModeError):
+            return False
+        return True
+
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Key | events.Paste):
+            if not self._has_a_screen():
+                # Typed as the app closes, its screens already gone: for nothing.
+                return
             if not event.is_forwarded:
-                # The key comes back up here if what it went to does not use it.
-                event._typed_with_screens_ready = self._screens_ready  # type: ignore[attr-defined]
+                # It comes back up here if what it went to does not use it.
+                event._typed_with_screens_ready = self._screens_ready  # type: ignore[union-attr]
             typed_for = getattr(event, "_typed_with_screens_ready", self._screens_ready)
             if self._held_keys is not None:
-                # Typed ahead, maybe already gone to the screen underneath and come back up
-                # unused: it is held all the same.
+                # Typed or pasted ahead, maybe already gone to the screen underneath and come
+                # back up unused: it is held all the same.
                 self._held_keys.append(event)
                 return
             if event.is_forwarded and typed_for < self._screens_ready:
                 # Typed before the screen now in front got ready, and unused where it went:
                 # it is for this screen.
-                await self.on_event(events.Key(event.key, event.character))
+                await self.on_event(self._typed_again(event))
+                return
+            if (
+                isinstance(event, events.Key)
+                and event.key == "enter"
+                and event.is_forwarded
+                and opens_on_enter(self.focused)
+            ):
+                # Back up from the list unused there: here its binding chooses the row.
+                await super().on_event(event)
+                self._hold_keys_after_enter()
                 return
         await super().on_event(event)
 

@@ -35,11 +35,14 @@ from ita_tui.model import (
 )
 from ita_tui.review import Review, review
 from ita_tui.text import normalise
+from ita_tui.thai_calendar import fiscal_year as fiscal_year_of
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
 
 if TYPE_CHECKING:
+    from ita_tui.document import Document
     from ita_tui.new_year import YearDraft
+    from ita_tui.snapshot import ImportReport
 
 
 class CountFilters(TypedDict, total=False):
@@ -108,7 +111,8 @@ class Desk:
 
     def _agency_id(self) -> int:
         if self.agency is None:
-            raise UserError("agency.none")
+            # A command says which command brings a plan in; the app, which keys do.
+            raise UserError("agency.none" if self.agency_required else "agency.none_in_app")
         return self.agency.id
 
     # The agencies of a national or provincial database.
@@ -126,6 +130,24 @@ class Desk:
             limit=limit,
             offset=offset,
         )
+
+    def start_plan(self, agency_name: str) -> Agency:
+        """A new agency with a plan yet to be entered, which the desk now works on."""
+        started = self.choose_agency(writes.add_agency(self.db, agency_name, by=self.who))
+        assert started is not None  # just written
+        return started
+
+    def import_plan_text(self, text: str, source: str) -> "ImportReport":
+        """A plan or snapshot file's text, checked whole and imported all or nothing as
+        `ita-tui import` does; the desk then works on its agency. `source` names the text in
+        the messages that list its problems."""
+        from ita_tui import snapshot
+
+        plan = snapshot.validate(snapshot.loads(text, source), source)
+        report = snapshot.import_plan(self.db, plan, self.who)
+        self.agency_name = plan.agency
+        self.reload()
+        return report
 
     def choose_agency(self, agency_id: int) -> Agency | None:
         chosen = queries.agency_by_id(self.db, agency_id)
@@ -317,7 +339,7 @@ class Desk:
         snapshot.import_plan(self.db, plan, self.who, "new_year")
         return plan
 
-    def evidence(self, kind: str, year: int, fmt: str) -> str:
+    def evidence(self, kind: str, year: int) -> "Document":
         """The document an OIT item of assessment year `year` asks for (ita_tui.evidence)."""
         from ita_tui import evidence
 
@@ -337,7 +359,7 @@ class Desk:
             meetings=tuple(self.meetings()),
             item=self._item_asking(evidence.ITEMS_2569[kind], year),
         )
-        return evidence.render(evidence.build(kind, data, self.words), fmt, self.words.lang)
+        return evidence.to_document(evidence.build(kind, data, self.words), self.words.lang)
 
     def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
@@ -352,6 +374,50 @@ class Desk:
             return None
         items = [catalogue.item(code) for code in counterpart.codes]
         return ", ".join(f"{item.shown_code} {item.name}" for item in items)
+
+    def plan_year(self) -> int | None:
+        """The fiscal year of the plan followed: the latest one with measures."""
+        return max((m.fiscal_year for m in self.measures()), default=None)
+
+    def document(
+        self,
+        kind: str,
+        as_of: date,
+        since: date | None = None,
+        fiscal_year: int | None = None,
+    ) -> "Document":
+        """One of the documents the agency publishes, in the document model: the monthly pack
+        ("pack"), the plan's follow-up of the six-month round or of the year ("six-month",
+        "annual"), the analysis of the latest ITA result with its plan ("analysis"), or the
+        evidence an OIT item asks for ("o25", "o26": `fiscal_year` is then the assessment's year).
+        """
+        agency = self.require_agency()
+        if kind in ("o25", "o26"):
+            # The year of the assessment whose item asks for the document.
+            return self.evidence(kind, fiscal_year or fiscal_year_of(as_of))
+        if kind == "pack":
+            from ita_tui.report import monthly_pack
+
+            return monthly_pack(self.review(as_of, since), self.words)
+        if kind == "analysis":
+            from ita_tui.analysis_report import analysis_report
+
+            return analysis_report(
+                agency.name,
+                self.assessments(),
+                self.findings(),
+                self.recommendations(),
+                self.measures(),
+                as_of,
+                self.words,
+            )
+        from ita_tui.follow_up_report import follow_up_report
+
+        year = fiscal_year or self.plan_year()
+        if year is None:
+            raise UserError("report.no_plan")
+        details = [self.measure(m.id) for m in self.measures() if m.fiscal_year == year and m.id]
+        return follow_up_report(kind, agency.name, year, details, as_of, self.words)
 
     # People.
 

@@ -16,6 +16,7 @@ The document is plain sections, so that it moves onto the report's document mode
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ita_tui import document as model
 from ita_tui import scoring
 from ita_tui.model import Assessment, Finding, MeasureDetail, Meeting, Recommendation
 from ita_tui.words import Words
@@ -359,69 +360,26 @@ def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Sec
     )
 
 
-def render(document: Document, fmt: str, lang: str = "th") -> str:
-    """Markdown or one self-contained HTML file, escaped as the meeting pack is."""
-    from ita_tui import report
+def to_document(document: Document, lang: str) -> "model.Document":
+    """The evidence in the document model that every report is rendered from: a section's
+    heading one level below its parent's (to the third, the deepest a Word template styles)."""
+    blocks: list[model.Block] = []
 
-    if fmt == "html":
-        e = report._html
-        out = [
-            "<!DOCTYPE html>",
-            f'<html lang="{lang}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{e(document.title)}</title>",
-            f"<style>{report._CSS}</style>",
-            "</head>",
-            "<body>",
-            f"<h1>{e(document.title)}</h1>",
-            *(f'<p class="muted">{e(line)}</p>' for line in document.subtitle),
-        ]
-
-        def html_section(section: Section, level: int) -> None:
-            out.append(f"<h{level}>{e(section.heading)}</h{level}>")
-            out.extend(f"<p>{e(p)}</p>" for p in section.paragraphs)
-            if section.bullets:
-                out.append("<ul>" + "".join(f"<li>{e(b)}</li>" for b in section.bullets) + "</ul>")
-            if section.table is not None:
-                out.append(
-                    report._html_table(
-                        list(section.table.headers),
-                        [list(r) for r in section.table.rows],
-                        "evidence",
-                    )
-                )
-            for part in section.parts:
-                html_section(part, level + 1)
-
-        for section in document.sections:
-            html_section(section, 2)
-        out.append("</body></html>")
-        return "\n".join(out) + "\n"
-
-    md = report._md
-    lines = [f"# {md(document.title)}", ""]
-    for line in document.subtitle:
-        lines.extend([md(line), ""])
-
-    def md_section(section: Section, level: int) -> None:
-        lines.extend([f"{'#' * level} {md(section.heading)}", ""])
-        for paragraph in section.paragraphs:
-            lines.extend([md(paragraph), ""])
+    def add(section: Section, level: int) -> None:
+        blocks.append(model.Heading(section.heading, level))
+        blocks.extend(model.Paragraph(text) for text in section.paragraphs)
         if section.bullets:
-            lines.extend(f"- {md(b)}" for b in section.bullets)
-            lines.append("")
+            blocks.append(model.Bullets(section.bullets))
         if section.table is not None:
-            lines.extend(
-                report._markdown_table(
-                    list(section.table.headers), [list(r) for r in section.table.rows]
-                )
-            )
-            lines.append("")
+            blocks.append(model.Table(section.table.headers, section.table.rows, "evidence"))
         for part in section.parts:
-            md_section(part, level + 1)
+            add(part, min(level + 1, 3))
 
     for section in document.sections:
-        md_section(section, 2)
-    return "\n".join(lines)
+        add(section, 2)
+    return model.Document(
+        title=document.title,
+        lang=lang,
+        parts=(model.Section("evidence", tuple(blocks)),),
+        subtitle="\n".join(document.subtitle),
+    )

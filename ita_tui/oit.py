@@ -94,9 +94,31 @@ def parse_catalogue(row: dict[str, Any], name: str) -> Catalogue:
         raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
 
 
+# The keys a list, a sub-indicator and an item may have: a misspelt one (`provisonal`) would
+# otherwise be ignored without a word, and the list read otherwise than its author meant.
+_LIST_KEYS = {"first_year", "last_year", "source", "provisional_aggregation"} | {
+    "sub_indicators",
+    "items",
+}
+_SUB_KEYS = {"code", "name", "provisional"}
+_ITEM_KEYS = {"code", "sub_indicator", "name", "period", "provisional_name"}
+_FLAGS = {"provisional_aggregation", "provisional", "provisional_name"}
+
+
+def _known_keys(row: dict[str, Any], allowed: set[str], where: str) -> None:
+    for key in row:
+        if key not in allowed:
+            raise ValueError(f"{where}: unknown key {key!r}")
+        if key in _FLAGS and not isinstance(row[key], bool):
+            raise ValueError(f"{where}: {key} must be true or false")
+
+
 def _parse_catalogue(row: dict[str, Any]) -> Catalogue:
+    _known_keys(row, _LIST_KEYS, "list")
     items = tuple(_parse_item(i) for i in row["items"])
     rows = row.get("sub_indicators", ())
+    for sub in rows:
+        _known_keys(sub, _SUB_KEYS, f"sub-indicator {sub.get('code', '?')}")
     subs = tuple((normalise(s["code"]), normalise(s.get("name", ""))) for s in rows)
     if not subs:
         seen = dict.fromkeys(item.sub_indicator for item in items)
@@ -165,6 +187,7 @@ def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def _parse_item(row: dict[str, Any]) -> Item:
+    _known_keys(row, _ITEM_KEYS, f"item {row.get('code', '?')}")
     period = row.get("period")
     if period is not None and period not in EVIDENCE_PERIODS:
         raise ValueError(f"period of {row['code']} must be one of {', '.join(EVIDENCE_PERIODS)}")

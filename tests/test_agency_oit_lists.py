@@ -89,6 +89,8 @@ def test_a_snapshot_without_own_lists_has_no_such_key(run, sample_db, tmp_path):
     (("code = \"O2\"", "code = \"O1\""), "listed twice: o1"),
     (("sub_indicator = \"9.5\"", "sub_indicator = \"9.9\""), "not a sub-indicator"),
     (("period = \"previous\"", "period = \"last year\""), "current, previous"),
+    (("provisional_name = true", "provisonal_name = true"), "unknown key 'provisonal_name'"),
+    (("provisional = true", "provisional = \"no\""), "must be true or false"),
 ])  # fmt: skip
 def test_a_wrong_list_is_refused_and_changes_nothing(run, db_2569, tmp_path, change, message):
     path = tmp_path / "wrong.toml"
@@ -157,3 +159,13 @@ async def test_section_7_confirms_and_corrects_an_item(tmp_path):
     sub = next(s for s in stored["sub_indicators"] if s["code"] == "10.2")
     assert "provisional" not in sub
     assert rows(app, "SELECT count(*) FROM journal WHERE subject = 'oit_lists'") == [(1,)]
+
+
+async def test_the_help_of_section_7_names_the_key(tmp_path):
+    from tests.app_helpers import sample_app
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("7", "question_mark")
+        await pilot.pause()
+        assert "แก้ข้อ OIT" in str(app.screen.query_one("#help-keys").render())

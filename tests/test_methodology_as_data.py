@@ -10,7 +10,7 @@ import pytest
 from ita_tui import scoring
 from ita_tui.db import open_database, writes
 from ita_tui.model import Assessment
-from ita_tui.report import text_chart
+from ita_tui.report import score_chart
 from ita_tui.words import Words
 
 
@@ -51,9 +51,11 @@ def test_whatif_aims_at_the_years_pass_mark_by_default(run, sample_db, pass_mark
 
 def test_the_report_chart_draws_the_years_pass_mark(pass_mark_90_in_2569):
     words = Words("th", "arabic")
-    at_90 = text_chart(Assessment(2569, (50.0,) * 10), None, words, width=40)
-    at_85 = text_chart(Assessment(2568, (50.0,) * 10), None, words, width=40)
-    assert at_90[0].index("┃") - at_85[0].index("┃") == 2  # 36th cell, not the 34th
+    at_90 = score_chart(Assessment(2569, (50.0,) * 10), None, words)
+    at_85 = score_chart(Assessment(2568, (50.0,) * 10), None, words)
+    assert (at_90.pass_mark, at_90.pass_mark_said) == (90.0, "90")
+    assert (at_85.pass_mark, at_85.pass_mark_said) == (85.0, "85")
+    assert "90" in at_90.title and "85" in at_85.title
 
 
 @pytest.mark.parametrize(("year", "marked", "unconfirmed"), [

@@ -108,3 +108,13 @@ async def test_the_access_record_shows_thai_time(tmp_path, run):
 
     assert format_thai_moment(at) in shown and "UTC" not in shown
     assert "T" not in format_thai_moment(at)
+
+
+async def test_a_measure_due_soon_says_so_once(tmp_path):
+    app = sample_app(tmp_path, as_of=date(2023, 3, 20))  # measure 2 ends on 31 Mar 2566
+    async with app.run_test(size=SIZE) as pilot:
+        app.post_message(OpenMeasure(2))
+        await pilot.pause()
+        status = next(line for line in screen_lines(app) if "สถานะ:" in line)
+        assert status.count("◔") == 1, status
+        assert "ครบกำหนดใน ๓๐ วัน" in status, status

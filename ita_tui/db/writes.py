@@ -72,6 +72,18 @@ def replace_agency(
         return plan_import.apply(db, plan, stamp.by, stamp.at, action)
 
 
+def add_agency(db: Database, name: str, by: Actor | str = "") -> int:
+    """A new agency whose plan is still empty, to be filled in form by form. It needs what an
+    import needs; an agency of that name stays as it is."""
+    name = normalise(name)
+    if not name:
+        raise UserError("agency.need_name")
+    with _action(db, by, "start_plan"):
+        if db.execute("SELECT 1 FROM agencies WHERE name = ?", (name,)).fetchone():
+            raise UserError("agency.exists", name=name)
+        return _insert(db, "agencies", {"name": name})
+
+
 def _open_measure(db: Database, measure_id: int) -> tuple[str, int]:
     row = db.execute(
         "SELECT status, agency_id FROM measures WHERE id = ?", (measure_id,)

@@ -116,8 +116,9 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         self.query_one("#form-error", Static).update("\n".join(general))
 
     def action_save(self) -> None:
-        # Keys typed before ctrl+s may still be on their way into the field: save after them.
-        if isinstance(self.focused, Input):
+        # Keys typed or text pasted before ctrl+s may still be on their way into the field:
+        # save after them.
+        if self.focused is not None:
             self.focused.call_later(self.save_now)
         else:
             self.save_now()

@@ -79,7 +79,7 @@ class MeasureScreen(ItaScreen):
             )
         elif measure.due_soon:
             text.append(
-                "  ◔ " + self.t("measures.due_soon", count=app.num(DUE_SOON_DAYS)),
+                "  " + self.t("measures.due_soon", count=app.num(DUE_SOON_DAYS)),
                 style="bold yellow",
             )
         text.append(f"\n{self.t('measure.units')}: ", style="bold")

@@ -287,7 +287,9 @@ class MeasuresScreen(ItaScreen):
     def action_add_measure(self) -> None:
         from ita_tui.screens.measure_form import MeasureForm
 
-        if self.desk.agency is not None and self.allowed("add_measure"):
+        if self.desk.agency is None:
+            self.app.notify(self.t("agency.none_in_app"), severity="warning")
+        elif self.allowed("add_measure"):
             self.app.push_screen(MeasureForm(None), self._after_add)
 
     def _after_add(self, measure_id: int | None) -> None:

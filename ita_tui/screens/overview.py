@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header
 from ita_tui import scoring
 from ita_tui.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
 from ita_tui.model import MEASURE_STATUSES, Assessment
-from ita_tui.screens.localized import ItaScreen
+from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ShowIndicator
 from ita_tui.widgets.plain import DataTable, Static
 
@@ -33,6 +33,12 @@ def score_bar(score: float, pass_mark: float) -> Text:
 
 
 class OverviewScreen(ItaScreen):
+    # On a database with no plan yet, what to do next, with no command line needed.
+    KEYS = [
+        Key("n", "start_plan", "start-plan"),
+        Key("i", "import_plan", "import-plan"),
+    ]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="overview"):
@@ -50,6 +56,9 @@ class OverviewScreen(ItaScreen):
         banner.update(self.t("overview.sample_banner", date=app.day(app.as_of)))
         table = self.query_one("#indicator-table", DataTable)
         table.clear(columns=True)
+        # With no plan yet, only what to do about it.
+        for part in ("#indicator-table", "#plan-counts", "#recommendations"):
+            self.query_one(part).display = self.desk.agency is not None
         if self.desk.agency is None:
             self.query_one("#score-line", Static).update(self.t("overview.no_plan"))
             return
@@ -167,6 +176,21 @@ class OverviewScreen(ItaScreen):
             ]
         )
         self.query_one("#plan-counts", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("start_plan", "import_plan"):
+            return self.desk.agency is None
+        return True
+
+    def action_start_plan(self) -> None:
+        from ita_tui.screens.new_plan_forms import open_start_plan
+
+        open_start_plan(self)
+
+    def action_import_plan(self) -> None:
+        from ita_tui.screens.new_plan_forms import open_import
+
+        open_import(self)
 
     def on_mount(self) -> None:
         # Textual calls ItaScreen.on_mount too (handlers run for each class), so no super() here.

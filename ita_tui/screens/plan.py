@@ -19,6 +19,9 @@ class PlanScreen(ItaScreen):
         Key("e", "edit", "edit-row"),
         Key("delete", "delete", "delete-row"),
         Key("y", "new_year", "new-year"),
+        # In the help (?) and said on an empty overview; the footer keeps to this section's own.
+        Key("n", "start_plan", "start-plan", show=False),
+        Key("i", "import_plan", "import-plan", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -100,9 +103,22 @@ class PlanScreen(ItaScreen):
             self.changed()
 
     def action_add(self) -> None:
-        if self.desk.agency is not None and self.allowed("edit_plan"):
+        if self.desk.agency is None:
+            self.app.notify(self.t("agency.none_in_app"), severity="warning")
+            return
+        if self.allowed("edit_plan"):
             tab, _ = self._current()
             self.app.push_screen(self._form_for(tab, None), self._after_form)
+
+    def action_start_plan(self) -> None:
+        from ita_tui.screens.new_plan_forms import open_start_plan
+
+        open_start_plan(self)
+
+    def action_import_plan(self) -> None:
+        from ita_tui.screens.new_plan_forms import open_import
+
+        open_import(self)
 
     def action_edit(self) -> None:
         tab, key = self._current()

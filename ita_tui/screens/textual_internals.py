@@ -8,6 +8,7 @@ checks, through Textual's public surface, that what is installed here is what th
 help panel, the keys and the keymap use; it fails on the Textual release that stops honouring
 it, which is when this module needs changing."""
 
+from textual._wait import wait_for_idle
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.visual import Visual
@@ -43,3 +44,9 @@ class RedrawnOptions:
         if drawn is not visual:
             option._visual = drawn
         return drawn
+
+
+# Textual's own test pilot waits for the app to settle with this: until the process has stopped
+# working, which is when every message a key set off has been handled. The app does the same
+# after Enter on a list (see ItaApp._hold_keys_after_enter).
+__all__ = ["class_bindings", "replace_bindings", "wait_for_idle"]

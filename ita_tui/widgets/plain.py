@@ -332,7 +332,10 @@ class TextArea(textual_widgets.TextArea):
         super().__init__(visible(text), *args, **options)
 
     async def on_paste(self, event: events.Paste) -> None:
-        if visible(event.text) != event.text:
+        # A line ends in CR LF in a Windows clipboard, and in CR alone in a paste that comes
+        # through a browser's terminal: line breaks all the same, which TextArea takes as such.
+        lines = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        if visible(lines) != lines:
             event.prevent_default()
             event.stop()
             self.notify(self.app.t("text.paste_refused"), severity="warning")
