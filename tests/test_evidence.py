@@ -66,7 +66,7 @@ def test_the_documents_are_written_as_html_and_in_english(sample_db, run, tmp_pa
         str(out),
     )
     assert result.code == 0, result.err
-    assert "Evidence document written" in result.err
+    assert "Document written" in result.err
     page = out.read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "Using the ITA result to develop the organisation".lower() in page.lower()
@@ -134,3 +134,16 @@ def test_each_year_names_its_own_item_by_meaning(sample_db, run):
         assert item in result.out.split("\n## ")[0]
     # No such item was identified in the 2568 list: the document says nothing of one.
     assert "หลักฐานสำหรับข้อ" not in report(run, sample_db, "--kind", "o25", "--year", "2568").out
+
+
+def test_the_o25_document_is_written_in_word_from_the_same_model(sample_db, run, tmp_path):
+    from docx import Document as WordDocument
+
+    out = tmp_path / "o25.docx"
+    result = run(
+        "--db", str(sample_db), "report", "--kind", "o25", "--year", "2566", "-o", str(out)
+    )
+    assert result.code == 0, result.err
+    text = "\n".join(p.text for p in WordDocument(str(out)).paragraphs)
+    assert "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" in text
+    assert "เทศบาลตำบลมวกเหล็ก" in text
