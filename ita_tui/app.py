@@ -487,6 +487,24 @@ class ItaApp(App[None]):
             return
         self.push_screen(PasswordForm())
 
+    def action_new_year(self) -> None:
+        from ita_tui.screens.new_year import start_new_year
+
+        if self.desk.agency is None:
+            self.notify(self.t("agency.none"), severity="warning")
+            return
+        try:
+            self.desk.may("new_year")
+        except UserError as error:
+            self.notify(error.message(self.lang), severity="error")
+            return
+
+        def after(accepted: bool) -> None:
+            if accepted:
+                self.post_message(DataChanged())
+
+        start_new_year(self, after)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if self.actor is None:
@@ -503,6 +521,11 @@ class ItaApp(App[None]):
                 self.t(f"binding.{key.id}.tip"),
                 lambda mode=mode: self.switch_mode(mode),
             )
+        yield SystemCommand(
+            f"{self.t('palette.plan')}: {self.t('palette.new_year')}",
+            self.t("binding.new-year.tip"),
+            self.action_new_year,
+        )
         yield SystemCommand(
             f"{self.t('palette.export')}: {self.t('palette.snapshot')}",
             self.t("binding.export.tip"),

@@ -9,11 +9,12 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from ita_tui import follow_up
 from ita_tui.access import Actor
-from ita_tui.db import backup, guard, open_database, queries, writes
+from ita_tui.db import backup, guard, journal, open_database, queries, writes
 from ita_tui.db import people as people_store
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
@@ -28,15 +29,19 @@ from ita_tui.model import (
     MeasureState,
     Meeting,
     Person,
+    Plan,
     Recommendation,
     Unit,
 )
 from ita_tui.review import Review, review
+from ita_tui.text import normalise
+from ita_tui.thai_calendar import fiscal_year as fiscal_year_of
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
 
 if TYPE_CHECKING:
     from ita_tui.document import Document
+    from ita_tui.new_year import YearDraft
     from ita_tui.snapshot import ImportReport
 
 
@@ -56,6 +61,14 @@ class MeasureFilters(CountFilters, total=False):
     ids: list[int] | None
     limit: int | None
     offset: int
+
+
+@dataclass(frozen=True)
+class NewYearDraft:
+    """A draft of next year's plan, and the journal's head when it was drawn up."""
+
+    draft: "YearDraft"
+    journal_head: tuple[int, str]
 
 
 @dataclass
@@ -257,6 +270,111 @@ class Desk:
 
         return report.render(self.review(as_of, since), fmt, self.words.lang, self.words.digits)
 
+    # The yearly cycle: a new result, and the draft of next year's plan from it.
+
+    def plan(self) -> Plan:
+        """The agency's whole plan as it stands, as a plan file would hold it."""
+        from ita_tui import snapshot
+
+        agency = self.require_agency()
+        return snapshot.validate(snapshot.build(self.db, self.as_of, agency.name))
+
+    def draft_new_year(
+        self,
+        year: int,
+        scores: list[Decimal],
+        failed: str | None,
+        published_overall: float | None = None,
+        published_result: str | None = None,
+    ) -> NewYearDraft:
+        """Nothing is written: the draft waits for `accept_new_year`."""
+        from ita_tui import new_year, oit
+
+        # The year first: its item list is of no use if its result is already in.
+        if any(a.year == year for a in self.assessments()):
+            raise UserError("new_year.year_exists", year=year)
+        catalogue = self.oit_catalogue(year) if failed and failed.strip() else None
+        codes = oit.parse_codes(failed, catalogue) if catalogue else []
+        head = journal.head_entry(self.db)
+        proposal = new_year.draft(
+            self.plan(),
+            year,
+            scores,
+            codes,
+            catalogue,
+            published_overall=published_overall,
+            published_result=normalise(published_result or "") or None,
+        )
+        return NewYearDraft(proposal, head)
+
+    def _still_current(self, journal_head: str) -> None:
+        """A draft is of the plan as it was: if anyone has written since, accepting it would
+        undo their work."""
+        if journal.head_entry(self.db)[1] != journal_head:
+            raise UserError("new_year.changed_since_draft")
+
+    def accept_new_year(self, pending: NewYearDraft) -> None:
+        """The whole draft in one transaction, as the desk's actor."""
+        from ita_tui import snapshot
+
+        self._still_current(pending.journal_head[1])
+        snapshot.import_plan(self.db, pending.draft.plan, self.who, "new_year")
+
+    def new_year_document(self, pending: NewYearDraft) -> str:
+        """The draft as a snapshot file, for a person to edit and then accept."""
+        from ita_tui import snapshot
+
+        return snapshot.dumps(
+            snapshot.plan_document(pending.draft.plan, self.as_of, pending.journal_head)
+        )
+
+    def accept_new_year_file(self, path: str) -> Plan:
+        """A draft file, edited or not, if the database is still as it was when it was
+        written; checked whole before anything is written."""
+        from ita_tui import snapshot
+
+        document = snapshot.read(path)
+        plan = snapshot.validate(document, path)
+        self._still_current(str(document.get("journal_head", "")))
+        snapshot.import_plan(self.db, plan, self.who, "new_year")
+        return plan
+
+    def evidence(self, kind: str, year: int) -> "Document":
+        """The document an OIT item of assessment year `year` asks for (ita_tui.evidence)."""
+        from ita_tui import evidence
+
+        agency = self.require_agency()
+        plan_year = evidence.plan_year(kind, year)
+        data = evidence.Evidence(
+            agency=agency.name,
+            year=year,
+            assessments=tuple(self.assessments()),
+            findings=tuple(self.findings()),
+            recommendations=tuple(self.recommendations()),
+            measures=tuple(
+                self.measure(m.id)
+                for m in self.measures()
+                if m.fiscal_year == plan_year and m.id is not None
+            ),
+            meetings=tuple(self.meetings()),
+            item=self._item_asking(evidence.ITEMS_2569[kind], year),
+        )
+        return evidence.to_document(evidence.build(kind, data, self.words), self.words.lang)
+
+    def _item_asking(self, code_2569: str, year: int) -> str | None:
+        """`code_2569` of the 2569 list as the year's own list numbers and names it."""
+        from ita_tui import item_links
+
+        try:
+            counterpart = item_links.same_meaning(code_2569, 2569, year)
+            catalogue = self.oit_catalogue(year)
+        except UserError:
+            return None
+        if counterpart is None:
+            return None
+        items = [catalogue.item(code) for code in counterpart.codes]
+        return ", ".join(f"{item.shown_code} {item.name}" for item in items)
+
     def plan_year(self) -> int | None:
         """The fiscal year of the plan followed: the latest one with measures."""
         return max((m.fiscal_year for m in self.measures()), default=None)
@@ -270,8 +388,13 @@ class Desk:
     ) -> "Document":
         """One of the documents the agency publishes, in the document model: the monthly pack
         ("pack"), the plan's follow-up of the six-month round or of the year ("six-month",
-        "annual"), or the analysis of the latest ITA result with its plan ("analysis")."""
+        "annual"), the analysis of the latest ITA result with its plan ("analysis"), or the
+        evidence an OIT item asks for ("o25", "o26": `fiscal_year` is then the assessment's year).
+        """
         agency = self.require_agency()
+        if kind in ("o25", "o26"):
+            # The year of the assessment whose item asks for the document.
+            return self.evidence(kind, fiscal_year or fiscal_year_of(as_of))
         if kind == "pack":
             from ita_tui.report import monthly_pack
 

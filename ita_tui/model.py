@@ -118,6 +118,8 @@ class Measure:
     findings: tuple[int, ...] = ()
     contents: tuple[ChecklistItem, ...] = ()
     progress: tuple[ProgressEntry, ...] = ()
+    # The measure of an earlier plan this one carries on, unfinished (its id).
+    carried_from: int | None = None
 
     @property
     def full_title(self) -> str:

@@ -28,6 +28,8 @@ class Item:
     label: str = ""  # the code as the year's list writes it: "O25"
     period: str | None = None  # one of EVIDENCE_PERIODS, when a source states it
     provisional_name: bool = False
+    # What the item asks to be published, where the year's list says (`requirements`).
+    requirements: tuple[str, ...] = ()
 
     @property
     def indicator(self) -> int:
@@ -197,6 +199,7 @@ def _parse_item(row: dict[str, Any]) -> Item:
         label,
         period,
         row.get("provisional_name") is True,
+        tuple(normalise(r) for r in row.get("requirements", ())),
     )
 
 

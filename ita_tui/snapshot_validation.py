@@ -431,6 +431,13 @@ def _measures(
                 if measure_id in ids:
                     check.fail(f"{path}.id", "snapshot.duplicate", value=measure_id)
                 ids.add(measure_id)
+        carried_from = None
+        if "carried_from" in row:
+            carried_from = check.integer(row["carried_from"], f"{path}.carried_from", 1, 2**31)
+            # The measure carried on comes earlier in the plan (an older year's, before it).
+            if carried_from is not None and (carried_from == measure_id or carried_from not in ids):
+                check.fail(f"{path}.carried_from", "snapshot.unknown_carried", value=carried_from)
+                carried_from = None
         units = _string_list(check, row.get("units", []), f"{path}.units")
         if "units" in row and not units:
             check.fail(f"{path}.units", "snapshot.need_unit")
@@ -495,6 +502,7 @@ def _measures(
                 findings=tuple(named),
                 contents=contents,
                 progress=progress,
+                carried_from=carried_from,
             )
         )
     return result

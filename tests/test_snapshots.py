@@ -40,6 +40,7 @@ FORMS = [
     ("as_of_form", ["d"]),
     ("export_form", ["x"]),
     ("unit_form", ["5", "a"]),
+    ("new_year_form", ["5", "y"]),
     ("meeting_form", ["6", "a"]),
     ("decision_form", ["6", "n"]),
     ("report_form", ["6", "r"]),

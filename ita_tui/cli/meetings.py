@@ -18,7 +18,7 @@ from ita_tui.user_input import parse_be_year, parse_whole_number
 @command(help="help.report")
 @option(
     "--kind",
-    type=click.Choice(["pack", "six-month", "annual", "analysis"]),
+    type=click.Choice(["pack", "six-month", "annual", "analysis", "o25", "o26"]),
     default="pack",
     show_default=True,
     help="help.report.kind",

@@ -396,5 +396,12 @@ def m010_oit_lists(db: Database) -> None:
     db.table("oit_lists").create_index(["agency_id", "first_year"], unique=True)
 
 
+@MIGRATIONS()
+def m011_carried_measures(db: Database) -> None:
+    # A measure the new fiscal year's plan carries over from the last one names the measure it
+    # continues, whose progress history stays with it.
+    db.table("measures").add_column("carried_from_id", int, fk="measures", fk_col="id")
+
+
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
     raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")

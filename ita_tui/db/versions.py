@@ -14,4 +14,5 @@ KNOWN_MIGRATIONS = (
     "m008_import_sources",
     "m009_search_kept_by_the_tool",
     "m010_oit_lists",
+    "m011_carried_measures",
 )

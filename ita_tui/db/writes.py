@@ -62,12 +62,14 @@ def _delete(db: Database, table: str, where: str, params: tuple) -> None:
     journal.delete(db, stamp.by, stamp.at, stamp.action, table, where, params)
 
 
-def replace_agency(db: Database, plan: Plan, recorded_by: Actor | str) -> int:
+def replace_agency(
+    db: Database, plan: Plan, recorded_by: Actor | str, action: str = "import"
+) -> int:
     """Load a checked plan as the whole of its agency's data, writing only what differs from
     what is there (see plan_import): ids, people's units and meetings stay."""
-    with _action(db, recorded_by, "import"):
+    with _action(db, recorded_by, action):
         stamp = _STAMP.get()
-        return plan_import.apply(db, plan, stamp.by, stamp.at)
+        return plan_import.apply(db, plan, stamp.by, stamp.at, action)
 
 
 def add_agency(db: Database, name: str, by: Actor | str = "") -> int:
@@ -301,6 +303,11 @@ def delete_measure(db: Database, measure_id: int, by: Actor | str = "") -> None:
             "SELECT id FROM decisions WHERE measure_id = ?", (measure_id,)
         ).fetchall():
             _update(db, "decisions", (decision_id,), {"measure_id": None})
+        # A measure carried on from it stays, as one of its own year.
+        for (carried_id,) in db.execute(
+            "SELECT id FROM measures WHERE carried_from_id = ?", (measure_id,)
+        ).fetchall():
+            _update(db, "measures", (carried_id,), {"carried_from_id": None})
         _delete(db, "measures", "id = ?", (measure_id,))
 
 

@@ -41,6 +41,7 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         app = getters.app(ItaApp)
 
     title_key = ""
+    save_key = "form.save"
     # The field an officer most likely wants first; else the first field.
     initial_focus: str | None = None
 
@@ -54,7 +55,7 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
             yield Static(self.t(self.title_key), classes="form-title")
             # Docked: on a short terminal the fields scroll and Save stays in sight.
             with Horizontal(classes="form-buttons"):
-                yield Button(self.t("form.save"), id="save", variant="primary", compact=True)
+                yield Button(self.t(self.save_key), id="save", variant="primary", compact=True)
                 yield Button(self.t("form.cancel"), id="cancel", compact=True)
             yield from self.fields()
             yield Static("", id="form-error", classes="error")

@@ -92,6 +92,11 @@ class MeasureScreen(ItaScreen):
         text.append(measure.period or "-")
         if measure.end:
             text.append(f"  ({app.day(measure.start)} – {app.day(measure.end)})")
+        if measure.carried_from is not None:
+            text.append(
+                "\n" + self.t("measure.carried_from", id=app.num(measure.carried_from)),
+                style="bold",
+            )
         if measure.outside_fiscal_year:
             text.append(
                 "\n" + self.t("measure.outside_fiscal_year") + f" ({app.num(measure.fiscal_year)})",

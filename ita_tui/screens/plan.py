@@ -18,6 +18,7 @@ class PlanScreen(ItaScreen):
         Key("a", "add", "add-row"),
         Key("e", "edit", "edit-row"),
         Key("delete", "delete", "delete-row"),
+        Key("y", "new_year", "new-year"),
         # In the help (?) and said on an empty overview; the footer keeps to this section's own.
         Key("n", "start_plan", "start-plan", show=False),
         Key("i", "import_plan", "import-plan", show=False),
@@ -123,6 +124,12 @@ class PlanScreen(ItaScreen):
         tab, key = self._current()
         if key is not None and self.allowed("edit_plan"):
             self.app.push_screen(self._form_for(tab, key), self._after_form)
+
+    def action_new_year(self) -> None:
+        from ita_tui.screens.new_year import start_new_year
+
+        if self.desk.agency is not None and self.allowed("new_year"):
+            start_new_year(self.app, lambda accepted: self.changed() if accepted else None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
