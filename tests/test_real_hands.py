@@ -118,3 +118,26 @@ async def test_a_measure_due_soon_says_so_once(tmp_path):
         status = next(line for line in screen_lines(app) if "สถานะ:" in line)
         assert status.count("◔") == 1, status
         assert "ครบกำหนดใน ๓๐ วัน" in status, status
+
+
+async def test_tab_goes_through_a_long_form_in_order_at_80_by_24(tmp_path):
+    """The form's buttons are docked in sight; Tab must not stop at them between the fields in
+    sight and those below, where scores typed after the eighth were lost."""
+    from textual.widgets import TabbedContent
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-assessments"
+        await pilot.pause()
+        app.screen.query_one("#assessments-table").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        order = []
+        for _ in range(12):
+            order.append(app.focused.id)
+            await pilot.press("tab")
+            await pilot.pause()
+    assert order[:11] == ["assessment-year", *(f"score-{n}" for n in range(1, 11))]
+    assert "save" not in order and "cancel" not in order

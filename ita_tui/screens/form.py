@@ -2,7 +2,7 @@
 Save (ctrl+s or the button) and Cancel (escape), and nothing written unless Save succeeds."""
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual import getters
 from textual.app import ComposeResult
@@ -53,10 +53,13 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
             yield Static(self.t(self.title_key), classes="form-title")
-            # Docked: on a short terminal the fields scroll and Save stays in sight.
+            # Docked: on a short terminal the fields scroll and Save stays in sight. Tab goes
+            # from field to field in screen order, where docked buttons would cut in between the
+            # fields in sight and those below; they answer to a click, and their keys (ctrl+s,
+            # Esc) to the keyboard.
             with Horizontal(classes="form-buttons"):
-                yield Button(self.t(self.save_key), id="save", variant="primary", compact=True)
-                yield Button(self.t("form.cancel"), id="cancel", compact=True)
+                yield self._button(self.t(self.save_key), "save", "primary")
+                yield self._button(self.t("form.cancel"), "cancel", "default")
             yield from self.fields()
             yield Static("", id="form-error", classes="error")
 
@@ -145,6 +148,12 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
 
     def action_next_field(self) -> None:
         next_field_or(self, self.action_save)
+
+    @staticmethod
+    def _button(label: str, button_id: str, variant: Literal["primary", "default"]) -> Button:
+        button = Button(label, id=button_id, variant=variant, compact=True)
+        button.can_focus = False
+        return button
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
