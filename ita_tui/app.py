@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand, UnknownModeError
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
@@ -32,9 +32,9 @@ from ita_tui.files import write_atomically
 from ita_tui.keyboard_layout import english_key, with_thai_twins
 from ita_tui.model import Agency
 from ita_tui.output_folder import default_output_folder, file_name, in_output_folder
-from ita_tui.screens.localized import ItaScreen, Key, install_bindings
+from ita_tui.screens.localized import ItaScreen, Key, install_bindings, opens_on_enter
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
-from ita_tui.screens.textual_internals import prepare_mode, settle
+from ita_tui.screens.textual_internals import prepare_mode, settle, wait_for_idle
 from ita_tui.settings import Settings
 from ita_tui.text import visible
 from ita_tui.thai_calendar import today
@@ -56,8 +56,9 @@ MODE_KEYS = [
 APP_KEYS = [
     *MODE_KEYS,
     Key("d", "change_as_of", "as-of"),
-    Key("x", "export", "export"),
-    Key("l", "toggle_language", "language"),
+    # Export and language are in the help panel and the palette; the footer keeps its room.
+    Key("x", "export", "export", show=False),
+    Key("l", "toggle_language", "language", show=False),
     Key("question_mark", "toggle_help", "help"),
     Key("q", "quit", "quit"),
     # Textual adds its palette key only to bindings it made itself; ours are made anew.
@@ -66,6 +67,10 @@ APP_KEYS = [
 
 
 REFRESH_SECONDS = 3
+
+# The header's icon in the browser, where the page's own fonts draw the terminal: Thai's fongman,
+# which its Thai font has. Textual's ⭘ is in neither of them, and showed as a missing glyph.
+SERVED_HEADER_ICON = "๏"
 
 # Each section's screen, imported when the section is first opened, so that the first frame
 # does not wait for all seven.
@@ -132,6 +137,9 @@ class ItaApp(App[None]):
     TITLE = "ita-tui"
     MODES = {mode: _mode_screen(module, name) for mode, (module, name) in SECTIONS.items()}
     DEFAULT_MODE = "overview"
+    # Classes app.tcss lays out small terminals by (80x24 is a first-class size).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     # What every section shows depends on these; a change redraws the section in view.
     as_of: var[date] = var(date(2000, 1, 1), init=False)
@@ -183,9 +191,11 @@ class ItaApp(App[None]):
         # In a browser (`ita-tui serve`) a file the user asks for is delivered to their own
         # computer; nothing is written on the server.
         self.served = served
+        self.header_icon = SERVED_HEADER_ICON if served else None
         self.persist_settings = persist_settings
         self.data_version = 0
-        self._held_keys: list[events.Key] | None = None
+        self._held_keys: list[events.Key | events.Paste] | None = None
+        self._held_for_enter = False
         self._hold_deadline: Timer | None = None
         # Make the sections and the forms ready after the first frame (see _prepare_ahead): the
         # app as people run it does; tests drive one screen at a time without it, unless they
@@ -244,45 +254,91 @@ class ItaApp(App[None]):
         screen made ahead, which nobody is waiting for: it holds nothing."""
         if self._preparing is not None:
             return False
+        self._held_for_enter = False
         if self._held_keys is None:
             self._held_keys = []
             self._hold_deadline = self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
         return True
 
+    def _hold_keys_after_enter(self) -> None:
+        """Enter on a list may open the chosen row, but the screen it opens is made only
+        after the row's selection has gone from the list to its screen and on to the app: the
+        keys typed behind Enter wait until a screen opens, or until the app has settled
+        without opening one."""
+        if self._held_keys is not None:
+            return
+        self.hold_keys()
+        self._held_for_enter = True
+
+        async def release_if_nothing_opened() -> None:
+            await wait_for_idle(min_sleep=0.05, max_sleep=self.HOLD_KEYS_SECONDS)
+            if self._held_for_enter:
+                await self.release_keys()
+
+        self.run_worker(
+            release_if_nothing_opened(), name="keys-after-enter", group="keys", exclusive=True
+        )
+
     async def release_keys(self) -> None:
-        """The screen is ready: the keys typed meanwhile reach it as if typed now, in order,
-        ahead of any typed after."""
+        """The screen is ready: the keys typed and the text pasted meanwhile reach it as if
+        typed now, in order, ahead of any typed after."""
         if self._hold_deadline is not None:
             # Else it would cut short the next hold, for a screen slower to get ready.
             self._hold_deadline.stop()
             self._hold_deadline = None
         self._screens_ready += 1
+        self._held_for_enter = False
         held, self._held_keys = list(self._held_keys or ()), None
         while held:
-            key = held.pop(0)
-            await self.on_event(events.Key(key.key, key.character))
+            await self.on_event(self._typed_again(held.pop(0)))
             if self._held_keys is not None:
                 # That key opened another screen: the rest wait for it in turn.
                 self._held_keys[:0] = held
                 return
 
+    @staticmethod
+    def _typed_again(event: events.Key | events.Paste) -> events.Key | events.Paste:
+        if isinstance(event, events.Paste):
+            return events.Paste(event.text)
+        return events.Key(event.key, event.character)
+
+    def _has_a_screen(self) -> bool:
+        try:
+            _ = self.screen
+        except (ScreenStackError, UnknownModeError):
+            return False
+        return True
+
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Key | events.Paste):
+            if not self._has_a_screen():
+                # Typed as the app closes, its screens already gone: for nothing.
+                return
             if not event.is_forwarded:
-                # The key comes back up here if what it went to does not use it.
-                event._typed_with_screens_ready = self._screens_ready  # type: ignore[attr-defined]
+                # It comes back up here if what it went to does not use it.
+                event._typed_with_screens_ready = self._screens_ready  # type: ignore[union-attr]
                 self._last_key = time.monotonic()
                 self._pause_collector()
             typed_for = getattr(event, "_typed_with_screens_ready", self._screens_ready)
             if self._held_keys is not None:
-                # Typed ahead, maybe already gone to the screen underneath and come back up
-                # unused: it is held all the same.
+                # Typed or pasted ahead, maybe already gone to the screen underneath and come
+                # back up unused: it is held all the same.
                 self._held_keys.append(event)
                 return
             if event.is_forwarded and typed_for < self._screens_ready:
                 # Typed before the screen now in front got ready, and unused where it went:
                 # it is for this screen.
-                await self.on_event(events.Key(event.key, event.character))
+                await self.on_event(self._typed_again(event))
+                return
+            if (
+                isinstance(event, events.Key)
+                and event.key == "enter"
+                and event.is_forwarded
+                and opens_on_enter(self.focused)
+            ):
+                # Back up from the list unused there: here its binding chooses the row.
+                await super().on_event(event)
+                self._hold_keys_after_enter()
                 return
         await super().on_event(event)
 
@@ -430,7 +486,9 @@ class ItaApp(App[None]):
 
     def _start_preparing(self) -> None:
         if self.prepare_ahead:
-            self.run_worker(self._prepare_ahead(), name="prepare-ahead", exclusive=True)
+            self.run_worker(
+                self._prepare_ahead(), name="prepare-ahead", group="prepare-ahead", exclusive=True
+            )
 
     async def _prepare_ahead(self) -> None:
         for mode in PREPARE_SECTIONS:
@@ -532,10 +590,12 @@ class ItaApp(App[None]):
         self.digits = "arabic" if self.digits == "thai" else "thai"
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from ita_tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
         else:
-            self.action_show_help_panel()
+            self.push_screen(HelpScreen(self.screen))
 
     def _save_settings(self) -> None:
         if not self.persist_settings:
@@ -582,6 +642,24 @@ class ItaApp(App[None]):
             return
         self.push_screen(PasswordForm())
 
+    def action_new_year(self) -> None:
+        from ita_tui.screens.new_year import start_new_year
+
+        if self.desk.agency is None:
+            self.notify(self.t("agency.none"), severity="warning")
+            return
+        try:
+            self.desk.may("new_year")
+        except UserError as error:
+            self.notify(error.message(self.lang), severity="error")
+            return
+
+        def after(accepted: bool) -> None:
+            if accepted:
+                self.post_message(DataChanged())
+
+        start_new_year(self, after)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if self.actor is None:
@@ -598,6 +676,11 @@ class ItaApp(App[None]):
                 self.t(f"binding.{key.id}.tip"),
                 lambda mode=mode: self.switch_mode(mode),
             )
+        yield SystemCommand(
+            f"{self.t('palette.plan')}: {self.t('palette.new_year')}",
+            self.t("binding.new-year.tip"),
+            self.action_new_year,
+        )
         yield SystemCommand(
             f"{self.t('palette.export')}: {self.t('palette.snapshot')}",
             self.t("binding.export.tip"),

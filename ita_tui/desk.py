@@ -9,11 +9,12 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypedDict, Unpack
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from ita_tui import follow_up
 from ita_tui.access import Actor
-from ita_tui.db import backup, guard, open_database, queries, writes
+from ita_tui.db import backup, guard, journal, open_database, queries, writes
 from ita_tui.db import people as people_store
 from ita_tui.db.connection import Database
 from ita_tui.errors import UserError
@@ -28,12 +29,20 @@ from ita_tui.model import (
     MeasureState,
     Meeting,
     Person,
+    Plan,
     Recommendation,
     Unit,
 )
 from ita_tui.review import Review, review
+from ita_tui.text import normalise
+from ita_tui.thai_calendar import fiscal_year as fiscal_year_of
 from ita_tui.thai_calendar import today
 from ita_tui.words import Words
+
+if TYPE_CHECKING:
+    from ita_tui.document import Document
+    from ita_tui.new_year import YearDraft
+    from ita_tui.snapshot import ImportReport
 
 
 class CountFilters(TypedDict, total=False):
@@ -52,6 +61,14 @@ class MeasureFilters(CountFilters, total=False):
     ids: list[int] | None
     limit: int | None
     offset: int
+
+
+@dataclass(frozen=True)
+class NewYearDraft:
+    """A draft of next year's plan, and the journal's head when it was drawn up."""
+
+    draft: "YearDraft"
+    journal_head: tuple[int, str]
 
 
 @dataclass
@@ -94,7 +111,8 @@ class Desk:
 
     def _agency_id(self) -> int:
         if self.agency is None:
-            raise UserError("agency.none")
+            # A command says which command brings a plan in; the app, which keys do.
+            raise UserError("agency.none" if self.agency_required else "agency.none_in_app")
         return self.agency.id
 
     # The agencies of a national or provincial database.
@@ -112,6 +130,24 @@ class Desk:
             limit=limit,
             offset=offset,
         )
+
+    def start_plan(self, agency_name: str) -> Agency:
+        """A new agency with a plan yet to be entered, which the desk now works on."""
+        started = self.choose_agency(writes.add_agency(self.db, agency_name, by=self.who))
+        assert started is not None  # just written
+        return started
+
+    def import_plan_text(self, text: str, source: str) -> "ImportReport":
+        """A plan or snapshot file's text, checked whole and imported all or nothing as
+        `ita-tui import` does; the desk then works on its agency. `source` names the text in
+        the messages that list its problems."""
+        from ita_tui import snapshot
+
+        plan = snapshot.validate(snapshot.loads(text, source), source)
+        report = snapshot.import_plan(self.db, plan, self.who)
+        self.agency_name = plan.agency
+        self.reload()
+        return report
 
     def choose_agency(self, agency_id: int) -> Agency | None:
         chosen = queries.agency_by_id(self.db, agency_id)
@@ -134,6 +170,14 @@ class Desk:
 
     def findings(self) -> list[Finding]:
         return queries.findings(self.db, self.agency.id) if self.agency else []
+
+    def oit_catalogue(self, year: int, extra_file: str | None = None):
+        """The year's OIT item list: the file given, else the agency's own, else the bundled."""
+        from ita_tui import oit
+
+        own = queries.oit_lists(self.db, self.agency.id) if self.agency else []
+        lists = [oit.parse_catalogue(document, "oit_lists") for document in own]
+        return oit.catalogue_for(year, extra_file, lists)
 
     def recommendations(self) -> list[Recommendation]:
         return queries.recommendations(self.db, self.agency.id) if self.agency else []
@@ -225,6 +269,155 @@ class Desk:
         from ita_tui import report
 
         return report.render(self.review(as_of, since), fmt, self.words.lang, self.words.digits)
+
+    # The yearly cycle: a new result, and the draft of next year's plan from it.
+
+    def plan(self) -> Plan:
+        """The agency's whole plan as it stands, as a plan file would hold it."""
+        from ita_tui import snapshot
+
+        agency = self.require_agency()
+        return snapshot.validate(snapshot.build(self.db, self.as_of, agency.name))
+
+    def draft_new_year(
+        self,
+        year: int,
+        scores: list[Decimal],
+        failed: str | None,
+        published_overall: float | None = None,
+        published_result: str | None = None,
+    ) -> NewYearDraft:
+        """Nothing is written: the draft waits for `accept_new_year`."""
+        from ita_tui import new_year, oit
+
+        # The year first: its item list is of no use if its result is already in.
+        if any(a.year == year for a in self.assessments()):
+            raise UserError("new_year.year_exists", year=year)
+        catalogue = self.oit_catalogue(year) if failed and failed.strip() else None
+        codes = oit.parse_codes(failed, catalogue) if catalogue else []
+        head = journal.head_entry(self.db)
+        proposal = new_year.draft(
+            self.plan(),
+            year,
+            scores,
+            codes,
+            catalogue,
+            published_overall=published_overall,
+            published_result=normalise(published_result or "") or None,
+        )
+        return NewYearDraft(proposal, head)
+
+    def _still_current(self, journal_head: str) -> None:
+        """A draft is of the plan as it was: if anyone has written since, accepting it would
+        undo their work."""
+        if journal.head_entry(self.db)[1] != journal_head:
+            raise UserError("new_year.changed_since_draft")
+
+    def accept_new_year(self, pending: NewYearDraft) -> None:
+        """The whole draft in one transaction, as the desk's actor."""
+        from ita_tui import snapshot
+
+        self._still_current(pending.journal_head[1])
+        snapshot.import_plan(self.db, pending.draft.plan, self.who, "new_year")
+
+    def new_year_document(self, pending: NewYearDraft) -> str:
+        """The draft as a snapshot file, for a person to edit and then accept."""
+        from ita_tui import snapshot
+
+        return snapshot.dumps(
+            snapshot.plan_document(pending.draft.plan, self.as_of, pending.journal_head)
+        )
+
+    def accept_new_year_file(self, path: str) -> Plan:
+        """A draft file, edited or not, if the database is still as it was when it was
+        written; checked whole before anything is written."""
+        from ita_tui import snapshot
+
+        document = snapshot.read(path)
+        plan = snapshot.validate(document, path)
+        self._still_current(str(document.get("journal_head", "")))
+        snapshot.import_plan(self.db, plan, self.who, "new_year")
+        return plan
+
+    def evidence(self, kind: str, year: int) -> "Document":
+        """The document an OIT item of assessment year `year` asks for (ita_tui.evidence)."""
+        from ita_tui import evidence
+
+        agency = self.require_agency()
+        plan_year = evidence.plan_year(kind, year)
+        data = evidence.Evidence(
+            agency=agency.name,
+            year=year,
+            assessments=tuple(self.assessments()),
+            findings=tuple(self.findings()),
+            recommendations=tuple(self.recommendations()),
+            measures=tuple(
+                self.measure(m.id)
+                for m in self.measures()
+                if m.fiscal_year == plan_year and m.id is not None
+            ),
+            meetings=tuple(self.meetings()),
+            item=self._item_asking(evidence.ITEMS_2569[kind], year),
+        )
+        return evidence.to_document(evidence.build(kind, data, self.words), self.words.lang)
+
+    def _item_asking(self, code_2569: str, year: int) -> str | None:
+        """`code_2569` of the 2569 list as the year's own list numbers and names it."""
+        from ita_tui import item_links
+
+        try:
+            counterpart = item_links.same_meaning(code_2569, 2569, year)
+            catalogue = self.oit_catalogue(year)
+        except UserError:
+            return None
+        if counterpart is None:
+            return None
+        items = [catalogue.item(code) for code in counterpart.codes]
+        return ", ".join(f"{item.shown_code} {item.name}" for item in items)
+
+    def plan_year(self) -> int | None:
+        """The fiscal year of the plan followed: the latest one with measures."""
+        return max((m.fiscal_year for m in self.measures()), default=None)
+
+    def document(
+        self,
+        kind: str,
+        as_of: date,
+        since: date | None = None,
+        fiscal_year: int | None = None,
+    ) -> "Document":
+        """One of the documents the agency publishes, in the document model: the monthly pack
+        ("pack"), the plan's follow-up of the six-month round or of the year ("six-month",
+        "annual"), the analysis of the latest ITA result with its plan ("analysis"), or the
+        evidence an OIT item asks for ("o25", "o26": `fiscal_year` is then the assessment's year).
+        """
+        agency = self.require_agency()
+        if kind in ("o25", "o26"):
+            # The year of the assessment whose item asks for the document.
+            return self.evidence(kind, fiscal_year or fiscal_year_of(as_of))
+        if kind == "pack":
+            from ita_tui.report import monthly_pack
+
+            return monthly_pack(self.review(as_of, since), self.words)
+        if kind == "analysis":
+            from ita_tui.analysis_report import analysis_report
+
+            return analysis_report(
+                agency.name,
+                self.assessments(),
+                self.findings(),
+                self.recommendations(),
+                self.measures(),
+                as_of,
+                self.words,
+            )
+        from ita_tui.follow_up_report import follow_up_report
+
+        year = fiscal_year or self.plan_year()
+        if year is None:
+            raise UserError("report.no_plan")
+        details = [self.measure(m.id) for m in self.measures() if m.fiscal_year == year and m.id]
+        return follow_up_report(kind, agency.name, year, details, as_of, self.words)
 
     # People.
 
@@ -323,6 +516,12 @@ class Desk:
             published_result,
             by=self.who,
         )
+
+    def save_oit_lists(self, documents: list[dict]) -> None:
+        writes.save_oit_lists(self.db, self._agency_id(), documents, by=self.who)
+
+    def forget_oit_list(self, year: int) -> bool:
+        return writes.forget_oit_list(self.db, self._agency_id(), year, by=self.who)
 
     def delete_assessment(self, year: int) -> None:
         backup.before_delete(self.db)

@@ -9,9 +9,9 @@ from pathlib import Path
 from ita_tui.errors import UserError
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, content: str | bytes) -> None:
     """Write beside the target, flush to disk, then rename over it: the old file or the new
-    one, never a mix."""
+    one, never a mix. Text is written as UTF-8 with \n line ends."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UserError("file.no_folder", path=str(path))
@@ -24,8 +24,9 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as error:
         raise UserError("file.write_failed", path=str(path), reason=error.strerror) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         _keep_permissions(path, temporary)

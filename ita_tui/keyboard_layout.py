@@ -91,3 +91,15 @@ _ENGLISH_OF = {
     for english in _KEDMANEE
     if (twin := thai_twin(key_name(english))) is not None
 }
+
+
+_DIGIT_OF_KEDMANEE = {_KEDMANEE[digit]: digit for digit in "0123456789"}
+
+
+def digits_typed_in_kedmanee(text: str) -> str | None:
+    """The digits meant, when a number was typed with the keyboard still in Thai (`40` gives
+    `ภจ`); None if the text is not that. Only for fields that take nothing but a number, where
+    no Thai word is meant."""
+    if text and all(character in _DIGIT_OF_KEDMANEE for character in text):
+        return "".join(_DIGIT_OF_KEDMANEE[character] for character in text)
+    return None

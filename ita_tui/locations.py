@@ -29,3 +29,9 @@ def settings_path() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+def word_template_path() -> Path:
+    """The agency's own Word template, beside the settings: used when present and no
+    --template is given."""
+    return settings_path().with_name("word_template.docx")

@@ -7,6 +7,7 @@ objects everywhere above the store; the store alone knows its column names (`sta
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import Any
 
 # The values some fields may take; the schema and the checks of files and forms share them.
 ROLES = ("officer", "supervisor", "administrator")
@@ -117,6 +118,8 @@ class Measure:
     findings: tuple[int, ...] = ()
     contents: tuple[ChecklistItem, ...] = ()
     progress: tuple[ProgressEntry, ...] = ()
+    # The measure of an earlier plan this one carries on, unfinished (its id).
+    carried_from: int | None = None
 
     @property
     def full_title(self) -> str:
@@ -207,3 +210,6 @@ class Plan:
     findings: tuple[Finding, ...] = ()
     measures: tuple[Measure, ...] = ()
     generated_at: datetime | None = None
+    # The agency's own OIT item lists, each a checked [[catalogues]] table of
+    # data/oit_catalogues.toml's shape (ita_tui.oit reads and checks them).
+    oit_lists: tuple[dict[str, Any], ...] = ()

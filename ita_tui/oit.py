@@ -16,17 +16,28 @@ from ita_tui.errors import UserError
 from ita_tui.text import normalise
 
 OIT_INDICATORS = (9, 10)
+# The fiscal year an item's evidence must cover: the assessment year, or the one before it.
+EVIDENCE_PERIODS = ("current", "previous")
 
 
 @dataclass(frozen=True)
 class Item:
-    code: str
+    code: str  # lower case, as findings store it and users type it: "o25"
     sub_indicator: str
     name: str
+    label: str = ""  # the code as the year's list writes it: "O25"
+    period: str | None = None  # one of EVIDENCE_PERIODS, when a source states it
+    provisional_name: bool = False
+    # What the item asks to be published, where the year's list says (`requirements`).
+    requirements: tuple[str, ...] = ()
 
     @property
     def indicator(self) -> int:
         return int(self.sub_indicator.split(".")[0])
+
+    @property
+    def shown_code(self) -> str:
+        return self.label or self.code
 
 
 @dataclass(frozen=True)
@@ -36,45 +47,160 @@ class Catalogue:
     source: str
     sub_indicators: tuple[tuple[str, str], ...]
     items: tuple[Item, ...]
+    # Sub-indicators whose members were inferred, not read under their heading.
+    provisional_subs: frozenset[str] = frozenset()
+    # The items-to-indicator rule assumed for the year, not checked against published scores.
+    provisional_aggregation: bool = False
 
     def item(self, code: str) -> Item:
         for item in self.items:
             if item.code == code:
                 return item
         raise UserError(
-            "oit.unknown_item", code=code, first=self.items[0].code, last=self.items[-1].code
+            "oit.unknown_item",
+            code=code,
+            first=self.items[0].shown_code,
+            last=self.items[-1].shown_code,
         )
 
     def covers(self, year: int) -> bool:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    def provisional_indicator(self, indicator: int) -> bool:
+        """Whether indicator 9's or 10's score from items rests on a grouping or rule not known:
+        the count of its sub-indicators and of their items both set what an item is worth."""
+        return self.provisional_aggregation or any(
+            code in self.provisional_subs
+            for code, _ in self.sub_indicators
+            if int(code.split(".")[0]) == indicator
+        )
 
 
 def _parse_catalogues(document: dict[str, Any], name: str) -> list[Catalogue]:
     catalogues = []
     try:
         for row in document["catalogues"]:
-            items = tuple(
-                Item(
-                    normalise(i["code"]).lower(),
-                    normalise(i["sub_indicator"]),
-                    normalise(i.get("name", "")),
-                )
-                for i in row["items"]
-            )
-            subs = tuple((s["code"], s.get("name", "")) for s in row.get("sub_indicators", ()))
-            if not subs:
-                seen = dict.fromkeys(item.sub_indicator for item in items)
-                subs = tuple((code, "") for code in seen)
-            if not items or any(i.indicator not in OIT_INDICATORS for i in items):
-                raise ValueError("items must belong to indicators 9 and 10")
-            catalogues.append(
-                Catalogue(
-                    row["first_year"], row.get("last_year"), row.get("source", ""), subs, items
-                )
-            )
+            catalogues.append(_parse_catalogue(row))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
     return catalogues
+
+
+def parse_catalogue(row: dict[str, Any], name: str) -> Catalogue:
+    """One list as a file or the store holds it (a [[catalogues]] table), checked."""
+    try:
+        return _parse_catalogue(row)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
+
+
+# The keys a list, a sub-indicator and an item may have: a misspelt one (`provisonal`) would
+# otherwise be ignored without a word, and the list read otherwise than its author meant.
+_LIST_KEYS = {"first_year", "last_year", "source", "provisional_aggregation"} | {
+    "sub_indicators",
+    "items",
+}
+_SUB_KEYS = {"code", "name", "provisional"}
+_ITEM_KEYS = {"code", "sub_indicator", "name", "period", "provisional_name"}
+_FLAGS = {"provisional_aggregation", "provisional", "provisional_name"}
+
+
+def _known_keys(row: dict[str, Any], allowed: set[str], where: str) -> None:
+    for key in row:
+        if key not in allowed:
+            raise ValueError(f"{where}: unknown key {key!r}")
+        if key in _FLAGS and not isinstance(row[key], bool):
+            raise ValueError(f"{where}: {key} must be true or false")
+
+
+def _parse_catalogue(row: dict[str, Any]) -> Catalogue:
+    _known_keys(row, _LIST_KEYS, "list")
+    items = tuple(_parse_item(i) for i in row["items"])
+    rows = row.get("sub_indicators", ())
+    for sub in rows:
+        _known_keys(sub, _SUB_KEYS, f"sub-indicator {sub.get('code', '?')}")
+    subs = tuple((normalise(s["code"]), normalise(s.get("name", ""))) for s in rows)
+    if not subs:
+        seen = dict.fromkeys(item.sub_indicator for item in items)
+        subs = tuple((code, "") for code in seen)
+    if not items or any(i.indicator not in OIT_INDICATORS for i in items):
+        raise ValueError("items must belong to indicators 9 and 10")
+    codes = [item.code for item in items]
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"an item code is listed twice: {_first_repeated(codes)}")
+    known = {code for code, _ in subs}
+    for item in items:
+        if item.sub_indicator not in known:
+            raise ValueError(f"{item.shown_code} is in {item.sub_indicator}, not a sub-indicator")
+    first, last = row["first_year"], row.get("last_year")
+    if not isinstance(first, int) or not isinstance(last, int | None):
+        raise ValueError("first_year and last_year must be B.E. years")
+    if not 2500 <= first <= 2700 or (last is not None and not first <= last <= 2700):
+        raise ValueError(f"years {first}-{last} are not B.E. years in order")
+    return Catalogue(
+        first,
+        last,
+        normalise(row.get("source", "")),
+        subs,
+        items,
+        frozenset(normalise(s["code"]) for s in rows if s.get("provisional") is True),
+        row.get("provisional_aggregation") is True,
+    )
+
+
+def _first_repeated(codes: list[str]) -> str:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            return code
+        seen.add(code)
+    return ""
+
+
+def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
+    """The list as a file holds it (a [[catalogues]] table): what `parse_catalogue` reads."""
+    document: dict[str, Any] = {"first_year": catalogue.first_year}
+    if catalogue.last_year is not None:
+        document["last_year"] = catalogue.last_year
+    if catalogue.provisional_aggregation:
+        document["provisional_aggregation"] = True
+    document["source"] = catalogue.source
+    document["sub_indicators"] = [
+        {"code": code, "name": name}
+        | ({"provisional": True} if code in catalogue.provisional_subs else {})
+        for code, name in catalogue.sub_indicators
+    ]
+    items = []
+    for item in catalogue.items:
+        row: dict[str, Any] = {
+            "code": item.shown_code,
+            "sub_indicator": item.sub_indicator,
+            "name": item.name,
+        }
+        if item.period:
+            row["period"] = item.period
+        if item.provisional_name:
+            row["provisional_name"] = True
+        items.append(row)
+    document["items"] = items
+    return document
+
+
+def _parse_item(row: dict[str, Any]) -> Item:
+    _known_keys(row, _ITEM_KEYS, f"item {row.get('code', '?')}")
+    period = row.get("period")
+    if period is not None and period not in EVIDENCE_PERIODS:
+        raise ValueError(f"period of {row['code']} must be one of {', '.join(EVIDENCE_PERIODS)}")
+    label = normalise(row["code"])
+    return Item(
+        label.lower(),
+        normalise(row["sub_indicator"]),
+        normalise(row.get("name", "")),
+        label,
+        period,
+        row.get("provisional_name") is True,
+        tuple(normalise(r) for r in row.get("requirements", ())),
+    )
 
 
 def bundled_catalogues() -> list[Catalogue]:
@@ -82,13 +208,22 @@ def bundled_catalogues() -> list[Catalogue]:
     return _parse_catalogues(tomllib.loads(text), "oit_catalogues.toml")
 
 
-def catalogue_for(year: int, extra_file: str | Path | None = None) -> Catalogue:
-    """The year's item list: from the agency's own file when given, else the bundled one."""
+def read_catalogues(path: str | Path) -> list[Catalogue]:
+    """The lists of a TOML file shaped as data/oit_catalogues.toml, each checked."""
+    from ita_tui.user_files import read_toml
+
+    return _parse_catalogues(read_toml(path), str(path))
+
+
+def catalogue_for(
+    year: int, extra_file: str | Path | None = None, own: Sequence[Catalogue] = ()
+) -> Catalogue:
+    """The year's item list: from the file given, else the agency's own list (its corrections
+    of the bundled one), else the bundled one."""
     candidates: list[Catalogue] = []
     if extra_file is not None:
-        from ita_tui.user_files import read_toml
-
-        candidates += _parse_catalogues(read_toml(extra_file), str(extra_file))
+        candidates += read_catalogues(extra_file)
+    candidates += own
     candidates += bundled_catalogues()
     for catalogue in candidates:
         if catalogue.covers(year):
@@ -144,6 +279,11 @@ class WhatIf:
     score: scoring.Score
     worth: dict[str, Fraction]
     fewest: dict[Decimal, list[str] | None]
+    # Which numbers rest on a provisional grouping or rule: per indicator, per item's worth, and
+    # the overall (with the grade or rating and the fewest items to a target that follow from it).
+    provisional_indicators: dict[int, bool]
+    provisional_worth: dict[str, bool]
+    provisional_overall: bool
 
 
 def what_if(
@@ -177,6 +317,12 @@ def what_if(
                 if scoring.round_half_up(total) >= target:
                     break
         fewest[target] = chosen if scoring.round_half_up(total) >= target else None
+    # With every item of an indicator passed it scores 100 whatever the grouping; only an
+    # indicator with items still failing depends on how they are grouped.
+    failing_in = {catalogue.item(code).indicator for code in still_failing}
+    provisional_indicators = {
+        n: n in failing_in and catalogue.provisional_indicator(n) for n in OIT_INDICATORS
+    }
     return WhatIf(
         year,
         tuple(failed),
@@ -185,4 +331,7 @@ def what_if(
         score,
         worth,
         fewest,
+        provisional_indicators,
+        {item.code: catalogue.provisional_indicator(item.indicator) for item in catalogue.items},
+        any(provisional_indicators.values()),
     )

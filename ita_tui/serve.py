@@ -75,15 +75,26 @@ administrator if more people need it at once.</p>
 RETRY_AFTER_SECONDS = 30
 
 
+# The page (textual-serve's, in a font that draws Thai in a terminal's cells) and the font,
+# served beside textual-serve's own files: web/fonts/README.md says which and under what licence.
+PAGE_FOLDER = Path(__file__).with_name("web")
+
+
 def run(command: str, host: str, port: int, url: str, max_sessions: int) -> None:
     from aiohttp import web
     from textual_serve.server import Server
 
     class _Server(Server):
         """textual-serve's server, with the page built from `url` whatever the request says,
-        and at most `max_sessions` apps at once: each is a process of about 45 MB."""
+        its terminal in a font that draws Thai in a terminal's cells, and at most
+        `max_sessions` apps at once: each is a process of about 45 MB."""
 
         sessions = 0
+
+        async def _make_app(self) -> web.Application:
+            app = await Server._make_app(self)
+            app.router.add_static("/fonts", PAGE_FOLDER / "fonts")
+            return app
 
         def _full(self) -> web.Response:
             return web.Response(
@@ -110,7 +121,14 @@ def run(command: str, host: str, port: int, url: str, max_sessions: int) -> None
                 self.sessions -= 1
 
     try:
-        _Server(command, host=host, port=port, title="ita-tui", public_url=url).serve()
+        _Server(
+            command,
+            host=host,
+            port=port,
+            title="ita-tui",
+            public_url=url,
+            templates_path=PAGE_FOLDER,
+        ).serve()
     except OSError as error:
         # Taken by another program, or an address this machine does not have.
         raise UserError(

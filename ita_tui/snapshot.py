@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import tomli_w
 
 from ita_tui import scoring
+from ita_tui.access import Actor
 from ita_tui.db import journal, queries, writes
 from ita_tui.db.connection import Database
 from ita_tui.files import write_atomically
@@ -113,6 +114,10 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
                 }
             )
         )
+    own_lists = queries.oit_lists(db, agency.id)
+    if own_lists:
+        # Only an agency that corrected a list has the key: other snapshots stay as they were.
+        document["oit_lists"] = own_lists
     for recommendation in queries.recommendations(db, agency.id):
         document["recommendations"].append(
             _drop_empty(
@@ -152,6 +157,7 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     measures = queries.measures(db, agency.id, as_of)
     contents = queries.contents_by_measure(db, agency.id)
     progress = queries.progress_by_measure(db, agency.id)
+    carried_from = queries.carried_from(db, agency.id)
     for row in measures:
         assert row.id is not None  # every record read from the store has its id
         measure = _drop_empty(
@@ -173,6 +179,7 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
                 "overdue": row.overdue,
                 "days_overdue": row.days_overdue,
                 "flags": ["period_outside_fiscal_year"] if row.outside_fiscal_year else None,
+                "carried_from": carried_from.get(row.id),
             }
         )
         measure["contents"] = [_content(item) for item in contents.get(row.id, ())]
@@ -180,6 +187,101 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
         document["measures"].append(measure)
     document["summary"] = unit_summary(units, measures)
     return document
+
+
+def plan_document(plan: Plan, as_of: date, journal_head: tuple[int, str]) -> dict:
+    """A plan as a snapshot document, for a person to read and edit before it is imported:
+    what it holds, without the figures an export derives. The journal's head says what the
+    database held when it was written, so that an import can tell it is still current."""
+    head_id, head_hash = journal_head
+    measures = []
+    for measure in plan.measures:
+        row = _drop_empty(
+            {
+                "id": measure.id,
+                "fiscal_year": measure.fiscal_year,
+                "title": measure.title,
+                "topic": measure.topic,
+                "method": measure.method,
+                "follow_up": measure.follow_up,
+                "units": list(measure.units),
+                "period": measure.period,
+                "start": measure.start,
+                "end": measure.end,
+                "status": measure.status,
+                "drop_reason": measure.drop_reason,
+                "findings": list(measure.findings) or None,
+                "carried_from": measure.carried_from,
+            }
+        )
+        row["contents"] = [
+            _drop_empty({"text": c.text, "done_on": c.done_on, "evidence": c.evidence, "by": c.by})
+            for c in measure.contents
+        ]
+        row["progress"] = [
+            _drop_empty(
+                {
+                    "date": entry.date,
+                    "percent": entry.percent,
+                    "note": entry.note,
+                    "evidence": entry.evidence,
+                    "by": entry.by,
+                    "recorded_at": entry.recorded_at,
+                    "id": entry.id,
+                    "corrects": entry.corrects,
+                }
+            )
+            for entry in measure.progress
+        ]
+        measures.append(row)
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generated_at": datetime.now(ZoneInfo(TIMEZONE)).replace(microsecond=0),
+        "journal_head": head_hash,
+        "journal_entry": head_id,
+        "as_of": as_of,
+        "agency": {"name": plan.agency},
+        "assessments": [
+            _drop_empty(
+                {
+                    "year": a.year,
+                    "scores": list(a.scores),
+                    "published_overall": a.published_overall,
+                    "published_result": a.published_result,
+                    "note": a.note,
+                }
+            )
+            for a in plan.assessments
+        ],
+        "recommendations": [
+            _drop_empty(
+                {"assessment_year": r.assessment_year, "text": r.text, "done_on": r.done_on}
+            )
+            for r in plan.recommendations
+        ],
+        "units": [
+            _drop_empty({"name": u.name, "kind": u.kind, "parent": u.parent}) for u in plan.units
+        ],
+        "findings": [
+            _drop_empty(
+                {
+                    "id": f.id,
+                    "assessment_year": f.assessment_year,
+                    "instrument": f.instrument,
+                    "indicator": f.indicator,
+                    "sub_indicator": f.sub_indicator,
+                    "kind": f.kind,
+                    "topic": f.topic,
+                    "text": f.text,
+                    "oit_item": f.oit_item,
+                }
+            )
+            for f in plan.findings
+        ],
+        "measures": measures,
+        **({"oit_lists": list(plan.oit_lists)} if plan.oit_lists else {}),
+    }
 
 
 def unit_summary(units: list[Unit], measures: list[MeasureState]) -> list[dict]:
@@ -225,8 +327,10 @@ class ImportReport:
     outside_fiscal_year: list[Measure]
 
 
-def import_plan(db: Database, plan: Plan, recorded_by: str) -> ImportReport:
-    writes.replace_agency(db, plan, recorded_by)
+def import_plan(
+    db: Database, plan: Plan, recorded_by: Actor | str, action: str = "import"
+) -> ImportReport:
+    writes.replace_agency(db, plan, recorded_by, action)
     flagged = [m for m in plan.measures if outside_fiscal_year(m.fiscal_year, m.start, m.end)]
     return ImportReport(plan.agency, len(plan.measures), flagged)
 

@@ -24,7 +24,7 @@ from ita_tui.model import (
     Unit,
     field_names,
 )
-from ita_tui.scoring import INDICATOR_COUNT, indicators, methodology
+from ita_tui.scoring import indicators, methodology
 from ita_tui.text import normalise
 from ita_tui.thai_calendar import parse_date, parse_period, plausible
 
@@ -177,7 +177,7 @@ def validate(document: dict, source: str = "") -> Plan:
         document,
         "",
         {"format", "version", "agency", "assessments", "recommendations", "units", "findings"}
-        | {"measures"}
+        | {"measures", "oit_lists"}
         | _DERIVED_TOP,
         {"format", "version", "agency"},
     )
@@ -207,6 +207,7 @@ def validate(document: dict, source: str = "") -> Plan:
         units=tuple(units),
         findings=tuple(findings),
         measures=tuple(_measures(check, document, {u.name for u in units}, finding_ids)),
+        oit_lists=tuple(_oit_lists(check, document)),
     )
     if check.problems:
         raise SnapshotInvalid(check.problems, source)
@@ -241,18 +242,19 @@ def _assessments(check: _Checker, document: dict) -> list[Assessment]:
         if not check.table(row, path, allowed | _DERIVED_ASSESSMENT, {"year", "scores"}):
             continue
         year = check.integer(row.get("year"), f"{path}.year", 2500, 2700)
+        expected = len(indicators())
         if year is not None:
             if year in seen:
                 check.fail(f"{path}.year", "snapshot.duplicate", value=year)
             seen.add(year)
             try:
-                methodology(year)
+                expected = methodology(year).indicator_count
             except UserError:
                 check.fail(f"{path}.year", "score.no_methodology", year=year)
         scores = row.get("scores")
-        if not isinstance(scores, list) or len(scores) != INDICATOR_COUNT:
+        if not isinstance(scores, list) or len(scores) != expected:
             if "scores" in row:
-                check.fail(f"{path}.scores", "snapshot.need_ten_scores")
+                check.fail(f"{path}.scores", "snapshot.need_ten_scores", expected=expected)
             continue
         values = [check.score(s, f"{path}.scores[{i}]") for i, s in enumerate(scores)]
         published = row.get("published_overall")
@@ -271,6 +273,29 @@ def _assessments(check: _Checker, document: dict) -> list[Assessment]:
                 note=check.text(row.get("note"), f"{path}.note", multiline=True),
             )
         )
+    return result
+
+
+def _oit_lists(check: _Checker, document: dict) -> list[dict]:
+    """The agency's own OIT lists, each checked as ita_tui.oit reads a list, none overlapping
+    another's years; kept in the form the tool writes them."""
+    from ita_tui import oit
+
+    result: list[dict] = []
+    taken: list[tuple[int, float]] = []
+    for index, row in enumerate(check.array(document, "oit_lists")):
+        path = f"oit_lists[{index}]"
+        try:
+            catalogue = oit.parse_catalogue(row, path)
+        except UserError as error:
+            check.fail(path, "snapshot.bad_oit_list", detail=error.params.get("detail", ""))
+            continue
+        first, last = catalogue.first_year, catalogue.last_year or float("inf")
+        if any(first <= other_last and other_first <= last for other_first, other_last in taken):
+            check.fail(f"{path}.first_year", "snapshot.duplicate", value=first)
+            continue
+        taken.append((first, last))
+        result.append(oit.catalogue_document(catalogue))
     return result
 
 
@@ -340,7 +365,7 @@ def _findings(check: _Checker, document: dict) -> tuple[list[Finding], set[int]]
             ids.add(finding_id)
         indicator = None
         if "indicator" in row:
-            indicator = check.integer(row["indicator"], f"{path}.indicator", 1, INDICATOR_COUNT)
+            indicator = check.integer(row["indicator"], f"{path}.indicator", 1, len(indicators()))
         instrument = row.get("instrument")
         if instrument is not None:
             instrument = check.choice(instrument, f"{path}.instrument", INSTRUMENTS)
@@ -406,6 +431,13 @@ def _measures(
                 if measure_id in ids:
                     check.fail(f"{path}.id", "snapshot.duplicate", value=measure_id)
                 ids.add(measure_id)
+        carried_from = None
+        if "carried_from" in row:
+            carried_from = check.integer(row["carried_from"], f"{path}.carried_from", 1, 2**31)
+            # The measure carried on comes earlier in the plan (an older year's, before it).
+            if carried_from is not None and (carried_from == measure_id or carried_from not in ids):
+                check.fail(f"{path}.carried_from", "snapshot.unknown_carried", value=carried_from)
+                carried_from = None
         units = _string_list(check, row.get("units", []), f"{path}.units")
         if "units" in row and not units:
             check.fail(f"{path}.units", "snapshot.need_unit")
@@ -470,6 +502,7 @@ def _measures(
                 findings=tuple(named),
                 contents=contents,
                 progress=progress,
+                carried_from=carried_from,
             )
         )
     return result

@@ -90,6 +90,13 @@ def fiscal_year(day: date) -> int:
     return ce_to_be(day.year + 1 if day.month >= 10 else day.year)
 
 
+def result_year_in_hand(day: date) -> int:
+    """The ITA year whose result an agency plans from during the fiscal year of `day`: the
+    result of year Y comes out in August of fiscal year Y, and the plan it leads to runs in Y + 1.
+    In fiscal year 2570 (from 1 Oct 2569) that is the 2569 result."""
+    return fiscal_year(day) - 1
+
+
 def fiscal_year_bounds(be_year: int) -> tuple[date, date]:
     ce_year = be_to_ce(be_year)
     return date(ce_year - 1, 10, 1), date(ce_year, 9, 30)
@@ -132,6 +139,17 @@ def format_thai_date(
     year = ce_to_be(day.year)
     year_text = f"{year % 100:02d}" if short_year else str(year)
     return with_digits(f"{day.day} {months[day.month - 1]} {year_text}", digits)
+
+
+def format_thai_moment(moment: str | datetime, digits: str = "thai") -> str:
+    """A time recorded in UTC as people read it in Thailand: `๓ เม.ย. ๒๕๖๖ ๑๔:๓๕`."""
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone(ZoneInfo(TIMEZONE))
+    return (
+        f"{format_thai_date(local.date(), digits)} {with_digits(local.strftime('%H:%M'), digits)}"
+    )
 
 
 def format_thai_month(day: date, digits: str = "thai") -> str:

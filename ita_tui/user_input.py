@@ -1,10 +1,12 @@
 """Numbers as officers type them: Thai or Arabic digits, a stray % or space. Other digits
 (superscripts, circled, other scripts' digits) are not numbers here, and a number too long to
-be an id or a year is refused before it reaches Python's or SQLite's integer limits."""
+be an id or a year is refused before it reaches Python's or SQLite's integer limits. A number
+typed with the keyboard left in the Thai layout (`ภจ` for 40) is read as the digits meant."""
 
 import re
 
 from ita_tui.errors import UserError
+from ita_tui.keyboard_layout import digits_typed_in_kedmanee
 from ita_tui.text import normalise
 from ita_tui.thai_calendar import EARLIEST_BE_YEAR, LATEST_BE_YEAR, to_arabic_digits
 
@@ -20,6 +22,7 @@ def shown(text: str) -> str:
 
 def parse_whole_number(text: str, error_key: str) -> int:
     cleaned = to_arabic_digits(normalise(text)).removesuffix("%").strip()
+    cleaned = digits_typed_in_kedmanee(cleaned) or cleaned
     if not _WHOLE_NUMBER.fullmatch(cleaned):
         raise UserError(error_key, value=shown(text))
     return int(cleaned)

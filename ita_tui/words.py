@@ -2,10 +2,10 @@
 date, a number. The app, the command line and the documents all speak through one of these."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from ita_tui.i18n import translate
-from ita_tui.thai_calendar import format_thai_date, with_digits
+from ita_tui.thai_calendar import format_thai_date, format_thai_moment, with_digits
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,10 @@ class Words:
         if value is None:
             return "-"
         return format_thai_date(value, self.digits, short_year=short_year)
+
+    def moment(self, value: str | datetime) -> str:
+        """A recorded time (UTC) in Thai time."""
+        return format_thai_moment(value, self.digits)
 
     def num(self, value: object) -> str:
         # Stored scores are floats and shown to 2 decimals; Decimals arrive already rounded.

@@ -114,3 +114,14 @@ async def click_all(pilot, words: list[str], limit: int = 30) -> int:
             break
     await pilot.pause()
     return len(places[:limit])
+
+
+async def settled(pilot, done, seconds: float = 15.0) -> None:
+    """Pause until `done()` holds, for as long as a loaded machine may need; a test then
+    asserts what it expects, so a wait that ran out fails there, not here."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    await pilot.pause()
+    while not done() and time.monotonic() < deadline:
+        await pilot.pause(0.05)

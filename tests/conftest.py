@@ -80,3 +80,26 @@ def every_sentence_asked_for_exists():
     i18n.missing_keys.clear()
     yield
     assert not i18n.missing_keys, f"keys missing from the catalogues: {sorted(i18n.missing_keys)}"
+
+
+@pytest.fixture
+def freeze_today(monkeypatch):
+    """Call with a date: from then on it is "today" in Thailand for the code under test, at 10
+    in the morning Bangkok time, whichever way the code reads the clock (thai_calendar.today,
+    now_utc)."""
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from ita_tui import thai_calendar
+
+    def freeze(day):
+        moment = datetime.combine(day, time(10), ZoneInfo(thai_calendar.TIMEZONE))
+
+        class Frozen(datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
+
+        monkeypatch.setattr(thai_calendar, "datetime", Frozen)
+
+    return freeze

@@ -287,7 +287,9 @@ async def test_an_empty_database_opens_and_says_what_to_do(tmp_path):
 
     app = ItaApp(open_database(tmp_path / "empty.db", create=True), persist_settings=False)
     async with app.run_test(size=SIZE) as pilot:
-        assert "ita-tui import" in str(app.screen.query_one("#score-line", Static).render())
+        said = str(app.screen.query_one("#score-line", Static).render())
+        assert "กด n เพื่อเริ่มแผนใหม่" in said
+        assert "ita-tui import" not in said  # a browser has no command line
         for key in ("2", "3", "4", "5", "1"):
             await pilot.press(key)
             await pilot.pause()

@@ -379,10 +379,11 @@ def test_demo_opens_a_temporary_copy_and_leaves_the_users_database_alone(
 
     seen = {}
 
-    def fake_run_app(db, context, *, as_of=None, sample=False):
+    def fake_run_app(db, context, *, as_of=None, sample=False, persist_settings=True):
         seen["path"] = db.execute("PRAGMA database_list").fetchone()[2]
         seen["measures"] = len(queries.measures(db, queries.agency(db).id, as_of))
         seen["as_of"], seen["sample"] = as_of, sample
+        seen["persist_settings"] = persist_settings
 
     monkeypatch.setattr(ita_tui.app, "run_app", fake_run_app)
     user_db = tmp_path / "mine.db"
@@ -390,6 +391,8 @@ def test_demo_opens_a_temporary_copy_and_leaves_the_users_database_alone(
     before = dump(user_db)
     assert run("--db", str(user_db), "demo").code == 0
     assert seen["measures"] == 11 and seen["sample"] is True
+    # Switching language in a demo leaves the user's own settings file alone.
+    assert seen["persist_settings"] is False
     assert str(seen["as_of"]) == "2023-04-03"
     assert str(tmp_path) not in seen["path"]
     assert not Path(seen["path"]).exists()

@@ -22,7 +22,7 @@ from ita_tui.db.people import add_person, authenticate
 from ita_tui.errors import UserError
 from ita_tui.screens.messages import OpenMeasure
 from ita_tui.settings import Settings
-from tests.app_helpers import click_all, screen_rows
+from tests.app_helpers import click_all, screen_rows, settled
 from tests.hostile import ACCEPTED, ONE_LINE, REFUSED
 
 SIZE = (140, 40)
@@ -380,7 +380,7 @@ async def _open(pilot, section: str | None, keys: list[str], tab: str | None = N
         pilot.app.screen.query_one(f"#{tab.removeprefix('tab-')}-table").focus()
     for key in keys:
         await pilot.press(key)
-        await pilot.pause()
+    await settled(pilot, lambda: pilot.app.screen.is_modal)
     assert pilot.app.screen.is_modal, keys
 
 
@@ -411,7 +411,7 @@ async def test_text_typed_into_each_form_is_stored_and_shown_as_typed(
             await _open(pilot, section, keys, tab)
             await _paste_into(pilot, field, case.text)
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await settled(pilot, lambda: not app.screen.is_modal)
             assert not app.screen.is_modal, (case.name, assert_plain_screen(app))
             assert app.db.execute(stored).fetchone() == (case.expected,), case.name
             assert case.expected[:10] in assert_plain_screen(app) or section in ("6",)

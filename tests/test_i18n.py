@@ -239,7 +239,7 @@ def test_click_speaks_thai_under_lang_th_and_english_under_lang_en(run, sample_d
     english = run(*db, "--lang", "en", "measures", "--jsn")
     assert "No such option '--jsn'. Did you mean '--json'?" in english.err
     missing = run(*db, "--lang", "th", "import")
-    assert missing.code == 2 and "ขาดอาร์กิวเมนต์ 'FILE.toml…'" in missing.err
+    assert missing.code == 2 and "ขาดอาร์กิวเมนต์ 'FILE.toml|.docx|.xlsx…'" in missing.err
     choice = run(*db, "--lang", "th", "people", "add", "x", "--name", "X", "--role", "boss")
     assert "ค่าของ '--role' ไม่ถูกต้อง: 'boss' ไม่ใช่ค่าที่เลือกได้" in choice.err
     unknown = run(*db, "--lang", "th", "nosuch")

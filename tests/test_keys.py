@@ -13,7 +13,7 @@ from ita_tui import app as app_module
 from ita_tui.keyboard_layout import SHORTCUT_KEYS, thai_twin, with_thai_twins
 from ita_tui.screens.localized import Key
 from ita_tui.settings import Settings
-from tests.app_helpers import rows, sample_app
+from tests.app_helpers import rows, sample_app, settled
 from tests.test_app_flows import SIZE, open_measure
 
 
@@ -112,7 +112,10 @@ async def test_language_and_help_in_the_thai_layout(tmp_path):
         assert app.lang == "en"
         await pilot.press("ฦ")  # ?
         await pilot.pause()
-        assert app.screen.query("HelpPanel")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("ฦ")
+        await pilot.pause()
+        assert type(app.screen).__name__ != "HelpScreen"
 
 
 @pytest.mark.parametrize(("answer", "deleted"), [("ั", True), ("ํ", True), ("ื", False)])
@@ -243,3 +246,61 @@ async def test_a_slow_form_keeps_its_keys_past_the_deadline_of_the_screen_before
         await pilot.pause(1.5)
         assert type(app.screen).__name__ == "MeasureScreen"
     assert rows(app, "SELECT percent FROM progress") == [(40,)]
+
+
+async def test_editing_keys_typed_fast_act_in_the_order_they_were_typed(tmp_path):
+    """Backspace, home, end, the arrows and ctrl+k were Textual bindings run after the letters
+    typed behind them: "a b backspace d" typed fast gave "ab"."""
+    from textual.widgets import Input
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        burst(app, *"abc", "backspace", "backspace", "d", "ctrl+a", "x", "end", "y", "left")
+        burst(app, "z", "ctrl+k")
+        await pilot.pause()
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#meeting-attendees", Input).value == "xadz"
+
+
+async def test_a_measure_opened_and_its_progress_logged_in_one_burst_saves_what_was_typed(tmp_path):
+    """Enter, p, 4, 0, ctrl+s typed at once from the Measures section, on a first visit of the
+    measure page: each key waits for the screen the key before opened."""
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("down")
+        burst(app, "enter", "p", "4", "0", "ctrl+s")
+        await settled(pilot, lambda: rows(app, "SELECT count(*) FROM progress") != [(0,)])
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "MeasureScreen"
+    assert rows(app, "SELECT measure_id, percent FROM progress") == [(2, 40)]
+
+
+async def test_a_percent_typed_in_the_thai_layout_is_the_number_its_keys_say(tmp_path):
+    """p, 4, 0, ctrl+s with the keyboard in Kedmanee gives ย, ภ, จ: 40% all the same."""
+    app = sample_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_measure(pilot, 2)
+        burst(app, "ย", "ภ", "จ", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "MeasureScreen"
+    assert rows(app, "SELECT percent FROM progress") == [(40,)]
+
+
+def test_the_command_line_reads_a_percent_typed_in_the_thai_layout(tmp_path, run):
+    database = tmp_path / "plan.db"
+    assert run("--db", str(database), "init", "--sample").code == 0
+    assert (
+        run("--db", str(database), "log", "2", "--percent", "ๅจจ", "--date", "2023-04-01").code == 0
+    )
+    assert (
+        run("--db", str(database), "log", "2", "--percent", "ภก", "--date", "2023-04-01").code == 2
+    )

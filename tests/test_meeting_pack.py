@@ -68,7 +68,7 @@ def test_whatif_text_lists_what_each_item_is_worth(run, sample_db):
     [
         (["whatif", "--year", "2565", "--failed", "o99"], "ไม่มีข้อ OIT “o99”"),
         (["whatif", "--year", "2565", "--failed", "o11", "--pass", "o12"], "ไม่ได้อยู่ในข้อที่ไม่ผ่าน"),
-        (["whatif", "--year", "2566"], "ยังไม่มีรายการข้อ OIT ของปี 2566"),
+        (["whatif", "--year", "2567"], "ยังไม่มีรายการข้อ OIT ของปี 2567"),
         (["whatif", "--year", "2563", "--failed", "o1"], "ยังไม่มีผลการประเมินปี 2563"),
         (["report", "--as-of", "soon", "-o", "x.md"], "ไม่ใช่วันที่"),
         (["decision", "add", "--text", "ทำรายงาน"], "ยังไม่มีการประชุม"),

@@ -55,7 +55,10 @@ def test_eight_writers_at_once_lose_nothing(sample_db):
 
 
 def counts(path) -> tuple[str, int, int]:
-    connection = sqlite3.connect(path)
+    """Integrity and what the plan holds, read only: a missing database stays missing."""
+    if not path.exists():
+        return "ok", 0, 0
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         check = connection.execute("PRAGMA integrity_check").fetchone()[0]
         tables = {
@@ -70,20 +73,26 @@ def counts(path) -> tuple[str, int, int]:
         connection.close()
 
 
+def import_command(database, plan) -> list[str]:
+    return [sys.executable, "-m", "ita_tui", "--db", str(database), "import", str(plan)]
+
+
 @pytest.mark.slow
 def test_an_import_killed_at_any_moment_is_all_or_nothing(tmp_path):
     plan = tmp_path / "big.toml"
     plan.write_text(big_plan_text(3000), "utf-8")
-    database = tmp_path / "crash.db"
+    # How long a whole import takes on this machine now: each kill falls somewhere within it.
+    started = time.monotonic()
+    subprocess.run(import_command(tmp_path / "whole.db", plan), check=True, capture_output=True)
+    whole = time.monotonic() - started
     rng = random.Random(20231001)
-    outcomes = []
-    for attempt in range(24):
+    killed_half_way = 0
+    for attempt in range(10):
+        database = tmp_path / f"crash-{attempt}.db"
         process = subprocess.Popen(
-            [sys.executable, "-m", "ita_tui", "--db", str(database), "import", str(plan)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            import_command(database, plan), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.05, 1.6))
+        time.sleep(rng.uniform(0.05, whole))
         process.send_signal(signal.SIGKILL)
         process.wait()
         check, measures, progress = counts(database)
@@ -91,12 +100,19 @@ def test_an_import_killed_at_any_moment_is_all_or_nothing(tmp_path):
         assert (measures, progress) in {(0, 0), (3000, 6000)}, (
             f"attempt {attempt}: {measures} measures"
         )
-        if database.exists() and measures:
+        if database.exists() and not measures:
+            killed_half_way += 1
+            if killed_half_way > 3:
+                continue
+            # What the kill left takes the same import whole.
+            finished = subprocess.run(import_command(database, plan), capture_output=True)
+            assert finished.returncode == 0, finished.stderr.decode()
+            assert counts(database) == ("ok", 3000, 6000)
             db = open_database(database)
             assert journal.verify(db) == []
             db.close()
-        outcomes.append(measures)
-    assert 0 in outcomes or 3000 in outcomes
+    # Some kills fell after the database was made and before the plan was in: the case at issue.
+    assert killed_half_way > 0
 
 
 @pytest.mark.slow

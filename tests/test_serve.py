@@ -8,11 +8,16 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import aiohttp
 import pytest
 
+import ita_tui
+from ita_tui.app import SERVED_HEADER_ICON
 from tests.test_serve_browser import _free_port, _wait_for_port
+
+FONTS = Path(ita_tui.__file__).parent / "web" / "fonts"
 
 
 @pytest.fixture
@@ -41,15 +46,20 @@ def start_server(sample_db, tmp_path):
         server.wait(timeout=10)
 
 
-def _get(port: int, host_header: str | None = None) -> tuple[int, str]:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/")
+def _get_bytes(port: int, path: str = "/", host_header: str | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
     if host_header:
         request.add_header("Host", host_header)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
+            return response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
+        return error.code, error.read()
+
+
+def _get(port: int, host_header: str | None = None) -> tuple[int, str]:
+    status, body = _get_bytes(port, host_header=host_header)
+    return status, body.decode("utf-8")
 
 
 def test_the_page_ignores_the_host_header(start_server):
@@ -67,6 +77,37 @@ def test_the_page_is_built_from_the_public_url(start_server):
     assert 'data-session-websocket-url="wss://ita.example.go.th/ws"' in page
     assert "https://ita.example.go.th/static/js/textual.js" in page
     assert "evil.example" not in page
+
+
+def test_the_page_brings_its_thai_font_and_its_licence(start_server):
+    port = start_server("--public-url", "https://ita.example.go.th/")
+    status, page = _get(port)
+    assert status == 200
+    # Found where textual-serve's own files are, from the public address; nothing from the
+    # internet (an office network may have none).
+    assert "https://ita.example.go.th/static/../fonts/TlwgTypo.ttf" in page
+    assert "https://ita.example.go.th/static/../fonts/TlwgTypo-Bold.ttf" in page
+    assert "googleapis" not in page
+    for name in ("TlwgTypo.ttf", "TlwgTypo-Bold.ttf", "README.md", "GPL-2"):
+        status, body = _get_bytes(port, f"/fonts/{name}")
+        assert (status, body) == (200, (FONTS / name).read_bytes())
+    status, licence = _get_bytes(port, "/fonts/README.md")
+    assert b"As a special exception, if you create a document which uses this font" in licence
+
+
+def test_the_page_font_has_every_thai_letter_the_app_shows():
+    """Every Thai character of the messages, of the sample plan and the header's icon in the
+    browser is in the font, regular and bold: none falls back to whatever the browser has."""
+    from fontTools.ttLib import TTFont
+
+    package = Path(ita_tui.__file__).parent
+    texts = [SERVED_HEADER_ICON, (package / "data" / "sample_plan.toml").read_text("utf-8")]
+    texts += [path.read_text("utf-8") for path in package.glob("locale/*/LC_MESSAGES/*.po")]
+    thai = {character for text in texts for character in text if "\u0e00" <= character <= "\u0e7f"}
+    assert len(thai) > 60
+    for name in ("TlwgTypo.ttf", "TlwgTypo-Bold.ttf"):
+        has = TTFont(FONTS / name).getBestCmap()
+        assert sorted(c for c in thai if ord(c) not in has) == [], name
 
 
 async def _sessions(port: int, count: int) -> list:
@@ -131,3 +172,29 @@ def test_beyond_loopback_a_public_url_is_required(sample_db, run, monkeypatch):
     )
     assert given.code == 0, given.err
     assert started[0][3] == "http://192.168.1.10:8000"
+
+
+async def test_in_the_browser_the_header_icon_is_one_the_page_font_has(tmp_path, run):
+    """Textual's ⭘ is in neither of the page's fonts: the browser showed a missing glyph."""
+    from ita_tui.app import ItaApp
+    from ita_tui.db import open_database
+    from tests.app_helpers import sample_app, screen_lines
+
+    app = sample_app(tmp_path, served=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert screen_lines(app)[0].split()[0] == SERVED_HEADER_ICON
+    app.db.close()
+
+    # The login screen too: the first a browser shows on a shared database.
+    database = str(tmp_path / "app.db")
+    secret = tmp_path / "head.pw"
+    secret.write_text("head-pass-1\n", encoding="utf-8")
+    add = ["people", "add", "head", "--name", "หัวหน้า", "--role", "administrator"]
+    assert run("--db", database, *add, "--new-password-file", str(secret)).code == 0
+    assert run("--db", database, "people", "require-login").code == 0
+    app = ItaApp(open_database(database), served=True, persist_settings=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#login-name")
+        assert screen_lines(app)[0].split()[0] == SERVED_HEADER_ICON

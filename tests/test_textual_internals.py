@@ -178,7 +178,11 @@ def test_the_scan_sees_what_the_wrapper_uses():
     from ita_tui.screens import textual_internals
 
     uses = {use.split(" ")[-1] for use in _private_uses(textual_internals)}
+    # Bindings replaced on a live node; an option list's options drawn our way (Thai between
+    # words: tests/test_thai_wrapping_on_screen.py fails if Textual stops calling it); screens
+    # made ahead, unseen (tests below).
     assert uses == {
+        "._get_visual",
         "._bindings",
         "._merged_bindings",
         "._screen_stacks",

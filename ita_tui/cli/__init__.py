@@ -3,7 +3,17 @@
 Nothing here imports textual or rich at module level: the commands must start fast and work on a
 machine where only the core is wanted (tests/test_import_boundaries.py holds them to it)."""
 
-from ita_tui.cli import follow_up, meetings, people, plan, records, scores, serve
+from ita_tui.cli import (
+    follow_up,
+    meetings,
+    new_year,
+    oit_lists,
+    people,
+    plan,
+    records,
+    scores,
+    serve,
+)
 from ita_tui.cli.entry import main
 from ita_tui.cli.group import Context, cli
 
@@ -17,6 +27,8 @@ for _command in (
     follow_up.log,
     scores.score,
     scores.whatif,
+    new_year.new_year,
+    oit_lists.oit,
     meetings.report,
     meetings.meeting,
     meetings.decision,

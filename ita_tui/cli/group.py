@@ -121,9 +121,25 @@ class Context:
         if self.settings.name:
             return self.settings.name
         try:
-            return getpass.getuser()
+            login = getpass.getuser()
         except (KeyError, OSError):
             return "unknown"
+        return _full_name(login) or login
+
+
+def _full_name(login: str) -> str | None:
+    """The person's name as the system knows it (the account's full name), so that a record
+    names a person rather than an account where one is known."""
+    try:
+        import pwd
+    except ImportError:  # not on Windows
+        return None
+    try:
+        gecos = pwd.getpwnam(login).pw_gecos
+    except KeyError:
+        return None
+    name = gecos.split(",")[0].strip()
+    return name if name and name != login else None
 
 
 @group(

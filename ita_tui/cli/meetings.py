@@ -8,21 +8,31 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, group, option
 from ita_tui.cli.options import as_of_option, by_option, date_option
+from ita_tui.errors import UserError
 from ita_tui.output import say
 from ita_tui.output_folder import refuse_protected
 from ita_tui.thai_calendar import today
-from ita_tui.user_input import parse_whole_number
+from ita_tui.user_input import parse_be_year, parse_whole_number
 
 
 @command(help="help.report")
+@option(
+    "--kind",
+    type=click.Choice(["pack", "six-month", "annual", "analysis", "o25", "o26"]),
+    default="pack",
+    show_default=True,
+    help="help.report.kind",
+)
 @as_of_option(help="help.report.as_of", default=None)
 @date_option("--since", help="help.report.since")
+@option("--year", "fiscal_year", metavar="YEAR", help="help.report.year")
 @option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html"]),
+    type=click.Choice(["md", "html", "docx", "pdf"]),
     help="help.report.format",
 )
+@option("--template", metavar="FILE.docx", help="help.report.template")
 @option(
     "-o",
     "--output",
@@ -32,22 +42,66 @@ from ita_tui.user_input import parse_whole_number
 )
 @click.pass_obj
 def report(
-    context: Context, as_of: date | None, since: date | None, fmt: str | None, output: str
+    context: Context,
+    kind: str,
+    as_of: date | None,
+    since: date | None,
+    fiscal_year: str | None,
+    fmt: str | None,
+    template: str | None,
+    output: str,
 ) -> None:
     from ita_tui.files import write_atomically
+    from ita_tui.render import TEXT_FORMATS, as_bytes, as_text
+
+    chosen = fmt or _format_of(output)
+    if output == "-" and chosen not in TEXT_FORMATS:
+        raise UserError("report.not_to_terminal", format=chosen)
+    year = None if fiscal_year is None else parse_be_year(fiscal_year)
+    desk = context.desk(as_of or today(), acting=True)
+    desk.may("report")
+    day = as_of or _default_as_of(kind, year or desk.plan_year())
+    document = desk.document(kind, day, since, year)
+    if output == "-":
+        say(as_text(document, chosen), nl=False)
+        return
+    target = Path(output)
+    refuse_protected(target, context.database)
+    if chosen in TEXT_FORMATS:
+        write_atomically(target, as_text(document, chosen))
+    else:
+        write_atomically(target, as_bytes(document, chosen, _word_template(template)))
+    say(context.t("report.done", path=output), err=True)
+
+
+def _format_of(output: str) -> str:
+    """The format a file name asks for; Markdown when it names none."""
+    suffix = Path(output).suffix.lower()
+    return {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}.get(suffix, "md")
+
+
+def _default_as_of(kind: str, plan_year: int | None) -> date:
+    """The monthly pack looks at last month; a round's report at the round's end, or today
+    while the round is under way; the analysis is written today."""
     from ita_tui.review import last_day_of_previous_month
 
-    day = as_of or last_day_of_previous_month(today())
-    chosen = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "md")
-    desk = context.desk(day, acting=True)
-    desk.may("report")
-    text = desk.pack(day, since, chosen)
-    if output == "-":
-        say(text, nl=False)
-    else:
-        refuse_protected(Path(output), context.database)
-        write_atomically(Path(output), text)
-        say(context.t("report.done", path=output), err=True)
+    if kind == "pack":
+        return last_day_of_previous_month(today())
+    if kind in ("six-month", "annual") and plan_year is not None:
+        from ita_tui.follow_up_report import round_bounds
+
+        return min(round_bounds(kind, plan_year)[1], today())
+    return today()
+
+
+def _word_template(given: str | None) -> Path | None:
+    """The template named, else the agency's own beside the settings, else the bundled one."""
+    from ita_tui.locations import word_template_path
+
+    if given is not None:
+        return Path(given).expanduser()
+    own = word_template_path()
+    return own if own.is_file() else None
 
 
 @group(help="help.meeting")

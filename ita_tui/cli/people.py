@@ -161,7 +161,7 @@ def people_events(context: Context, limit: int) -> None:
         action = f" {row.action}" if row.action else ""
         detail = f"  {row.detail}" if row.detail else ""
         event = context.t(f"event.{row.event}")
-        say(f"{row.at}  {row.login or '-'}  {event}{action}{detail}")
+        say(f"{context.words.moment(row.at)}  {row.login or '-'}  {event}{action}{detail}")
 
 
 @command(help="help.handover")

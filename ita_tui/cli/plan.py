@@ -12,6 +12,8 @@ from ita_tui.cli.options import as_of_option, by_option
 from ita_tui.errors import EXIT_FAILURE, EXIT_USAGE, UserError
 from ita_tui.output import say, say_data
 from ita_tui.output_folder import refuse_protected
+from ita_tui.text import normalise
+from ita_tui.user_input import parse_be_year
 
 DEMO_AS_OF = date(2023, 4, 3)
 
@@ -28,7 +30,9 @@ def demo(context: Context) -> None:
     with tempfile.TemporaryDirectory(prefix="ita-tui-demo-") as folder:
         db = open_database(Path(folder) / "demo.db", create=True)
         snapshot.import_plan(db, snapshot.sample_plan(), context.who(None))
-        run_app(db, context, as_of=DEMO_AS_OF, sample=True)
+        # A demo is for looking around: switching language or digits there leaves the
+        # user's own settings as they were.
+        run_app(db, context, as_of=DEMO_AS_OF, sample=True, persist_settings=False)
         db.close()
 
 
@@ -74,23 +78,58 @@ def _report_import(context: Context, report) -> None:
 
 
 @command("import", help="help.import")
-@click.argument("files", metavar="FILE.toml…", nargs=-1, required=True)
+@click.argument("files", metavar="FILE.toml|.docx|.xlsx…", nargs=-1, required=True)
 @by_option(help="help.import.by")
+@option("--draft", metavar="OUT.toml", help="help.import.draft")
+@option("--agency", "agency_name", metavar="NAME", help="help.import.agency")
+@option("--fiscal-year", metavar="YEAR", help="help.import.fiscal_year")
 @click.pass_obj
-def import_command(context: Context, files: tuple[str, ...], by: str | None) -> None:
+def import_command(
+    context: Context,
+    files: tuple[str, ...],
+    by: str | None,
+    draft: str | None,
+    agency_name: str | None,
+    fiscal_year: str | None,
+) -> None:
     from ita_tui import snapshot
+    from ita_tui.db.connection import Database
+    from ita_tui.office_files import is_office_file
+
+    # What the user says overrides what a Word or Excel file's headings say.
+    agency = normalise(agency_name) if agency_name else context.agency
+    year = parse_be_year(fiscal_year) if fiscal_year is not None else None
+    if draft is not None and (len(files) != 1 or not is_office_file(files[0])):
+        raise UserError("import.draft_one_office_file")
+
+    # One connection for every file imported.
+    opened: list[Database] = []
+
+    def database() -> Database:
+        if not opened:
+            opened.append(context.open(create=True))
+        return opened[0]
+
+    def import_one(file: str) -> None:
+        if is_office_file(file):
+            from ita_tui.cli.office_import import plan_from_office_file
+
+            plan = plan_from_office_file(context, file, draft, agency, year)
+            if plan is None:  # written as a draft
+                return
+        else:
+            plan = snapshot.validate(snapshot.read(file), file)
+        db = database()
+        _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
 
     if len(files) == 1:
-        plan = snapshot.validate(snapshot.read(files[0]), files[0])
-        db = context.open(create=True)
-        _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
+        import_one(files[0])
         return
-    db = context.open(create=True)
+    database()
     codes = []
     for file in files:
         try:
-            plan = snapshot.validate(snapshot.read(file), file)
-            _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
+            import_one(file)
         except UserError as error:
             codes.append(error.exit_code)
             say(error.message(context.lang), err=True)

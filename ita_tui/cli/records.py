@@ -9,7 +9,7 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
 from ita_tui.errors import EXIT_FAILURE, UserError
-from ita_tui.locations import settings_path
+from ita_tui.locations import settings_path, word_template_path
 from ita_tui.output import say
 from ita_tui.output_folder import refuse_protected
 
@@ -109,3 +109,6 @@ def restore(context: Context, source: str) -> None:
 def locate(context: Context) -> None:
     say(context.t("locate.database", path=str(context.database)))
     say(context.t("locate.settings", path=str(settings_path())))
+    template = word_template_path()
+    own = "locate.word_template" if template.is_file() else "locate.word_template_bundled"
+    say(context.t(own, path=str(template)))

@@ -1,7 +1,5 @@
 """Scores: `score` from the ten indicators, and `whatif` for the OIT items that failed."""
 
-from decimal import Decimal
-
 import click
 
 from ita_tui.cli.group import Context
@@ -25,6 +23,7 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
     be_year = parse_be_year(year)
     values = [scoring.parse_score(s) for s in scores]
     result = scoring.compute(be_year, values)
+    method = scoring.methodology(be_year)
     if as_json:
         payload: dict = {
             "year": be_year,
@@ -38,26 +37,56 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
         else:
             payload["rating"] = result.result_th
             payload["rating_en"] = result.result_en
+            payload["rating_unit"] = method.rating_unit
         payload["passed"] = result.passed
+        payload["pass_mark"] = float(method.pass_mark)
+        payload["provisional"] = {
+            "overall": result.provisional_overall,
+            result.result_kind: result.provisional_result,
+        }
+        payload["rules"] = {
+            name: {
+                "status": "provisional" if method.is_provisional(name) else "confirmed",
+                "source": rule.source,
+            }
+            for name, rule in method.rules.items()
+        }
         say_json(payload)
         return
-    mark = context.number(scoring.methodology(be_year).pass_mark)
-    verdict = context.t("score.passed" if result.passed else "score.not_passed", mark=mark)
-    kind = context.t(f"score.{result.result_kind}")
-    say(
-        context.t(
-            "score.summary",
-            year=context.number(be_year),
-            overall=context.number(result.overall),
-            kind=kind,
-            result=result.result(context.lang),
-            verdict=verdict,
-        )
-    )
+    say(summary(context, result))
     means = "  ".join(
         f"{code} {context.number(value)}" for code, value in result.instruments.items()
     )
     say(means)
+    unconfirmed = [rule for rule in scoring.RULES if method.is_provisional(rule)]
+    if unconfirmed:
+        rules = ", ".join(context.t(f"rule.{rule}") for rule in unconfirmed)
+        say(context.t("score.provisional_rules", rules=rules))
+
+
+def summary(context: Context, result, provisional_overall: bool = False) -> str:
+    """The year, overall, grade or rating and pass verdict, each marked when it rests on a
+    rule (or, for the overall, an OIT grouping) not confirmed."""
+    from ita_tui import scoring
+
+    n = context.number
+    unsure = context.t("whatif.provisional")
+    overall = n(result.overall)
+    if result.provisional_overall or provisional_overall:
+        overall += f" ({unsure})"
+    outcome = result.result(context.lang)
+    if result.provisional_result or provisional_overall:
+        outcome += f" ({unsure})"
+    mark = n(scoring.methodology(result.year).pass_mark)
+    verdict = context.t("score.passed" if result.passed else "score.not_passed", mark=mark)
+    return context.t(
+        "score.summary",
+        year=n(result.year),
+        overall=overall,
+        kind=context.t(f"score.{result.result_kind}"),
+        result=outcome,
+        verdict=verdict,
+    )
 
 
 @command(help="help.whatif")
@@ -68,7 +97,7 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
     help="help.whatif.failed",
 )
 @option("--pass", "passing", metavar="CODES", help="help.whatif.pass")
-@option("--target", default="85", show_default=True, metavar="SCORE", help="help.whatif.target")
+@option("--target", metavar="SCORE", help="help.whatif.target")
 @option("--catalogue", metavar="FILE.toml", help="help.whatif.catalogue")
 @json_option()
 @click.pass_obj
@@ -77,16 +106,17 @@ def whatif(
     year: str,
     failed: str | None,
     passing: str | None,
-    target: str,
+    target: str | None,
     catalogue: str | None,
     as_json: bool,
 ) -> None:
     from ita_tui import oit, scoring
 
     be_year = parse_be_year(year)
-    goal = scoring.parse_score(target)
-    items = oit.catalogue_for(be_year, catalogue)
+    method = scoring.methodology(be_year)
+    goal = scoring.parse_score(target) if target is not None else method.pass_mark
     desk = context.desk()
+    items = desk.oit_catalogue(be_year, catalogue)
     assessment = next((a for a in desk.assessments() if a.year == be_year), None)
     if assessment is None:
         raise UserError("whatif.no_assessment", year=be_year)
@@ -103,13 +133,15 @@ def whatif(
         items,
         failed_codes,
         oit.parse_codes(passing, items),
-        targets=tuple(dict.fromkeys((goal, Decimal(85), Decimal(95)))),
+        targets=tuple(dict.fromkeys((goal, method.pass_mark, method.top_mark))),
     )
+    shown = {item.code: item.shown_code for item in items.items}
+    still_failing = [c for c in result.failed if c not in result.passing]
     if as_json:
         payload: dict = {
             "year": be_year,
-            "failed": list(result.failed),
-            "passing": list(result.passing),
+            "failed": [shown[c] for c in result.failed],
+            "passing": [shown[c] for c in result.passing],
             "indicators": {str(n): float(v) for n, v in result.indicators.items()},
             "overall": float(result.score.overall),
         }
@@ -118,33 +150,80 @@ def whatif(
         )
         payload["passed"] = result.score.passed
         payload["target"] = float(goal)
-        payload["fewest_to_target"] = result.fewest[goal]
+        fewest = result.fewest[goal]
+        payload["fewest_to_target"] = None if fewest is None else [shown[c] for c in fewest]
         payload["item_worth"] = {
-            code: float(scoring.round_half_up(result.worth[code]))
-            for code in result.failed
-            if code not in result.passing
+            shown[code]: float(scoring.round_half_up(result.worth[code])) for code in still_failing
         }
+        payload["items"] = [_item_json(items.item(code), be_year) for code in result.failed]
+        payload["provisional"] = {
+            "indicators": {str(n): p for n, p in result.provisional_indicators.items()},
+            "overall": result.provisional_overall or result.score.provisional_overall,
+            result.score.result_kind: result.provisional_overall or result.score.provisional_result,
+            "item_worth": {shown[c]: result.provisional_worth[c] for c in still_failing},
+        }
+        payload["catalogue_source"] = items.source
         say_json(payload)
         return
     n = context.number
-    say(context.t("whatif.indicators", nine=n(result.indicators[9]), ten=n(result.indicators[10])))
-    mark = n(scoring.methodology(be_year).pass_mark)
-    verdict = context.t("score.passed" if result.score.passed else "score.not_passed", mark=mark)
+    unsure = context.t("whatif.provisional")
+
+    def marked(text: str, provisional: bool) -> str:
+        return f"{text} ({unsure})" if provisional else text
+
+    if result.failed:
+        say(context.t("whatif.failed_items", number=n(len(result.failed))))
+    for code in result.failed:
+        item = items.item(code)
+        name = item.name
+        if item.provisional_name:
+            name += f" ({context.t('whatif.name_provisional')})"
+        worth = (
+            ""
+            if code in result.passing
+            else marked(
+                f"+{n(scoring.round_half_up(result.worth[code]))}", result.provisional_worth[code]
+            )
+        )
+        evidence = (
+            context.t("whatif.evidence_year", year=n(_evidence_year(item, be_year)))
+            if item.period
+            else ""
+        )
+        say(
+            "  "
+            + "  ".join(part for part in (f"{item.shown_code} {name}", worth, evidence) if part)
+        )
     say(
         context.t(
-            "score.summary",
-            year=n(be_year),
-            overall=n(result.score.overall),
-            kind=context.t(f"score.{result.score.result_kind}"),
-            result=result.score.result(context.lang),
-            verdict=verdict,
+            "whatif.indicators",
+            nine=marked(n(result.indicators[9]), result.provisional_indicators[9]),
+            ten=marked(n(result.indicators[10]), result.provisional_indicators[10]),
         )
     )
+    say(summary(context, result.score, result.provisional_overall))
     for goal_score, codes in result.fewest.items():
         if codes is None:
             say(context.t("whatif.unreachable", target=n(goal_score)))
         elif not codes:
             say(context.t("whatif.reached", target=n(goal_score)))
         else:
-            listed = ", ".join(f"{c} (+{n(scoring.round_half_up(result.worth[c]))})" for c in codes)
+            listed = ", ".join(
+                f"{shown[c]} (+{marked(n(scoring.round_half_up(result.worth[c])), result.provisional_worth[c])})"
+                for c in codes
+            )
             say(context.t("whatif.fewest", target=n(goal_score), count=n(len(codes)), items=listed))
+
+
+def _evidence_year(item, be_year: int) -> int:
+    return be_year if item.period == "current" else be_year - 1
+
+
+def _item_json(item, be_year: int) -> dict:
+    return {
+        "code": item.shown_code,
+        "name": item.name,
+        "sub_indicator": item.sub_indicator,
+        "provisional_name": item.provisional_name,
+        "evidence_year": _evidence_year(item, be_year) if item.period else None,
+    }

@@ -32,6 +32,7 @@ PLAN_TABLES: dict[str, tuple[str, ...]] = {
     "progress": ("id",),
     "meetings": ("id",),
     "decisions": ("id",),
+    "oit_lists": ("id",),
 }
 # ... and who may change it.
 ACCESS_TABLES: dict[str, tuple[str, ...]] = {

@@ -9,6 +9,7 @@ id, which the database keeps as the row's own id, or as `source_id` when another
 taken that number), else by what it says (a measure's year and title, a checklist item's text),
 else by its place in the list."""
 
+import json
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -71,20 +72,20 @@ def _source(row: dict) -> int:
 class _Writer:
     """Journaled writes of one import, each stamped with who imported and when."""
 
-    def __init__(self, db: Database, by: str, at: str) -> None:
-        self.db, self.by, self.at = db, by, at
+    def __init__(self, db: Database, by: str, at: str, action: str = "import") -> None:
+        self.db, self.by, self.at, self.action = db, by, at, action
 
     def insert(self, table: str, values: dict) -> int:
-        return journal.insert(self.db, self.by, self.at, "import", table, values)
+        return journal.insert(self.db, self.by, self.at, self.action, table, values)
 
     def sync(self, table: str, key: tuple, current: dict, wanted: dict) -> None:
         """Update the columns of a row that differ from what is wanted; nothing if none does."""
         changes = {column: value for column, value in wanted.items() if current[column] != value}
         if changes:
-            journal.update(self.db, self.by, self.at, "import", table, key, changes)
+            journal.update(self.db, self.by, self.at, self.action, table, key, changes)
 
     def delete(self, table: str, where: str, params: tuple) -> None:
-        journal.delete(self.db, self.by, self.at, "import", table, where, params)
+        journal.delete(self.db, self.by, self.at, self.action, table, where, params)
 
     def insert_keeping_id(self, table: str, values: dict, file_id: int | None) -> int:
         """Insert with the file's id when it is free, else a new id remembering the file's."""
@@ -103,9 +104,10 @@ def _grouped(db: Database, sql: str, agency_id: int) -> dict[int, list[dict]]:
     return groups
 
 
-def apply(db: Database, plan: Plan, by: str, at: str) -> int:
-    """Make the agency's rows what the plan says; the agency's id."""
-    write = _Writer(db, by, at)
+def apply(db: Database, plan: Plan, by: str, at: str, action: str = "import") -> int:
+    """Make the agency's rows what the plan says; the agency's id. Each change is journaled
+    under `action` (an import, or the acceptance of a new year's draft)."""
+    write = _Writer(db, by, at, action)
     written = plan.generated_at.isoformat() if plan.generated_at else None
     existing = db.row(
         "SELECT id, snapshot_generated_at FROM agencies WHERE name = ?", (plan.agency,)
@@ -123,6 +125,7 @@ def apply(db: Database, plan: Plan, by: str, at: str) -> int:
         write.sync("agencies", (agency_id,), existing, {"snapshot_generated_at": written})
 
     _assessments(db, write, agency_id, plan)
+    _oit_lists(db, write, agency_id, plan)
     _recommendations(db, write, agency_id, plan)
     unit_ids, gone_units = _units(db, write, agency_id, plan)
     finding_ids, gone_findings = _findings(db, write, agency_id, plan)
@@ -161,6 +164,29 @@ def _assessments(db: Database, write: _Writer, agency_id: int, plan: Plan) -> No
             write.insert("assessments", row)
         else:
             write.sync("assessments", (current["id"],), current, row)
+
+
+def oit_list_row(agency_id: int, document: dict) -> dict:
+    return {
+        "agency_id": agency_id,
+        "first_year": document["first_year"],
+        "last_year": document.get("last_year"),
+        "document": json.dumps(document, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _oit_lists(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
+    wanted = [oit_list_row(agency_id, document) for document in plan.oit_lists]
+    existing = db.rows("SELECT * FROM oit_lists WHERE agency_id = ?", (agency_id,))
+    by_years = (lambda row: row["first_year"],) * 2
+    matched = _pair(existing, wanted, [by_years])
+    for row in _unmatched(existing, matched):
+        write.delete("oit_lists", "id = ?", (row["id"],))
+    for current, row in zip(matched, wanted, strict=True):
+        if current is None:
+            write.insert("oit_lists", row)
+        else:
+            write.sync("oit_lists", (current["id"],), current, row)
 
 
 def _recommendations(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
@@ -333,12 +359,19 @@ def _measures(
         " WHERE m.agency_id = ? ORDER BY p.id",
         agency_id,
     )
+    # A carried measure names one before it in the plan, so its id is known by then.
+    measure_ids: dict[int, int] = {}
     for current, row, measure in zip(matched, wanted, plan.measures, strict=True):
+        row["carried_from_id"] = (
+            measure_ids[measure.carried_from] if measure.carried_from is not None else None
+        )
         if current is None:
             measure_id = write.insert_keeping_id("measures", row, measure.id)
         else:
             measure_id = current["id"]
             write.sync("measures", (measure_id,), current, row)
+        if measure.id is not None:
+            measure_ids[measure.id] = measure_id
         _measure_units(write, measure_id, measure, unit_ids, links.get(measure_id, []))
         _measure_findings(
             write, measure_id, measure, finding_ids, finding_links.get(measure_id, [])
@@ -353,6 +386,8 @@ def _delete_measure(db: Database, write: _Writer, measure_id: int) -> None:
     # A decision about a measure the plan no longer has stays, no longer pointing at it.
     for decision in db.rows("SELECT * FROM decisions WHERE measure_id = ?", (measure_id,)):
         write.sync("decisions", (decision["id"],), decision, {"measure_id": None})
+    for carried in db.rows("SELECT * FROM measures WHERE carried_from_id = ?", (measure_id,)):
+        write.sync("measures", (carried["id"],), carried, {"carried_from_id": None})
     write.delete("measures", "id = ?", (measure_id,))
 
 

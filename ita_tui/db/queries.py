@@ -1,5 +1,6 @@
 """Reads: the rows every screen and command shows, already annotated with their follow-up state."""
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -318,7 +319,8 @@ def measure(
     db: Database, measure_id: int, as_of: date, stale_days: int = follow_up.STALE_DAYS
 ) -> MeasureDetail:
     row = db.execute(
-        f"SELECT {_MEASURE_COLUMNS}, m.agency_id FROM measures m WHERE m.id = ?", (measure_id,)
+        f"SELECT {_MEASURE_COLUMNS}, m.agency_id, m.carried_from_id FROM measures m WHERE m.id = ?",
+        (measure_id,),
     ).fetchone()
     if row is None:
         raise UserError("measure.unknown", id=measure_id)
@@ -337,6 +339,7 @@ def measure(
         stale_days,
         MeasureDetail,
         agency_id=row[15],
+        carried_from=row[16],
         contents=tuple(contents(db, measure_id)),
         progress=tuple(progress(db, measure_id)),
         findings=tuple(f.id for f in answers),
@@ -398,6 +401,17 @@ def assessments(db: Database, agency_id: int) -> list[Assessment]:
         )
         for row in db.rows(
             "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,)
+        )
+    ]
+
+
+def oit_lists(db: Database, agency_id: int) -> list[dict]:
+    """The agency's own OIT item lists, as their documents, oldest years first."""
+    return [
+        json.loads(row["document"])
+        for row in db.rows(
+            "SELECT document FROM oit_lists WHERE agency_id = ? ORDER BY first_year",
+            (agency_id,),
         )
     ]
 
@@ -657,3 +671,14 @@ def agency_summaries(
         parameters = [*overdue_values, *stale_values, *params]
     rows = db.rows(sql, parameters)
     return rows, total
+
+
+def carried_from(db: Database, agency_id: int) -> dict[int, int]:
+    """For each measure carried on from an earlier plan, the measure it carries on."""
+    return dict(
+        db.execute(
+            "SELECT id, carried_from_id FROM measures"
+            " WHERE agency_id = ? AND carried_from_id IS NOT NULL",
+            (agency_id,),
+        ).fetchall()
+    )

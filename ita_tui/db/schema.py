@@ -243,7 +243,8 @@ def m003_journal(db: Database) -> None:
     )
     # A correction is a new progress entry that points at the one it corrects.
     db.table("progress").add_column("corrects_id", int)
-    _baseline(db, journal.PLAN_TABLES)
+    # The plan's tables as they were then: later ones begin empty, with their own migration.
+    _baseline(db, {t: c for t, c in journal.PLAN_TABLES.items() if t in db.table_names()})
 
 
 def _baseline(db: Database, tables: dict[str, tuple[str, ...]]) -> None:
@@ -378,6 +379,28 @@ def m009_search_kept_by_the_tool(db: Database) -> None:
     # the full-text index: the tool keeps it up to date itself (ita_tui.db.search_index).
     for name in ("measure_text_insert", "measure_text_update", "measure_text_delete"):
         db.execute(f"DROP TRIGGER {name}")
+
+
+@MIGRATIONS()
+def m010_oit_lists(db: Database) -> None:
+    # An agency's own OIT item list for a range of years, confirming or correcting the bundled
+    # one (ita_tui/data/oit_catalogues.toml), kept whole as the catalogue's JSON: the list is
+    # read whole, and its shape is that of the bundled file.
+    db.table("oit_lists").create(
+        {"id": int, "agency_id": int, "first_year": int, "last_year": int, "document": str},
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "first_year", "document"},
+        strict=True,
+    )
+    db.table("oit_lists").create_index(["agency_id", "first_year"], unique=True)
+
+
+@MIGRATIONS()
+def m011_carried_measures(db: Database) -> None:
+    # A measure the new fiscal year's plan carries over from the last one names the measure it
+    # continues, whose progress history stays with it.
+    db.table("measures").add_column("carried_from_id", int, fk="measures", fk_col="id")
 
 
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:

@@ -13,4 +13,6 @@ KNOWN_MIGRATIONS = (
     "m007_access_journal",
     "m008_import_sources",
     "m009_search_kept_by_the_tool",
+    "m010_oit_lists",
+    "m011_carried_measures",
 )

@@ -62,12 +62,26 @@ def _delete(db: Database, table: str, where: str, params: tuple) -> None:
     journal.delete(db, stamp.by, stamp.at, stamp.action, table, where, params)
 
 
-def replace_agency(db: Database, plan: Plan, recorded_by: Actor | str) -> int:
+def replace_agency(
+    db: Database, plan: Plan, recorded_by: Actor | str, action: str = "import"
+) -> int:
     """Load a checked plan as the whole of its agency's data, writing only what differs from
     what is there (see plan_import): ids, people's units and meetings stay."""
-    with _action(db, recorded_by, "import"):
+    with _action(db, recorded_by, action):
         stamp = _STAMP.get()
-        return plan_import.apply(db, plan, stamp.by, stamp.at)
+        return plan_import.apply(db, plan, stamp.by, stamp.at, action)
+
+
+def add_agency(db: Database, name: str, by: Actor | str = "") -> int:
+    """A new agency whose plan is still empty, to be filled in form by form. It needs what an
+    import needs; an agency of that name stays as it is."""
+    name = normalise(name)
+    if not name:
+        raise UserError("agency.need_name")
+    with _action(db, by, "start_plan"):
+        if db.execute("SELECT 1 FROM agencies WHERE name = ?", (name,)).fetchone():
+            raise UserError("agency.exists", name=name)
+        return _insert(db, "agencies", {"name": name})
 
 
 def _open_measure(db: Database, measure_id: int) -> tuple[str, int]:
@@ -289,6 +303,11 @@ def delete_measure(db: Database, measure_id: int, by: Actor | str = "") -> None:
             "SELECT id FROM decisions WHERE measure_id = ?", (measure_id,)
         ).fetchall():
             _update(db, "decisions", (decision_id,), {"measure_id": None})
+        # A measure carried on from it stays, as one of its own year.
+        for (carried_id,) in db.execute(
+            "SELECT id FROM measures WHERE carried_from_id = ?", (measure_id,)
+        ).fetchall():
+            _update(db, "measures", (carried_id,), {"carried_from_id": None})
         _delete(db, "measures", "id = ?", (measure_id,))
 
 
@@ -425,6 +444,37 @@ def save_assessment(
             _update(db, "assessments", (existing[0],), row)
         else:
             _insert(db, "assessments", {**row, "agency_id": agency_id, "year": year})
+
+
+def save_oit_lists(
+    db: Database, agency_id: int, documents: list[dict], by: Actor | str = ""
+) -> None:
+    """Make these the agency's own OIT lists for their years, in place of any own list whose
+    years they overlap; one transaction for all."""
+    with _action(db, by, "oit_list"):
+        for document in documents:
+            first = document["first_year"]
+            last = document.get("last_year")
+            _delete(
+                db,
+                "oit_lists",
+                "agency_id = ? AND (? IS NULL OR first_year <= ?)"
+                " AND (last_year IS NULL OR last_year >= ?)",
+                (agency_id, last, last, first),
+            )
+            _insert(db, "oit_lists", plan_import.oit_list_row(agency_id, document))
+
+
+def forget_oit_list(db: Database, agency_id: int, year: int, by: Actor | str = "") -> bool:
+    """Drop the agency's own list that covers the year, so the bundled one applies again;
+    whether there was one."""
+    where = "agency_id = ? AND first_year <= ? AND (last_year IS NULL OR last_year >= ?)"
+    params = (agency_id, year, year)
+    with _action(db, by, "oit_list"):
+        found = db.execute(f"SELECT 1 FROM oit_lists WHERE {where}", params).fetchone()
+        if found:
+            _delete(db, "oit_lists", where, params)
+    return found is not None
 
 
 def delete_assessment(db: Database, agency_id: int, year: int, by: Actor | str = "") -> None:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
+from ita_tui import scoring
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ChooseAgency
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
@@ -74,7 +75,10 @@ class AgenciesScreen(ItaScreen):
         chosen = self.desk.agency is not None and self.desk.agency.id == row["id"]
         name = Text(("▶ " if chosen else "") + row["name"], style="bold" if chosen else "")
         overall = app.num(f"{row['overall']:.2f}") if row["overall"] is not None else "-"
-        failing = row["overall"] is not None and row["overall"] < 85
+        failing = (
+            row["overall"] is not None
+            and row["overall"] < scoring.methodology(row["year"]).pass_mark
+        )
         return [
             name,
             app.num(row["year"]) if row["year"] else "-",

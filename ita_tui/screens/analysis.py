@@ -10,7 +10,7 @@ from ita_tui import oit, scoring
 from ita_tui.errors import UserError
 from ita_tui.model import Assessment
 from ita_tui.progress_over_time import monthly_percent
-from ita_tui.screens.localized import ItaScreen
+from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
 from ita_tui.widgets.plain import Select, SelectionList, Static
@@ -19,6 +19,9 @@ MEASURE_CHOICES = 300
 
 
 class AnalysisScreen(ItaScreen):
+    # Not in the footer, which keeps its 80-column line; the help screen lists it.
+    KEYS = [Key("e", "edit_oit_item", "edit-oit-item", show=False)]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="analysis"):
@@ -52,19 +55,25 @@ class AnalysisScreen(ItaScreen):
         latest = assessments[-1]
         previous = assessments[-2] if len(assessments) > 1 else None
         years = [a for a in (previous, latest) if a]
+        if self.app.size.height < 32:
+            # On a short terminal this year's bars alone, so that the what-if list below is in
+            # sight; last year's stay in the heading's comparison and on a taller screen.
+            years = [latest]
         self.query_one("#chart-heading", Static).update(
             self.t(
                 "analysis.chart",
                 this=app.num(latest.year),
                 last=app.num(previous.year) if previous else "-",
-                mark=app.num(scoring.PASS_MARK),
+                mark=app.num(scoring.methodology(latest.year).pass_mark),
             )
         )
         rows = []
-        for indicator in scoring.indicators():
+        for indicator in scoring.indicators(latest.year):
             bars = [(app.num(a.year), a.scores[indicator.number - 1]) for a in years]
             rows.append((f"{app.num(indicator.number)}. {indicator.name(app.lang)}", bars))
-        self.query_one(IndicatorChart).show(rows, app.num)
+        self.query_one(IndicatorChart).show(
+            rows, app.num, scoring.methodology(latest.year).pass_mark
+        )
 
     def _render_whatif_choices(self, latest: Assessment | None) -> None:
         app = self.app
@@ -79,7 +88,7 @@ class AnalysisScreen(ItaScreen):
             heading.update("")
             return
         try:
-            self._catalogue = oit.catalogue_for(latest.year)
+            self._catalogue = self.desk.oit_catalogue(latest.year)
         except UserError as error:
             heading.update(error.message(app.lang))
             self.query_one("#whatif-result", Static).update("")
@@ -95,12 +104,30 @@ class AnalysisScreen(ItaScreen):
         for code in self._failed:
             item = self._catalogue.item(code)
             label = app.num(
-                f"{code} {item.sub_indicator} {item.name}  +{scoring.round_half_up(worth[code])}"
+                f"{item.shown_code} {item.sub_indicator} {item.name}"
+                f"  +{scoring.round_half_up(worth[code])}"
             )
+            if self._catalogue.provisional_indicator(item.indicator):
+                label += f" ({self.t('whatif.provisional')})"
             choices.add_option((label, code, code in chosen))
         if choices.option_count and choices.highlighted is None:
             choices.highlighted = 0
         self._render_whatif_result()
+
+    def action_edit_oit_item(self) -> None:
+        """Confirm or correct the highlighted failed item's name and grouping."""
+        from ita_tui.screens.oit_item_form import OitItemForm
+
+        choices = self.query_one("#whatif-items", SelectionList)
+        if self._catalogue is None or choices.highlighted is None:
+            return
+        if self.allowed("oit_list"):
+            code = str(choices.get_option_at_index(choices.highlighted).value)
+            self.app.push_screen(OitItemForm(self._catalogue, code), self._after_item_form)
+
+    def _after_item_form(self, result: object) -> None:
+        if result is not None:
+            self.changed()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         self._render_whatif_result()
@@ -124,7 +151,7 @@ class AnalysisScreen(ItaScreen):
         )
         verdict = self.t(
             "score.passed" if result.score.passed else "score.not_passed",
-            mark=app.num(scoring.PASS_MARK),
+            mark=app.num(scoring.methodology(self._latest.year).pass_mark),
         )
         text.append(
             self.t(
@@ -148,7 +175,7 @@ class AnalysisScreen(ItaScreen):
                         "whatif.fewest",
                         target=app.num(target),
                         count=app.num(len(codes)),
-                        items=", ".join(codes),
+                        items=app.num(", ".join(self._catalogue.item(c).shown_code for c in codes)),
                     )
                     + "\n"
                 )

@@ -26,7 +26,7 @@ class ExportForm(FormScreen[None]):
         )
         collector.check()
         if self.desk.agency is None:
-            raise UserError("agency.none")
+            raise UserError("agency.none_in_app")
         text = self.desk.snapshot(day)
         self.app.save_user_file(
             self.query_one("#export-file", Input).value, text, (".toml",), "export.done"

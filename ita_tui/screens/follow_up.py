@@ -1,6 +1,7 @@
 """ติดตาม: the screen a supervisor projects at the monthly meeting. The fiscal year as a
 timeline, overdue measures first by unit with days overdue, then due soon, stale, the rest."""
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header
@@ -8,6 +9,7 @@ from textual.widgets import Footer, Header
 from ita_tui import follow_up
 from ita_tui.model import MeasureState
 from ita_tui.screens.localized import ItaScreen
+from ita_tui.screens.messages import OpenMeasure
 from ita_tui.thai_calendar import fiscal_year
 from ita_tui.widgets.plain import Static
 from ita_tui.widgets.timeline import Timeline
@@ -19,7 +21,23 @@ class FollowUpScreen(ItaScreen):
         yield Static(id="follow-heading", classes="headline")
         with VerticalScroll(id="follow-up"):
             yield Timeline(id="timeline")
+        # The measure under the cursor in full: the timeline cuts titles to its label column.
+        yield Static(id="follow-detail-line")
         yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline", Timeline).focus()
+
+    def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
+        line = event.line
+        text = Text(f"#{self.app.num(line['measure_id'])} ", style="bold")
+        text.append(line.get("title", ""))
+        if line.get("note"):
+            text.append(f" · {line['note']}", style="dim")
+        self.query_one("#follow-detail-line", Static).update(text)
+
+    def on_timeline_opened(self, event: Timeline.Opened) -> None:
+        self.app.post_message(OpenMeasure(event.measure_id))
 
     def render_view(self) -> None:
         app = self.app
@@ -74,6 +92,8 @@ class FollowUpScreen(ItaScreen):
         if measure.outside_fiscal_year:
             note += " ⚑"
         return {
+            "measure_id": measure.id,
+            "title": measure.full_title,
             "label": label,
             "start": measure.start,
             "end": measure.end,

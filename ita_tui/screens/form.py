@@ -2,7 +2,7 @@
 Save (ctrl+s or the button) and Cancel (escape), and nothing written unless Save succeeds."""
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual import getters
 from textual.app import ComposeResult
@@ -41,6 +41,7 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         app = getters.app(ItaApp)
 
     title_key = ""
+    save_key = "form.save"
     # The field an officer most likely wants first; else the first field.
     initial_focus: str | None = None
 
@@ -52,11 +53,15 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
             yield Static(self.t(self.title_key), classes="form-title")
+            # Docked: on a short terminal the fields scroll and Save stays in sight. Tab goes
+            # from field to field in screen order, where docked buttons would cut in between the
+            # fields in sight and those below; they answer to a click, and their keys (ctrl+s,
+            # Esc) to the keyboard.
+            with Horizontal(classes="form-buttons"):
+                yield self._button(self.t(self.save_key), "save", "primary")
+                yield self._button(self.t("form.cancel"), "cancel", "default")
             yield from self.fields()
             yield Static("", id="form-error", classes="error")
-            with Horizontal(classes="form-buttons"):
-                yield Button(self.t("form.save"), id="save", variant="primary")
-                yield Button(self.t("form.cancel"), id="cancel")
 
     def field(
         self,
@@ -114,8 +119,9 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         self.query_one("#form-error", Static).update("\n".join(general))
 
     def action_save(self) -> None:
-        # Keys typed before ctrl+s may still be on their way into the field: save after them.
-        if isinstance(self.focused, Input):
+        # Keys typed or text pasted before ctrl+s may still be on their way into the field:
+        # save after them.
+        if self.focused is not None:
             self.focused.call_later(self.save_now)
         else:
             self.save_now()
@@ -142,6 +148,12 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
 
     def action_next_field(self) -> None:
         next_field_or(self, self.action_save)
+
+    @staticmethod
+    def _button(label: str, button_id: str, variant: Literal["primary", "default"]) -> Button:
+        button = Button(label, id=button_id, variant=variant, compact=True)
+        button.can_focus = False
+        return button
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

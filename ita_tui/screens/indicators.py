@@ -32,15 +32,18 @@ class IndicatorsScreen(ItaScreen):
             return
         assessments = self.desk.assessments()
         latest = assessments[-1].scores if assessments else None
-        scores = latest if latest is not None else [None] * 10
-        lowest = min(range(10), key=lambda i: latest[i]) + 1 if latest is not None else None
-        for indicator, score in zip(scoring.indicators(), scores, strict=True):
+        count = len(scoring.indicators())
+        scores = latest if latest is not None else [None] * count
+        lowest = min(range(count), key=lambda i: latest[i]) + 1 if latest is not None else None
+        year = assessments[-1].year if assessments else None
+        mark = scoring.methodology(year).pass_mark if year else 0
+        for indicator, score in zip(scoring.indicators(year), scores, strict=True):
             label = Text(f"{app.num(indicator.number):>2}. {indicator.name(app.lang)}")
             if score is not None:
                 label.append(
-                    f"  {app.num(f'{score:.2f}')}", style="green" if score >= 85 else "bold red"
+                    f"  {app.num(f'{score:.2f}')}", style="green" if score >= mark else "bold red"
                 )
-                if score < 85:
+                if score < mark:
                     label.append(" ✗", style="bold red")
             if indicator.number == lowest:
                 label.append(" " + self.t("overview.lowest"), style="bold")

@@ -11,6 +11,8 @@ from textual import getters
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Header
 
 from ita_tui.errors import UserError
 from ita_tui.i18n import translate
@@ -49,6 +51,22 @@ def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
             )
         )
     replace_bindings(node, bindings)
+
+
+def show_header_icon(screen: Screen, icon: str | None) -> None:
+    """The app's own header icon (`ItaApp.header_icon`), if it has one, instead of Textual's."""
+    if icon is not None:
+        for header in screen.query(Header):
+            header.icon = icon
+
+
+def opens_on_enter(widget: Widget | None) -> bool:
+    """Whether Enter on the widget chooses a row that a screen may open (a measure from the
+    Measures table or the follow-up timeline, an indicator, an agency)."""
+    from ita_tui.widgets.plain import DataTable, OptionList
+    from ita_tui.widgets.timeline import Timeline
+
+    return isinstance(widget, DataTable | OptionList | Timeline)
 
 
 class AtTheDesk:
@@ -95,6 +113,7 @@ class ItaScreen(AtTheDesk, Screen):
         self.ready = False
 
     def on_mount(self) -> None:
+        show_header_icon(self, self.app.header_icon)
         self.refresh_view()
         self.ready = True
         if self.holds_keys:

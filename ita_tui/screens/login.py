@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header
 
 from ita_tui.errors import UserError
 from ita_tui.screens.form import next_field_or
+from ita_tui.screens.localized import show_header_icon
 from ita_tui.widgets.plain import Button, Input, Label, Static
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class LoginScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        show_header_icon(self, self.app.header_icon)
         for field in self.query(Input):
             field.compact = True
         self.query_one("#login-name", Input).focus()

@@ -22,7 +22,7 @@ class MeasureScreen(ItaScreen):
         Key("space", "toggle_content", "tick"),
         Key("v", "attach_evidence", "evidence"),
         Key("e", "edit_measure", "edit-measure"),
-        Key("delete", "delete_measure", "delete-measure"),
+        Key("delete", "delete_measure", "delete-measure", show=False),
     ]
 
     def __init__(self, measure_id: int) -> None:
@@ -79,7 +79,7 @@ class MeasureScreen(ItaScreen):
             )
         elif measure.due_soon:
             text.append(
-                "  ◔ " + self.t("measures.due_soon", count=app.num(DUE_SOON_DAYS)),
+                "  " + self.t("measures.due_soon", count=app.num(DUE_SOON_DAYS)),
                 style="bold yellow",
             )
         text.append(f"\n{self.t('measure.units')}: ", style="bold")
@@ -92,6 +92,11 @@ class MeasureScreen(ItaScreen):
         text.append(measure.period or "-")
         if measure.end:
             text.append(f"  ({app.day(measure.start)} – {app.day(measure.end)})")
+        if measure.carried_from is not None:
+            text.append(
+                "\n" + self.t("measure.carried_from", id=app.num(measure.carried_from)),
+                style="bold",
+            )
         if measure.outside_fiscal_year:
             text.append(
                 "\n" + self.t("measure.outside_fiscal_year") + f" ({app.num(measure.fiscal_year)})",

@@ -47,22 +47,25 @@ class MeasuresScreen(ItaScreen):
     ]
 
     _total: int | None = 0
+    _shown: dict[str, MeasureState] = {}
     # Which refresh a count in the background belongs to: a later keystroke makes it stale.
     _count_generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="measure-filters"):
-            yield Input(id="search")
-            yield Select([], id="unit-filter")
-            yield Select([], id="status-filter")
-            yield Select([], id="follow-filter")
+            yield Input(id="search", compact=True)
+            yield Select([], id="unit-filter", compact=True)
+            yield Select([], id="status-filter", compact=True)
+            yield Select([], id="follow-filter", compact=True)
         yield DataTable(id="measure-table", cursor_type="row", zebra_stripes=True)
+        # The measure under the cursor in full: its title, units and period, which a narrow
+        # table can only show cut.
+        yield Static(id="measure-detail-line")
         yield Static(id="measure-count")
         yield Footer(compact=True, show_command_palette=False)
 
     def render_view(self) -> None:
-        app = self.app
         self.query_one("#search", Input).placeholder = self.t("measures.search")
         self._set_options(
             "#unit-filter", [(u.name, u.id) for u in self.desk.units()], "measures.all_units"
@@ -77,20 +80,45 @@ class MeasuresScreen(ItaScreen):
             [(self._follow_label(f), f) for f in FOLLOW_UPS],
             "measures.all_follow_ups",
         )
-        table = self.query_one("#measure-table", DataTable)
-        if not table.columns or getattr(self, "_columns_lang", None) != app.lang:
-            table.clear(columns=True)
-            table.add_column(" ", key="mark")
-            table.add_column("#", key="id")
-            title_width = max(24, self.app.size.width - 84)
-            table.add_column(self.t("measures.title"), key="title", width=title_width)
-            table.add_column(self.t("measures.units"), key="units", width=27)
-            table.add_column(self.t("measures.period"), key="period")
-            table.add_column(self.t("measures.status"), key="status")
-            table.add_column("%", key="percent")
-            table.add_column(self.t("measures.overdue_days"), key="overdue")
-            self._columns_lang = app.lang
+        self._lay_out_columns()
         self.refresh_rows()
+
+    # Wide enough for the period beside the rest; narrower, it shows under the table.
+    WIDE = 110
+
+    def _lay_out_columns(self) -> None:
+        """The table's columns for the language and the terminal's width: the title takes
+        what the others leave."""
+        table = self.query_one("#measure-table", DataTable)
+        width = self.app.size.width
+        layout = (self.app.lang, width)
+        if table.columns and getattr(self, "_columns_for", None) == layout:
+            return
+        wide = width >= self.WIDE
+        others = {"units": 27 if wide else 14, "period": 18 if wide else 0}
+        # Each column is padded by one cell each side; mark, id, status, percent, days.
+        fixed = 3 + 5 + 14 + 5 + 12 + sum(w + 2 for w in others.values() if w)
+        table.clear(columns=True)
+        table.add_column(" ", key="mark")
+        table.add_column("#", key="id")
+        title_width = max(16, width - fixed - 4)
+        table.add_column(self.t("measures.title"), key="title", width=title_width)
+        table.add_column(self.t("measures.units"), key="units", width=others["units"])
+        if wide:
+            table.add_column(self.t("measures.period"), key="period")
+        table.add_column(self.t("measures.status"), key="status")
+        table.add_column("%", key="percent")
+        table.add_column(self.t("measures.overdue_days"), key="overdue")
+        self._columns_for = layout
+        self._wide = wide
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.desk.agency is not None:
+            before = getattr(self, "_columns_for", None)
+            self._lay_out_columns()
+            if before != self._columns_for:
+                self.query_one("#measure-table", DataTable).clear()
+                self.refresh_rows()
 
     def _follow_label(self, follow: str) -> str:
         days = {"due_soon": DUE_SOON_DAYS, "stale": self.app.settings.stale_days}.get(follow, 0)
@@ -117,7 +145,7 @@ class MeasuresScreen(ItaScreen):
             else Text("")
         )
         percent = "-" if row.status == "dropped" else app.num(row.percent)
-        return [
+        cells = [
             Text(status_mark(row), style="bold red" if row.overdue else ""),
             app.num(row.id),
             row.full_title,
@@ -127,6 +155,9 @@ class MeasuresScreen(ItaScreen):
             Text(percent, justify="right"),
             overdue,
         ]
+        if not getattr(self, "_wide", True):
+            del cells[4]
+        return cells
 
     def _filters(self) -> dict:
         return {
@@ -163,6 +194,7 @@ class MeasuresScreen(ItaScreen):
             self._count_in_background(slow_count, filters, self._count_generation)
         else:
             self._total = self.desk.count_measures(**filters)
+        self._shown = {str(r.id): r for r in rows}
         wanted = [str(r.id) for r in rows]
         current = [key.value for key in table.rows]
         cursor_key = None
@@ -171,7 +203,8 @@ class MeasuresScreen(ItaScreen):
         if wanted == current:
             for row in rows:
                 for column, value in zip(table.columns, self._cells(row), strict=True):
-                    table.update_cell(str(row.id), column, value)
+                    # A cell grows its column when its text does: 40% is never shown as 4.
+                    table.update_cell(str(row.id), column, value, update_width=True)
         else:
             table.clear()
             for row in rows:
@@ -191,6 +224,19 @@ class MeasuresScreen(ItaScreen):
             self._total = total
             self._show_count()
 
+    def _show_detail(self, key: str | None) -> None:
+        line = self.query_one("#measure-detail-line", Static)
+        shown = self._shown.get(key or "")
+        if shown is None:
+            line.update("")
+            return
+        app = self.app
+        text = Text(f"#{app.num(shown.id)} ", style="bold")
+        text.append(shown.full_title)
+        text.append(f" · {', '.join(shown.units)}", style="dim")
+        text.append(f" · {format_period(shown.start, shown.end, app.digits)}", style="dim")
+        line.update(text)
+
     def _show_count(self) -> None:
         table = self.query_one("#measure-table", DataTable)
         shown = self.app.num(table.row_count)
@@ -201,11 +247,14 @@ class MeasuresScreen(ItaScreen):
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Near the end of what is loaded, load the next page."""
+        """The measure under the cursor, in full; near the end of what is loaded, the next
+        page."""
         table = event.data_table
+        self._show_detail(event.row_key.value)
         more = self._total is None or table.row_count < self._total
         if more and event.cursor_row >= table.row_count - 10:
             for row in self.matching_rows(PAGE_SIZE, offset=table.row_count):
+                self._shown[str(row.id)] = row
                 table.add_row(*self._cells(row), key=str(row.id))
             self._show_count()
 
@@ -238,7 +287,9 @@ class MeasuresScreen(ItaScreen):
     def action_add_measure(self) -> None:
         from ita_tui.screens.measure_form import MeasureForm
 
-        if self.desk.agency is not None and self.allowed("add_measure"):
+        if self.desk.agency is None:
+            self.app.notify(self.t("agency.none_in_app"), severity="warning")
+        elif self.allowed("add_measure"):
             self.app.push_screen(MeasureForm(None), self._after_add)
 
     def _after_add(self, measure_id: int | None) -> None:

@@ -11,14 +11,14 @@ from textual.widgets import Footer, Header
 from ita_tui import scoring
 from ita_tui.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
 from ita_tui.model import MEASURE_STATUSES, Assessment
-from ita_tui.screens.localized import ItaScreen
+from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ShowIndicator
 from ita_tui.widgets.plain import DataTable, Static
 
 BAR_CELLS = 20
 
 
-def score_bar(score: float, pass_mark: float = 85) -> Text:
+def score_bar(score: float, pass_mark: float) -> Text:
     """A bar of the score out of 100 with the pass mark drawn on it as ┃; a ✓ or ✗ says in
     words what the colour says."""
     filled = round(score / 100 * BAR_CELLS)
@@ -33,6 +33,12 @@ def score_bar(score: float, pass_mark: float = 85) -> Text:
 
 
 class OverviewScreen(ItaScreen):
+    # On a database with no plan yet, what to do next, with no command line needed.
+    KEYS = [
+        Key("n", "start_plan", "start-plan"),
+        Key("i", "import_plan", "import-plan"),
+    ]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="overview"):
@@ -50,6 +56,9 @@ class OverviewScreen(ItaScreen):
         banner.update(self.t("overview.sample_banner", date=app.day(app.as_of)))
         table = self.query_one("#indicator-table", DataTable)
         table.clear(columns=True)
+        # With no plan yet, only what to do about it.
+        for part in ("#indicator-table", "#plan-counts", "#recommendations"):
+            self.query_one(part).display = self.desk.agency is not None
         if self.desk.agency is None:
             self.query_one("#score-line", Static).update(self.t("overview.no_plan"))
             return
@@ -82,13 +91,23 @@ class OverviewScreen(ItaScreen):
             published = " " + self.t(
                 "overview.published", overall=app.num(latest.published_overall)
             )
+        if latest.published_result and latest.published_result not in (
+            result.result_th,
+            result.result_en,
+        ):
+            # The rule after 2565 is not known for sure: what the NACC published stands beside
+            # what the tool computes, never replaced by it.
+            published += " " + self.t("overview.published_result", result=latest.published_result)
+        computed = result.result(app.lang)
+        if result.provisional_result:
+            computed += f" ({self.t('whatif.provisional')})"
         line.update(
             self.t(
                 "overview.headline",
                 year=app.num(latest.year),
                 overall=app.num(result.overall),
                 kind=self.t(f"score.{result.result_kind}"),
-                result=result.result(app.lang),
+                result=computed,
                 verdict=verdict,
             )
             + published
@@ -104,10 +123,14 @@ class OverviewScreen(ItaScreen):
         table.add_column(self.t("overview.score"), key="score")
         table.add_column(self.t("overview.against_pass", mark=mark), key="bar")
         table.add_column(change_heading, key="change")
-        lowest = min(range(10), key=lambda i: latest.scores[i])
-        changes = scoring.changes(previous.scores, latest.scores) if previous else [None] * 10
+        lowest = min(range(len(latest.scores)), key=lambda i: latest.scores[i])
+        changes = (
+            scoring.changes(previous.scores, latest.scores)
+            if previous
+            else [None] * len(latest.scores)
+        )
         for indicator, score, change in zip(
-            scoring.indicators(), latest.scores, changes, strict=True
+            scoring.indicators(latest.year), latest.scores, changes, strict=True
         ):
             name = indicator.name(app.lang)
             if indicator.number - 1 == lowest:
@@ -125,7 +148,7 @@ class OverviewScreen(ItaScreen):
                 name,
                 indicator.instrument,
                 Text(app.num(f"{score:.2f}"), justify="right"),
-                score_bar(score),
+                score_bar(score, float(scoring.methodology(latest.year).pass_mark)),
                 moved,
                 key=str(indicator.number),
             )
@@ -153,6 +176,21 @@ class OverviewScreen(ItaScreen):
             ]
         )
         self.query_one("#plan-counts", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("start_plan", "import_plan"):
+            return self.desk.agency is None
+        return True
+
+    def action_start_plan(self) -> None:
+        from ita_tui.screens.new_plan_forms import open_start_plan
+
+        open_start_plan(self)
+
+    def action_import_plan(self) -> None:
+        from ita_tui.screens.new_plan_forms import open_import
+
+        open_import(self)
 
     def on_mount(self) -> None:
         # Textual calls ItaScreen.on_mount too (handlers run for each class), so no super() here.

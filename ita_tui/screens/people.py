@@ -75,7 +75,7 @@ class PeopleScreen(ItaScreen):
         for row in self.desk.access_events(200):
             detail = " ".join(part for part in (row.action, row.detail) if part)
             events.add_row(
-                row.at.replace("T", " ")[:16],
+                self.desk.words.moment(row.at),
                 row.login or "-",
                 self.t(f"event.{row.event}"),
                 detail,

@@ -18,6 +18,10 @@ class PlanScreen(ItaScreen):
         Key("a", "add", "add-row"),
         Key("e", "edit", "edit-row"),
         Key("delete", "delete", "delete-row"),
+        Key("y", "new_year", "new-year"),
+        # In the help (?) and said on an empty overview; the footer keeps to this section's own.
+        Key("n", "start_plan", "start-plan", show=False),
+        Key("i", "import_plan", "import-plan", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -99,14 +103,33 @@ class PlanScreen(ItaScreen):
             self.changed()
 
     def action_add(self) -> None:
-        if self.desk.agency is not None and self.allowed("edit_plan"):
+        if self.desk.agency is None:
+            self.app.notify(self.t("agency.none_in_app"), severity="warning")
+            return
+        if self.allowed("edit_plan"):
             tab, _ = self._current()
             self.app.push_screen(self._form_for(tab, None), self._after_form)
+
+    def action_start_plan(self) -> None:
+        from ita_tui.screens.new_plan_forms import open_start_plan
+
+        open_start_plan(self)
+
+    def action_import_plan(self) -> None:
+        from ita_tui.screens.new_plan_forms import open_import
+
+        open_import(self)
 
     def action_edit(self) -> None:
         tab, key = self._current()
         if key is not None and self.allowed("edit_plan"):
             self.app.push_screen(self._form_for(tab, key), self._after_form)
+
+    def action_new_year(self) -> None:
+        from ita_tui.screens.new_year import start_new_year
+
+        if self.desk.agency is not None and self.allowed("new_year"):
+            start_new_year(self.app, lambda accepted: self.changed() if accepted else None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()

@@ -8,6 +8,7 @@ from ita_tui import scoring
 from ita_tui.errors import UserError
 from ita_tui.model import Finding
 from ita_tui.screens.form import Collector, FormScreen
+from ita_tui.thai_calendar import result_year_in_hand
 from ita_tui.user_input import parse_be_year
 from ita_tui.widgets.plain import Input, Select
 
@@ -52,7 +53,9 @@ class FindingForm(FormScreen[int | None]):
         finding = next((f for f in self.desk.findings() if f.id == self.finding_id), None)
         assessments = self.desk.assessments()
         year = (
-            finding.assessment_year if finding else (assessments[-1].year if assessments else 2566)
+            finding.assessment_year
+            if finding
+            else (assessments[-1].year if assessments else result_year_in_hand(app.as_of))
         )
         yield from self.field("plan.year", Input(app.num(year), id="finding-year"))
         # A finding is about one indicator, or about an instrument as a whole (the seed's
@@ -138,7 +141,9 @@ class AssessmentForm(FormScreen[int | None]):
         app = self.app
         assessments = self.desk.assessments()
         existing = next((a for a in assessments if a.year == self.year), None)
-        year = self.year or max((a.year for a in assessments), default=2565) + 1
+        in_hand = result_year_in_hand(app.as_of)
+        latest = max((a.year for a in assessments), default=in_hand - 1)
+        year = self.year or max(latest + 1, in_hand)
         yield from self.field(
             "plan.year", Input(app.num(year), id="assessment-year", disabled=self.year is not None)
         )
@@ -167,7 +172,7 @@ class AssessmentForm(FormScreen[int | None]):
             collector.read(
                 f"score-{n}", scoring.parse_score, self.query_one(f"#score-{n}", Input).value
             )
-            for n in range(1, 11)
+            for n in (indicator.number for indicator in scoring.indicators())
         ]
         published_text = self.query_one("#assessment-published", Input).value.strip()
         published = (

@@ -22,7 +22,9 @@ class ProgressForm(FormScreen[int | None]):
             "progress.date", Input(app.day(app.as_of), id="progress-date"), "form.date_hint"
         )
         yield from self.field(
-            "progress.percent", Input(app.num(self.current_percent), id="progress-percent")
+            "progress.percent",
+            Input(app.num(self.current_percent), id="progress-percent"),
+            label=self.t("progress.percent", low=app.num(0), high=app.num(100)),
         )
         yield from self.field("progress.note", Input(id="progress-note"))
         yield from self.field(

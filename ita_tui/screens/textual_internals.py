@@ -10,11 +10,14 @@ it, which is when this module needs changing."""
 
 from collections.abc import Callable
 
+from textual._wait import wait_for_idle
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.visual import Visual
 from textual.widget import AwaitMount
+from textual.widgets.option_list import Option
 
 
 def class_bindings(node_class: type[DOMNode]) -> list[Binding]:
@@ -52,3 +55,26 @@ def settle(app: App, screen: Screen) -> None:
     app.stylesheet.update(screen)
     screen._css_update_count = app._css_update_count
     screen._refresh_layout(app.size)
+
+
+class RedrawnOptions:
+    """For an OptionList (or SelectionList) whose options are drawn differently from how
+    Textual draws them (Thai broken between words): `option_visual` is given the visual
+    Textual made for an option and returns the one to draw. Textual makes it in the private
+    `_get_visual` and keeps it on the option; this is the one place that overrides it."""
+
+    def option_visual(self, visual: Visual) -> Visual:
+        return visual
+
+    def _get_visual(self, option: Option) -> Visual:
+        visual = super()._get_visual(option)  # type: ignore[misc]
+        drawn = self.option_visual(visual)
+        if drawn is not visual:
+            option._visual = drawn
+        return drawn
+
+
+# Textual's own test pilot waits for the app to settle with this: until the process has stopped
+# working, which is when every message a key set off has been handled. The app does the same
+# after Enter on a list (see ItaApp._hold_keys_after_enter).
+__all__ = ["class_bindings", "prepare_mode", "replace_bindings", "settle", "wait_for_idle"]

@@ -1,13 +1,13 @@
 """Charts drawn with block characters, so they work in any terminal and over SSH."""
 
+from decimal import Decimal
 from itertools import groupby
 from operator import itemgetter
 
 from rich.text import Text
 from textual.widget import Widget
 
-from ita_tui.scoring import PASS_MARK
-from ita_tui.widgets.plain import plain
+from ita_tui.widgets.plain import cut_to, plain
 
 PASS_COLUMN = "┃"
 
@@ -21,27 +21,31 @@ class IndicatorChart(Widget):
         super().__init__(**kwargs)
         self.rows: list[tuple[str, list[tuple[str, float]]]] = []
         self.number = str
+        self.pass_mark = Decimal(0)
 
-    def show(self, rows: list[tuple[str, list[tuple[str, float]]]], number=str) -> None:
-        """rows: (indicator label, [(year label, score), …]); number formats a score."""
-        self.rows, self.number = rows, number
+    def show(
+        self, rows: list[tuple[str, list[tuple[str, float]]]], number, pass_mark: Decimal
+    ) -> None:
+        """rows: (indicator label, [(year label, score), …]); number formats a score; the pass
+        mark is the year's."""
+        self.rows, self.number, self.pass_mark = rows, number, pass_mark
         self.refresh(layout=True)
 
     def render(self) -> Text:
         width = max(self.size.width, 60)
         label_width = min(30, width // 3)
         bar_width = width - label_width - 18
-        mark = round(float(PASS_MARK) / 100 * bar_width)
+        mark = round(float(self.pass_mark) / 100 * bar_width)
         out = Text(no_wrap=True, overflow="ellipsis")
         for label, bars in self.rows:
             for index, (year, score) in enumerate(bars):
-                name = Text(label if index == len(bars) - 1 else "")
-                name.truncate(label_width, overflow="ellipsis", pad=True)
+                name = cut_to(Text(label if index == len(bars) - 1 else ""), label_width)
+                name.truncate(label_width, pad=True)
                 out.append_text(name)
                 out.append(f" {year} ")
                 filled = round(score / 100 * bar_width)
                 last = index < len(bars) - 1
-                style = "grey50" if last else ("green" if score >= PASS_MARK else "red")
+                style = "grey50" if last else ("green" if score >= self.pass_mark else "red")
                 block = "░" if last else "█"
                 cells = [
                     (PASS_COLUMN, "bold yellow")

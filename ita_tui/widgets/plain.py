@@ -6,20 +6,33 @@ crash the screen. The widgets here take any value, build a Rich `Text` from it w
 (`plain`), and replace control characters with signs that show them (`ita_tui.text.visible`), so
 that nothing stored can reach the terminal as an escape sequence. Screens import their text
 widgets from here, never from `textual.widgets`; a test keeps it so. Our own styling is laid on
-such text with `Text.append(..., style=...)`, never written into a markup string."""
+such text with `Text.append(..., style=...)`, never written into a markup string.
+
+Thai, written without spaces between words, is broken into lines here too: Rich and Textual
+wrap only at spaces (Rich issue #3957) and a zero-width space is no break for either, so the
+text is divided between words for the width it is drawn at (`ita_tui.thai_lines`) before they
+lay it out. Static and Label wrap that way; a table cell narrower than its text is cut at a
+word and ends in "…"."""
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from rich.console import JustifyMethod
+from rich.console import Console, JustifyMethod, OverflowMethod
 from rich.highlighter import Highlighter
-from rich.text import Text
+from rich.text import Lines, Text
 from textual import events, getters
 from textual import widgets as textual_widgets
+from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection, SelectionError
 
+from ita_tui import thai_lines
+from ita_tui.screens.textual_internals import RedrawnOptions
 from ita_tui.text import visible
 
 if TYPE_CHECKING:
@@ -42,15 +55,136 @@ def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
     return Text(visible("" if value is None else str(value), one_line=one_line), style=style)
 
 
-def cell(value: object, style: str = "", justify: JustifyMethod | None = None) -> Text:
-    """A table cell: one line, plain."""
-    shown = plain(value, style, one_line=True)
-    if justify:
-        shown.justify = justify
+def cut_to(text: Text, width: int) -> Text:
+    """One line of styled text cut to `width` cells at a word boundary, ending in "…"."""
+    kept = thai_lines.cut_at(text.plain, width)
+    if kept == len(text.plain):
+        return text
+    shown = text[:kept]
+    if width >= thai_lines.cell_width(thai_lines.ELLIPSIS):
+        shown.append(thai_lines.ELLIPSIS)
     return shown
 
 
-class Static(textual_widgets.Static):
+class _WordText(Text):
+    """Text that Rich lays out between words: broken into lines between Thai words where it
+    may wrap, and cut at a word with "…" where it must stay on one line (a table row)."""
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        one_line = self.no_wrap if no_wrap is None else no_wrap
+        if overflow == "ignore" or (not one_line and not thai_lines.has_thai(self.plain)):
+            shown: Text = self
+        elif one_line:
+            shown = Text("\n").join(
+                cut_to(line, width) for line in self.split("\n", allow_blank=True)
+            )
+        else:
+            parts = self.divide(thai_lines.line_starts(self.plain, width))
+            for part in parts:
+                part.rstrip()
+            shown = Text("\n").join(parts)
+            if self.plain.endswith("\n"):
+                shown.append("\n")
+        return Text.wrap(
+            shown,
+            console,
+            width,
+            justify=justify or self.justify,
+            overflow=overflow or self.overflow,
+            tab_size=tab_size,
+            no_wrap=no_wrap,
+        )
+
+
+def cell(value: object, style: str = "", justify: JustifyMethod | None = None) -> Text:
+    """A table cell: one line, plain, cut at a word with "…" when its column is narrower."""
+    shown = plain(value, style, one_line=True)
+    return _WordText(
+        shown.plain, style=shown.style, justify=justify or shown.justify, end="", spans=shown.spans
+    )
+
+
+class _ThaiLines(Visual):
+    """Content laid out between Thai words for the width it is drawn at: divided into lines
+    here, so that Textual, which would break only at spaces, finds each line fits."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._laid_out: dict[tuple, Content] = {}
+
+    def __str__(self) -> str:
+        return str(self.content)
+
+    def _for(self, rules: RulesMap, width: int) -> Content:
+        line_pad = rules.get("line_pad", 0)
+        no_wrap = rules.get("text_wrap", "wrap") == "nowrap"
+        overflow = rules.get("text_overflow", "fold")
+        key = (width - 2 * line_pad, no_wrap, overflow)
+        if key not in self._laid_out:
+            self._laid_out[key] = self._lay_out(*key)
+        return self._laid_out[key]
+
+    def _lay_out(self, width: int, no_wrap: bool, overflow: str) -> Content:
+        content = self.content
+        if no_wrap:
+            if overflow != "ellipsis":
+                return content
+            lines = content.split("\n", allow_blank=True)
+            return Content("\n").join(_cut_content(line, width) for line in lines)
+        parts = content.divide(thai_lines.line_starts(content.plain, width))
+        laid_out = Content("\n").join(part.rstrip() for part in parts)
+        # A closing line break is a last, empty line that Textual draws: it stays.
+        return laid_out + "\n" if content.plain.endswith("\n") else laid_out
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self._for(options.rules, width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        """The widest word, where Textual would take the widest run between spaces."""
+        words = thai_lines.pieces(self.content.plain)
+        widest = max((thai_lines.cell_width(word.rstrip()) for word in words), default=0)
+        return widest + rules.get("line_pad", 0) * 2
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self._for(rules, width).get_height(rules, width)
+
+
+def _cut_content(line: Content, width: int) -> Content:
+    kept = thai_lines.cut_at(line.plain, width)
+    if kept == len(line.plain):
+        return line
+    return line[:kept] + thai_lines.ELLIPSIS
+
+
+def _between_thai_words(visual: object) -> object:
+    """Content that holds Thai, drawn through `_ThaiLines`; anything else as it is."""
+    if isinstance(visual, Content) and thai_lines.has_thai(visual.plain):
+        return _ThaiLines(visual)
+    return visual
+
+
+class _WrapsThai:
+    """For Static and Label."""
+
+    def render(self):
+        return _between_thai_words(super().render())  # type: ignore[misc]
+
+
+class Static(_WrapsThai, textual_widgets.Static):
     def __init__(self, content: object = "", **options: Any) -> None:
         options["markup"] = False
         super().__init__(plain(content), **options)
@@ -59,7 +193,7 @@ class Static(textual_widgets.Static):
         super().update(plain(content), layout=layout)
 
 
-class Label(textual_widgets.Label):
+class Label(_WrapsThai, textual_widgets.Label):
     def __init__(self, content: object = "", **options: Any) -> None:
         options["markup"] = False
         super().__init__(plain(content), **options)
@@ -108,7 +242,7 @@ def _plain_selection(selection: object) -> Selection[Any]:
     raise SelectionError("Only Selection or a prompt/value tuple is supported in SelectionList")
 
 
-class OptionList(textual_widgets.OptionList):
+class OptionList(RedrawnOptions, textual_widgets.OptionList):
     def __init__(self, *content: object, **options: Any) -> None:
         options["markup"] = False
         super().__init__(*(_plain_option(o) for o in content), **options)
@@ -116,13 +250,19 @@ class OptionList(textual_widgets.OptionList):
     def add_options(self, new_options: Iterable[object]):
         return super().add_options([_plain_option(o) for o in new_options])
 
+    def option_visual(self, visual: Visual) -> Visual:
+        return _between_thai_words(visual)  # type: ignore[return-value]
 
-class SelectionList(textual_widgets.SelectionList):
+
+class SelectionList(RedrawnOptions, textual_widgets.SelectionList):
     def __init__(self, *selections: object, **options: Any) -> None:
         super().__init__(*(_plain_selection(s) for s in selections), **options)
 
     def add_options(self, items: Iterable[object]):
         return super().add_options([_plain_selection(i) for i in items])
+
+    def option_visual(self, visual: Visual) -> Visual:
+        return _between_thai_words(visual)  # type: ignore[return-value]
 
 
 class Select(textual_widgets.Select):
@@ -156,11 +296,29 @@ class _ShowControls(Highlighter):
         text.plain = visible(text.plain, one_line=True)
 
 
+# An input's editing keys (backspace, ctrl+k, arrows…) and what they do. Textual runs them as
+# bindings once the key has come back up through the screen, after the letters typed behind
+# them: "a b backspace d" typed fast gave "ab". The input does them itself, in typing order.
+_EDITING_KEYS = {
+    key: binding.action
+    for binding in textual_widgets.Input.BINDINGS
+    if isinstance(binding, Binding) and binding.action != "submit"
+    for key in binding.key.split(",")
+}
+
+
 class Input(textual_widgets.Input):
     def __init__(self, value: str | None = None, *args: Any, **options: Any) -> None:
         options.setdefault("highlighter", _ShowControls())
         shown = None if value is None else visible(value, one_line=True)
         super().__init__(shown, *args, **options)
+
+    async def on_key(self, event: events.Key) -> None:
+        action = _EDITING_KEYS.get(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)
 
 
 class TextArea(textual_widgets.TextArea):
@@ -174,7 +332,10 @@ class TextArea(textual_widgets.TextArea):
         super().__init__(visible(text), *args, **options)
 
     async def on_paste(self, event: events.Paste) -> None:
-        if visible(event.text) != event.text:
+        # A line ends in CR LF in a Windows clipboard, and in CR alone in a paste that comes
+        # through a browser's terminal: line breaks all the same, which TextArea takes as such.
+        lines = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        if visible(lines) != lines:
             event.prevent_default()
             event.stop()
             self.notify(self.app.t("text.paste_refused"), severity="warning")

@@ -5,30 +5,94 @@ from datetime import date, timedelta
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 
-from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year_bounds
-from ita_tui.widgets.plain import plain
+from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year, fiscal_year_bounds, today
+from ita_tui.widgets.plain import cut_to, plain
 
 BAR = "━"
 AS_OF_MARK = "┃"
 
 
-class Timeline(Widget):
+class Timeline(Widget, can_focus=True):
     """`lines` holds section headings (str) and measure rows (dict with label, start, end, note,
-    overdue); the widget lays them out for its width."""
+    overdue, and the measure's id); the widget lays them out for its width. A cursor moves over
+    the measure rows; Enter or a click opens the one under it."""
 
     DEFAULT_CSS = "Timeline { height: auto; }"
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("home", "move(-100000)", show=False),
+        Binding("end", "move(100000)", show=False),
+        Binding("enter", "open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0)
+
+    class Highlighted(Message):
+        def __init__(self, line: dict) -> None:
+            super().__init__()
+            self.line = line
+
+    class Opened(Message):
+        def __init__(self, measure_id: int) -> None:
+            super().__init__()
+            self.measure_id = measure_id
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.lines: list = []
-        self.fiscal_year = 2566
-        self.as_of = date.today()
+        self.as_of = today()
+        self.fiscal_year = fiscal_year(self.as_of)
 
     def show(self, lines: list, fiscal_year: int, as_of: date) -> None:
         self.lines, self.fiscal_year, self.as_of = lines, fiscal_year, as_of
+        self.cursor = min(self.cursor, max(0, len(self._rows()) - 1))
         self.refresh(layout=True)
+        self._announce()
+
+    def _rows(self) -> list[int]:
+        """Where the measure rows are among the lines."""
+        return [i for i, line in enumerate(self.lines) if isinstance(line, dict)]
+
+    def action_move(self, by: int) -> None:
+        rows = self._rows()
+        if rows:
+            self.cursor = max(0, min(len(rows) - 1, self.cursor + by))
+            self._announce()
+            # The header is the first line; the cursor's line is kept in sight.
+            self.scroll_to_region_of_line(rows[self.cursor] + 1)
+
+    def scroll_to_region_of_line(self, y: int) -> None:
+        from textual.geometry import Region
+
+        self.scroll_to_region(Region(0, y, self.size.width, 1), animate=False)
+
+    def action_open(self) -> None:
+        rows = self._rows()
+        if rows and "measure_id" in self.lines[rows[self.cursor]]:
+            self.post_message(self.Opened(self.lines[rows[self.cursor]]["measure_id"]))
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y - 1
+        rows = self._rows()
+        if line in rows:
+            self.cursor = rows.index(line)
+            self._announce()
+            self.action_open()
+
+    def _announce(self) -> None:
+        rows = self._rows()
+        if rows:
+            self.post_message(self.Highlighted(self.lines[rows[self.cursor]]))
+
+    def watch_cursor(self) -> None:
+        self.refresh()
 
     def _widths(self) -> tuple[int, int, int]:
         width = max(self.size.width, 60)
@@ -51,12 +115,16 @@ class Timeline(Widget):
         as_of_column = (
             self._column_of(self.as_of, first, bar_width) if first <= self.as_of <= last else None
         )
-        for line in self.lines:
+        rows = self._rows()
+        under_cursor = rows[self.cursor] if rows and self.has_focus else None
+        for index, line in enumerate(self.lines):
             if isinstance(line, str):
                 output.append(_keep_indent(line) + "\n", style="bold")
                 continue
-            label = plain(_keep_indent(line["label"]), one_line=True)
-            label.truncate(label_width, overflow="ellipsis", pad=True)
+            label = cut_to(plain(_keep_indent(line["label"]), one_line=True), label_width)
+            label.truncate(label_width, pad=True)
+            if index == under_cursor:
+                label.stylize("reverse")
             output.append_text(label)
             output.append(" ")
             output.append_text(self._bar(line, first, last, bar_width, as_of_column))
@@ -66,12 +134,17 @@ class Timeline(Widget):
         return plain(output)
 
     def _month_header(self, width: int) -> Text:
-        """Month abbreviations over their columns, each cut to the room it has."""
+        """Month abbreviations over their columns; where a month has no room for its name
+        (`เม.ย.` needs five cells), the first month of each quarter over the
+        quarter, never a name cut to a letter."""
         header = Text(style="bold")
-        for index in range(12):
-            start, end = int(index * width / 12), int((index + 1) * width / 12)
+        widest = max(cell_len(name) for name in MONTH_ABBREVIATIONS)
+        step = 1 if width / 12 >= widest else 3
+        for index in range(0, 12, step):
+            start, end = int(index * width / 12), int((index + step) * width / 12)
             label = Text(MONTH_ABBREVIATIONS[(index + 9) % 12])
-            label.truncate(max(1, end - start - 1), overflow="crop")
+            if cell_len(label.plain) >= end - start:
+                label = Text("")
             label.pad_right(end - start - cell_len(label.plain))
             header.append_text(label)
         return header

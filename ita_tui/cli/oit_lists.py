@@ -1,0 +1,71 @@
+"""`oit`: an agency's own OIT item lists, confirming or correcting the bundled ones. `export`
+writes a year's list as TOML to correct; `import` makes a corrected file the agency's list
+(and part of its snapshot); `forget` goes back to the bundled list."""
+
+from pathlib import Path
+
+import click
+
+from ita_tui.cli.group import Context
+from ita_tui.cli.language import group, option
+from ita_tui.cli.options import by_option
+from ita_tui.output import say, say_data
+from ita_tui.output_folder import refuse_protected
+from ita_tui.user_input import parse_be_year
+
+
+@group(help="help.oit")
+def oit() -> None:
+    pass  # its commands do the work
+
+
+@oit.command("export", help="help.oit.export")
+@option("--year", required=True, metavar="YEAR", help="help.year")
+@click.argument("destination", metavar="FILE.toml|-")
+@click.pass_obj
+def oit_export(context: Context, year: str, destination: str) -> None:
+    import tomli_w
+
+    from ita_tui import oit as lists
+    from ita_tui.files import write_atomically
+    from ita_tui.text import escaped_in_data
+
+    catalogue = context.desk().oit_catalogue(parse_be_year(year))
+    document = {"catalogues": [lists.catalogue_document(catalogue)]}
+    text = escaped_in_data(tomli_w.dumps(document, multiline_strings=False))
+    if destination == "-":
+        say_data(text, nl=False)
+        return
+    refuse_protected(Path(destination), context.database)
+    write_atomically(Path(destination), text)
+    say(context.t("oit.exported", path=destination), err=True)
+
+
+@oit.command("import", help="help.oit.import")
+@click.argument("file", metavar="FILE.toml")
+@by_option(help="help.import.by")
+@click.pass_obj
+def oit_import(context: Context, file: str, by: str | None) -> None:
+    from ita_tui import oit as lists
+
+    catalogues = lists.read_catalogues(file)
+    desk = context.desk(acting=True, by=by)
+    desk.save_oit_lists([lists.catalogue_document(c) for c in catalogues])
+    for catalogue in catalogues:
+        years = context.number(catalogue.first_year)
+        if catalogue.last_year != catalogue.first_year:
+            last = "…" if catalogue.last_year is None else context.number(catalogue.last_year)
+            years += f"–{last}"
+        say(context.t("oit.imported", years=years, number=context.number(len(catalogue.items))))
+
+
+@oit.command("forget", help="help.oit.forget")
+@option("--year", required=True, metavar="YEAR", help="help.year")
+@by_option(help="help.import.by")
+@click.pass_obj
+def oit_forget(context: Context, year: str, by: str | None) -> None:
+    be_year = parse_be_year(year)
+    if context.desk(acting=True, by=by).forget_oit_list(be_year):
+        say(context.t("oit.forgotten", year=context.number(be_year)))
+    else:
+        say(context.t("oit.none_own", year=context.number(be_year)))
