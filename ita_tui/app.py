@@ -2,9 +2,12 @@
 
 It stays thin: each screen lives in ita_tui/screens/, and all data comes from ita_tui.db."""
 
+import asyncio
 import dataclasses
+import gc
 import importlib
 import io
+import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -16,6 +19,8 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import AwaitMount
 
 from ita_tui import access
 from ita_tui import settings as settings_file
@@ -27,9 +32,9 @@ from ita_tui.files import write_atomically
 from ita_tui.keyboard_layout import english_key, with_thai_twins
 from ita_tui.model import Agency
 from ita_tui.output_folder import default_output_folder, file_name, in_output_folder
-from ita_tui.screens.localized import Key, install_bindings, opens_on_enter
+from ita_tui.screens.localized import ItaScreen, Key, install_bindings, opens_on_enter
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
-from ita_tui.screens.textual_internals import wait_for_idle
+from ita_tui.screens.textual_internals import prepare_mode, settle, wait_for_idle
 from ita_tui.settings import Settings
 from ita_tui.text import visible
 from ita_tui.thai_calendar import today
@@ -82,6 +87,43 @@ SECTIONS = {
 }
 
 
+# What the forms and the measure page are made of, loaded ahead with the sections.
+FORM_MODULES = [
+    "measure",
+    "form",
+    "progress_form",
+    "status_form",
+    "evidence_form",
+    "measure_form",
+    "confirm",
+    "as_of_form",
+    "export_form",
+    "meeting_forms",
+    "person_forms",
+    "plan_forms",
+    "password_form",
+]
+
+# The sections made ready after the first frame, the likeliest first: the measures and the
+# follow-up are where an officer works every day.
+PREPARE_SECTIONS = [
+    "measures",
+    "follow_up",
+    "overview",
+    "indicators",
+    "plan",
+    "meetings",
+    "analysis",
+    "people",
+    "agencies",
+]
+# Seconds between two pieces of the preparation, in which keys are served; and how long the
+# preparation waits after a key, so as not to slow what the key opens nor the keys typed after
+# it: people type in runs, with pauses of a fraction of a second to think.
+PREPARE_PAUSE = 0.02
+PREPARE_AFTER_KEY = 1.0
+
+
 def _mode_screen(module: str, name: str) -> Callable[[], Screen]:
     def make() -> Screen:
         return getattr(importlib.import_module(f"ita_tui.screens.{module}"), name)()
@@ -119,6 +161,7 @@ class ItaApp(App[None]):
         persist_settings: bool = True,
         agency_name: str | None = None,
         served: bool = False,
+        prepare_ahead: bool = False,
     ) -> None:
         # A shared database opens on the login screen; the plan's sections come after it.
         self.login_required = guard.login_required(db)
@@ -153,6 +196,15 @@ class ItaApp(App[None]):
         self.data_version = 0
         self._held_keys: list[events.Key | events.Paste] | None = None
         self._held_for_enter = False
+        self._hold_deadline: Timer | None = None
+        # Make the sections and the forms ready after the first frame (see _prepare_ahead): the
+        # app as people run it does; tests drive one screen at a time without it, unless they
+        # are about it.
+        self.prepare_ahead = prepare_ahead
+        self._preparing: str | None = None
+        self._last_key = 0.0
+        self._collector_paused = False
+        self._froze_objects = False
         # How many screens have got ready: a key typed before the last one did was meant for it.
         self._screens_ready = 0
         self.selected_indicator: int | None = None
@@ -196,13 +248,17 @@ class ItaApp(App[None]):
     # Longest a screen that never got ready may keep the keyboard.
     HOLD_KEYS_SECONDS = 3.0
 
-    def hold_keys(self) -> None:
+    def hold_keys(self) -> bool:
         """A screen is opening: keep the keys typed meanwhile until it is ready for them,
-        instead of letting them fall on the screen underneath or on nothing."""
+        instead of letting them fall on the screen underneath or on nothing. False for a
+        screen made ahead, which nobody is waiting for: it holds nothing."""
+        if self._preparing is not None:
+            return False
         self._held_for_enter = False
         if self._held_keys is None:
             self._held_keys = []
-            self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
+            self._hold_deadline = self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
+        return True
 
     def _hold_keys_after_enter(self) -> None:
         """Enter on a list may open the chosen row, but the screen it opens is made only
@@ -219,11 +275,17 @@ class ItaApp(App[None]):
             if self._held_for_enter:
                 await self.release_keys()
 
-        self.run_worker(release_if_nothing_opened(), name="keys-after-enter", exclusive=True)
+        self.run_worker(
+            release_if_nothing_opened(), name="keys-after-enter", group="keys", exclusive=True
+        )
 
     async def release_keys(self) -> None:
         """The screen is ready: the keys typed and the text pasted meanwhile reach it as if
         typed now, in order, ahead of any typed after."""
+        if self._hold_deadline is not None:
+            # Else it would cut short the next hold, for a screen slower to get ready.
+            self._hold_deadline.stop()
+            self._hold_deadline = None
         self._screens_ready += 1
         self._held_for_enter = False
         held, self._held_keys = list(self._held_keys or ()), None
@@ -255,6 +317,8 @@ class ItaApp(App[None]):
             if not event.is_forwarded:
                 # It comes back up here if what it went to does not use it.
                 event._typed_with_screens_ready = self._screens_ready  # type: ignore[union-attr]
+                self._last_key = time.monotonic()
+                self._pause_collector()
             typed_for = getattr(event, "_typed_with_screens_ready", self._screens_ready)
             if self._held_keys is not None:
                 # Typed or pasted ahead, maybe already gone to the screen underneath and come
@@ -277,6 +341,38 @@ class ItaApp(App[None]):
                 self._hold_keys_after_enter()
                 return
         await super().on_event(event)
+
+    # Python's cycle collector stops everything while it goes through the objects: about 90 ms
+    # for the 110,000 of the app with its sections made, on this 2-core machine under load.
+    # After a key it waits until the key's frame is drawn, as Textual has it wait while
+    # scrolling (PAUSE_GC_ON_SCROLL); and what was made ahead, which lives as long as the app,
+    # is frozen out of its rounds (what of it a redraw drops in a cycle then waits for the end
+    # of the app to be freed: at most once what was made, a few megabytes).
+    COLLECTOR_PAUSE_SECONDS = 0.5
+
+    def _pause_collector(self) -> None:
+        if gc.isenabled():
+            gc.disable()
+            self._collector_paused = True
+            self.set_timer(self.COLLECTOR_PAUSE_SECONDS, self._resume_collector)
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
+
+    def _freeze_what_was_made(self) -> None:
+        gc.collect()
+        gc.freeze()
+        self._froze_objects = True
+
+    def on_unmount(self) -> None:
+        """The app is closing: the collector goes through every object again and runs as it did
+        before the app, which matters where the app runs inside another program (a test run)."""
+        self._resume_collector()
+        if self._froze_objects:
+            self._froze_objects = False
+            gc.unfreeze()
 
     # What the screens ask of the app, by message.
 
@@ -349,6 +445,7 @@ class ItaApp(App[None]):
         self.switch_mode("overview")
         self._open_sections()
         self.refresh_bindings()
+        self.call_after_refresh(self._start_preparing)
 
     def _refresh_actor(self) -> None:
         """An administrator may have changed the person's role or units, or stopped their
@@ -378,6 +475,64 @@ class ItaApp(App[None]):
             self._open_sections()
         self._seen_data_version = self._data_version()
         self.set_interval(REFRESH_SECONDS, self.pick_up_other_writers, name="pick-up-other-writers")
+
+    # Making ready ahead: the first frame comes first, then each section's screen is built,
+    # filled and laid out unseen, one at a time in turns with the keys typed meanwhile, and the
+    # forms' modules imported, so that a first visit costs what a later one does.
+
+    def on_ready(self) -> None:
+        if self.actor is not None:
+            self._start_preparing()
+
+    def _start_preparing(self) -> None:
+        if self.prepare_ahead:
+            self.run_worker(
+                self._prepare_ahead(), name="prepare-ahead", group="prepare-ahead", exclusive=True
+            )
+
+    async def _prepare_ahead(self) -> None:
+        for mode in PREPARE_SECTIONS:
+            if not await self._quiet_moment():
+                return
+            self._preparing = mode
+            try:
+                prepared = prepare_mode(self, mode, _mode_screen(*SECTIONS[mode]))
+            finally:
+                self._preparing = None
+            if prepared is None:
+                continue
+            screen, mounted = prepared
+            await mounted
+            if not self.is_running:
+                return
+            settle(self, screen)
+        for module in FORM_MODULES:
+            if not await self._quiet_moment():
+                return
+            importlib.import_module(f"ita_tui.screens.{module}")
+        if await self._quiet_moment():
+            self._freeze_what_was_made()
+
+    async def _quiet_moment(self) -> bool:
+        """Between two pieces of preparation: keys come first, and the screens they open (on a
+        busy machine a form may take longer to open than the pause after a key). False if the
+        app is closing meanwhile."""
+        await asyncio.sleep(PREPARE_PAUSE)
+        while self.is_running and (
+            self._held_keys is not None or self._last_key + PREPARE_AFTER_KEY > time.monotonic()
+        ):
+            await asyncio.sleep(PREPARE_PAUSE)
+        return self.is_running
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        """A section still being made ahead keeps the keys typed after it until it is ready."""
+        try:
+            stack = self.get_screen_stack(mode)
+        except KeyError:  # not opened yet
+            stack = []
+        if stack and isinstance(stack[0], ItaScreen) and not stack[0].ready:
+            stack[0].holds_keys = self.hold_keys()
+        return super().switch_mode(mode)
 
     def _data_version(self) -> int:
         return self.db.execute("PRAGMA data_version").fetchone()[0]
@@ -569,4 +724,5 @@ def run_app(
         agency_name=context.agency,
         persist_settings=persist_settings,
         served=served,
+        prepare_ahead=True,
     ).run()

@@ -221,6 +221,33 @@ async def test_a_burst_typed_into_a_form_as_it_opens_arrives_whole(
         assert rows(app, sql) == wanted
 
 
+async def test_a_slow_form_keeps_its_keys_past_the_deadline_of_the_screen_before_it(
+    tmp_path, monkeypatch
+):
+    """Each hold has its own deadline: the measure page's, long after the page got ready, must
+    not hand the progress form's keys out while the form is still opening (a busy machine)."""
+    import time
+
+    from ita_tui.screens.progress_form import ProgressForm
+
+    fields = ProgressForm.fields
+
+    def slow_fields(form):
+        time.sleep(0.7)
+        yield from fields(form)
+
+    monkeypatch.setattr(ProgressForm, "fields", slow_fields)
+    app = sample_app(tmp_path)
+    app.HOLD_KEYS_SECONDS = 1.0
+    async with app.run_test(size=SIZE) as pilot:
+        await open_measure(pilot, 2)
+        await pilot.pause(0.5)
+        burst(app, "p", "4", "0", "ctrl+s")
+        await pilot.pause(1.5)
+        assert type(app.screen).__name__ == "MeasureScreen"
+    assert rows(app, "SELECT percent FROM progress") == [(40,)]
+
+
 async def test_editing_keys_typed_fast_act_in_the_order_they_were_typed(tmp_path):
     """Backspace, home, end, the arrows and ctrl+k were Textual bindings run after the letters
     typed behind them: "a b backspace d" typed fast gave "ab"."""

@@ -19,7 +19,12 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 import ita_tui
-from ita_tui.screens.textual_internals import class_bindings, replace_bindings
+from ita_tui.screens.textual_internals import (
+    class_bindings,
+    prepare_mode,
+    replace_bindings,
+    settle,
+)
 
 WRAPPER = Path(ita_tui.__file__).parent / "screens" / "textual_internals.py"
 
@@ -174,5 +179,69 @@ def test_the_scan_sees_what_the_wrapper_uses():
 
     uses = {use.split(" ")[-1] for use in _private_uses(textual_internals)}
     # Bindings replaced on a live node; an option list's options drawn our way (Thai between
-    # words: tests/test_thai_wrapping_on_screen.py fails if Textual stops calling it).
-    assert uses == {"._bindings", "._merged_bindings", "._get_visual"}
+    # words: tests/test_thai_wrapping_on_screen.py fails if Textual stops calling it); screens
+    # made ahead, unseen (tests below).
+    assert uses == {
+        "._get_visual",
+        "._bindings",
+        "._merged_bindings",
+        "._screen_stacks",
+        "._load_screen_css",
+        "._get_screen",
+        "._css_update_count",
+        "._refresh_layout",
+    }
+
+
+class Counted(Screen):
+    made = 0
+    mounted = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        Counted.made += 1
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+
+    def on_mount(self) -> None:
+        Counted.mounted += 1
+
+
+class TwoModes(App):
+    MODES = {"first": Marking, "later": Counted}
+    DEFAULT_MODE = "first"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[str] = []
+        self.restyled = 0
+
+    def refresh_css(self, animate: bool = True) -> None:
+        self.restyled += 1
+        super().refresh_css(animate)
+
+
+async def test_a_mode_made_ahead_is_the_one_switch_mode_shows_and_it_stays_unseen_till_then():
+    app = TwoModes()
+    Counted.made = Counted.mounted = 0
+    async with app.run_test() as pilot:
+        prepared = prepare_mode(app, "later", Counted)
+        assert prepared is not None
+        screen, mounted = prepared
+        await mounted
+        settle(app, screen)
+        await pilot.pause()
+        assert Counted.mounted == 1 and isinstance(app.screen, Marking)
+        assert screen.query_one(Footer).size.width == app.size.width  # laid out unseen
+        assert prepare_mode(app, "later", Counted) is None  # made once only
+        restyled = app.restyled
+        app.switch_mode("later")
+        await pilot.pause()
+        assert app.screen is screen
+        assert (Counted.made, Counted.mounted) == (1, 1)
+        assert app.restyled == restyled  # its styles were brought up to date while unseen
+        app.switch_mode("first")
+        await pilot.pause()
+        await pilot.press("a")  # the screen it was made beside still takes its keys
+        assert app.marks == ["old"]

@@ -108,12 +108,16 @@ class ItaScreen(AtTheDesk, Screen):
         super().__init__(*args, **kwargs)
         self._seen_version = -1
         install_bindings(self, self.KEYS, self.app.lang)
-        self.app.hold_keys()
+        # Opened by the user, it keeps the keys typed until it is ready; made ahead, it does not.
+        self.holds_keys = self.app.hold_keys()
+        self.ready = False
 
     def on_mount(self) -> None:
         show_header_icon(self, self.app.header_icon)
         self.refresh_view()
-        self.app.call_later(self.app.release_keys)
+        self.ready = True
+        if self.holds_keys:
+            self.app.call_later(self.app.release_keys)
 
     def on_screen_resume(self) -> None:
         if self._seen_version != self.app.data_version:

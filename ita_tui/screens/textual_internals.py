@@ -8,10 +8,15 @@ checks, through Textual's public surface, that what is installed here is what th
 help panel, the keys and the keymap use; it fails on the Textual release that stops honouring
 it, which is when this module needs changing."""
 
+from collections.abc import Callable
+
 from textual._wait import wait_for_idle
+from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.visual import Visual
+from textual.widget import AwaitMount
 from textual.widgets.option_list import Option
 
 
@@ -27,6 +32,29 @@ def replace_bindings(node: DOMNode, bindings: list[Binding]) -> None:
     """Make `bindings` the node's own bindings in place of what its class gave it; the caller
     then calls the node's (public) `refresh_bindings` to have the footer redrawn."""
     node._bindings = BindingsMap(bindings)
+
+
+def prepare_mode(
+    app: App, mode: str, make: Callable[[], Screen]
+) -> tuple[Screen, AwaitMount] | None:
+    """Start the screen of `mode` without showing it: `make` builds it, and it is composed,
+    styled and mounted as `switch_mode` would do on the mode's first visit; `switch_mode` later
+    finds it there and only shows it. None if the mode has its screen already."""
+    if mode in app._screen_stacks:
+        return None
+    screen = make()
+    app._screen_stacks[mode] = [screen]
+    app._load_screen_css(screen)
+    return app._get_screen(screen)
+
+
+def settle(app: App, screen: Screen) -> None:
+    """A prepared screen, mounted: bring its styles up to date as `refresh_css` does for the
+    screens under the one in view, so that its first showing does not restyle the whole app,
+    and lay it out at the app's size."""
+    app.stylesheet.update(screen)
+    screen._css_update_count = app._css_update_count
+    screen._refresh_layout(app.size)
 
 
 class RedrawnOptions:
@@ -49,4 +77,4 @@ class RedrawnOptions:
 # Textual's own test pilot waits for the app to settle with this: until the process has stopped
 # working, which is when every message a key set off has been handled. The app does the same
 # after Enter on a list (see ItaApp._hold_keys_after_enter).
-__all__ = ["class_bindings", "replace_bindings", "wait_for_idle"]
+__all__ = ["class_bindings", "prepare_mode", "replace_bindings", "settle", "wait_for_idle"]

@@ -1,6 +1,8 @@
 """Charts drawn with block characters, so they work in any terminal and over SSH."""
 
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 
 from rich.text import Text
 from textual.widget import Widget
@@ -44,13 +46,19 @@ class IndicatorChart(Widget):
                 filled = round(score / 100 * bar_width)
                 last = index < len(bars) - 1
                 style = "grey50" if last else ("green" if score >= self.pass_mark else "red")
-                for column in range(bar_width):
-                    if column == mark - 1:
-                        out.append(PASS_COLUMN, style="bold yellow")
-                    elif column < filled:
-                        out.append("░" if last else "█", style=style)
-                    else:
-                        out.append(" ")
+                block = "░" if last else "█"
+                cells = [
+                    (PASS_COLUMN, "bold yellow")
+                    if column == mark - 1
+                    else (block, style)
+                    if column < filled
+                    else (" ", "")
+                    for column in range(bar_width)
+                ]
+                # One span for each run of a style: one for each cell makes the chart slow to
+                # draw (a tenth of a second).
+                for run_style, run in groupby(cells, key=itemgetter(1)):
+                    out.append("".join(character for character, _ in run), style=run_style)
                 out.append(" " + self.number(f"{score:6.2f}"))
                 out.append("\n")
         return plain(out)

@@ -1,0 +1,148 @@
+"""The app as people run it makes its sections ready in the background after the first frame, so
+that a first visit costs what a later one does. What it makes ahead must show what a visit shows,
+keys typed meanwhile must all arrive, in order, where they were meant, and nothing of it may
+outlive the app (it runs many times in one test process)."""
+
+import gc
+
+from textual.coordinate import Coordinate
+
+from ita_tui import app as app_module
+from ita_tui.screens.measure import MeasureScreen
+from ita_tui.widgets.plain import DataTable
+from tests.app_helpers import rows, sample_app, screen_lines
+from tests.conftest import dump
+from tests.test_keys import burst
+
+SIZE = (120, 35)
+SECTION_KEYS = "234567801"
+MEETINGS = "SELECT attendees, notes FROM meetings"
+PROGRESS = "SELECT measure_id, percent FROM progress"
+
+
+async def prepared(pilot) -> None:
+    """Until the app has made ready all it makes ahead."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def until(pilot, condition, seconds: float = 10.0) -> None:
+    """Until `condition()` holds, as long as a loaded machine may take; fails if it never does."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+async def test_keys_typed_while_a_section_is_made_ahead_reach_it_in_order(tmp_path, monkeypatch):
+    made_ahead = app_module.prepare_mode
+    typed_during: list[str] = []
+
+    def prepare_and_type(app, mode, make):
+        made = made_ahead(app, mode, make)
+        if mode == "measures":
+            # Section 3's key taken the moment its screen is being made, before it is ready,
+            # and keys for its table typed behind it.
+            typed_during.append(mode)
+            app.switch_mode(mode)
+            burst(app, "down", "enter")
+        return made
+
+    monkeypatch.setattr(app_module, "prepare_mode", prepare_and_type)
+    app = sample_app(tmp_path, prepare_ahead=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeasureScreen))
+        assert typed_during == ["measures"]
+        opened = app.screen.measure_id
+        burst(app, "p", "4", "0", "ctrl+s")
+        await until(pilot, lambda: rows(app, PROGRESS) and not app.screen.is_modal)
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#measure-table", DataTable)
+        second_row = table.coordinate_to_cell_key(Coordinate(1, 0)).row_key.value
+        await prepared(pilot)
+    assert opened == int(second_row)
+    assert rows(app, PROGRESS) == [(opened, 40)]
+
+
+async def test_a_burst_after_the_sections_are_ready_lands_in_the_form(tmp_path):
+    app = sample_app(tmp_path, prepare_ahead=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await prepared(pilot)
+        burst(app, "6", "a", "tab", *"kanda", "tab", *"ok", "ctrl+s")
+        await pilot.pause()
+        await until(pilot, lambda: rows(app, MEETINGS) and not app.screen.is_modal)
+    assert rows(app, MEETINGS) == [("kanda", "ok")]
+
+
+async def sections_as_seen(tmp_path, prepare_ahead: bool) -> dict[str, list[str]]:
+    """Every section's screen after a progress entry and a change of language made while the
+    sections were not in view."""
+    tmp_path.mkdir()
+    app = sample_app(tmp_path, prepare_ahead=prepare_ahead)
+    seen = {}
+    async with app.run_test(size=SIZE) as pilot:
+        if prepare_ahead:
+            await prepared(pilot)
+        for key in ("3", "enter", "p", "7", "5", "ctrl+s", "escape", "1", "l"):
+            await pilot.press(key)
+            await pilot.pause()
+        for key in SECTION_KEYS:
+            await pilot.press(key)
+            await pilot.pause()
+            # A section made earlier redraws in the new language as it shows: its tabs'
+            # underline glides to the new width of their labels.
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            seen[key] = screen_lines(app)
+    return seen
+
+
+async def test_sections_made_ahead_show_what_a_first_visit_shows(tmp_path):
+    made_ahead = await sections_as_seen(tmp_path / "ahead", prepare_ahead=True)
+    opened = await sections_as_seen(tmp_path / "opened", prepare_ahead=False)
+    assert any("75" in line or "๗๕" in line for line in made_ahead["3"])  # the new entry
+    for key in SECTION_KEYS:
+        assert made_ahead[key] == opened[key], key
+
+
+async def test_making_ahead_writes_nothing(tmp_path):
+    app = sample_app(tmp_path, prepare_ahead=True)
+    before = dump(tmp_path / "app.db")
+    async with app.run_test(size=SIZE) as pilot:
+        await prepared(pilot)
+    assert dump(tmp_path / "app.db") == before
+
+
+async def test_quitting_while_sections_are_made_ahead_leaves_nothing_running(tmp_path):
+    app = sample_app(tmp_path, prepare_ahead=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        preparing = list(app.workers)
+        assert [worker.name for worker in preparing] == ["prepare-ahead"]
+        assert not preparing[0].is_finished
+        await pilot.press("q")
+    assert preparing[0].is_finished
+
+
+async def test_the_cycle_collector_is_left_as_it_was_found_however_the_app_ends(tmp_path):
+    """The collector waits after a key and leaves alone what was made ahead, while the app runs;
+    it is the process's, so the app gives it back whole however it ends, run after run."""
+    frozen_before = gc.get_freeze_count()
+    for run, ending in enumerate(["while making", "all made", "while making", "all made"]):
+        (tmp_path / str(run)).mkdir()
+        app = sample_app(tmp_path / str(run), prepare_ahead=True)
+        app.COLLECTOR_PAUSE_SECONDS = 60  # a loaded machine may take seconds over a key
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if ending == "all made":
+                await prepared(pilot)
+                assert gc.get_freeze_count() > frozen_before
+            assert gc.isenabled()
+            await pilot.press("2")
+            assert not gc.isenabled()  # the app ends while the collector waits
+        assert gc.isenabled(), (run, ending)
+        assert gc.get_freeze_count() == frozen_before, (run, ending)
