@@ -134,6 +134,8 @@ async def test_tab_goes_through_a_long_form_in_order_at_80_by_24(tmp_path):
         app.screen.query_one("#assessments-table").focus()
         await pilot.press("a")
         await pilot.pause()
+        # One digit system on screen: the indicators' numbers as the setting says (Thai).
+        assert any("๑. การปฏิบัติหน้าที่ (IIT)" in line for line in screen_lines(app))
         order = []
         for _ in range(12):
             order.append(app.focused.id)

@@ -40,7 +40,9 @@ class NewYearForm(FormScreen["NewYearDraft | None"]):
             hint_key="new_year_form.year_hint",
         )
         for indicator in scoring.indicators(year):
-            label = f"{indicator.number}. {indicator.name(app.lang)} ({indicator.instrument})"
+            label = (
+                f"{app.num(indicator.number)}. {indicator.name(app.lang)} ({indicator.instrument})"
+            )
             yield from self.field(
                 "", Input("", id=f"new-year-score-{indicator.number}"), label=label
             )

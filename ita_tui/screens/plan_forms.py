@@ -149,7 +149,9 @@ class AssessmentForm(FormScreen[int | None]):
         )
         for indicator in scoring.indicators():
             value = app.num(f"{existing.scores[indicator.number - 1]:g}") if existing else ""
-            label = f"{indicator.number}. {indicator.name(app.lang)} ({indicator.instrument})"
+            label = (
+                f"{app.num(indicator.number)}. {indicator.name(app.lang)} ({indicator.instrument})"
+            )
             yield from self.field("", Input(value, id=f"score-{indicator.number}"), label=label)
         published = existing.published_overall if existing else None
         yield from self.field(
