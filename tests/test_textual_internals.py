@@ -190,6 +190,7 @@ def test_the_scan_sees_what_the_wrapper_uses():
         "._get_screen",
         "._css_update_count",
         "._refresh_layout",
+        "._update_dimensions",
     }
 
 

@@ -8,7 +8,7 @@ checks, through Textual's public surface, that what is installed here is what th
 help panel, the keys and the keymap use; it fails on the Textual release that stops honouring
 it, which is when this module needs changing."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from textual._wait import wait_for_idle
 from textual.app import App
@@ -17,6 +17,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.visual import Visual
 from textual.widget import AwaitMount
+from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
 
 
@@ -72,6 +73,18 @@ class RedrawnOptions:
         if drawn is not visual:
             option._visual = drawn
         return drawn
+
+
+class LinesDrawnAfterMeasuring:
+    """For a DataTable: Textual measures the columns of rows just added when it is next idle,
+    but may draw them before that, at the width of the headers alone, and keeps the lines it
+    drew; on a busy machine a table filled again showed every name cut to two letters ("[…",
+    "ก…") for good. Once the columns are measured, what was drawn before is drawn again."""
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        super()._update_dimensions(new_rows)  # type: ignore[misc]
+        self._clear_caches()  # type: ignore[attr-defined]
+        self.refresh()  # type: ignore[attr-defined]
 
 
 # Textual's own test pilot waits for the app to settle with this: until the process has stopped

@@ -32,7 +32,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection, SelectionError
 
 from ita_tui import thai_lines
-from ita_tui.screens.textual_internals import RedrawnOptions
+from ita_tui.screens.textual_internals import LinesDrawnAfterMeasuring, RedrawnOptions
 from ita_tui.text import visible
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ class Label(_WrapsThai, textual_widgets.Label):
         super().update(plain(content), layout=layout)
 
 
-class DataTable(textual_widgets.DataTable):
+class DataTable(LinesDrawnAfterMeasuring, textual_widgets.DataTable):
     def add_column(self, label: object, **options: Any):
         return super().add_column(cell(label), **options)
 
