@@ -414,7 +414,11 @@ async def test_text_typed_into_each_form_is_stored_and_shown_as_typed(
             await settled(pilot, lambda: not app.screen.is_modal)
             assert not app.screen.is_modal, (case.name, assert_plain_screen(app))
             assert app.db.execute(stored).fetchone() == (case.expected,), case.name
-            assert case.expected[:10] in assert_plain_screen(app) or section in ("6",)
+            if section != "6":  # the meeting's notes and decisions are not in its tables
+                shown = case.expected[:10]
+                # The section redraws after the save, as soon as the machine gets to it.
+                await settled(pilot, lambda shown=shown: shown in assert_plain_screen(app))
+                assert shown in assert_plain_screen(app), case.name
             if section is None:
                 await pilot.press("escape")
                 await pilot.pause()
