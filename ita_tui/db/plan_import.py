@@ -64,6 +64,24 @@ def _unmatched(existing: list[dict], matched: list[dict | None]) -> list[dict]:
     return [row for row in existing if id(row) not in kept]
 
 
+def _write_matched(
+    write: "_Writer",
+    table: str,
+    existing: list[dict],
+    matched: list[dict | None],
+    wanted: list[dict],
+) -> None:
+    """Rows of a table keyed by `id`: those no wanted row matched go, each wanted row is
+    inserted or brought in line with the row it matched."""
+    for row in _unmatched(existing, matched):
+        write.delete(table, "id = ?", (row["id"],))
+    for current, row in zip(matched, wanted, strict=True):
+        if current is None:
+            write.insert(table, row)
+        else:
+            write.sync(table, (current["id"],), current, row)
+
+
 def _source(row: dict) -> int:
     """The id a row had in the file it came from."""
     return row["source_id"] if row["source_id"] is not None else row["id"]
@@ -157,13 +175,7 @@ def _assessments(db: Database, write: _Writer, agency_id: int, plan: Plan) -> No
     existing = db.rows("SELECT * FROM assessments WHERE agency_id = ?", (agency_id,))
     by_year = (lambda row: row["year"], lambda row: row["year"])
     matched = _pair(existing, wanted, [by_year])
-    for row in _unmatched(existing, matched):
-        write.delete("assessments", "id = ?", (row["id"],))
-    for current, row in zip(matched, wanted, strict=True):
-        if current is None:
-            write.insert("assessments", row)
-        else:
-            write.sync("assessments", (current["id"],), current, row)
+    _write_matched(write, "assessments", existing, matched, wanted)
 
 
 def oit_list_row(agency_id: int, document: dict) -> dict:
@@ -180,13 +192,7 @@ def _oit_lists(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None
     existing = db.rows("SELECT * FROM oit_lists WHERE agency_id = ?", (agency_id,))
     by_years = (lambda row: row["first_year"],) * 2
     matched = _pair(existing, wanted, [by_years])
-    for row in _unmatched(existing, matched):
-        write.delete("oit_lists", "id = ?", (row["id"],))
-    for current, row in zip(matched, wanted, strict=True):
-        if current is None:
-            write.insert("oit_lists", row)
-        else:
-            write.sync("oit_lists", (current["id"],), current, row)
+    _write_matched(write, "oit_lists", existing, matched, wanted)
 
 
 def _recommendations(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
@@ -206,13 +212,7 @@ def _recommendations(db: Database, write: _Writer, agency_id: int, plan: Plan) -
     by_text = (lambda row: (row["assessment_year"], row["text"]),) * 2
     by_place = (lambda row: row["position"],) * 2
     matched = _pair(existing, wanted, [by_text, by_place])
-    for row in _unmatched(existing, matched):
-        write.delete("recommendations", "id = ?", (row["id"],))
-    for current, row in zip(matched, wanted, strict=True):
-        if current is None:
-            write.insert("recommendations", row)
-        else:
-            write.sync("recommendations", (current["id"],), current, row)
+    _write_matched(write, "recommendations", existing, matched, wanted)
 
 
 def _units(
@@ -452,13 +452,7 @@ def _contents(write: _Writer, measure_id: int, measure: Measure, existing: list[
     by_text = (lambda row: row["text"],) * 2
     by_place = (lambda row: row["position"],) * 2
     matched = _pair(existing, wanted, [by_text, by_place])
-    for row in _unmatched(existing, matched):
-        write.delete("measure_contents", "id = ?", (row["id"],))
-    for current, row in zip(matched, wanted, strict=True):
-        if current is None:
-            write.insert("measure_contents", row)
-        else:
-            write.sync("measure_contents", (current["id"],), current, row)
+    _write_matched(write, "measure_contents", existing, matched, wanted)
 
 
 def _progress(
