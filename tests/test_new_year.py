@@ -365,3 +365,19 @@ def test_an_item_covered_only_by_a_provisional_link_is_pointed_out(sample_db, ru
     shown = new_year(run, sample_db, "--failed", "o13,o26").out
     assert "o13: taken as covered by a carried measure through a provisional link" in shown
     assert "o26:" not in shown
+
+
+def test_stored_text_in_the_draft_is_shown_as_text(sample_db, run):
+    """Each accepted string of the hostile corpus as a carried measure's title: printed as it
+    is stored, never markup, never a byte the terminal would act on."""
+    from tests.hostile import ONE_LINE
+
+    for case in ONE_LINE:
+        connection = sqlite3.connect(sample_db)
+        connection.execute("UPDATE measures SET title = ? WHERE id = 1", (case.text,))
+        connection.commit()
+        connection.close()
+        result = new_year(run, sample_db)
+        assert result.code == 0, (case.name, result.err)
+        assert "\x1b" not in result.out and "\x9b" not in result.out, case.name
+        assert case.expected in result.out, case.name
