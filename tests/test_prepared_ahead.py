@@ -77,6 +77,23 @@ async def test_a_burst_after_the_sections_are_ready_lands_in_the_form(tmp_path):
     assert rows(app, MEETINGS) == [("kanda", "ok")]
 
 
+async def still_screen(pilot, seconds: float = 10.0) -> list[str]:
+    """The screen once it has stopped changing (an underline gliding on a busy machine
+    may start late), for as long as a loaded machine needs."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    lines = screen_lines(pilot.app)
+    while time.monotonic() < deadline:
+        await pilot.pause(0.2)
+        await pilot.wait_for_scheduled_animations()
+        again = screen_lines(pilot.app)
+        if again == lines:
+            break
+        lines = again
+    return lines
+
+
 async def sections_as_seen(tmp_path, prepare_ahead: bool) -> dict[str, list[str]]:
     """Every section's screen after a progress entry and a change of language made while the
     sections were not in view."""
@@ -97,7 +114,7 @@ async def sections_as_seen(tmp_path, prepare_ahead: bool) -> dict[str, list[str]
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()
             await pilot.wait_for_scheduled_animations()
-            seen[key] = screen_lines(app)
+            seen[key] = await still_screen(pilot)
     return seen
 
 
