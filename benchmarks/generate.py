@@ -13,10 +13,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from ita_tui.core.scoring import compute
+from ita_tui.core.thai_calendar import fiscal_year_bounds
 from ita_tui.db import journal, open_database
 from ita_tui.db.search_index import searchable
-from ita_tui.scoring import compute
-from ita_tui.thai_calendar import fiscal_year_bounds
 
 UNIT_NAMES = [
     "สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา", "กองสาธารณสุขและสิ่งแวดล้อม",

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import generate  # noqa: E402
 
-from ita_tui import snapshot  # noqa: E402
 from ita_tui.db import open_database  # noqa: E402
+from ita_tui.documents import snapshot  # noqa: E402
 
 AS_OF = date(2023, 6, 1)
 

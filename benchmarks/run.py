@@ -111,7 +111,7 @@ EXPORT = """
 import sys, time
 from datetime import date
 import tomli_w
-from ita_tui import snapshot
+from ita_tui.documents import snapshot
 from ita_tui.db import open_database
 db = open_database(sys.argv[1])
 started = time.perf_counter()

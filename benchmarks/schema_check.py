@@ -31,9 +31,9 @@ def main() -> None:
 
     import sqlite3
 
-    from ita_tui import snapshot
     from ita_tui.db import open_database, schema_check
     from ita_tui.db.connection import check_schema
+    from ita_tui.documents import snapshot
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.db"

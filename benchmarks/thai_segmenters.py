@@ -85,13 +85,13 @@ def segment(text):
 }
 # ita-tui's own breaker (nlpO3 with punctuation, digits and ฯ ๆ kept with their word), run in
 # the interpreter running this script.
-OURS = "ita_tui.thai_lines (nlpO3 + our rules)"
+OURS = "ita_tui.core.thai_lines (nlpO3 + our rules)"
 OURS_CODE = """
 def setup():
-    from ita_tui import thai_lines
+    from ita_tui.core import thai_lines
     thai_lines.prepare()
 def segment(text):
-    from ita_tui import thai_lines
+    from ita_tui.core import thai_lines
     return list(thai_lines.pieces.__wrapped__(text))  # not its cache
 """
 
@@ -189,7 +189,7 @@ def _split_spaces(token: str) -> list[str]:
 
 
 def widest_piece(segmented: list[list[str]]) -> int:
-    from ita_tui.thai_lines import cell_width
+    from ita_tui.core.thai_lines import cell_width
 
     return max(cell_width(token.strip()) for tokens in segmented for token in tokens)
 

@@ -10,11 +10,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ita_tui import snapshot
 from ita_tui.app import ItaApp
 from ita_tui.cli.plan import DEMO_AS_OF
 from ita_tui.db import open_database
-from ita_tui.settings import Settings
+from ita_tui.documents import snapshot
+from ita_tui.files.settings import Settings
 
 DOCS = Path(__file__).parent
 # (file name, keys from the overview, terminal size)

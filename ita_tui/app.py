@@ -1,6 +1,6 @@
 """The Textual app: its sections (modes), global keys, the as-of date and the language.
 
-It stays thin: each screen lives in ita_tui/screens/, and all data comes from ita_tui.db."""
+It stays thin: each screen lives in ita_tui/screens/, and all data comes through the desk (ita_tui/desk.py)."""
 
 import asyncio
 import dataclasses
@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, ScreenStackError, SystemCommand, UnknownModeError
@@ -22,23 +23,24 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
 
-from ita_tui import access
-from ita_tui import settings as settings_file
-from ita_tui.db import guard
-from ita_tui.db.connection import Database
+from ita_tui.core import access
+from ita_tui.core.errors import UserError
+from ita_tui.core.keyboard_layout import english_key, with_thai_twins
+from ita_tui.core.model import Agency
+from ita_tui.core.text import visible
+from ita_tui.core.thai_calendar import today
+from ita_tui.core.words import Words
 from ita_tui.desk import Desk
-from ita_tui.errors import UserError
-from ita_tui.files import write_atomically
-from ita_tui.keyboard_layout import english_key, with_thai_twins
-from ita_tui.model import Agency
-from ita_tui.output_folder import default_output_folder, file_name, in_output_folder
+from ita_tui.files import settings as settings_file
+from ita_tui.files.atomic import write_atomically
+from ita_tui.files.output_folder import default_output_folder, file_name, in_output_folder
+from ita_tui.files.settings import Settings
 from ita_tui.screens.localized import ItaScreen, Key, install_bindings, opens_on_enter
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
-from ita_tui.screens.textual_internals import prepare_mode, settle, wait_for_idle
-from ita_tui.settings import Settings
-from ita_tui.text import visible
-from ita_tui.thai_calendar import today
-from ita_tui.words import Words
+from ita_tui.widgets.textual_internals import prepare_mode, settle, wait_for_idle
+
+if TYPE_CHECKING:
+    from ita_tui.db.connection import Database
 
 # The sections' keys are in the help panel (?) and the palette (ctrl+p); the footer keeps its
 # width for the keys of the screen in view, so that an 80-column terminal shows them all.
@@ -150,7 +152,7 @@ class ItaApp(App[None]):
 
     def __init__(
         self,
-        db: Database,
+        db: "Database",
         *,
         as_of: date | None = None,
         settings: Settings | None = None,
@@ -164,7 +166,22 @@ class ItaApp(App[None]):
         prepare_ahead: bool = False,
     ) -> None:
         # A shared database opens on the login screen; the plan's sections come after it.
-        self.login_required = guard.login_required(db)
+        # The desk comes first: whether the database asks for a login decides the first screen.
+        settings = settings or Settings()
+        lang = lang or settings.language
+        digits = digits or settings.digits
+        as_of = as_of or today()
+        desk = Desk(
+            db,
+            as_of=as_of,
+            words=Words(lang, digits),
+            agency_name=agency_name,
+            stale_days=settings.stale_days,
+            behind_gap=settings.behind_gap,
+        )
+        self.login_required = desk.login_required()
+        if not self.login_required:
+            desk.actor = desk.acting_as(who)
         if self.login_required:
             # Textual reads this class variable in App.__init__; this one app starts at login.
             self.DEFAULT_MODE = "login"  # type: ignore[misc]
@@ -173,20 +190,11 @@ class ItaApp(App[None]):
             from ita_tui.screens.login import LoginScreen
 
             self.add_mode("login", LoginScreen)
-        self.db = db
-        self.settings = settings or Settings()
-        self.set_reactive(ItaApp.lang, lang or self.settings.language)
-        self.set_reactive(ItaApp.digits, digits or self.settings.digits)
-        self.set_reactive(ItaApp.as_of, as_of or today())
-        self.desk = Desk(
-            db,
-            as_of=self.as_of,
-            actor=None if self.login_required else guard.acting(db, who),
-            words=Words(self.lang, self.digits),
-            agency_name=agency_name,
-            stale_days=self.settings.stale_days,
-            behind_gap=self.settings.behind_gap,
-        )
+        self.settings = settings
+        self.set_reactive(ItaApp.lang, lang)
+        self.set_reactive(ItaApp.digits, digits)
+        self.set_reactive(ItaApp.as_of, as_of)
+        self.desk = desk
         self.sample = sample
         # In a browser (`ita-tui serve`) a file the user asks for is delivered to their own
         # computer; nothing is written on the server.
@@ -452,11 +460,11 @@ class ItaApp(App[None]):
         account, while the app was open: the next action follows what holds now."""
         if self.actor is None or self.actor.person_id is None or self.actor.login is None:
             return
-        person = guard.find_person(self.db, self.actor.login)
-        if person is None or not person["active"]:
+        actor = self.desk.actor_as_now()
+        if actor is None:
             self.exit(message=self.t("login.account_stopped"))
             return
-        self.desk.actor = guard.person_actor(self.db, person)
+        self.desk.actor = actor
 
     def _open_sections(self) -> None:
         if self.agency is None and self.desk.agency_count() > 1:
@@ -535,7 +543,7 @@ class ItaApp(App[None]):
         return super().switch_mode(mode)
 
     def _data_version(self) -> int:
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+        return self.desk.data_version()
 
     def pick_up_other_writers(self) -> None:
         """Another officer (or `ita-tui log` from cron) committed: show it. The screen in view
@@ -629,7 +637,9 @@ class ItaApp(App[None]):
             self.deliver_text(io.StringIO(text), save_filename=chosen)
             self.notify(self.t("file.delivered", name=chosen), timeout=8)
             return chosen
-        target = in_output_folder(self.output_folder, name, extensions, self.db.location())
+        target = in_output_folder(
+            self.output_folder, name, extensions, self.desk.database_location()
+        )
         write_atomically(target, text)
         self.notify(self.t(done_key, path=str(target)), timeout=8)
         return str(target)
@@ -705,7 +715,7 @@ class ItaApp(App[None]):
 
 
 def run_app(
-    db: Database,
+    db: "Database",
     context,
     *,
     as_of: date | None = None,

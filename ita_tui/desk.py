@@ -10,15 +10,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
-from ita_tui import follow_up
-from ita_tui.access import Actor
-from ita_tui.db import backup, guard, journal, open_database, queries, writes
-from ita_tui.db import people as people_store
-from ita_tui.db.connection import Database
-from ita_tui.errors import UserError
-from ita_tui.model import (
+from ita_tui.core import follow_up, oit
+from ita_tui.core.access import Actor
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import (
     AccessEvent,
     Agency,
     Assessment,
@@ -33,16 +31,21 @@ from ita_tui.model import (
     Recommendation,
     Unit,
 )
-from ita_tui.review import Review, review
-from ita_tui.text import normalise
-from ita_tui.thai_calendar import fiscal_year as fiscal_year_of
-from ita_tui.thai_calendar import today
-from ita_tui.words import Words
+from ita_tui.core.text import normalise
+from ita_tui.core.thai_calendar import fiscal_year as fiscal_year_of
+from ita_tui.core.thai_calendar import today
+from ita_tui.core.words import Words
+from ita_tui.db import backup, guard, journal, open_database, queries, writes
+from ita_tui.db import people as people_store
+from ita_tui.db.connection import Database
+from ita_tui.db.review import Review, review
+from ita_tui.files.user_files import read_toml
 
 if TYPE_CHECKING:
-    from ita_tui.document import Document
-    from ita_tui.new_year import YearDraft
-    from ita_tui.snapshot import ImportReport
+    from ita_tui.core.document import Document
+    from ita_tui.core.new_year import YearDraft
+    from ita_tui.core.oit import Catalogue
+    from ita_tui.documents.snapshot import ImportReport
 
 
 class CountFilters(TypedDict, total=False):
@@ -69,6 +72,10 @@ class NewYearDraft:
 
     draft: "YearDraft"
     journal_head: tuple[int, str]
+
+
+def oit_list_file(path: str | Path) -> "list[Catalogue]":
+    return oit.parse_catalogues(read_toml(path), str(path))
 
 
 @dataclass
@@ -141,7 +148,7 @@ class Desk:
         """A plan or snapshot file's text, checked whole and imported all or nothing as
         `ita-tui import` does; the desk then works on its agency. `source` names the text in
         the messages that list its problems."""
-        from ita_tui import snapshot
+        from ita_tui.documents import snapshot
 
         plan = snapshot.validate(snapshot.loads(text, source), source)
         report = snapshot.import_plan(self.db, plan, self.who)
@@ -173,11 +180,10 @@ class Desk:
 
     def oit_catalogue(self, year: int, extra_file: str | None = None):
         """The year's OIT item list: the file given, else the agency's own, else the bundled."""
-        from ita_tui import oit
-
+        given = oit_list_file(extra_file) if extra_file is not None else []
         own = queries.oit_lists(self.db, self.agency.id) if self.agency else []
         lists = [oit.parse_catalogue(document, "oit_lists") for document in own]
-        return oit.catalogue_for(year, extra_file, lists)
+        return oit.catalogue_for(year, given, lists)
 
     def recommendations(self) -> list[Recommendation]:
         return queries.recommendations(self.db, self.agency.id) if self.agency else []
@@ -261,12 +267,12 @@ class Desk:
         )
 
     def snapshot(self, as_of: date) -> str:
-        from ita_tui import snapshot
+        from ita_tui.documents import snapshot
 
         return snapshot.export(self.db, "-", as_of, self.agency.name if self.agency else None)
 
     def pack(self, as_of: date, since: date | None, fmt: str) -> str:
-        from ita_tui import report
+        from ita_tui.documents import report
 
         return report.render(self.review(as_of, since), fmt, self.words.lang, self.words.digits)
 
@@ -274,7 +280,7 @@ class Desk:
 
     def plan(self) -> Plan:
         """The agency's whole plan as it stands, as a plan file would hold it."""
-        from ita_tui import snapshot
+        from ita_tui.documents import snapshot
 
         agency = self.require_agency()
         return snapshot.validate(snapshot.build(self.db, self.as_of, agency.name))
@@ -288,7 +294,7 @@ class Desk:
         published_result: str | None = None,
     ) -> NewYearDraft:
         """Nothing is written: the draft waits for `accept_new_year`."""
-        from ita_tui import new_year, oit
+        from ita_tui.core import new_year, oit
 
         # The year first: its item list is of no use if its result is already in.
         if any(a.year == year for a in self.assessments()):
@@ -315,14 +321,14 @@ class Desk:
 
     def accept_new_year(self, pending: NewYearDraft) -> None:
         """The whole draft in one transaction, as the desk's actor."""
-        from ita_tui import snapshot
+        from ita_tui.documents import snapshot
 
         self._still_current(pending.journal_head[1])
         snapshot.import_plan(self.db, pending.draft.plan, self.who, "new_year")
 
     def new_year_document(self, pending: NewYearDraft) -> str:
         """The draft as a snapshot file, for a person to edit and then accept."""
-        from ita_tui import snapshot
+        from ita_tui.documents import snapshot
 
         return snapshot.dumps(
             snapshot.plan_document(pending.draft.plan, self.as_of, pending.journal_head)
@@ -331,7 +337,7 @@ class Desk:
     def accept_new_year_file(self, path: str) -> Plan:
         """A draft file, edited or not, if the database is still as it was when it was
         written; checked whole before anything is written."""
-        from ita_tui import snapshot
+        from ita_tui.documents import snapshot
 
         document = snapshot.read(path)
         plan = snapshot.validate(document, path)
@@ -340,8 +346,8 @@ class Desk:
         return plan
 
     def evidence(self, kind: str, year: int) -> "Document":
-        """The document an OIT item of assessment year `year` asks for (ita_tui.evidence)."""
-        from ita_tui import evidence
+        """The document an OIT item of assessment year `year` asks for (ita_tui.documents.evidence)."""
+        from ita_tui.documents import evidence
 
         agency = self.require_agency()
         plan_year = evidence.plan_year(kind, year)
@@ -363,7 +369,7 @@ class Desk:
 
     def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
-        from ita_tui import item_links
+        from ita_tui.core import item_links
 
         try:
             counterpart = item_links.same_meaning(code_2569, 2569, year)
@@ -396,11 +402,11 @@ class Desk:
             # The year of the assessment whose item asks for the document.
             return self.evidence(kind, fiscal_year or fiscal_year_of(as_of))
         if kind == "pack":
-            from ita_tui.report import monthly_pack
+            from ita_tui.documents.report import monthly_pack
 
             return monthly_pack(self.review(as_of, since), self.words)
         if kind == "analysis":
-            from ita_tui.analysis_report import analysis_report
+            from ita_tui.documents.analysis_report import analysis_report
 
             return analysis_report(
                 agency.name,
@@ -411,7 +417,7 @@ class Desk:
                 as_of,
                 self.words,
             )
-        from ita_tui.follow_up_report import follow_up_report
+        from ita_tui.documents.follow_up_report import follow_up_report
 
         year = fiscal_year or self.plan_year()
         if year is None:
@@ -436,6 +442,27 @@ class Desk:
 
     def login_required(self) -> bool:
         return guard.login_required(self.db)
+
+    def acting_as(self, who: str) -> Actor:
+        """Who a bare name acts as while the database asks for no login."""
+        return guard.acting(self.db, who)
+
+    def actor_as_now(self) -> Actor | None:
+        """The desk's person with the role and units the database gives them now (another
+        administrator may have changed them); None once their account is stopped."""
+        if self.actor is None or self.actor.login is None:
+            return self.actor
+        person = guard.find_person(self.db, self.actor.login)
+        if person is None or not person["active"]:
+            return None
+        return guard.person_actor(self.db, person)
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (SQLite's data_version)."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def database_location(self) -> str:
+        return self.db.location()
 
     def may(self, action: str, measure_id: int | None = None) -> None:
         """Raises UserError (and records the refusal) when the actor's role does not allow it."""
@@ -516,6 +543,13 @@ class Desk:
             published_result,
             by=self.who,
         )
+
+    def import_oit_list_file(self, path: str) -> "list[Catalogue]":
+        """The OIT lists of a file shaped as data/oit_catalogues.toml, each checked, kept as
+        the agency's own."""
+        catalogues = oit_list_file(path)
+        self.save_oit_lists([oit.catalogue_document(c) for c in catalogues])
+        return catalogues
 
     def save_oit_lists(self, documents: list[dict]) -> None:
         writes.save_oit_lists(self.db, self._agency_id(), documents, by=self.who)

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from ita_tui import snapshot
 from ita_tui.app import ItaApp
 from ita_tui.db import open_database
+from ita_tui.documents import snapshot
 
 DEMO_AS_OF = date(2023, 4, 3)
 
@@ -19,7 +19,7 @@ def sample_app(tmp_path, **options) -> ItaApp:
 
 
 def rows(app, sql, params=()):
-    return app.db.execute(sql, params).fetchall()
+    return app.desk.db.execute(sql, params).fetchall()
 
 
 _KEY_NAMES = {" ": "space", ".": "full_stop", "/": "slash", "-": "minus", ":": "colon"}

@@ -60,9 +60,9 @@ def dump(path: Path) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def cheap_password_hashing(request):
-    """Passwords hashed at a test cost (see ita_tui.passwords.cost_for_tests), except in tests
+    """Passwords hashed at a test cost (see ita_tui.core.passwords.cost_for_tests), except in tests
     marked `real_password_cost`."""
-    from ita_tui import passwords
+    from ita_tui.core import passwords
 
     if request.node.get_closest_marker("real_password_cost"):
         yield
@@ -75,7 +75,7 @@ def cheap_password_hashing(request):
 def every_sentence_asked_for_exists():
     """A test whose code asks for a message no catalogue holds fails: the keys built at run time
     (f"status.{status}", f"event.{kind}", …) are checked by running them, with no list by hand."""
-    from ita_tui import i18n
+    from ita_tui.core import i18n
 
     i18n.missing_keys.clear()
     yield
@@ -90,7 +90,7 @@ def freeze_today(monkeypatch):
     from datetime import datetime, time
     from zoneinfo import ZoneInfo
 
-    from ita_tui import thai_calendar
+    from ita_tui.core import thai_calendar
 
     def freeze(day):
         moment = datetime.combine(day, time(10), ZoneInfo(thai_calendar.TIMEZONE))

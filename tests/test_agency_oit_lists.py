@@ -120,15 +120,17 @@ def test_a_snapshot_with_a_wrong_list_is_refused(run, db_2569, tmp_path):
 async def test_section_7_confirms_and_corrects_an_item(tmp_path):
     from textual.widgets import Checkbox, Input, SelectionList
 
-    from ita_tui.model import Finding
+    from ita_tui.core.model import Finding
     from ita_tui.screens.analysis import AnalysisScreen
     from ita_tui.screens.oit_item_form import OitItemForm
     from tests.app_helpers import clear_and_paste, rows, sample_app
 
     app = sample_app(tmp_path)
-    writes.save_assessment(app.db, 1, 2569, [95] * 8 + [100, 75])
+    writes.save_assessment(app.desk.db, 1, 2569, [95] * 8 + [100, 75])
     writes.save_finding(
-        app.db, 1, Finding(None, 2569, "weakness", "ยังไม่เผยแพร่", "OIT", 10, "10.2", oit_item="O25")
+        app.desk.db,
+        1,
+        Finding(None, 2569, "weakness", "ยังไม่เผยแพร่", "OIT", 10, "10.2", oit_item="O25"),
     )
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("7")

@@ -256,7 +256,7 @@ async def test_the_demo_says_it_is_sample_data(tmp_path):
 
 
 async def test_keys_can_be_remapped_in_settings(tmp_path):
-    from ita_tui.settings import Settings
+    from ita_tui.files.settings import Settings
 
     app = sample_app(tmp_path, settings=Settings(keymap={"go-follow-up": "f"}))
     async with app.run_test(size=SIZE) as pilot:
@@ -329,10 +329,10 @@ async def test_the_app_picks_up_what_others_wrote_without_moving_the_cursor(tmp_
 
 
 async def test_a_large_plan_loads_page_by_page(tmp_path):
-    from ita_tui import snapshot
     from ita_tui.app import ItaApp
     from ita_tui.db import open_database
-    from ita_tui.snapshot_validation import validate
+    from ita_tui.documents import snapshot
+    from ita_tui.documents.snapshot_validation import validate
     from tests.plan_factory import big_plan_text
 
     db = open_database(tmp_path / "big.db", create=True)
@@ -357,10 +357,10 @@ async def test_a_large_plan_loads_page_by_page(tmp_path):
 
 
 async def test_a_short_search_shows_rows_at_once_and_counts_them_after(tmp_path):
-    from ita_tui import snapshot
     from ita_tui.app import ItaApp
     from ita_tui.db import open_database, queries
-    from ita_tui.snapshot_validation import validate
+    from ita_tui.documents import snapshot
+    from ita_tui.documents.snapshot_validation import validate
     from tests.plan_factory import big_plan_text
 
     db = open_database(tmp_path / "big.db", create=True)

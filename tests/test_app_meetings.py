@@ -96,8 +96,8 @@ async def test_tick_failed_items_and_see_the_score_move(tmp_path):
 
 async def test_progress_over_the_year_follows_the_log(tmp_path):
     app = sample_app(tmp_path)
-    writes.log_progress(app.db, 1, date(2022, 12, 15), 30, "ก", date(2023, 4, 3))
-    writes.log_progress(app.db, 1, date(2023, 2, 10), 60, "ก", date(2023, 4, 3))
+    writes.log_progress(app.desk.db, 1, date(2022, 12, 15), 30, "ก", date(2023, 4, 3))
+    writes.log_progress(app.desk.db, 1, date(2023, 2, 10), 60, "ก", date(2023, 4, 3))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("7")
         await pilot.pause()

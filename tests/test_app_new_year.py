@@ -129,7 +129,7 @@ async def test_a_draft_overtaken_by_other_work_is_not_written(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         draft = await open_the_draft(pilot)
         # Another officer logs progress while the draft is read.
-        writes.log_progress(app.db, 2, date(2023, 3, 20), 30, "สมชาย", date(2023, 4, 3))
+        writes.log_progress(app.desk.db, 2, date(2023, 3, 20), 30, "สมชาย", date(2023, 4, 3))
         before = dump(tmp_path / "app.db")
         await pilot.click(draft.query_one("#accept", Button))
         await pilot.pause()

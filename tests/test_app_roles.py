@@ -5,12 +5,12 @@ from datetime import date
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from ita_tui import snapshot
-from ita_tui.access import Actor
 from ita_tui.app import ItaApp
+from ita_tui.core.access import Actor
+from ita_tui.core.model import ChecklistItem, Measure
 from ita_tui.db import open_database, queries, writes
 from ita_tui.db.people import add_person, authenticate, set_login_required
-from ita_tui.model import ChecklistItem, Measure
+from ita_tui.documents import snapshot
 from ita_tui.screens.login import LoginScreen
 from ita_tui.screens.measure import MeasureScreen
 from ita_tui.screens.password_form import PasswordForm
@@ -192,7 +192,7 @@ async def test_changing_ones_password_in_the_app(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, PasswordForm)
-    assert authenticate(app.db, "somchai", "brand-new-pass").login == "somchai"
+    assert authenticate(app.desk.db, "somchai", "brand-new-pass").login == "somchai"
 
 
 async def test_single_user_needs_no_login_and_may_do_everything(tmp_path):
@@ -263,7 +263,7 @@ async def test_an_administrator_adds_a_person_in_the_app(tmp_path):
         await type_text(pilot, "นิด นิติ")
         app.screen.query_one("#person-role", Select).value = "supervisor"
         units = app.screen.query_one("#person-units", SelectionList)
-        legal = queries.find_unit(app.db, app.agency.id, "งานนิติการ").id
+        legal = queries.find_unit(app.desk.db, app.agency.id, "งานนิติการ").id
         units.select(legal)
         app.screen.query_one("#person-password", Input).focus()
         await type_text(pilot, "short")
@@ -279,7 +279,7 @@ async def test_an_administrator_adds_a_person_in_the_app(tmp_path):
     assert rows(app, "SELECT name, role FROM people WHERE login = 'nid'") == [
         ("นิด นิติ", "supervisor")
     ]
-    assert authenticate(app.db, "nid", "nid-pass-123").unit_ids == frozenset({legal})
+    assert authenticate(app.desk.db, "nid", "nid-pass-123").unit_ids == frozenset({legal})
 
 
 async def test_an_officer_sees_people_but_neither_changes_them_nor_the_record(tmp_path):
@@ -304,7 +304,7 @@ async def test_a_supervisor_hands_units_over_in_the_app(tmp_path):
     from ita_tui.screens.person_forms import HandoverForm
 
     app = shared_app(tmp_path)
-    add_person(app.db, SINGLE_USER, "somsri", "สมศรี ขยัน", "officer", [], "somsri-pass")
+    add_person(app.desk.db, SINGLE_USER, "somsri", "สมศรี ขยัน", "officer", [], "somsri-pass")
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "head", "head-pass-1")
         await pilot.press("8")
@@ -322,7 +322,7 @@ async def test_a_supervisor_hands_units_over_in_the_app(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, HandoverForm)
-    somsri = authenticate(app.db, "somsri", "somsri-pass")
-    treasury = queries.find_unit(app.db, queries.agency(app.db).id, "กองคลัง").id
+    somsri = authenticate(app.desk.db, "somsri", "somsri-pass")
+    treasury = queries.find_unit(app.desk.db, queries.agency(app.desk.db).id, "กองคลัง").id
     assert somsri.unit_ids == frozenset({treasury})
-    assert authenticate(app.db, "somchai", "somchai-pass").unit_ids == frozenset()
+    assert authenticate(app.desk.db, "somchai", "somchai-pass").unit_ids == frozenset()

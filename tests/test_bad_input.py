@@ -93,7 +93,7 @@ TOML_CASES = [
 def test_bad_toml_files(run, sample_db, tmp_path, name, content, message):
     from datetime import datetime, timedelta
 
-    from ita_tui.thai_calendar import TIMEZONE
+    from ita_tui.core.thai_calendar import TIMEZONE
 
     path = tmp_path / "plan.toml"
     tomorrow = datetime.now(ZoneInfo(TIMEZONE)) + timedelta(days=1)

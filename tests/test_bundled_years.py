@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ita_tui import oit
+from ita_tui.core import oit
 from ita_tui.db import open_database, writes
 from tests.conftest import dump
 

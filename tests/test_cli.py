@@ -414,7 +414,7 @@ def test_every_as_of_option_reads_a_date_the_same_way(run, sample_db, command):
 def test_overdue_json_is_one_array_however_its_items_are_written(
     run, sample_db, monkeypatch, items_per_write
 ):
-    from ita_tui import output
+    from ita_tui.cli import output
 
     monkeypatch.setattr(output, "_ITEMS_PER_WRITE", items_per_write)
     rows = overdue_json(run, sample_db, "2023-04-03")

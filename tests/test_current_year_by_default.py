@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from textual.widgets import Input
 
-from ita_tui import snapshot
 from ita_tui.app import ItaApp
+from ita_tui.core.model import Plan
+from ita_tui.core.thai_calendar import fiscal_year, result_year_in_hand, today
 from ita_tui.db import open_database
-from ita_tui.model import Plan
+from ita_tui.documents import snapshot
 from ita_tui.screens.plan_forms import AssessmentForm, FindingForm
-from ita_tui.thai_calendar import fiscal_year, result_year_in_hand, today
 from ita_tui.widgets.timeline import Timeline
 
 SIZE = (120, 35)

@@ -4,9 +4,9 @@ from datetime import date
 
 from markdown_it import MarkdownIt
 
+from ita_tui.core.model import Finding
 from ita_tui.db import open_database
 from ita_tui.desk import Desk
-from ita_tui.model import Finding
 
 
 def report(run, db, *args):

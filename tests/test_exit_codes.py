@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
+from ita_tui.core.errors import FAILURES
 from ita_tui.db import connection
-from ita_tui.errors import FAILURES
 from tests.conftest import dump
 from tests.test_i18n import keys
 

@@ -1,5 +1,5 @@
 """The follow-up rules are written twice, in Python for a measure in hand and in SQL for a plan of
-any size (ita_tui/follow_up.py). On generated plans, over many as-of dates, both forms must give
+any size (ita_tui/core/follow_up.py). On generated plans, over many as-of dates, both forms must give
 every measure the same verdict: the list a supervisor filters, the count on the overview, the
 national table and `overdue --json` can never disagree with the measure's own page."""
 
@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from ita_tui import snapshot
+from ita_tui.core.model import MEASURE_STATUSES, Measure, Plan, ProgressEntry, Unit
 from ita_tui.db import open_database, queries
-from ita_tui.model import MEASURE_STATUSES, Measure, Plan, ProgressEntry, Unit
+from ita_tui.documents import snapshot
 
 FIRST_DAY = date(2022, 9, 1)
 

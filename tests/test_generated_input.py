@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ita_tui import snapshot
+from ita_tui.core.errors import UserError
 from ita_tui.db import open_database
-from ita_tui.errors import UserError
-from ita_tui.snapshot_validation import validate
+from ita_tui.documents import snapshot
+from ita_tui.documents.snapshot_validation import validate
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("ITA_TUI_EXAMPLES", "150")),

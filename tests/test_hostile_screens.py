@@ -14,14 +14,14 @@ import tomli_w
 from textual import events
 from textual.widgets import Static
 
-from ita_tui import snapshot
-from ita_tui.access import Actor
 from ita_tui.app import ItaApp
+from ita_tui.core.access import Actor
+from ita_tui.core.errors import UserError
 from ita_tui.db import open_database, queries, writes
 from ita_tui.db.people import add_person, authenticate
-from ita_tui.errors import UserError
+from ita_tui.documents import snapshot
+from ita_tui.files.settings import Settings
 from ita_tui.screens.messages import OpenMeasure
-from ita_tui.settings import Settings
 from tests.app_helpers import click_all, screen_rows, settled
 from tests.hostile import ACCEPTED, ONE_LINE, REFUSED
 
@@ -253,7 +253,7 @@ async def test_progress_notes_typed_in_the_form_are_stored_and_shown_as_typed(tm
         for case in ACCEPTED:
             await paste_note_and_save(pilot, case.text)
             assert not app.screen.is_modal, case.name
-            stored = app.db.execute(
+            stored = app.desk.db.execute(
                 "SELECT note FROM progress WHERE measure_id = 2 ORDER BY id DESC LIMIT 1"
             ).fetchone()
             # A one-line field keeps the first line of a paste, as a terminal's paste would.
@@ -282,7 +282,9 @@ async def test_control_characters_typed_in_a_form_are_refused_with_a_message(tmp
             assert_plain_screen(app)
             await pilot.press("escape")
             await pilot.pause()
-        stored = app.db.execute("SELECT count(*) FROM progress WHERE measure_id = 2").fetchone()
+        stored = app.desk.db.execute(
+            "SELECT count(*) FROM progress WHERE measure_id = 2"
+        ).fetchone()
         assert stored == (0,)
 
 
@@ -402,7 +404,7 @@ async def test_text_typed_into_each_form_is_stored_and_shown_as_typed(
     from tests.app_helpers import sample_app
 
     app = sample_app(tmp_path)
-    writes.add_meeting(app.db, 1, AS_OF, "test")
+    writes.add_meeting(app.desk.db, 1, AS_OF, "test")
     async with app.run_test(size=SIZE) as pilot:
         for case in TYPED:
             if section is None:
@@ -413,7 +415,7 @@ async def test_text_typed_into_each_form_is_stored_and_shown_as_typed(
             await pilot.press("ctrl+s")
             await settled(pilot, lambda: not app.screen.is_modal)
             assert not app.screen.is_modal, (case.name, assert_plain_screen(app))
-            assert app.db.execute(stored).fetchone() == (case.expected,), case.name
+            assert app.desk.db.execute(stored).fetchone() == (case.expected,), case.name
             if section != "6":  # the meeting's notes and decisions are not in its tables
                 shown = case.expected[:10]
                 # The section redraws after the save, as soon as the machine gets to it.

@@ -20,8 +20,8 @@ from babel.messages.extract import extract_from_file
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from ita_tui import i18n
-from ita_tui.i18n import translate
+from ita_tui.core import i18n
+from ita_tui.core.i18n import translate
 
 ROOT = Path(__file__).parent.parent
 SOURCE = ROOT / "ita_tui"
@@ -208,7 +208,7 @@ def test_an_unknown_language_falls_back_to_english_and_an_unknown_key_shows_itse
 
 CATALOGUES_READ = """
 import sys
-from ita_tui import i18n
+from ita_tui.core import i18n
 from ita_tui.cli import main
 try:
     main({args!r})

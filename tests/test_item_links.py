@@ -3,8 +3,8 @@ code that means something else."""
 
 import pytest
 
-from ita_tui import item_links, oit
-from ita_tui.errors import UserError
+from ita_tui.core import item_links, oit
+from ita_tui.core.errors import UserError
 
 
 def codes(code, from_year, to_year):

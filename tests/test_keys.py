@@ -10,9 +10,9 @@ from textual import events
 
 import ita_tui.screens
 from ita_tui import app as app_module
-from ita_tui.keyboard_layout import SHORTCUT_KEYS, thai_twin, with_thai_twins
+from ita_tui.core.keyboard_layout import SHORTCUT_KEYS, thai_twin, with_thai_twins
+from ita_tui.files.settings import Settings
 from ita_tui.screens.localized import Key
-from ita_tui.settings import Settings
 from tests.app_helpers import rows, sample_app, settled
 from tests.test_app_flows import SIZE, open_measure
 
@@ -155,7 +155,7 @@ async def test_ctrl_p_opens_the_command_palette_in_every_section(tmp_path):
 
 def burst(app, *keys: str) -> None:
     """Keys as a practised typist sends them: all at once, no pause for a screen to open."""
-    from ita_tui.keyboard_layout import key_name
+    from ita_tui.core.keyboard_layout import key_name
 
     for key in keys:
         if len(key) == 1:

@@ -7,10 +7,11 @@ from datetime import date
 
 import pytest
 
-from ita_tui import snapshot
+from ita_tui.core.follow_up import expected_percent
+from ita_tui.core.thai_calendar import last_day_of_previous_month
 from ita_tui.db import open_database, queries, writes
-from ita_tui.follow_up import expected_percent
-from ita_tui.review import last_day_of_previous_month, review
+from ita_tui.db.review import review
+from ita_tui.documents import snapshot
 from tests.conftest import dump
 
 FAILED_2565 = "o11,o12,o18,o19,o20,o26,o28,o33,o35,o38,o42,o43"

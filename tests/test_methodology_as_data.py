@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from ita_tui import scoring
+from ita_tui.core import scoring
+from ita_tui.core.model import Assessment
+from ita_tui.core.words import Words
 from ita_tui.db import open_database, writes
-from ita_tui.model import Assessment
-from ita_tui.report import score_chart
-from ita_tui.words import Words
+from ita_tui.documents.report import score_chart
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ async def test_the_overview_shows_the_published_rating_beside_the_computed_one(t
     # The SAO-like 2568 vector (EIT mean 85.93, indicator 8 at 81.78): ผ่านดี by the bundled
     # per-instrument rule; the NACC published ผ่าน.
     scores = [100] * 5 + [88, 88, 81.78] + [98.03] * 2
-    writes.save_assessment(app.db, 1, 2568, scores, 93.82, "ผ่าน")
+    writes.save_assessment(app.desk.db, 1, 2568, scores, 93.82, "ผ่าน")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         headline = str(app.screen.query_one("#score-line", Static).render())

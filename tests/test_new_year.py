@@ -222,9 +222,9 @@ def test_json_lists_the_draft_for_scripts(sample_db, run):
 
 def test_deleting_a_measure_that_was_carried_keeps_the_carried_one(sample_db, run):
     assert new_year(run, sample_db, "--yes").code == 0
+    from ita_tui.core.thai_calendar import today
     from ita_tui.db import open_database
     from ita_tui.desk import Desk
-    from ita_tui.thai_calendar import today
 
     db = open_database(sample_db)
     Desk(db, as_of=today()).delete_measure(1)

@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from ita_tui import access
+from ita_tui.core import access
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import ChecklistItem, Measure
 from ita_tui.db import open_database, queries, writes
 from ita_tui.db.people import authenticate
-from ita_tui.errors import UserError
-from ita_tui.model import ChecklistItem, Measure
 from tests.conftest import dump
 
 PASSWORDS = {
@@ -402,7 +402,7 @@ def test_a_unit_with_people_is_not_deleted(shared):
 
 def test_serving_beyond_this_machine_warns_unless_login_is_required(sample_db, run, monkeypatch):
     started = []
-    monkeypatch.setattr("ita_tui.serve.run", lambda *args: started.append(args))
+    monkeypatch.setattr("ita_tui.cli.served_app.run", lambda *args: started.append(args))
     result = run(
         "--db",
         str(sample_db),
@@ -483,7 +483,7 @@ def _tries_at_once(path, login: str, password: str, tries: int, now=None) -> lis
 
 
 def test_forty_tries_at_once_check_no_more_passwords_than_the_back_off_allows(shared, monkeypatch):
-    from ita_tui import passwords
+    from ita_tui.core import passwords
     from ita_tui.db import people
 
     checked = []
@@ -573,7 +573,7 @@ def test_passwords_are_hashed_at_the_current_cost_and_old_hashes_upgraded_at_log
     assert authenticate(db, "nid", PASSWORDS["nid"]).login == "nid"
     assert _stored_hash(db, "nid") == upgraded  # made once, not at every login
     # The cheaper hashes the other tests make are upgraded the same way.
-    from ita_tui import passwords
+    from ita_tui.core import passwords
 
     with passwords.cost_for_tests(passwords.Cost(n=2**10, r=8, p=1)):
         cheap = passwords.hash_password(PASSWORDS["head"])

@@ -116,7 +116,7 @@ def test_the_backups_folder_and_automatic_backups_are_private(tmp_path):
 
 
 def test_the_settings_file_and_its_folder_are_private(tmp_path):
-    from ita_tui.settings import Settings, save
+    from ita_tui.files.settings import Settings, save
 
     path = tmp_path / "config" / "ita-tui" / "settings.toml"
     save(Settings(name="สมศรี"), path)
@@ -145,7 +145,7 @@ def test_verify_reports_a_backup_others_can_read(run, sample_db):
 def test_serve_warns_when_login_is_on_and_others_can_read_the_database(
     run, sample_db, tmp_path, monkeypatch
 ):
-    from ita_tui import serve
+    from ita_tui.cli import served_app as serve
 
     monkeypatch.setattr(serve, "run", lambda *args, **kwargs: None)
     secret = tmp_path / "admin.pw"

@@ -16,7 +16,7 @@ async def test_a_changed_row_shows_its_new_percent_and_status_whole(tmp_path):
         await pilot.press("3")
         await pilot.pause()
         # Another officer (or the form) logs 40% on a measure that had not started.
-        writes.log_progress(app.db, 1, date(2023, 4, 1), 40, "สมศรี", date(2023, 4, 3))
+        writes.log_progress(app.desk.db, 1, date(2023, 4, 1), 40, "สมศรี", date(2023, 4, 3))
         app.data_changed()
         await pilot.pause()
         line = next(line for line in screen_lines(app) if "๑   " in line or " ๑ " in line)
@@ -94,17 +94,17 @@ async def test_the_help_lists_this_screens_keys_first_in_thai_and_scrolls(tmp_pa
 
 
 async def test_the_access_record_shows_thai_time(tmp_path, run):
-    from ita_tui.access import Actor
+    from ita_tui.core.access import Actor
     from ita_tui.db.people import add_person
 
     app = sample_app(tmp_path)
-    add_person(app.db, Actor("ผู้ดูแล", "administrator"), "nid", "นิด", "officer", [])
+    add_person(app.desk.db, Actor("ผู้ดูแล", "administrator"), "nid", "นิด", "officer", [])
     at = rows(app, "SELECT at FROM access_events ORDER BY id DESC LIMIT 1")[0][0]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("8")
         await pilot.pause()
         shown = "\n".join(screen_lines(app))
-    from ita_tui.thai_calendar import format_thai_moment
+    from ita_tui.core.thai_calendar import format_thai_moment
 
     assert format_thai_moment(at) in shown and "UTC" not in shown
     assert "T" not in format_thai_moment(at)

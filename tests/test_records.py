@@ -12,11 +12,11 @@ from datetime import date
 
 import pytest
 
-from ita_tui import snapshot
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import ChecklistItem, Measure
 from ita_tui.db import journal, open_database, writes
 from ita_tui.db.schema import MIGRATIONS
-from ita_tui.errors import UserError
-from ita_tui.model import ChecklistItem, Measure
+from ita_tui.documents import snapshot
 from tests.conftest import dump
 from tests.plan_factory import big_plan_text
 
@@ -491,7 +491,7 @@ def test_verify_against_a_file_without_a_journal_head_says_so(run, logged_db):
 @pytest.fixture
 def people_db(sample_db, run, tmp_path):
     """The sample plan with people, units of theirs, login on and an access record."""
-    from ita_tui.access import Actor
+    from ita_tui.core.access import Actor
     from ita_tui.db.people import add_person, authenticate, set_login_required
 
     db = open_database(sample_db)

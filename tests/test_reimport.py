@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from ita_tui import snapshot
+from ita_tui.core.errors import UserError
 from ita_tui.db import journal, open_database, queries, writes
-from ita_tui.errors import UserError
-from ita_tui.snapshot_validation import validate
+from ita_tui.documents import snapshot
+from ita_tui.documents.snapshot_validation import validate
 from tests.conftest import dump
 from tests.plan_factory import big_plan_text
 
@@ -134,7 +134,7 @@ def test_a_removed_measure_leaves_its_decisions_without_it(db):
 
 
 def test_people_keep_their_units_and_lose_only_a_removed_one(db):
-    from ita_tui.access import Actor
+    from ita_tui.core.access import Actor
     from ita_tui.db.people import add_person, unit_ids_of
 
     admin = Actor(name="ผู้ดูแล", role="administrator")

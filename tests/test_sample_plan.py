@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from ita_tui import scoring, snapshot
+from ita_tui.core import scoring
+from ita_tui.core.model import Measure
 from ita_tui.db import open_database, queries
-from ita_tui.model import Measure
+from ita_tui.documents import snapshot
 
 AS_OF = date(2023, 4, 3)
 

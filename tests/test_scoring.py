@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from ita_tui import scoring
-from ita_tui.errors import UserError
+from ita_tui.core import scoring
+from ita_tui.core.errors import UserError
 
 SCORES_2565 = [
     "100",

@@ -144,7 +144,7 @@ def test_past_the_session_cap_a_page_says_the_server_is_full(start_server):
 
 
 def test_the_cap_defaults_to_thirty(tmp_path):
-    from ita_tui.settings import load
+    from ita_tui.files.settings import load
 
     assert load(tmp_path / "none.toml")[0].max_sessions == 30
     (tmp_path / "bad.toml").write_text("max_sessions = 0\n", "utf-8")
@@ -154,7 +154,7 @@ def test_the_cap_defaults_to_thirty(tmp_path):
 
 def test_beyond_loopback_a_public_url_is_required(sample_db, run, monkeypatch):
     started = []
-    monkeypatch.setattr("ita_tui.serve.run", lambda *args: started.append(args))
+    monkeypatch.setattr("ita_tui.cli.served_app.run", lambda *args: started.append(args))
     refused = run("--db", str(sample_db), "--lang", "en", "serve", "--host", "0.0.0.0")
     assert refused.code == 2 and "--public-url" in refused.err
     assert started == []
@@ -184,7 +184,7 @@ async def test_in_the_browser_the_header_icon_is_one_the_page_font_has(tmp_path,
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert screen_lines(app)[0].split()[0] == SERVED_HEADER_ICON
-    app.db.close()
+    app.desk.db.close()
 
     # The login screen too: the first a browser shows on a shared database.
     database = str(tmp_path / "app.db")

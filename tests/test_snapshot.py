@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from ita_tui import snapshot
+from ita_tui.core.errors import UserError
 from ita_tui.db import open_database, queries
-from ita_tui.errors import UserError
-from ita_tui.snapshot_validation import SnapshotInvalid, validate
+from ita_tui.documents import snapshot
+from ita_tui.documents.snapshot_validation import SnapshotInvalid, validate
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ita_tui.db import writes
-from ita_tui.settings import Settings
+from ita_tui.files.settings import Settings
 from tests.app_helpers import sample_app
 from tests.hostile import ACCEPTED
 
@@ -57,11 +57,15 @@ def snapshot_app(tmp_path, **options):
     options.setdefault("settings", Settings(output_dir=OUTPUT_FOLDER))
     app = sample_app(tmp_path, sample=True, **options)
     # Text an import or a form would store; the search index is not looked at here.
-    app.db.execute("UPDATE measures SET method = ? WHERE id = 1", (LONG_THAI,))
-    app.db.conn.commit()
-    writes.log_progress(app.db, 2, date(2023, 3, 15), 40, "สมศรี", date(2023, 4, 3), note=LONG_THAI)
-    meeting = writes.add_meeting(app.db, 1, date(2023, 3, 1), "ประธาน", "คณะผู้บริหาร")
-    writes.add_decision(app.db, 1, meeting, "เร่งจัดทำรายงานรอบ ๖ เดือน", 2, due_on=date(2023, 3, 31))
+    app.desk.db.execute("UPDATE measures SET method = ? WHERE id = 1", (LONG_THAI,))
+    app.desk.db.conn.commit()
+    writes.log_progress(
+        app.desk.db, 2, date(2023, 3, 15), 40, "สมศรี", date(2023, 4, 3), note=LONG_THAI
+    )
+    meeting = writes.add_meeting(app.desk.db, 1, date(2023, 3, 1), "ประธาน", "คณะผู้บริหาร")
+    writes.add_decision(
+        app.desk.db, 1, meeting, "เร่งจัดทำรายงานรอบ ๖ เดือน", 2, due_on=date(2023, 3, 31)
+    )
     return app
 
 

@@ -29,22 +29,22 @@ def fingerprint(folder):
 
 def set_title(app, measure_id: int, title: str) -> None:
     """Text already in the database (written by an older version, or by hand)."""
-    app.db.execute("UPDATE measures SET title = ? WHERE id = ?", (title, measure_id))
-    app.db.conn.commit()
+    app.desk.db.execute("UPDATE measures SET title = ? WHERE id = ?", (title, measure_id))
+    app.desk.db.conn.commit()
 
 
 async def test_a_note_with_action_markup_overwrites_nothing_when_clicked(tmp_path):
     app = sample_app(tmp_path)
     note = f"[@click=app.screenshot('app.db','{tmp_path}')]see attached evidence[/]"
-    writes.log_progress(app.db, 2, date(2023, 4, 1), 40, "สมศรี", date(2023, 4, 3), note=note)
-    app.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    writes.log_progress(app.desk.db, 2, date(2023, 4, 1), 40, "สมศรี", date(2023, 4, 3), note=note)
+    app.desk.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = fingerprint(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_measure(pilot, 2)
         assert any("[@click=app.screenshot('app.db'," in line for line in screen_lines(app))
         assert await click_every(pilot, note) >= 1
         assert app.is_running
-    app.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    app.desk.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert fingerprint(tmp_path) == before
     assert sqlite3.connect(tmp_path / "app.db").execute("SELECT count(*) FROM measures").fetchone()
 
@@ -63,7 +63,7 @@ async def test_a_title_with_quit_markup_does_not_quit_the_measures_section(tmp_p
 async def test_a_bare_closing_tag_crashes_no_screen(tmp_path):
     app = sample_app(tmp_path)
     set_title(app, 2, "[/] และ [md](x)")
-    writes.log_progress(app.db, 2, date(2023, 4, 1), 40, "สมศรี", date(2023, 4, 3), note="[/]")
+    writes.log_progress(app.desk.db, 2, date(2023, 4, 1), 40, "สมศรี", date(2023, 4, 3), note="[/]")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         await pilot.pause()
@@ -197,11 +197,11 @@ async def export_named(pilot, name: str) -> str:
 
 @pytest.mark.slow
 async def test_the_app_writes_exports_only_into_its_output_folder(tmp_path):
-    from ita_tui.settings import Settings
+    from ita_tui.files.settings import Settings
 
     # The output folder set to where the database is: the database still cannot be named.
     app = sample_app(tmp_path, settings=Settings(output_dir=tmp_path))
-    app.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    app.desk.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "link.toml").symlink_to(tmp_path / "app.db")
     before = fingerprint(tmp_path)
@@ -222,7 +222,7 @@ async def test_the_app_writes_exports_only_into_its_output_folder(tmp_path):
         assert "เขียนทับไม่ได้" not in await export_named(pilot, "สถานะ")
         # A name is a name: the database's own becomes a new file beside it.
         assert "เขียนทับไม่ได้" not in await export_named(pilot, "app.db")
-    app.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    app.desk.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     after = fingerprint(tmp_path)
     assert after.pop("สถานะ.toml") and after.pop("app.db.toml")
     assert after == before
@@ -340,10 +340,10 @@ def test_in_chromium_the_export_arrives_as_a_download(sample_db, tmp_path):
 
 def hostile_pack(tmp_path, fmt: str) -> str:
     """The meeting pack of a plan whose titles, decisions and notes are the hostile corpus."""
-    from ita_tui import report, snapshot
+    from ita_tui.core.model import Measure
     from ita_tui.db import open_database, queries
-    from ita_tui.model import Measure
-    from ita_tui.review import review
+    from ita_tui.db.review import review
+    from ita_tui.documents import report, snapshot
     from tests.hostile import ACCEPTED, ONE_LINE
 
     db = open_database(tmp_path / "pack.db", create=True)

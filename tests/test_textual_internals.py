@@ -19,14 +19,14 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 import ita_tui
-from ita_tui.screens.textual_internals import (
+from ita_tui.widgets.textual_internals import (
     class_bindings,
     prepare_mode,
     replace_bindings,
     settle,
 )
 
-WRAPPER = Path(ita_tui.__file__).parent / "screens" / "textual_internals.py"
+WRAPPER = Path(ita_tui.__file__).parent / "widgets" / "textual_internals.py"
 
 
 class Marking(Screen):
@@ -175,7 +175,7 @@ def test_no_module_but_the_wrapper_uses_a_private_textual_name():
 
 
 def test_the_scan_sees_what_the_wrapper_uses():
-    from ita_tui.screens import textual_internals
+    from ita_tui.widgets import textual_internals
 
     uses = {use.split(" ")[-1] for use in _private_uses(textual_internals)}
     # Bindings replaced on a live node; an option list's options drawn our way (Thai between

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from ita_tui.errors import UserError
-from ita_tui.thai_calendar import (
+from ita_tui.core.errors import UserError
+from ita_tui.core.thai_calendar import (
     be_to_ce,
     ce_to_be,
     fiscal_quarter,
@@ -191,7 +191,7 @@ def test_dates_from_be_2400_to_2700_are_read(text, day):
 
 
 def test_a_period_at_the_calendars_end_is_shown_not_a_crash():
-    from ita_tui.thai_calendar import format_period
+    from ita_tui.core.thai_calendar import format_period
 
     assert format_period(date(9999, 1, 1), date(9999, 12, 31), "arabic") == "ม.ค. 42 – ธ.ค. 42"
     assert format_period(date(1, 1, 1), date(1, 1, 15), "arabic") == "1 ม.ค. 44 – 15 ม.ค. 44"

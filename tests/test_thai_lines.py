@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from ita_tui import thai_lines
-from ita_tui.thai_lines import cell_width, cut, graphemes, line_starts, lines, pieces
+from ita_tui.core import thai_lines
+from ita_tui.core.thai_lines import cell_width, cut, graphemes, line_starts, lines, pieces
 from tests.hostile import ACCEPTED
 
 SEED = [

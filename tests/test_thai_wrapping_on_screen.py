@@ -5,12 +5,12 @@ from importlib import resources
 
 from rich.cells import cell_len
 
-from ita_tui import snapshot
 from ita_tui.app import ItaApp
+from ita_tui.core.thai_lines import ELLIPSIS, pieces
 from ita_tui.db import open_database
+from ita_tui.documents import snapshot
+from ita_tui.documents.snapshot_validation import validate
 from ita_tui.screens.messages import OpenMeasure
-from ita_tui.snapshot_validation import validate
-from ita_tui.thai_lines import ELLIPSIS, pieces
 from ita_tui.widgets.plain import DataTable
 from tests.app_helpers import DEMO_AS_OF, screen_lines
 from tests.hostile import ACCEPTED

@@ -285,7 +285,7 @@ def word_cells(data: bytes) -> list[list[list[str]]]:
 
 
 def rendered_three_ways(document):
-    from ita_tui.render import as_bytes, as_text
+    from ita_tui.documents.render import as_bytes, as_text
 
     parser = Cells()
     parser.feed(as_text(document, "html"))
@@ -297,10 +297,10 @@ def rendered_three_ways(document):
 
 
 def sample_desk(tmp_path, digits="thai"):
-    from ita_tui import snapshot
+    from ita_tui.core.words import Words
     from ita_tui.db import open_database
     from ita_tui.desk import Desk
-    from ita_tui.words import Words
+    from ita_tui.documents import snapshot
 
     db = open_database(tmp_path / "three.db", create=True)
     snapshot.import_plan(db, snapshot.sample_plan(), "test")
@@ -320,7 +320,7 @@ def test_every_renderer_says_the_same_cells(tmp_path, kind):
 
 
 def hostile_document():
-    from ita_tui.document import Bullets, Document, Heading, Paragraph, Section, Table
+    from ita_tui.core.document import Bullets, Document, Heading, Paragraph, Section, Table
     from tests.hostile import ACCEPTED
 
     texts = [case.expected for case in ACCEPTED]
@@ -343,7 +343,7 @@ def hostile_document():
 
 
 def test_hostile_text_stays_text_in_every_renderer():
-    from ita_tui.text import visible
+    from ita_tui.core.text import visible
 
     texts, document = hostile_document()
     markdown, html, word_tables = rendered_three_ways(document)
@@ -361,7 +361,7 @@ def test_hostile_text_makes_no_field_link_or_markup_in_word():
     import io
     import zipfile
 
-    from ita_tui.render import as_bytes
+    from ita_tui.documents.render import as_bytes
 
     texts, document = hostile_document()
     data = as_bytes(document, "docx")
@@ -415,8 +415,8 @@ def test_an_agency_of_a_very_long_name_still_gets_its_word_file(run, tmp_path):
     """Word's document properties hold at most 255 characters; the title in the page has all."""
     from dataclasses import replace
 
-    from ita_tui import snapshot
     from ita_tui.db import open_database
+    from ita_tui.documents import snapshot
 
     name = "เทศบาลตำบล" + "มวกเหล็ก" * 40
     database = tmp_path / "long.db"

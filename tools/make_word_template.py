@@ -11,8 +11,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from ita_tui.render.word import THAI_FACE as FACE
-from ita_tui.render.word import complex_script_font, thai_language
+from ita_tui.documents.render.word import THAI_FACE as FACE
+from ita_tui.documents.render.word import complex_script_font, thai_language
 
 TARGET = Path(__file__).parent.parent / "ita_tui" / "data" / "word_template.docx"
 

@@ -9,12 +9,12 @@ import click
 
 from ita_tui.cli.group import LANGUAGE_ENV, cli
 from ita_tui.cli.language import speaking
-from ita_tui.errors import EXIT_USAGE, UserError
-from ita_tui.i18n import translate
-from ita_tui.locations import database_path
-from ita_tui.output import say
-from ita_tui.settings import LANGUAGES
-from ita_tui.settings import load as load_settings
+from ita_tui.cli.output import say
+from ita_tui.core.errors import EXIT_USAGE, UserError
+from ita_tui.core.i18n import translate
+from ita_tui.files.locations import database_path
+from ita_tui.files.settings import LANGUAGES
+from ita_tui.files.settings import load as load_settings
 
 
 def _language_from(argv: list[str]) -> str:
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(refused.exit_code)
     except OSError as error:
         # A file the system refused where no closer check was made (a name too long, say).
-        from ita_tui.user_files import os_error
+        from ita_tui.files.user_files import os_error
 
         refused = os_error(error, error.filename or "-")
         say(refused.message(lang), err=True)

@@ -4,17 +4,17 @@ from datetime import date
 
 import click
 
-from ita_tui import follow_up
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
 from ita_tui.cli.options import as_of_option, by_option, date_option, json_option, unit_option
-from ita_tui.errors import UserError
-from ita_tui.i18n import status_label
-from ita_tui.model import MEASURE_STATUSES, MeasureState
-from ita_tui.output import say, say_json, say_json_items
-from ita_tui.text import normalise
-from ita_tui.thai_calendar import today
-from ita_tui.user_input import parse_percent, parse_whole_number
+from ita_tui.cli.output import say, say_json, say_json_items
+from ita_tui.core import follow_up
+from ita_tui.core.errors import UserError
+from ita_tui.core.i18n import status_label
+from ita_tui.core.model import MEASURE_STATUSES, MeasureState
+from ita_tui.core.text import normalise
+from ita_tui.core.thai_calendar import today
+from ita_tui.core.user_input import parse_percent, parse_whole_number
 
 
 def _status(text: str | None) -> str | None:

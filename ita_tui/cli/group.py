@@ -11,15 +11,15 @@ from pathlib import Path
 import click
 
 from ita_tui.cli.language import Option, group, option
-from ita_tui.errors import UserError
-from ita_tui.i18n import translate
-from ita_tui.locations import database_path
-from ita_tui.output import ask_hidden, say
-from ita_tui.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
-from ita_tui.settings import load as load_settings
-from ita_tui.text import normalise
-from ita_tui.thai_calendar import format_thai_date, today, with_digits
-from ita_tui.words import Words
+from ita_tui.cli.output import ask_hidden, say
+from ita_tui.core.errors import UserError
+from ita_tui.core.i18n import translate
+from ita_tui.core.text import normalise
+from ita_tui.core.thai_calendar import format_thai_date, today, with_digits
+from ita_tui.core.words import Words
+from ita_tui.files.locations import database_path
+from ita_tui.files.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
+from ita_tui.files.settings import load as load_settings
 
 LANGUAGE_ENV = "ITA_TUI_LANG"
 
@@ -79,7 +79,7 @@ class Context:
         from ita_tui.db import open_database
 
         if self.database_is_default:
-            from ita_tui.file_modes import private_folder
+            from ita_tui.files.modes import private_folder
 
             private_folder(self.database.parent)
             create = adopt_empty = True

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import click
 
-from ita_tui.i18n import DOMAIN, LOCALE_DIR, translate
+from ita_tui.core.i18n import DOMAIN, LOCALE_DIR, translate
 
 # The language of the command being run; Thai, the tool's first language, outside one.
 _spoken = ["th"]

@@ -8,11 +8,11 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, group, option
 from ita_tui.cli.options import as_of_option, by_option, date_option
-from ita_tui.errors import UserError
-from ita_tui.output import say
-from ita_tui.output_folder import refuse_protected
-from ita_tui.thai_calendar import today
-from ita_tui.user_input import parse_be_year, parse_whole_number
+from ita_tui.cli.output import say
+from ita_tui.core.errors import UserError
+from ita_tui.core.thai_calendar import today
+from ita_tui.core.user_input import parse_be_year, parse_whole_number
+from ita_tui.files.output_folder import refuse_protected
 
 
 @command(help="help.report")
@@ -51,8 +51,8 @@ def report(
     template: str | None,
     output: str,
 ) -> None:
-    from ita_tui.files import write_atomically
-    from ita_tui.render import TEXT_FORMATS, as_bytes, as_text
+    from ita_tui.documents.render import TEXT_FORMATS, as_bytes, as_text
+    from ita_tui.files.atomic import write_atomically
 
     chosen = fmt or _format_of(output)
     if output == "-" and chosen not in TEXT_FORMATS:
@@ -83,12 +83,12 @@ def _format_of(output: str) -> str:
 def _default_as_of(kind: str, plan_year: int | None) -> date:
     """The monthly pack looks at last month; a round's report at the round's end, or today
     while the round is under way; the analysis is written today."""
-    from ita_tui.review import last_day_of_previous_month
+    from ita_tui.core.thai_calendar import last_day_of_previous_month
 
     if kind == "pack":
         return last_day_of_previous_month(today())
     if kind in ("six-month", "annual") and plan_year is not None:
-        from ita_tui.follow_up_report import round_bounds
+        from ita_tui.documents.follow_up_report import round_bounds
 
         return min(round_bounds(kind, plan_year)[1], today())
     return today()
@@ -96,7 +96,7 @@ def _default_as_of(kind: str, plan_year: int | None) -> date:
 
 def _word_template(given: str | None) -> Path | None:
     """The template named, else the agency's own beside the settings, else the bundled one."""
-    from ita_tui.locations import word_template_path
+    from ita_tui.files.locations import word_template_path
 
     if given is not None:
         return Path(given).expanduser()

@@ -8,10 +8,10 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
 from ita_tui.cli.options import by_option, json_option
-from ita_tui.errors import UserError
-from ita_tui.output import say, say_json
-from ita_tui.output_folder import refuse_protected
-from ita_tui.user_input import parse_be_year
+from ita_tui.cli.output import say, say_json
+from ita_tui.core.errors import UserError
+from ita_tui.core.user_input import parse_be_year
+from ita_tui.files.output_folder import refuse_protected
 
 
 @command("new-year", help="help.new_year")
@@ -39,7 +39,7 @@ def new_year(
     by: str | None,
     as_json: bool,
 ) -> None:
-    from ita_tui import scoring
+    from ita_tui.core import scoring
 
     if accept_file is not None:
         if year is not None or scores or accept or draft_file is not None:
@@ -60,7 +60,7 @@ def new_year(
     else:
         _show(context, pending.draft)
     if draft_file is not None:
-        from ita_tui.files import write_atomically
+        from ita_tui.files.atomic import write_atomically
 
         refuse_protected(Path(draft_file), context.database)
         write_atomically(Path(draft_file), desk.new_year_document(pending))

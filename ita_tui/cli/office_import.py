@@ -6,16 +6,16 @@ import re
 from pathlib import Path
 
 from ita_tui.cli.group import Context
-from ita_tui.output import say
-from ita_tui.plan_tables import Layout, PlanFromTables, Where
+from ita_tui.cli.output import say
+from ita_tui.documents.plan_tables import Layout, PlanFromTables, Where
 
 
 def read_plan(
     context: Context, path: str, agency: str | None, fiscal_year: int | None
 ) -> PlanFromTables:
     """Read the file and say what was taken from where, and what was not."""
-    from ita_tui import office_files
-    from ita_tui.plan_tables import plan_from_tables
+    from ita_tui.documents import office_files
+    from ita_tui.documents.plan_tables import plan_from_tables
 
     found = plan_from_tables(office_files.read(path), agency=agency, fiscal_year=fiscal_year)
     # A plan a table a page repeats its header: tables read alike are said once.
@@ -60,8 +60,8 @@ def plan_from_office_file(
 ):
     """The plan in the file, checked as a TOML file is, for the caller to import; or None once
     it is written as a draft."""
-    from ita_tui import snapshot
-    from ita_tui.snapshot_validation import SnapshotInvalid
+    from ita_tui.documents import snapshot
+    from ita_tui.documents.snapshot_validation import SnapshotInvalid
 
     plan = read_plan(context, path, agency, fiscal_year)
     if draft is not None:
@@ -76,10 +76,10 @@ def plan_from_office_file(
 def write_draft(context: Context, plan: PlanFromTables, destination: str) -> None:
     """The draft is written even when it would not import as it stands: it is for a person to
     mend. What they must mend is said, each problem at the cell it came from."""
-    from ita_tui import snapshot
-    from ita_tui.files import write_atomically
-    from ita_tui.output_folder import refuse_protected
-    from ita_tui.snapshot_validation import SnapshotInvalid
+    from ita_tui.documents import snapshot
+    from ita_tui.documents.snapshot_validation import SnapshotInvalid
+    from ita_tui.files.atomic import write_atomically
+    from ita_tui.files.output_folder import refuse_protected
 
     refuse_protected(Path(destination), context.database)
     write_atomically(Path(destination), snapshot.dumps(plan.document))
@@ -98,7 +98,7 @@ def write_draft(context: Context, plan: PlanFromTables, destination: str) -> Non
 
 def located(context: Context, invalid, plan: PlanFromTables):
     """The same problems, each also named by the table, row and column it came from."""
-    from ita_tui.snapshot_validation import Problem, SnapshotInvalid
+    from ita_tui.documents.snapshot_validation import Problem, SnapshotInvalid
 
     problems = []
     for problem in invalid.problems:

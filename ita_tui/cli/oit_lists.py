@@ -9,9 +9,9 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import group, option
 from ita_tui.cli.options import by_option
-from ita_tui.output import say, say_data
-from ita_tui.output_folder import refuse_protected
-from ita_tui.user_input import parse_be_year
+from ita_tui.cli.output import say, say_data
+from ita_tui.core.user_input import parse_be_year
+from ita_tui.files.output_folder import refuse_protected
 
 
 @group(help="help.oit")
@@ -26,9 +26,9 @@ def oit() -> None:
 def oit_export(context: Context, year: str, destination: str) -> None:
     import tomli_w
 
-    from ita_tui import oit as lists
-    from ita_tui.files import write_atomically
-    from ita_tui.text import escaped_in_data
+    from ita_tui.core import oit as lists
+    from ita_tui.core.text import escaped_in_data
+    from ita_tui.files.atomic import write_atomically
 
     catalogue = context.desk().oit_catalogue(parse_be_year(year))
     document = {"catalogues": [lists.catalogue_document(catalogue)]}
@@ -46,11 +46,7 @@ def oit_export(context: Context, year: str, destination: str) -> None:
 @by_option(help="help.import.by")
 @click.pass_obj
 def oit_import(context: Context, file: str, by: str | None) -> None:
-    from ita_tui import oit as lists
-
-    catalogues = lists.read_catalogues(file)
-    desk = context.desk(acting=True, by=by)
-    desk.save_oit_lists([lists.catalogue_document(c) for c in catalogues])
+    catalogues = context.desk(acting=True, by=by).import_oit_list_file(file)
     for catalogue in catalogues:
         years = context.number(catalogue.first_year)
         if catalogue.last_year != catalogue.first_year:

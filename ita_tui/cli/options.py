@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from ita_tui.cli.language import option
-from ita_tui.thai_calendar import parse_date, today
+from ita_tui.core.thai_calendar import parse_date, today
 
 AS_OF_HELP = "help.as_of"
 

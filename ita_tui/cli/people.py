@@ -7,10 +7,10 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, group, option
 from ita_tui.cli.options import json_option
-from ita_tui.errors import UserError
-from ita_tui.i18n import handover_message, translate
-from ita_tui.model import ROLES
-from ita_tui.output import say, say_json
+from ita_tui.cli.output import say, say_json
+from ita_tui.core.errors import UserError
+from ita_tui.core.i18n import handover_message, translate
+from ita_tui.core.model import ROLES
 
 
 def _unit_ids(desk, names: tuple[str, ...]) -> list[int]:

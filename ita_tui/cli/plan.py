@@ -9,11 +9,11 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
 from ita_tui.cli.options import as_of_option, by_option
-from ita_tui.errors import EXIT_FAILURE, EXIT_USAGE, UserError
-from ita_tui.output import say, say_data
-from ita_tui.output_folder import refuse_protected
-from ita_tui.text import normalise
-from ita_tui.user_input import parse_be_year
+from ita_tui.cli.output import say, say_data
+from ita_tui.core.errors import EXIT_FAILURE, EXIT_USAGE, UserError
+from ita_tui.core.text import normalise
+from ita_tui.core.user_input import parse_be_year
+from ita_tui.files.output_folder import refuse_protected
 
 DEMO_AS_OF = date(2023, 4, 3)
 
@@ -23,9 +23,9 @@ DEMO_AS_OF = date(2023, 4, 3)
 def demo(context: Context) -> None:
     import tempfile
 
-    from ita_tui import snapshot
     from ita_tui.app import run_app
     from ita_tui.db import open_database
+    from ita_tui.documents import snapshot
 
     with tempfile.TemporaryDirectory(prefix="ita-tui-demo-") as folder:
         db = open_database(Path(folder) / "demo.db", create=True)
@@ -45,12 +45,12 @@ def demo(context: Context) -> None:
 )
 @click.pass_obj
 def init(context: Context, sample: bool, group: str | None) -> None:
-    from ita_tui import snapshot
     from ita_tui.db import queries
+    from ita_tui.documents import snapshot
 
     db = context.open(create=True, adopt_empty=True)
     if group is not None:
-        from ita_tui.file_modes import share_with_group
+        from ita_tui.files.modes import share_with_group
 
         for folder in share_with_group(context.database, group):
             say(context.t("share.open_folder", group=group, folder=folder), err=True)
@@ -92,9 +92,9 @@ def import_command(
     agency_name: str | None,
     fiscal_year: str | None,
 ) -> None:
-    from ita_tui import snapshot
     from ita_tui.db.connection import Database
-    from ita_tui.office_files import is_office_file
+    from ita_tui.documents import snapshot
+    from ita_tui.documents.office_files import is_office_file
 
     # What the user says overrides what a Word or Excel file's headings say.
     agency = normalise(agency_name) if agency_name else context.agency
@@ -152,7 +152,7 @@ def import_command(
 @as_of_option()
 @click.pass_obj
 def export(context: Context, destination: str, as_of: date) -> None:
-    from ita_tui.files import write_atomically
+    from ita_tui.files.atomic import write_atomically
 
     if destination != "-":
         refuse_protected(Path(destination), context.database)

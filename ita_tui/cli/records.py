@@ -8,15 +8,15 @@ import click
 
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
-from ita_tui.errors import EXIT_FAILURE, UserError
-from ita_tui.locations import settings_path, word_template_path
-from ita_tui.output import say
-from ita_tui.output_folder import refuse_protected
+from ita_tui.cli.output import say
+from ita_tui.core.errors import EXIT_FAILURE, UserError
+from ita_tui.files.locations import settings_path, word_template_path
+from ita_tui.files.output_folder import refuse_protected
 
 
 def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]]:
     """Each snapshot's journal head: the file, the entry number (when it says) and the hash."""
-    from ita_tui import snapshot
+    from ita_tui.documents import snapshot
 
     heads = []
     for file in files:
@@ -40,7 +40,7 @@ def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]
 @click.pass_obj
 def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[str, ...]) -> None:
     from ita_tui.db import journal
-    from ita_tui.file_modes import exposed_files
+    from ita_tui.files.modes import exposed_files
 
     if more_snapshots and not snapshots:
         raise click.UsageError("verify --against SNAPSHOT.toml…")

@@ -5,9 +5,9 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
 from ita_tui.cli.options import json_option
-from ita_tui.errors import UserError
-from ita_tui.output import say, say_json
-from ita_tui.user_input import parse_be_year
+from ita_tui.cli.output import say, say_json
+from ita_tui.core.errors import UserError
+from ita_tui.core.user_input import parse_be_year
 
 YEAR_HELP = "help.year"
 
@@ -18,7 +18,7 @@ YEAR_HELP = "help.year"
 @json_option()
 @click.pass_obj
 def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -> None:
-    from ita_tui import scoring
+    from ita_tui.core import scoring
 
     be_year = parse_be_year(year)
     values = [scoring.parse_score(s) for s in scores]
@@ -67,7 +67,7 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
 def summary(context: Context, result, provisional_overall: bool = False) -> str:
     """The year, overall, grade or rating and pass verdict, each marked when it rests on a
     rule (or, for the overall, an OIT grouping) not confirmed."""
-    from ita_tui import scoring
+    from ita_tui.core import scoring
 
     n = context.number
     unsure = context.t("whatif.provisional")
@@ -110,7 +110,7 @@ def whatif(
     catalogue: str | None,
     as_json: bool,
 ) -> None:
-    from ita_tui import oit, scoring
+    from ita_tui.core import oit, scoring
 
     be_year = parse_be_year(year)
     method = scoring.methodology(be_year)

@@ -4,8 +4,8 @@ import click
 
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
-from ita_tui.errors import UserError
-from ita_tui.output import say
+from ita_tui.cli.output import say
+from ita_tui.core.errors import UserError
 
 
 @command(help="help.serve")
@@ -20,7 +20,7 @@ from ita_tui.output import say
 )
 @click.pass_obj
 def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
-    from ita_tui import serve as server
+    from ita_tui.cli import served_app as server
     from ita_tui.db import guard
 
     url = server.public_url(host, port, public_url)
@@ -28,7 +28,7 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
         import textual_serve  # noqa: F401
     except ImportError:
         raise UserError("serve.missing") from None
-    from ita_tui.file_modes import exposed_files
+    from ita_tui.files.modes import exposed_files
 
     db = context.open()
     if not server.is_loopback(host) and not guard.login_required(db):

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ita_tui.core.errors import UserError
 from ita_tui.db import temporary_files
 from ita_tui.db.connection import Database
-from ita_tui.errors import UserError
+from ita_tui.files.locations import backup_folder
 
 KEEP_AUTOMATIC = 20
 
@@ -20,10 +21,6 @@ KEEP_AUTOMATIC = 20
 def database_file(db: Database) -> Path | None:
     name = db.execute("PRAGMA database_list").fetchone()[2]
     return Path(name) if name else None
-
-
-def backup_folder(database: Path) -> Path:
-    return database.with_name(database.name + ".backups")
 
 
 def remove_leftovers(database: Path) -> None:
@@ -44,8 +41,8 @@ def _copy_beside(
     the same readers as the `readers` database (else for the user alone). The block renames
     it into place; if the block fails or the process dies first, it is a leftover that the
     next start removes."""
-    from ita_tui.file_modes import like_database
-    from ita_tui.user_files import os_error
+    from ita_tui.files.modes import like_database
+    from ita_tui.files.user_files import os_error
 
     folder = target.parent
     if not folder.is_dir():
@@ -84,7 +81,7 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
 def automatic(connection: sqlite3.Connection, database: Path, reason: str) -> Path:
     """A dated copy in the backups folder next to the database; the oldest automatic copies
     beyond the last few are removed."""
-    from ita_tui.file_modes import private_folder
+    from ita_tui.files.modes import private_folder
 
     folder = backup_folder(database)
     private_folder(folder, database)
@@ -115,7 +112,7 @@ def check_restorable(source: Path) -> None:
     """A file is restored only if it is an ita-tui database, whole, of this version's schema or
     an older one's, and not from a newer tool."""
     from ita_tui.db.connection import check_schema
-    from ita_tui.user_files import os_error
+    from ita_tui.files.user_files import os_error
 
     try:
         status = os.stat(source)
@@ -152,7 +149,7 @@ class RestoreRefused(UserError):
         self.cause = cause
 
     def message(self, lang: str) -> str:
-        from ita_tui.i18n import translate
+        from ita_tui.core.i18n import translate
 
         return translate(self.key, lang, reason=self.cause.message(lang), **self.params)
 
@@ -175,7 +172,7 @@ def _put_in_place_of(database: Path, source: Path) -> Path:
     """Restore over a file that is no usable database: the backup is copied
     beside it, the file and its WAL are moved into the backups folder as they are, and the
     copy takes their place."""
-    from ita_tui.file_modes import like_database, private_folder
+    from ita_tui.files.modes import like_database, private_folder
 
     folder = backup_folder(database)
     private_folder(folder, database)

@@ -12,8 +12,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from ita_tui.core.errors import UserError
 from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET, MIGRATIONS_TABLE
-from ita_tui.errors import UserError
 
 # Long enough for another officer's import to finish; a user never sees "database is locked".
 BUSY_TIMEOUT_SECONDS = 30
@@ -197,7 +197,7 @@ def _create(file: Path) -> None:
 
 def _check_path(file: Path, create: bool) -> None:
     """The database is a regular file in a folder that exists (made now if asked for)."""
-    from ita_tui.user_files import os_error
+    from ita_tui.files.user_files import os_error
 
     location = str(file)
     try:
@@ -238,7 +238,7 @@ def open_database(path: str | Path, *, create: bool = False, adopt_empty: bool =
         if steps is None and not (adopt_empty or location == ":memory:"):
             raise UserError("db.empty_file", path=location)
         if steps is None and location != ":memory:":
-            from ita_tui.file_modes import like_database
+            from ita_tui.files.modes import like_database
 
             like_database(location, Path(location))  # a file the user made becomes ours
         if steps is None or steps < len(KNOWN_MIGRATIONS):

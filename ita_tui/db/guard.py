@@ -1,8 +1,8 @@
 """The store's side of who may do what: who is acting, whether the database requires login,
 and the access record, to which every refusal, login and change to people is appended. The
-rules themselves are ita_tui.access."""
+rules themselves are ita_tui.core.access."""
 
-from ita_tui.access import (
+from ita_tui.core.access import (
     ADMINISTRATOR,
     OWN_MEASURE_ACTIONS,
     SUPERVISOR,
@@ -10,11 +10,11 @@ from ita_tui.access import (
     allows,
     refusal,
 )
+from ita_tui.core.errors import UserError
+from ita_tui.core.text import normalise
+from ita_tui.core.thai_calendar import now_utc
 from ita_tui.db import journal
 from ita_tui.db.connection import Database, transaction
-from ita_tui.errors import UserError
-from ita_tui.text import normalise
-from ita_tui.thai_calendar import now_utc
 
 
 def login_required(db: Database) -> bool:

@@ -7,15 +7,15 @@ people had when they acted."""
 import math
 from datetime import datetime
 
-from ita_tui import passwords
-from ita_tui.access import ADMINISTRATOR, Actor
+from ita_tui.core import passwords
+from ita_tui.core.access import ADMINISTRATOR, Actor
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import ROLES, AccessEvent, Person
+from ita_tui.core.text import normalise
+from ita_tui.core.thai_calendar import now_utc
 from ita_tui.db import journal
 from ita_tui.db.connection import Database, transaction
 from ita_tui.db.guard import find_person, login_required, person_actor, record, require
-from ita_tui.errors import UserError
-from ita_tui.model import ROLES, AccessEvent, Person
-from ita_tui.text import normalise
-from ita_tui.thai_calendar import now_utc
 
 # After this many failures in a row, each further try waits longer: 2 s, 4 s, 8 s … 5 min.
 FREE_FAILURES = 3

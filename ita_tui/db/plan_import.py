@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from ita_tui import scoring
+from ita_tui.core import scoring
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import Measure, Plan
 from ita_tui.db import journal
 from ita_tui.db.connection import Database
-from ita_tui.errors import UserError
-from ita_tui.model import Measure, Plan
 
 Key = Callable[[dict], object]
 # What the file brings for one row: the row as the store writes it, its id in the file, or both.

@@ -5,10 +5,9 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from ita_tui import follow_up
-from ita_tui.db.connection import Database
-from ita_tui.errors import UserError
-from ita_tui.model import (
+from ita_tui.core import follow_up
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import (
     Agency,
     Assessment,
     ChecklistItem,
@@ -21,8 +20,9 @@ from ita_tui.model import (
     Recommendation,
     Unit,
 )
-from ita_tui.text import normalise, visible
-from ita_tui.thai_calendar import to_arabic_digits
+from ita_tui.core.text import normalise, visible
+from ita_tui.core.thai_calendar import to_arabic_digits
+from ita_tui.db.connection import Database
 
 
 def _day(value: str | None) -> date | None:

@@ -16,8 +16,8 @@ import re
 import sqlite3
 from pathlib import Path
 
+from ita_tui.core.errors import UserError
 from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATIONS_TABLE
-from ita_tui.errors import UserError
 
 RECORD = Path(__file__).with_name("schema.json")
 
@@ -126,7 +126,7 @@ class SchemaDiffers(UserError):
         self.found = found
 
     def message(self, lang: str) -> str:
-        from ita_tui.i18n import translate
+        from ita_tui.core.i18n import translate
 
         def kind(name: str) -> str:
             return translate(f"schema.kind.{name}", lang)

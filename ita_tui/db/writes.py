@@ -7,14 +7,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
-from ita_tui import scoring
-from ita_tui.access import Actor
+from ita_tui.core import scoring
+from ita_tui.core.access import Actor
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import MEASURE_STATUSES, Finding, Measure, Plan
+from ita_tui.core.text import normalise
+from ita_tui.core.thai_calendar import now_utc
 from ita_tui.db import guard, journal, plan_import
 from ita_tui.db.connection import Database, transaction
-from ita_tui.errors import UserError
-from ita_tui.model import MEASURE_STATUSES, Finding, Measure, Plan
-from ita_tui.text import normalise
-from ita_tui.thai_calendar import now_utc
 
 
 def _iso(day: date | None) -> str | None:

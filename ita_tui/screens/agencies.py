@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
-from ita_tui import scoring
+from ita_tui.core import scoring
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ChooseAgency
 from ita_tui.widgets.plain import DataTable, Input, Select, Static

@@ -6,12 +6,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 
-from ita_tui import oit, scoring
-from ita_tui.errors import UserError
-from ita_tui.model import Assessment
-from ita_tui.progress_over_time import monthly_percent
+from ita_tui.core import oit, scoring
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import Assessment
+from ita_tui.core.progress_over_time import monthly_percent
+from ita_tui.core.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
 from ita_tui.screens.localized import ItaScreen, Key
-from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
 from ita_tui.widgets.plain import Select, SelectionList, Static
 

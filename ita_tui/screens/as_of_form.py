@@ -1,7 +1,7 @@
 """Change the date the plan is judged by: overdue, due soon and stale all follow it."""
 
+from ita_tui.core.thai_calendar import parse_date
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.thai_calendar import parse_date
 from ita_tui.widgets.plain import Input
 
 

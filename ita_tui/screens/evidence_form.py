@@ -1,6 +1,6 @@
 """Attach an evidence link (a web page or a file path) to a required-contents item."""
 
-from ita_tui.model import ChecklistItem
+from ita_tui.core.model import ChecklistItem
 from ita_tui.screens.form import FormScreen
 from ita_tui.widgets.plain import Input
 

@@ -1,8 +1,8 @@
 """Write the TOML status snapshot from the app: into the output folder, or to the browser."""
 
-from ita_tui.errors import UserError
+from ita_tui.core.errors import UserError
+from ita_tui.core.thai_calendar import parse_date
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.thai_calendar import parse_date
 from ita_tui.widgets.plain import Input
 
 

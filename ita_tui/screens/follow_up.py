@@ -6,11 +6,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header
 
-from ita_tui import follow_up
-from ita_tui.model import MeasureState
+from ita_tui.core import follow_up
+from ita_tui.core.model import MeasureState
+from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.screens.messages import OpenMeasure
-from ita_tui.thai_calendar import fiscal_year
 from ita_tui.widgets.plain import Static
 from ita_tui.widgets.timeline import Timeline
 

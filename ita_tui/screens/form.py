@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
-from ita_tui.errors import UserError
+from ita_tui.core.errors import UserError
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
 from ita_tui.widgets.plain import Button, Input, Label, Select, Static
 

@@ -7,7 +7,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
-from ita_tui import scoring
+from ita_tui.core import scoring
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.plain import OptionList, Static

@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header
 
-from ita_tui.errors import UserError
-from ita_tui.i18n import translate
-from ita_tui.keyboard_layout import with_thai_twins
+from ita_tui.core.errors import UserError
+from ita_tui.core.i18n import translate
+from ita_tui.core.keyboard_layout import with_thai_twins
 from ita_tui.screens.messages import DataChanged
-from ita_tui.screens.textual_internals import class_bindings, replace_bindings
+from ita_tui.widgets.textual_internals import class_bindings, replace_bindings
 
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp

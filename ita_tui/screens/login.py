@@ -10,7 +10,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from ita_tui.errors import UserError
+from ita_tui.core.errors import UserError
 from ita_tui.screens.form import next_field_or
 from ita_tui.screens.localized import show_header_icon
 from ita_tui.widgets.plain import Button, Input, Label, Static

@@ -7,9 +7,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
-from ita_tui.errors import UserError
-from ita_tui.follow_up import DUE_SOON_DAYS
-from ita_tui.model import ChecklistItem, MeasureDetail
+from ita_tui.core.errors import UserError
+from ita_tui.core.follow_up import DUE_SOON_DAYS
+from ita_tui.core.model import ChecklistItem, MeasureDetail
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable, OptionList, Static
 

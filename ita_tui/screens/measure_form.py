@@ -1,11 +1,11 @@
 """Add or edit a measure: what, by whom, when, what its report must contain, and which findings
 it answers."""
 
-from ita_tui.errors import UserError
-from ita_tui.model import ChecklistItem, Measure
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import ChecklistItem, Measure
+from ita_tui.core.thai_calendar import fiscal_year, parse_period
+from ita_tui.core.user_input import parse_be_year
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.thai_calendar import fiscal_year, parse_period
-from ita_tui.user_input import parse_be_year
 from ita_tui.widgets.plain import Input, Select, SelectionList, TextArea
 
 

@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
-from ita_tui.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
-from ita_tui.model import MEASURE_STATUSES, MeasureState
+from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
+from ita_tui.core.model import MEASURE_STATUSES, MeasureState
+from ita_tui.core.thai_calendar import format_period
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import OpenMeasure
-from ita_tui.thai_calendar import format_period
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
 
 # A first page a little taller than the screen shows at once, then pages as the cursor nears

@@ -1,8 +1,7 @@
 """Forms of the meeting: record a meeting, a decision, close a decision, write the pack."""
 
-from ita_tui.review import last_day_of_previous_month
+from ita_tui.core.thai_calendar import last_day_of_previous_month, parse_date
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.thai_calendar import parse_date
 from ita_tui.widgets.plain import Input, Select
 
 # A decision's measure is picked from the plan's first measures; a list of thousands would not

@@ -4,14 +4,14 @@ snapshot file's text and import it as `ita-tui import` does (checked whole, all 
 
 from typing import TYPE_CHECKING
 
-from ita_tui.model import Agency
+from ita_tui.core.model import Agency
 from ita_tui.screens.form import FormScreen
 from ita_tui.screens.localized import AtTheDesk
 from ita_tui.screens.messages import ChooseAgency
 from ita_tui.widgets.plain import Input, TextArea
 
 if TYPE_CHECKING:
-    from ita_tui.snapshot import ImportReport
+    from ita_tui.documents.snapshot import ImportReport
 
 
 class StartPlanForm(FormScreen[Agency | None]):

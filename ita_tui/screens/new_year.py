@@ -12,11 +12,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 
-from ita_tui import scoring
-from ita_tui.errors import UserError
+from ita_tui.core import scoring
+from ita_tui.core.errors import UserError
+from ita_tui.core.user_input import parse_be_year
 from ita_tui.screens.form import Collector, FieldErrors, FormScreen
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
-from ita_tui.user_input import parse_be_year
 from ita_tui.widgets.plain import Button, Input, Static
 
 if TYPE_CHECKING:

@@ -2,10 +2,10 @@
 sub-indicator it counts in, as the agency reads them in the NACC manual. The change makes the
 year's list the agency's own (as `ita-tui oit import` does), journaled and in its snapshot."""
 
-from ita_tui import oit
-from ita_tui.errors import UserError
+from ita_tui.core import oit
+from ita_tui.core.errors import UserError
+from ita_tui.core.text import normalise
 from ita_tui.screens.form import FormScreen
-from ita_tui.text import normalise
 from ita_tui.widgets.plain import Checkbox, Input, Select
 
 

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header
 
-from ita_tui import scoring
-from ita_tui.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
-from ita_tui.model import MEASURE_STATUSES, Assessment
+from ita_tui.core import scoring
+from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
+from ita_tui.core.model import MEASURE_STATUSES, Assessment
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ShowIndicator
 from ita_tui.widgets.plain import DataTable, Static

@@ -1,6 +1,6 @@
 """Change one's own password: the current one, then the new one twice."""
 
-from ita_tui.errors import UserError
+from ita_tui.core.errors import UserError
 from ita_tui.screens.form import FieldErrors, FormScreen
 from ita_tui.widgets.plain import Input
 

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Header
 
-from ita_tui import access
+from ita_tui.core import access
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable, Static
 

@@ -1,9 +1,9 @@
 """Forms for people: add or change a person (administrators), and hand a person's units over to
 a successor (supervisors)."""
 
-from ita_tui.errors import UserError
-from ita_tui.i18n import handover_message
-from ita_tui.model import ROLES, Unit
+from ita_tui.core.errors import UserError
+from ita_tui.core.i18n import handover_message
+from ita_tui.core.model import ROLES, Unit
 from ita_tui.screens.form import FieldErrors, FormScreen
 from ita_tui.widgets.plain import Checkbox, Input, Select, SelectionList
 
@@ -62,7 +62,7 @@ class PersonForm(FormScreen[bool | None]):
         field_errors = {}
         try:
             if password:
-                from ita_tui import passwords
+                from ita_tui.core import passwords
 
                 passwords.check_new(password)
         except UserError as error:

@@ -5,8 +5,8 @@ the measures screen."""
 from textual.app import ComposeResult
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from ita_tui import scoring
-from ita_tui.errors import UserError
+from ita_tui.core import scoring
+from ita_tui.core.errors import UserError
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable
 

@@ -4,12 +4,12 @@ from decimal import Decimal
 
 from textual.widgets.select import NoSelection
 
-from ita_tui import scoring
-from ita_tui.errors import UserError
-from ita_tui.model import Finding
+from ita_tui.core import scoring
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import Finding
+from ita_tui.core.thai_calendar import result_year_in_hand
+from ita_tui.core.user_input import parse_be_year
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.thai_calendar import result_year_in_hand
-from ita_tui.user_input import parse_be_year
 from ita_tui.widgets.plain import Input, Select
 
 

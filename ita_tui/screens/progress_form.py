@@ -1,9 +1,9 @@
 """Log progress on a measure: date (the as-of date unless changed), percent, note, evidence."""
 
-from ita_tui.errors import UserError
+from ita_tui.core.errors import UserError
+from ita_tui.core.thai_calendar import parse_date, today
+from ita_tui.core.user_input import parse_percent
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.thai_calendar import parse_date, today
-from ita_tui.user_input import parse_percent
 from ita_tui.widgets.plain import Input
 
 

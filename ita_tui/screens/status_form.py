@@ -3,8 +3,8 @@ unticked asks for confirmation and names what is missing."""
 
 from textual.widgets import RadioSet
 
-from ita_tui.errors import UserError
-from ita_tui.model import MEASURE_STATUSES, MeasureDetail
+from ita_tui.core.errors import UserError
+from ita_tui.core.model import MEASURE_STATUSES, MeasureDetail
 from ita_tui.screens.form import FormScreen
 from ita_tui.widgets.plain import Input, RadioButton
 

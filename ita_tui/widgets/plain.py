@@ -3,14 +3,14 @@
 Textual parses a plain `str` as markup in most widgets (labels, table cells, options, buttons,
 toasts), so a title holding `[@click=app.quit]` would become a link that quits, and `[/]` would
 crash the screen. The widgets here take any value, build a Rich `Text` from it without parsing
-(`plain`), and replace control characters with signs that show them (`ita_tui.text.visible`), so
+(`plain`), and replace control characters with signs that show them (`ita_tui.core.text.visible`), so
 that nothing stored can reach the terminal as an escape sequence. Screens import their text
 widgets from here, never from `textual.widgets`; a test keeps it so. Our own styling is laid on
 such text with `Text.append(..., style=...)`, never written into a markup string.
 
 Thai, written without spaces between words, is broken into lines here too: Rich and Textual
 wrap only at spaces (Rich issue #3957) and a zero-width space is no break for either, so the
-text is divided between words for the width it is drawn at (`ita_tui.thai_lines`) before they
+text is divided between words for the width it is drawn at (`ita_tui.core.thai_lines`) before they
 lay it out. Static and Label wrap that way; a table cell narrower than its text is cut at a
 word and ends in "…"."""
 
@@ -31,9 +31,9 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection, SelectionError
 
-from ita_tui import thai_lines
-from ita_tui.screens.textual_internals import LinesDrawnAfterMeasuring, RedrawnOptions
-from ita_tui.text import visible
+from ita_tui.core import thai_lines
+from ita_tui.core.text import visible
+from ita_tui.widgets.textual_internals import LinesDrawnAfterMeasuring, RedrawnOptions
 
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ita_tui.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year, fiscal_year_bounds, today
+from ita_tui.core.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year, fiscal_year_bounds, today
 from ita_tui.widgets.plain import cut_to, plain
 
 BAR = "━"

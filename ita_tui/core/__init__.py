@@ -1,0 +1,5 @@
+"""The core: what an ITA plan is and how it is followed up, with no store, file format or terminal.
+
+The model, the follow-up rules, the ITA arithmetic and its yearly lists, the Thai fiscal calendar,
+roles, and the text rules (normalising, wrapping Thai between words, messages in Thai and English).
+"""

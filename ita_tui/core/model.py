@@ -1,0 +1,215 @@
+"""The records ita-tui keeps, each field named once.
+
+A plan file is read into these, the store writes and reads them, screens and commands show them,
+and the snapshot and the JSON of the command line are written from them. Dates are `date`
+objects everywhere above the store; the store alone knows its column names (`start_date`,
+`entry_date`, `recorded_by`…). Nothing here knows of Textual, Rich, SQLite or TOML."""
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Any
+
+# The values some fields may take; the schema and the checks of files and forms share them.
+ROLES = ("officer", "supervisor", "administrator")
+MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")
+FINDING_KINDS = ("weakness", "develop")
+INSTRUMENTS = ("IIT", "EIT", "OIT")
+
+
+def field_names(record: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record))
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A กอง, สำนัก or งาน; a section names the office it belongs to as its parent."""
+
+    name: str
+    kind: str | None = None
+    parent: str | None = None
+    id: int | None = None
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One year's ITA result: the ten indicator scores, and what the NACC published."""
+
+    year: int
+    scores: tuple[float, ...]
+    published_overall: float | None = None
+    published_result: str | None = None
+    note: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    assessment_year: int
+    text: str
+    done_on: date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What lost an indicator points, or what to develop: about one indicator, or about an
+    instrument as a whole; for OIT, often one item of the year's checklist."""
+
+    id: int | None
+    assessment_year: int
+    kind: str
+    text: str
+    instrument: str | None = None
+    indicator: int | None = None
+    sub_indicator: str | None = None
+    topic: str | None = None
+    oit_item: str | None = None
+    measures: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """A content the measure's report must hold, ticked with the day it was done."""
+
+    text: str
+    done_on: date | None = None
+    evidence: str | None = None
+    by: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEntry:
+    """How far a measure had come on a day. Never edited: a correction is a new entry."""
+
+    date: date
+    percent: int
+    note: str | None = None
+    evidence: str | None = None
+    by: str | None = None
+    recorded_at: datetime | None = None
+    id: int | None = None
+    corrects: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure of the plan as written: what, by whom (lead unit first), when."""
+
+    id: int | None
+    fiscal_year: int
+    title: str
+    units: tuple[str, ...]
+    topic: str | None = None
+    method: str = ""
+    follow_up: str = ""
+    period: str = ""
+    start: date | None = None
+    end: date | None = None
+    status: str = "not_started"
+    drop_reason: str | None = None
+    findings: tuple[int, ...] = ()
+    contents: tuple[ChecklistItem, ...] = ()
+    progress: tuple[ProgressEntry, ...] = ()
+    # The measure of an earlier plan this one carries on, unfinished (its id).
+    carried_from: int | None = None
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title} — {self.topic}" if self.topic else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureState(Measure):
+    """A measure as it stands on the as-of date; the follow-up rules' verdicts
+    (ita_tui.core.follow_up) come with it. Lists leave `contents`, `progress` and `findings` empty;
+    `MeasureDetail` has them."""
+
+    position: int = 0
+    percent: int = 0
+    last_progress: date | None = None
+    status_changed_on: date | None = None
+    days_overdue: int = 0
+    due_soon: bool = False
+    stale: bool = False
+    outside_fiscal_year: bool = False
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureDetail(MeasureState):
+    """One measure in full, for its page: the findings it answers as records."""
+
+    agency_id: int = 0
+    answers: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: int
+    held_on: date
+    attendees: str | None = None
+    notes: str | None = None
+    recorded_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    id: int
+    meeting_id: int
+    held_on: date
+    text: str
+    measure_id: int | None = None
+    measure_title: str | None = None
+    unit_id: int | None = None
+    unit_name: str | None = None
+    due_on: date | None = None
+    closed_on: date | None = None
+    closed_note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    login: str
+    name: str
+    role: str
+    active: bool
+    has_password: bool
+    units: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AccessEvent:
+    id: int
+    at: str
+    event: str
+    login: str | None = None
+    action: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """An agency's whole plan, as a plan file or a snapshot holds it."""
+
+    agency: str
+    assessments: tuple[Assessment, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    units: tuple[Unit, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    generated_at: datetime | None = None
+    # The agency's own OIT item lists, each a checked [[catalogues]] table of
+    # data/oit_catalogues.toml's shape (ita_tui.core.oit reads and checks them).
+    oit_lists: tuple[dict[str, Any], ...] = ()

@@ -1,0 +1,331 @@
+"""OIT item catalogues per assessment year, scoring indicators 9 and 10 from the items that
+passed, and the what-if: what passing chosen items would do to the overall, and the fewest items
+that would lift it to a target."""
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+from typing import Any
+
+from ita_tui.core import scoring
+from ita_tui.core.errors import UserError
+from ita_tui.core.text import normalise
+
+OIT_INDICATORS = (9, 10)
+# The fiscal year an item's evidence must cover: the assessment year, or the one before it.
+EVIDENCE_PERIODS = ("current", "previous")
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str  # lower case, as findings store it and users type it: "o25"
+    sub_indicator: str
+    name: str
+    label: str = ""  # the code as the year's list writes it: "O25"
+    period: str | None = None  # one of EVIDENCE_PERIODS, when a source states it
+    provisional_name: bool = False
+    # What the item asks to be published, where the year's list says (`requirements`).
+    requirements: tuple[str, ...] = ()
+
+    @property
+    def indicator(self) -> int:
+        return int(self.sub_indicator.split(".")[0])
+
+    @property
+    def shown_code(self) -> str:
+        return self.label or self.code
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    first_year: int
+    last_year: int | None
+    source: str
+    sub_indicators: tuple[tuple[str, str], ...]
+    items: tuple[Item, ...]
+    # Sub-indicators whose members were inferred, not read under their heading.
+    provisional_subs: frozenset[str] = frozenset()
+    # The items-to-indicator rule assumed for the year, not checked against published scores.
+    provisional_aggregation: bool = False
+
+    def item(self, code: str) -> Item:
+        for item in self.items:
+            if item.code == code:
+                return item
+        raise UserError(
+            "oit.unknown_item",
+            code=code,
+            first=self.items[0].shown_code,
+            last=self.items[-1].shown_code,
+        )
+
+    def covers(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    def provisional_indicator(self, indicator: int) -> bool:
+        """Whether indicator 9's or 10's score from items rests on a grouping or rule not known:
+        the count of its sub-indicators and of their items both set what an item is worth."""
+        return self.provisional_aggregation or any(
+            code in self.provisional_subs
+            for code, _ in self.sub_indicators
+            if int(code.split(".")[0]) == indicator
+        )
+
+
+def _parse_catalogues(document: dict[str, Any], name: str) -> list[Catalogue]:
+    catalogues = []
+    try:
+        for row in document["catalogues"]:
+            catalogues.append(_parse_catalogue(row))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
+    return catalogues
+
+
+def parse_catalogue(row: dict[str, Any], name: str) -> Catalogue:
+    """One list as a file or the store holds it (a [[catalogues]] table), checked."""
+    try:
+        return _parse_catalogue(row)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
+
+
+# The keys a list, a sub-indicator and an item may have: a misspelt one (`provisonal`) would
+# otherwise be ignored without a word, and the list read otherwise than its author meant.
+_LIST_KEYS = {"first_year", "last_year", "source", "provisional_aggregation"} | {
+    "sub_indicators",
+    "items",
+}
+_SUB_KEYS = {"code", "name", "provisional"}
+_ITEM_KEYS = {"code", "sub_indicator", "name", "period", "provisional_name"}
+_FLAGS = {"provisional_aggregation", "provisional", "provisional_name"}
+
+
+def _known_keys(row: dict[str, Any], allowed: set[str], where: str) -> None:
+    for key in row:
+        if key not in allowed:
+            raise ValueError(f"{where}: unknown key {key!r}")
+        if key in _FLAGS and not isinstance(row[key], bool):
+            raise ValueError(f"{where}: {key} must be true or false")
+
+
+def _parse_catalogue(row: dict[str, Any]) -> Catalogue:
+    _known_keys(row, _LIST_KEYS, "list")
+    items = tuple(_parse_item(i) for i in row["items"])
+    rows = row.get("sub_indicators", ())
+    for sub in rows:
+        _known_keys(sub, _SUB_KEYS, f"sub-indicator {sub.get('code', '?')}")
+    subs = tuple((normalise(s["code"]), normalise(s.get("name", ""))) for s in rows)
+    if not subs:
+        seen = dict.fromkeys(item.sub_indicator for item in items)
+        subs = tuple((code, "") for code in seen)
+    if not items or any(i.indicator not in OIT_INDICATORS for i in items):
+        raise ValueError("items must belong to indicators 9 and 10")
+    codes = [item.code for item in items]
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"an item code is listed twice: {_first_repeated(codes)}")
+    known = {code for code, _ in subs}
+    for item in items:
+        if item.sub_indicator not in known:
+            raise ValueError(f"{item.shown_code} is in {item.sub_indicator}, not a sub-indicator")
+    first, last = row["first_year"], row.get("last_year")
+    if not isinstance(first, int) or not isinstance(last, int | None):
+        raise ValueError("first_year and last_year must be B.E. years")
+    if not 2500 <= first <= 2700 or (last is not None and not first <= last <= 2700):
+        raise ValueError(f"years {first}-{last} are not B.E. years in order")
+    return Catalogue(
+        first,
+        last,
+        normalise(row.get("source", "")),
+        subs,
+        items,
+        frozenset(normalise(s["code"]) for s in rows if s.get("provisional") is True),
+        row.get("provisional_aggregation") is True,
+    )
+
+
+def _first_repeated(codes: list[str]) -> str:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            return code
+        seen.add(code)
+    return ""
+
+
+def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
+    """The list as a file holds it (a [[catalogues]] table): what `parse_catalogue` reads."""
+    document: dict[str, Any] = {"first_year": catalogue.first_year}
+    if catalogue.last_year is not None:
+        document["last_year"] = catalogue.last_year
+    if catalogue.provisional_aggregation:
+        document["provisional_aggregation"] = True
+    document["source"] = catalogue.source
+    document["sub_indicators"] = [
+        {"code": code, "name": name}
+        | ({"provisional": True} if code in catalogue.provisional_subs else {})
+        for code, name in catalogue.sub_indicators
+    ]
+    items = []
+    for item in catalogue.items:
+        row: dict[str, Any] = {
+            "code": item.shown_code,
+            "sub_indicator": item.sub_indicator,
+            "name": item.name,
+        }
+        if item.period:
+            row["period"] = item.period
+        if item.provisional_name:
+            row["provisional_name"] = True
+        items.append(row)
+    document["items"] = items
+    return document
+
+
+def _parse_item(row: dict[str, Any]) -> Item:
+    _known_keys(row, _ITEM_KEYS, f"item {row.get('code', '?')}")
+    period = row.get("period")
+    if period is not None and period not in EVIDENCE_PERIODS:
+        raise ValueError(f"period of {row['code']} must be one of {', '.join(EVIDENCE_PERIODS)}")
+    label = normalise(row["code"])
+    return Item(
+        label.lower(),
+        normalise(row["sub_indicator"]),
+        normalise(row.get("name", "")),
+        label,
+        period,
+        row.get("provisional_name") is True,
+        tuple(normalise(r) for r in row.get("requirements", ())),
+    )
+
+
+def bundled_catalogues() -> list[Catalogue]:
+    text = resources.files("ita_tui").joinpath("data", "oit_catalogues.toml").read_text("utf-8")
+    return _parse_catalogues(tomllib.loads(text), "oit_catalogues.toml")
+
+
+def parse_catalogues(document: dict[str, Any], source: str) -> list[Catalogue]:
+    """The lists of a document shaped as data/oit_catalogues.toml, each checked."""
+    return _parse_catalogues(document, source)
+
+
+def catalogue_for(
+    year: int, given: Sequence[Catalogue] = (), own: Sequence[Catalogue] = ()
+) -> Catalogue:
+    """The year's item list: from the lists given (a file the user named), else the agency's
+    own list (its corrections of the bundled one), else the bundled one."""
+    candidates: list[Catalogue] = [*given, *own]
+    candidates += bundled_catalogues()
+    for catalogue in candidates:
+        if catalogue.covers(year):
+            return catalogue
+    raise UserError("oit.no_catalogue", year=year)
+
+
+def parse_codes(text: str | None, catalogue: Catalogue) -> list[str]:
+    """`o11,o12, O18` → ['o11', 'o12', 'o18'], each checked against the year's list."""
+    if not text:
+        return []
+    codes = [normalise(part).lower() for part in text.replace(" ", ",").split(",") if part.strip()]
+    for code in codes:
+        catalogue.item(code)
+    return list(dict.fromkeys(codes))
+
+
+def indicator_scores(catalogue: Catalogue, failed: set[str]) -> dict[int, Fraction]:
+    """Each sub-indicator is the share of its items passed; an indicator the plain mean of its
+    sub-indicators. Exact fractions, rounded only for display."""
+    scores: dict[int, Fraction] = {}
+    for indicator in OIT_INDICATORS:
+        shares = []
+        for sub, _ in catalogue.sub_indicators:
+            members = [i for i in catalogue.items if i.sub_indicator == sub]
+            if members and members[0].indicator == indicator:
+                passed = sum(1 for i in members if i.code not in failed)
+                shares.append(Fraction(100 * passed, len(members)))
+        scores[indicator] = sum(shares, Fraction(0)) / len(shares)
+    return scores
+
+
+def item_worth(catalogue: Catalogue, year: int) -> dict[str, Fraction]:
+    """Points of the overall score that passing one item adds: its indicator's weight, shared
+    among the indicator's sub-indicators, shared among the sub-indicator's items."""
+    weights = scoring.methodology(year).weights
+    worth: dict[str, Fraction] = {}
+    for indicator in OIT_INDICATORS:
+        subs = {i.sub_indicator for i in catalogue.items if i.indicator == indicator}
+        for item in catalogue.items:
+            if item.indicator == indicator:
+                members = sum(1 for i in catalogue.items if i.sub_indicator == item.sub_indicator)
+                worth[item.code] = Fraction(weights[indicator - 1], len(subs) * members)
+    return worth
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    year: int
+    failed: tuple[str, ...]
+    passing: tuple[str, ...]
+    indicators: dict[int, Decimal]
+    score: scoring.Score
+    worth: dict[str, Fraction]
+    fewest: dict[Decimal, list[str] | None]
+    # Which numbers rest on a provisional grouping or rule: per indicator, per item's worth, and
+    # the overall (with the grade or rating and the fewest items to a target that follow from it).
+    provisional_indicators: dict[int, bool]
+    provisional_worth: dict[str, bool]
+    provisional_overall: bool
+
+
+def what_if(
+    year: int,
+    scores: scoring.Scores,
+    catalogue: Catalogue,
+    failed: Sequence[str],
+    passing: Sequence[str] = (),
+    targets: tuple[Decimal, ...] = (Decimal(85), Decimal(95)),
+) -> WhatIf:
+    """Indicators 9 and 10 from the items still failing after `passing` are fixed, the overall
+    and grade or rating that follow, and per target the fewest further items that reach it."""
+    for code in passing:
+        if code not in failed:
+            raise UserError("oit.pass_not_failed", code=code)
+    still_failing = [c for c in failed if c not in passing]
+    oit = indicator_scores(catalogue, set(still_failing))
+    exact_scores = [*scores[:8], oit[9], oit[10]]
+    score = scoring.compute(year, exact_scores)
+    worth = item_worth(catalogue, year)
+    order = {item.code: position for position, item in enumerate(catalogue.items)}
+    candidates = sorted(still_failing, key=lambda c: (-worth[c], order[c]))
+    base = scoring.exact_overall(year, exact_scores)
+    fewest: dict[Decimal, list[str] | None] = {}
+    for target in targets:
+        total, chosen = base, []
+        if scoring.round_half_up(total) < target:
+            for code in candidates:
+                chosen.append(code)
+                total += worth[code]
+                if scoring.round_half_up(total) >= target:
+                    break
+        fewest[target] = chosen if scoring.round_half_up(total) >= target else None
+    # With every item of an indicator passed it scores 100 whatever the grouping; only an
+    # indicator with items still failing depends on how they are grouped.
+    failing_in = {catalogue.item(code).indicator for code in still_failing}
+    provisional_indicators = {
+        n: n in failing_in and catalogue.provisional_indicator(n) for n in OIT_INDICATORS
+    }
+    return WhatIf(
+        year,
+        tuple(failed),
+        tuple(passing),
+        {n: scoring.round_half_up(v) for n, v in oit.items()},
+        score,
+        worth,
+        fewest,
+        provisional_indicators,
+        {item.code: catalogue.provisional_indicator(item.indicator) for item in catalogue.items},
+        any(provisional_indicators.values()),
+    )

@@ -1,0 +1,42 @@
+"""Where the database and the settings live, and how a user or a test points elsewhere."""
+
+import os
+from pathlib import Path
+
+APP_NAME = "ita-tui"
+DATABASE_ENV = "ITA_TUI_DB"
+SETTINGS_ENV = "ITA_TUI_SETTINGS"
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_dir  # only when no path was given
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "ita-tui.db"
+
+
+def database_path(explicit: str | None = None) -> tuple[Path, bool]:
+    """The database to open, and whether it is the default one (which is created on first use)."""
+    chosen = explicit or os.environ.get(DATABASE_ENV)
+    if chosen:
+        return Path(chosen).expanduser(), False
+    return default_database_path(), True
+
+
+def settings_path() -> Path:
+    chosen = os.environ.get(SETTINGS_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+def word_template_path() -> Path:
+    """The agency's own Word template, beside the settings: used when present and no
+    --template is given."""
+    return settings_path().with_name("word_template.docx")
+
+
+def backup_folder(database: Path) -> Path:
+    """Where a database's backups are kept: beside it, named after it."""
+    return database.with_name(database.name + ".backups")

@@ -1,0 +1,101 @@
+"""The user's settings: one TOML file in the user config directory."""
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ita_tui.core.errors import UserError
+from ita_tui.files.locations import settings_path
+
+LANGUAGES = ("th", "en")
+DIGIT_SYSTEMS = ("thai", "arabic")
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "th"
+    digits: str = "thai"
+    name: str | None = None
+    stale_days: int = 30
+    behind_gap: int = 25
+    keymap: dict[str, str] = field(default_factory=dict)
+    # Where the app writes exports and packs (None: a folder in the user's documents).
+    output_dir: Path | None = None
+    # `ita-tui serve`: browser sessions at once, each an app process of about 45 MB.
+    max_sessions: int = 30
+
+
+def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
+    """The settings, and the problems found in the file; a broken file never stops the tool,
+    it falls back to the defaults for what it cannot read and says so."""
+    path = path or settings_path()
+    problems: list[str | UserError] = []
+    from ita_tui.files.user_files import read_toml
+
+    try:
+        raw = read_toml(path)
+    except UserError as error:
+        if error.key == "file.missing":
+            return Settings(), problems
+        return Settings(), [error]
+    settings = Settings()
+    if raw.get("language", "th") in LANGUAGES:
+        settings = replace(settings, language=raw.get("language", "th"))
+    else:
+        problems.append(f"{path}: language = {raw['language']!r} (th | en)")
+    if raw.get("digits", "thai") in DIGIT_SYSTEMS:
+        settings = replace(settings, digits=raw.get("digits", "thai"))
+    else:
+        problems.append(f"{path}: digits = {raw['digits']!r} (thai | arabic)")
+    if isinstance(raw.get("name"), str) and raw["name"].strip():
+        settings = replace(settings, name=raw["name"].strip())
+    stale = raw.get("stale_days", 30)
+    if isinstance(stale, int) and not isinstance(stale, bool) and 1 <= stale <= 366:
+        settings = replace(settings, stale_days=stale)
+    else:
+        problems.append(f"{path}: stale_days = {stale!r} (1-366)")
+    gap = raw.get("behind_gap", 25)
+    if isinstance(gap, int) and not isinstance(gap, bool) and 1 <= gap <= 100:
+        settings = replace(settings, behind_gap=gap)
+    else:
+        problems.append(f"{path}: behind_gap = {gap!r} (1-100)")
+    sessions = raw.get("max_sessions", 30)
+    if isinstance(sessions, int) and not isinstance(sessions, bool) and 1 <= sessions <= 1000:
+        settings = replace(settings, max_sessions=sessions)
+    else:
+        problems.append(f"{path}: max_sessions = {sessions!r} (1-1000)")
+    keymap = raw.get("keymap", {})
+    if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
+        settings = replace(settings, keymap=dict(keymap))
+    else:
+        problems.append(f'{path}: [keymap] (binding-id = "key")')
+    output_dir = raw.get("output_dir")
+    if isinstance(output_dir, str) and output_dir.strip():
+        settings = replace(settings, output_dir=Path(output_dir.strip()).expanduser())
+    elif output_dir is not None:
+        problems.append(f'{path}: output_dir = {output_dir!r} ("/path/to/folder")')
+    return settings, problems
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    import tomli_w
+
+    from ita_tui.files.atomic import write_atomically
+    from ita_tui.files.modes import private_folder
+
+    path = path or settings_path()
+    private_folder(path.parent)
+    document = {
+        "language": settings.language,
+        "digits": settings.digits,
+        "stale_days": settings.stale_days,
+        "behind_gap": settings.behind_gap,
+    }
+    if settings.name:
+        document["name"] = settings.name
+    if settings.output_dir:
+        document["output_dir"] = str(settings.output_dir)
+    if settings.max_sessions != Settings.max_sessions:
+        document["max_sessions"] = settings.max_sessions
+    if settings.keymap:
+        document["keymap"] = settings.keymap
+    write_atomically(path, tomli_w.dumps(document))
