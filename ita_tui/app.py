@@ -7,6 +7,7 @@ import dataclasses
 import gc
 import importlib
 import io
+import os
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -26,6 +27,7 @@ from textual.widget import AwaitMount
 from ita_tui.core import access
 from ita_tui.core.errors import UserError
 from ita_tui.core.keyboard_layout import english_key, with_thai_twins
+from ita_tui.core.language_choice import choose_language
 from ita_tui.core.model import Agency
 from ita_tui.core.text import visible
 from ita_tui.core.thai_calendar import today
@@ -168,7 +170,7 @@ class ItaApp(App[None]):
         # A shared database opens on the login screen; the plan's sections come after it.
         # The desk comes first: whether the database asks for a login decides the first screen.
         settings = settings or Settings()
-        lang = lang or settings.language
+        lang = lang or choose_language(None, os.environ, settings.language)
         digits = digits or settings.digits
         as_of = as_of or today()
         desk = Desk(
@@ -236,12 +238,12 @@ class ItaApp(App[None]):
 
     def watch_lang(self) -> None:
         self.desk.words = Words(self.lang, self.digits)
-        self._save_settings()
+        self._save_settings(language=self.lang)
         self.data_changed()
 
     def watch_digits(self) -> None:
         self.desk.words = Words(self.lang, self.digits)
-        self._save_settings()
+        self._save_settings(digits=self.digits)
         self.data_changed()
 
     def get_key_display(self, binding: Binding) -> str:
@@ -605,12 +607,18 @@ class ItaApp(App[None]):
         else:
             self.push_screen(HelpScreen(self.screen))
 
-    def _save_settings(self) -> None:
+    def _save_settings(self, *, language: str | None = None, digits: str | None = None) -> None:
+        """Keep what the user switched; only that, so a language the locale chose stays the
+        locale's until the user picks one."""
         if not self.persist_settings:
             return
         from dataclasses import replace
 
-        self.settings = replace(self.settings, language=self.lang, digits=self.digits)
+        self.settings = replace(
+            self.settings,
+            language=language or self.settings.language,
+            digits=digits or self.settings.digits,
+        )
         try:
             settings_file.save(self.settings)
         except UserError as error:

@@ -14,14 +14,13 @@ from ita_tui.cli.language import Option, group, option
 from ita_tui.cli.output import ask_hidden, say
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
+from ita_tui.core.language_choice import choose_language
 from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import format_thai_date, today, with_digits
 from ita_tui.core.words import Words
 from ita_tui.files.locations import database_path
 from ita_tui.files.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.files.settings import load as load_settings
-
-LANGUAGE_ENV = "ITA_TUI_LANG"
 
 
 @dataclass
@@ -183,7 +182,9 @@ def cli(
     served: bool,
 ) -> None:
     settings, problems = load_settings()
-    chosen_lang = lang or os.environ.get(LANGUAGE_ENV) or settings.language
+    # Inside a command LANGUAGE holds the language `main` chose by the same rule (see
+    # language.speaking), so the locale gives the same answer here.
+    chosen_lang = choose_language(lang, os.environ, settings.language)
     for problem in problems:
         detail = problem.message(chosen_lang) if isinstance(problem, UserError) else problem
         say(translate("settings.problem", chosen_lang, detail=detail), err=True)

@@ -4,15 +4,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ita_tui.core.errors import UserError
+from ita_tui.core.language_choice import LANGUAGES
 from ita_tui.files.locations import settings_path
 
-LANGUAGES = ("th", "en")
+__all__ = ["DIGIT_SYSTEMS", "LANGUAGES", "Settings", "load", "save"]
+
 DIGIT_SYSTEMS = ("thai", "arabic")
 
 
 @dataclass(frozen=True)
 class Settings:
-    language: str = "th"
+    # None: not chosen in the file, so the locale decides (ita_tui.core.language_choice).
+    language: str | None = None
     digits: str = "thai"
     name: str | None = None
     stale_days: int = 30
@@ -38,8 +41,8 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
             return Settings(), problems
         return Settings(), [error]
     settings = Settings()
-    if raw.get("language", "th") in LANGUAGES:
-        settings = replace(settings, language=raw.get("language", "th"))
+    if raw.get("language") is None or raw["language"] in LANGUAGES:
+        settings = replace(settings, language=raw.get("language"))
     else:
         problems.append(f"{path}: language = {raw['language']!r} (th | en)")
     if raw.get("digits", "thai") in DIGIT_SYSTEMS:
@@ -84,12 +87,13 @@ def save(settings: Settings, path: Path | None = None) -> None:
 
     path = path or settings_path()
     private_folder(path.parent)
-    document = {
-        "language": settings.language,
+    document: dict[str, object] = {
         "digits": settings.digits,
         "stale_days": settings.stale_days,
         "behind_gap": settings.behind_gap,
     }
+    if settings.language:
+        document["language"] = settings.language
     if settings.name:
         document["name"] = settings.name
     if settings.output_dir:
