@@ -21,6 +21,7 @@ from ita_tui.core.words import Words
 from ita_tui.files.locations import database_path
 from ita_tui.files.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.files.settings import load as load_settings
+from ita_tui.files.settings import warning as settings_warning
 
 
 @dataclass
@@ -186,8 +187,7 @@ def cli(
     # language.speaking), so the locale gives the same answer here.
     chosen_lang = choose_language(lang, os.environ, settings.language)
     for problem in problems:
-        detail = problem.message(chosen_lang) if isinstance(problem, UserError) else problem
-        say(translate("settings.problem", chosen_lang, detail=detail), err=True)
+        say(settings_warning(problem, chosen_lang), err=True)
     path, is_default = database_path(db_path)
     ctx.obj = Context(
         database=path,
