@@ -68,8 +68,8 @@ def test_the_flag_then_the_variable_or_settings_come_before_the_locale(run, monk
 
 def test_messages_and_usage_errors_follow_the_locale_too(run, monkeypatch, sample_db):
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    wrong = run("--db", str(sample_db), "measures", "--jsn")
-    assert wrong.code == 2 and "No such option '--jsn'" in wrong.err
+    wrong = run("--db", str(sample_db), "measures", "--jsonn")
+    assert wrong.code == 2 and "No such option" in wrong.err and "--json" in wrong.err
     overdue = run("--db", str(sample_db), "overdue", "--as-of", "2023-04-03")
     assert overdue.code == 0
     monkeypatch.setenv("LANG", "th_TH.UTF-8")
