@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
 
-from ita_tui.core import access
+from ita_tui.core import access, progress
 from ita_tui.core.errors import UserError
 from ita_tui.core.keyboard_layout import english_key, with_thai_twins
 from ita_tui.core.language_choice import choose_language
@@ -730,6 +730,19 @@ def run_app(
     sample: bool = False,
     persist_settings: bool = True,
     served: bool = False,
+) -> None:
+    # The app owns the terminal: no progress bar may draw over it (ita_tui/cli/progress.py).
+    with progress.listening(None):
+        _run_app(db, context, as_of, sample, persist_settings, served)
+
+
+def _run_app(
+    db: "Database",
+    context,
+    as_of: date | None,
+    sample: bool,
+    persist_settings: bool,
+    served: bool,
 ) -> None:
     ItaApp(
         db,

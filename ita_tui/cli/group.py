@@ -12,6 +12,7 @@ import click
 
 from ita_tui.cli.language import Option, group, option
 from ita_tui.cli.output import ask_hidden, say
+from ita_tui.cli.progress import shown as progress_shown
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.core.language_choice import choose_language
@@ -162,6 +163,7 @@ def _full_name(login: str) -> str | None:
 )
 @option("--agency", metavar="NAME", help="help.agency")
 @option("--by", "acting_as", metavar="LOGIN", help="help.acting_as")
+@option("--quiet", "-q", is_flag=True, help="help.quiet")
 @option(
     "--password-file",
     metavar="FILE",
@@ -179,6 +181,7 @@ def cli(
     digits: str | None,
     agency: str | None,
     acting_as: str | None,
+    quiet: bool,
     password_file: str | None,
     served: bool,
 ) -> None:
@@ -203,3 +206,6 @@ def cli(
         from ita_tui.app import run_app
 
         run_app(ctx.obj.open(), ctx.obj, persist_settings=not served, served=served)
+    else:
+        # Long work shows a bar on a terminal; the app, which owns the terminal, silences it.
+        ctx.with_resource(progress_shown(chosen_lang, quiet))

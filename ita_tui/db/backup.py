@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ita_tui.core import progress
 from ita_tui.core.errors import UserError
 from ita_tui.db import temporary_files
 from ita_tui.db.connection import Database
@@ -74,8 +75,10 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
     with contextlib.suppress(OSError):
         if database is not None and os.path.samefile(target, database):
             raise UserError("backup.onto_database", path=str(target))
+    progress.step("progress.backup", 0)
     with _copy_beside(connection, target, database) as temporary:
         os.replace(temporary, target)
+    progress.step("progress.backup", 1, 1)
 
 
 def automatic(connection: sqlite3.Connection, database: Path, reason: str) -> Path:
@@ -210,6 +213,7 @@ def restore(database: Path, source: Path) -> Path:
             raise
         saved = _put_in_place_of(database, source)
     else:
+        progress.step("progress.restore", 0)
         try:
             saved = automatic(live.conn, database, "before-restore")
             incoming = _read_only(source)
@@ -222,4 +226,5 @@ def restore(database: Path, source: Path) -> Path:
         finally:
             live.close()
     open_database(database).close()  # an older file is upgraded now, after its own backup
+    progress.step("progress.restore", 1, 1)
     return saved

@@ -9,9 +9,11 @@ import itertools
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ita_tui.core import progress
 from ita_tui.core.errors import UserError
 from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET, MIGRATIONS_TABLE
 
@@ -252,6 +254,34 @@ def open_database(path: str | Path, *, create: bool = False, adopt_empty: bool =
     return Database(connection)
 
 
+# How long a command waits for another writer before it says so, and then between reports.
+WAIT_SLICE_SECONDS = 0.5
+
+
+def _begin_immediate(db: Database) -> None:
+    """BEGIN IMMEDIATE, waiting for another writer up to BUSY_TIMEOUT_SECONDS as always. When a
+    command listens for progress, the wait is cut in slices and each is told (core.progress), so
+    that a user is never left half a minute in silence."""
+    if not progress.listened():
+        db.execute("BEGIN IMMEDIATE")
+        return
+    started = time.monotonic()
+    db.execute(f"PRAGMA busy_timeout = {int(WAIT_SLICE_SECONDS * 1000)}")
+    try:
+        while True:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                waited = time.monotonic() - started
+                text = str(error).lower()
+                if not ("locked" in text or "busy" in text) or waited >= BUSY_TIMEOUT_SECONDS:
+                    raise
+                progress.waiting(waited, BUSY_TIMEOUT_SECONDS)
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+
+
 @contextlib.contextmanager
 def transaction(db: Database) -> Iterator[Database]:
     """One user action: taken as a whole or not at all.
@@ -263,7 +293,7 @@ def transaction(db: Database) -> Iterator[Database]:
             yield db
         return
     try:
-        db.execute("BEGIN IMMEDIATE")
+        _begin_immediate(db)
     except sqlite3.Error as error:
         raise user_error_for(error, db.location()) from None
     try:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from ita_tui.core import progress
 from ita_tui.core.errors import UserError
+from ita_tui.core.progress import counted
 from ita_tui.files.user_files import read_bytes
 
 WORD_SUFFIXES = (".docx",)
@@ -133,7 +135,7 @@ def _word_table(table, label: str) -> Table:
     origin_of: dict[int, tuple[int, int]] = {}
     alive = []
     rows = []
-    for row_number, row in enumerate(table.rows, start=1):
+    for row_number, row in enumerate(counted(table.rows, "progress.reading"), start=1):
         cells = []
         for column_number, cell in enumerate(row.cells, start=1):
             element = cell._tc
@@ -165,6 +167,7 @@ def _read_excel(source) -> OfficeDocument:
                         origin_of[row, column] = (merged.min_row, merged.min_col)
         rows = []
         for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            progress.step("progress.reading", row_number, sheet.max_row)
             cells = []
             for column_number, value in enumerate(values, start=1):
                 origin = origin_of.get((row_number, column_number))

@@ -16,6 +16,7 @@ from ita_tui.core import scoring
 from ita_tui.core.access import Actor
 from ita_tui.core.follow_up import outside_fiscal_year
 from ita_tui.core.model import MEASURE_STATUSES, Measure, MeasureState, Plan, Unit
+from ita_tui.core.progress import counted
 from ita_tui.core.text import escaped_in_data
 from ita_tui.core.thai_calendar import TIMEZONE
 from ita_tui.db import journal, queries, writes
@@ -158,7 +159,7 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     contents = queries.contents_by_measure(db, agency.id)
     progress = queries.progress_by_measure(db, agency.id)
     carried_from = queries.carried_from(db, agency.id)
-    for row in measures:
+    for row in counted(measures, "progress.export"):
         assert row.id is not None  # every record read from the store has its id
         measure = _drop_empty(
             {

@@ -20,6 +20,7 @@ from docx.shared import Mm
 
 from ita_tui.core.document import Bullets, Document, Heading, Paragraph, ScoreChart, Table
 from ita_tui.core.errors import UserError
+from ita_tui.core.progress import counted
 from ita_tui.core.text import visible
 
 # The face of a Thai government document (the Cabinet's 2010 choice of national fonts).
@@ -110,7 +111,9 @@ def _table(
     )
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    for row, cells in zip(table.rows, (headers, *rows), strict=True):
+    for row, cells in counted(
+        list(zip(table.rows, (headers, *rows), strict=True)), "progress.word"
+    ):
         for cell, text, width in zip(row.cells, cells, widths, strict=True):
             cell.width = width  # Word reads the cell's width, LibreOffice the grid's
             cell.paragraphs[0].add_run(as_run_text(text)).bold = (row is table.rows[0]) or None
