@@ -379,3 +379,21 @@ def test_sources_a_list_brings_are_shown_as_text(run, db_2569, tmp_path):
     for case in cases:
         assert f"อ่านจาก {case.expected}" in out, case.name
         assert f"อนุมาน ({case.expected})" in out, case.name
+
+
+def test_a_2569_list_made_into_2570s_claims_no_reading_for_2570(run, db_2569, tmp_path):
+    db = open_database(db_2569)
+    writes.save_assessment(db, 1, 2570, [95] * 8 + [100, 90])
+    db.close()
+    document = export_2569(run, db_2569, tmp_path)
+    (row,) = document["catalogues"]
+    row["first_year"] = row["last_year"] = 2570
+    row["sources"]["nacc-2570"] = {"title": "คู่มือ ITA 2570", "address": "https://itas.nacc.go.th/"}
+    row["items"][0]["known"]["name"] = "read:nacc-2570"
+    import_list(run, db_2569, tmp_path, document)
+    out = run("--db", str(db_2569), "whatif", "--year", "2570", "--failed", "O1,O25", "--json")
+    items = {i["code"]: i for i in json.loads(out.out)["items"]}
+    assert items["O1"]["known"]["name"]["title"] == "คู่มือ ITA 2570"
+    assert items["O25"]["known"] == {fact: {"how": "agency"} for fact in oit.FACTS}
+    # The 2569 list itself is the bundled one still, its sources as read.
+    assert whatif_items(run, db_2569, "O25")["O25"]["known"]["name"]["commit"] == RTRDA_2569

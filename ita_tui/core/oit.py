@@ -21,6 +21,7 @@ OIT_INDICATORS = (9, 10)
 EVIDENCE_PERIODS = ("current", "previous")
 # The facts of an item whose provenance is tagged: its name, its grouping, its evidence period.
 FACTS = ("name", "sub_indicator", "period")
+FACT_FIELDS = (("name", "name_known"), ("sub_indicator", "group_known"), ("period", "period_known"))
 # How a fact is known: read in a source, inferred for a stated reason, or the agency's own list
 # (its corrections, and every list exported before lists carried tags).
 AGENCY = "agency"
@@ -358,25 +359,27 @@ def parse_catalogues(document: dict[str, Any], source: str) -> list[Catalogue]:
 
 def as_agency_reads(catalogue: Catalogue) -> Catalogue:
     """The list an agency brings, with every fact it changed from the bundled list of its years
-    tagged as its own: a name corrected in an exported file still under "read:rtrda-2569" would
-    otherwise claim that RTRDA wrote it."""
-    bundled = next((c for c in bundled_catalogues() if c.covers(catalogue.first_year)), None)
-    if bundled is None:
-        return catalogue
-    ours = {source.id: source for source in bundled.sources}
+    tagged as its own: a name corrected in an exported file still under "read:rtrda-2569", or a
+    2569 list made into 2570's, would otherwise claim that RTRDA wrote it. Sources the agency's
+    file brings are its own claim and stay."""
+    bundled = bundled_catalogues()
+    ours = {(s.id, s) for c in bundled for s in c.sources}
+    same_years = next((c for c in bundled if c.covers(catalogue.first_year)), None)
     items = []
     for item in catalogue.items:
-        before = next((i for i in bundled.items if i.code == item.code), None)
+        before = None
+        if same_years is not None and same_years.last_year == catalogue.last_year:
+            before = next((i for i in same_years.items if i.code == item.code), None)
         changes: dict[str, Any] = {}
-        for fact, attribute in (
-            ("name", "name_known"),
-            ("sub_indicator", "group_known"),
-            ("period", "period_known"),
-        ):
+        for fact, attribute in FACT_FIELDS:
             known = item.known(fact)
-            if known is None or known.source is None or ours.get(known.source.id) != known.source:
-                continue  # the agency's own tag, or a source its file brings: its own claim
-            if before is None or getattr(item, fact) != getattr(before, fact):
+            if known is None or known.source is None or (known.source.id, known.source) not in ours:
+                continue
+            if (
+                before is None
+                or getattr(item, fact) != getattr(before, fact)
+                or known != before.known(fact)
+            ):
                 changes[attribute] = Known()
         if "name_known" in changes:
             changes["provisional_name"] = False
