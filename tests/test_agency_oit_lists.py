@@ -166,6 +166,12 @@ async def test_section_7_confirms_and_corrects_an_item(tmp_path):
     assert stored["first_year"] == 2569
     o25 = next(i for i in stored["items"] if i["code"] == "O25")
     assert o25["name"] == "การนำผลการประเมิน ITA ไปพัฒนาหน่วยงาน"
+    # What the agency confirmed is its own reading now; the evidence year keeps its source.
+    assert o25["known"] == {
+        "name": "agency",
+        "sub_indicator": "agency",
+        "period": "inferred:no-year-2569",
+    }
     sub = next(s for s in stored["sub_indicators"] if s["code"] == "10.2")
     assert "provisional" not in sub
     assert rows(app, "SELECT count(*) FROM journal WHERE subject = 'oit_lists'") == [(1,)]
