@@ -86,9 +86,9 @@ class Item:
     period_known: Known | None = None
 
     def known(self, fact: str) -> Known | None:
-        return {"name": self.name_known, "sub_indicator": self.group_known}.get(
-            fact, self.period_known
-        )
+        """How one of FACTS is known."""
+        known: Known | None = getattr(self, dict(FACT_FIELDS)[fact])
+        return known
 
     @property
     def indicator(self) -> int:
@@ -197,7 +197,7 @@ def _parse_sources(rows: dict[str, Any]) -> dict[str, Source]:
 
 
 def _tag(text: Any, sources: dict[str, Source], where: str) -> Known:
-    """ "read:<id>", "inferred:<id>" or "agency", checked against the list's sources."""
+    """A fact's tag, "read:<id>", "inferred:<id>" or "agency", checked against the sources."""
     if not isinstance(text, str):
         raise ValueError(f"{where}: a tag is text")
     if text == AGENCY:
