@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -348,8 +349,14 @@ def _parse_item(
 
 
 def bundled_catalogues() -> list[Catalogue]:
+    return list(_bundled())
+
+
+@cache
+def _bundled() -> tuple[Catalogue, ...]:
+    # Read once: every what-if, section 7 and each imported list look the bundled lists up.
     text = resources.files("ita_tui").joinpath("data", "oit_catalogues.toml").read_text("utf-8")
-    return _parse_catalogues(tomllib.loads(text), "oit_catalogues.toml", strict=True)
+    return tuple(_parse_catalogues(tomllib.loads(text), "oit_catalogues.toml", strict=True))
 
 
 def parse_catalogues(document: dict[str, Any], source: str) -> list[Catalogue]:
