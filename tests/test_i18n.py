@@ -88,7 +88,7 @@ def as_pairs(messages) -> dict:
 
 
 def test_the_compiled_catalogues_are_those_of_the_po_files():
-    """The .mo files ship in the package; after editing a .po, compile them (see README)."""
+    """The .mo files ship in the package; after editing a .po, compile them (see docs/developer.md)."""
     for lang in LANGUAGES:
         with (po_path(lang).with_suffix(".mo")).open("rb") as file:
             compiled = read_mo(file)
