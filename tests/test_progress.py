@@ -153,3 +153,37 @@ def test_the_app_opened_by_a_command_hears_no_progress(run, sample_db, monkeypat
     assert run("--db", str(sample_db)).code == 0
     assert run("--db", str(sample_db), "demo").code == 0
     assert heard == [False, False]
+
+
+def table_document(rows: int):
+    from ita_tui.core.document import Document, Section, Table
+
+    table = Table(("#", "มาตรการ"), tuple((str(n), f"มาตรการที่ {n}") for n in range(rows)))
+    return Document(title="รายงาน", lang="th", parts=(Section("s", (table,)),))
+
+
+def test_a_word_table_reports_its_rows():
+    from ita_tui.documents.render import as_bytes
+
+    heard = Recorder()
+    with progress.listening(heard):
+        as_bytes(table_document(250), "docx")
+    # The header row and every row of the table.
+    assert heard.last("progress.word") == (251, 251)
+
+
+@pytest.mark.browser
+def test_printing_a_pdf_says_it_is_at_work():
+    import shutil
+
+    from ita_tui.documents.render import as_bytes
+
+    if not shutil.which("chromium"):
+        pytest.skip("Chromium is not installed")
+    heard = Recorder()
+    with progress.listening(heard):
+        assert as_bytes(table_document(3), "pdf").startswith(b"%PDF")
+    assert [s for s in heard.steps if s[0] == "progress.pdf"] == [
+        ("progress.pdf", 0, None),
+        ("progress.pdf", 1, 1),
+    ]
