@@ -12,11 +12,13 @@ from ita_tui.core.model import (
     Assessment,
     ChecklistItem,
     Decision,
+    EvidenceLink,
     Finding,
     MeasureDetail,
     MeasureState,
     Meeting,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
     Unit,
 )
@@ -402,6 +404,42 @@ def assessments(db: Database, agency_id: int) -> list[Assessment]:
         for row in db.rows(
             "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,)
         )
+    ]
+
+
+def published_addresses(
+    db: Database, agency_id: int, year: int | None = None
+) -> list[PublishedAddress]:
+    rows = db.execute(
+        "SELECT year, item, url FROM published_addresses WHERE agency_id = ?"
+        " AND (? IS NULL OR year = ?) ORDER BY year, item",
+        (agency_id, year, year),
+    ).fetchall()
+    return [PublishedAddress(year=y, item=item, url=url) for y, item, url in rows]
+
+
+def evidence_links(db: Database, agency_id: int) -> list[EvidenceLink]:
+    """Every address kept as evidence of a measure: of a content ticked off, of a progress entry."""
+    rows = db.execute(
+        "SELECT m.id, m.title, c.text, c.evidence, NULL FROM measure_contents c"
+        " JOIN measures m ON m.id = c.measure_id"
+        " WHERE m.agency_id = ? AND c.evidence IS NOT NULL AND c.evidence != ''"
+        " UNION ALL"
+        " SELECT m.id, m.title, NULL, p.evidence, p.entry_date FROM progress p"
+        " JOIN measures m ON m.id = p.measure_id"
+        " WHERE m.agency_id = ? AND p.evidence IS NOT NULL AND p.evidence != ''"
+        " ORDER BY 1, 5",
+        (agency_id, agency_id),
+    ).fetchall()
+    return [
+        EvidenceLink(
+            measure_id=number,
+            measure_title=title,
+            content=content,
+            url=url,
+            entry_date=date.fromisoformat(day) if day else None,
+        )
+        for number, title, content, url, day in rows
     ]
 
 
