@@ -591,12 +591,20 @@ class Desk:
                 links.append(LinkToCheck(place, evidence.url, fiscal_year_of(day) if day else None))
         return links
 
-    def check_links(self, year: int | None = None, *, timeout: float = 10.0) -> "list[LinkCheck]":
-        """Open each address the database holds (see links_to_check) as an assessor would."""
+    def check_links(
+        self,
+        year: int | None = None,
+        *,
+        timeout: float = 10.0,
+        links: list[LinkToCheck] | None = None,
+    ) -> "list[LinkCheck]":
+        """Open each address as an assessor would: those given, else all the database holds
+        (see links_to_check). Given links touch no database, so a thread may check them."""
         # Loaded here: only `links` and the app's list need the network code.
         from ita_tui.documents.published_links import CheckLimits, check_links
 
-        return check_links(self.links_to_check(year), CheckLimits(timeout=timeout))
+        chosen = self.links_to_check(year) if links is None else links
+        return check_links(chosen, CheckLimits(timeout=timeout))
 
     def save_oit_lists(self, documents: list[dict]) -> None:
         writes.save_oit_lists(self.db, self._agency_id(), documents, by=self.who)

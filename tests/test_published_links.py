@@ -170,3 +170,53 @@ def test_hostile_addresses_are_shown_as_plain_text(run, sample_db, case):
     assert run(*db, "oit", "address", "2566", "o25", case.text).code == 0
     shown = run(*db, "--lang", "en", "links", "--timeout", "0.5")
     assert "\x1b" not in shown.out and visible(case.expected.strip()) in shown.out
+
+
+async def test_section_7_records_where_an_item_is_published_and_lists_the_links(tmp_path, site):
+    from textual.widgets import SelectionList
+
+    from ita_tui.core.model import Finding
+    from ita_tui.db import writes
+    from ita_tui.screens.analysis import AnalysisScreen
+    from ita_tui.screens.links import LinksScreen
+    from ita_tui.screens.published_address_form import PublishedAddressForm
+    from ita_tui.widgets.plain import DataTable, Static
+    from tests.app_helpers import clear_and_paste, rows, sample_app
+
+    app = sample_app(tmp_path)
+    writes.save_assessment(app.desk.db, 1, 2569, [95] * 8 + [100, 75])
+    finding = Finding(None, 2569, "weakness", "ยังไม่เผยแพร่", "OIT", 10, "10.2", oit_item="O25")
+    writes.save_finding(app.desk.db, 1, finding)
+    writes.set_published_address(app.desk.db, 1, 2569, "o26", f"{site}/removed")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        assert isinstance(app.screen, AnalysisScreen)
+        app.screen.query_one("#whatif-items", SelectionList).focus()
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, PublishedAddressForm)
+        await clear_and_paste(pilot, f"{site}/o25-old")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AnalysisScreen)
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, LinksScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        shown = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        summary = str(app.screen.query_one("#links-summary", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AnalysisScreen)
+    assert rows(app, "SELECT year, item, url FROM published_addresses ORDER BY item") == [
+        (2569, "o25", f"{site}/o25-old"),
+        (2569, "o26", f"{site}/removed"),
+    ]
+    assert shown == [
+        ["ใช้ไม่ได้ (๔๐๔)", "ข้อ O26 ปี ๒๕๖๙", f"{site}/removed"],
+        ["เปิดได้ แต่ไม่พบปีที่ควรเป็น (๒๐๐)", "ข้อ O25 ปี ๒๕๖๙", f"{site}/o25-old"],
+    ]
+    assert "ตรวจ ๒ ลิงก์ ใช้ไม่ได้ ๑ ลิงก์" in summary
