@@ -23,6 +23,7 @@ from ita_tui.core.model import (
     Decision,
     Finding,
     LinkToCheck,
+    LoggedProgress,
     Measure,
     MeasureDetail,
     MeasureState,
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
     from ita_tui.core.oit import Catalogue
     from ita_tui.documents.published_links import LinkCheck
     from ita_tui.documents.snapshot import ImportReport
+
+# What an evidence document says of how its OIT item is known: its grouping is no matter there.
+_DOCUMENT_FACTS = ("name", "period")
 
 
 class CountFilters(TypedDict, total=False):
@@ -250,7 +254,7 @@ class Desk:
     def measure(self, measure_id: int) -> MeasureDetail:
         return queries.measure(self.db, measure_id, self.as_of, self.stale_days)
 
-    def progress_entries(self) -> list[dict]:
+    def progress_entries(self) -> list[LoggedProgress]:
         return queries.progress_entries(self.db, self.agency.id) if self.agency else []
 
     def meetings(self) -> list[Meeting]:
@@ -382,7 +386,12 @@ class Desk:
         if counterpart is None:
             return None
         items = [catalogue.item(code) for code in counterpart.codes]
-        return ", ".join(f"{item.shown_code} {item.name}" for item in items)
+        # How the item's name and evidence year are known travels with the document, as the
+        # what-if says it.
+        return ", ".join(
+            f"{item.shown_code} {item.name} ({oit.how_known(item, self.words.lang, _DOCUMENT_FACTS)})"
+            for item in items
+        )
 
     def plan_year(self) -> int | None:
         """The fiscal year of the plan followed: the latest one with measures."""
@@ -481,6 +490,8 @@ class Desk:
         note: str | None = "",
         evidence: str | None = "",
         corrects: int | None = None,
+        problems: str | None = None,
+        suggestions: str | None = None,
     ) -> int:
         return writes.log_progress(
             self.db,
@@ -492,6 +503,8 @@ class Desk:
             note=note,
             evidence=evidence,
             corrects=corrects,
+            problems=problems,
+            suggestions=suggestions,
         )
 
     def tick(self, content_id: int, done: bool) -> None:
@@ -550,7 +563,7 @@ class Desk:
     def import_oit_list_file(self, path: str) -> "list[Catalogue]":
         """The OIT lists of a file shaped as data/oit_catalogues.toml, each checked, kept as
         the agency's own."""
-        catalogues = oit_list_file(path)
+        catalogues = [oit.as_agency_reads(c) for c in oit_list_file(path)]
         self.save_oit_lists([oit.catalogue_document(c) for c in catalogues])
         return catalogues
 
