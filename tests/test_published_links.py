@@ -5,6 +5,7 @@ import contextlib
 import http.server
 import json
 import threading
+import tomllib
 from collections.abc import Iterator
 
 import pytest
@@ -21,6 +22,7 @@ from ita_tui.documents.published_links import (
     CheckLimits,
     check_links,
 )
+from tests.conftest import dump
 from tests.hostile import ONE_LINE
 
 PAGES = {
@@ -220,3 +222,35 @@ async def test_section_7_records_where_an_item_is_published_and_lists_the_links(
         ["เปิดได้ แต่ไม่พบปีที่ควรเป็น (๒๐๐)", "ข้อ O25 ปี ๒๕๖๙", f"{site}/o25-old"],
     ]
     assert "ตรวจ ๒ ลิงก์ ใช้ไม่ได้ ๑ ลิงก์" in summary
+
+
+def test_published_addresses_travel_in_the_snapshot_and_come_back(run, sample_db, tmp_path):
+    db = ["--db", str(sample_db)]
+    assert run(*db, "oit", "address", "2566", "o25", "https://example.go.th/ita/o25").code == 0
+    assert run(*db, "oit", "address", "2566", "o26", "รอใส่ลิงก์").code == 0
+    exported = tmp_path / "plan.toml"
+    assert run(*db, "export", str(exported), "--as-of", "2023-04-03").code == 0
+    document = tomllib.loads(exported.read_text("utf-8"))
+    assert document["published_addresses"] == [
+        {"year": 2566, "item": "o25", "url": "https://example.go.th/ita/o25"},
+        {"year": 2566, "item": "o26", "url": "รอใส่ลิงก์"},
+    ]
+    other = ["--db", str(tmp_path / "other.db")]
+    assert run(*other, "import", str(exported)).code == 0
+    urls = {c["url"] for c in json.loads(run(*other, "links", "--json", "--timeout", "0.5").out)}
+    assert urls == {"https://example.go.th/ita/o25", "รอใส่ลิงก์"}
+
+
+def test_a_snapshot_naming_an_item_twice_for_a_year_is_refused(run, tmp_path, sample_db):
+    db = ["--db", str(sample_db)]
+    exported = tmp_path / "plan.toml"
+    assert run(*db, "export", str(exported), "--as-of", "2023-04-03").code == 0
+    text = exported.read_text("utf-8") + (
+        '\n[[published_addresses]]\nyear = 2566\nitem = "O25"\nurl = "https://a.example/"\n'
+        '\n[[published_addresses]]\nyear = 2566\nitem = "o25"\nurl = "https://b.example/"\n'
+    )
+    exported.write_text(text, "utf-8")
+    before = dump(sample_db)
+    result = run(*db, "import", str(exported))
+    assert result.code == 2 and "published_addresses[1].item" in result.err
+    assert dump(sample_db) == before

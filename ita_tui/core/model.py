@@ -223,6 +223,15 @@ class AccessEvent:
     detail: str | None = None
 
 
+@dataclass(frozen=True)
+class PublishedAddress:
+    """Where the agency publishes an OIT item (o25…) for an assessment year (B.E.)."""
+
+    year: int
+    item: str
+    url: str
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """An agency's whole plan, as a plan file or a snapshot holds it."""
@@ -237,15 +246,7 @@ class Plan:
     # The agency's own OIT item lists, each a checked [[catalogues]] table of
     # data/oit_catalogues.toml's shape (ita_tui.core.oit reads and checks them).
     oit_lists: tuple[dict[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class PublishedAddress:
-    """Where the agency publishes an OIT item (o25…) for an assessment year (B.E.)."""
-
-    year: int
-    item: str
-    url: str
+    published_addresses: tuple[PublishedAddress, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,15 @@ from ita_tui.core.model import (
 from ita_tui.core.text import normalise, visible
 from ita_tui.core.thai_calendar import to_arabic_digits
 from ita_tui.db.connection import Database
-from ita_tui.db.mappings import CONTENTS, FINDINGS, MEASURES, MEETINGS, PROGRESS, RECOMMENDATIONS
+from ita_tui.db.mappings import (
+    CONTENTS,
+    FINDINGS,
+    MEASURES,
+    MEETINGS,
+    PROGRESS,
+    PUBLISHED_ADDRESSES,
+    RECOMMENDATIONS,
+)
 
 
 def _day(value: str | None) -> date | None:
@@ -370,12 +378,12 @@ def assessments(db: Database, agency_id: int) -> list[Assessment]:
 def published_addresses(
     db: Database, agency_id: int, year: int | None = None
 ) -> list[PublishedAddress]:
-    rows = db.execute(
-        "SELECT year, item, url FROM published_addresses WHERE agency_id = ?"
-        " AND (? IS NULL OR year = ?) ORDER BY year, item",
+    rows = db.rows(
+        f"SELECT {PUBLISHED_ADDRESSES.select('a')} FROM published_addresses a"
+        " WHERE a.agency_id = ? AND (? IS NULL OR a.year = ?) ORDER BY a.year, a.item",
         (agency_id, year, year),
-    ).fetchall()
-    return [PublishedAddress(year=y, item=item, url=url) for y, item, url in rows]
+    )
+    return [PUBLISHED_ADDRESSES.record(row) for row in rows]
 
 
 def evidence_links(db: Database, agency_id: int) -> list[EvidenceLink]:
