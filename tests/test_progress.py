@@ -129,10 +129,11 @@ def test_a_busy_database_is_said_to_be_waited_for_and_for_how_long(run, sample_d
     waited = run(*log)
     assert waited.code == 0, waited.err
     assert time.monotonic() - started >= 1.0
-    assert "ฐานข้อมูลไม่ว่าง ผู้ใช้อื่นกำลังบันทึกอยู่ จะรอไม่เกิน 30 วินาที" in waited.err
+    # In the digits of the user's setting, Thai by default.
+    assert "ฐานข้อมูลไม่ว่าง ผู้ใช้อื่นกำลังบันทึกอยู่ จะรอไม่เกิน ๓๐ วินาที" in waited.err
     assert waited.err.count("ฐานข้อมูลไม่ว่าง") == 1
     hold_the_write_lock(sample_db, 1.5)
-    english = run("--lang", "en", *log[:-2], "--date", "2023-04-02")
+    english = run("--lang", "en", "--digits", "arabic", *log[:-2], "--date", "2023-04-02")
     assert english.code == 0
     assert "The database is busy: another user is saving. Waiting up to 30 s" in english.err
     hold_the_write_lock(sample_db, 1.5)

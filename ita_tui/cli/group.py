@@ -208,4 +208,4 @@ def cli(
         run_app(ctx.obj.open(), ctx.obj, persist_settings=not served, served=served)
     else:
         # Long work shows a bar on a terminal; the app, which owns the terminal, silences it.
-        ctx.with_resource(progress_shown(chosen_lang, quiet))
+        ctx.with_resource(progress_shown(chosen_lang, quiet, ctx.obj.digits))

@@ -15,6 +15,7 @@ from typing import Any
 from ita_tui.cli.output import say
 from ita_tui.core import progress
 from ita_tui.core.i18n import translate
+from ita_tui.core.thai_calendar import with_digits
 
 # A bar for work that ends sooner would only flicker.
 SHOW_AFTER_SECONDS = 0.3
@@ -23,8 +24,8 @@ SHOW_AFTER_SECONDS = 0.3
 class _Bar:
     """Rich's Progress, started at the first report that comes after SHOW_AFTER_SECONDS."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str, digits: str) -> None:
+        self.lang, self.digits = lang, digits
         self.started = time.monotonic()
         self.shown: Any = None
         self.tasks: dict[str, Any] = {}
@@ -64,7 +65,7 @@ class _Bar:
 
     def waiting(self, waited: float, limit: float) -> None:
         shown = self._progress()
-        description = translate("progress.busy", self.lang, limit=round(limit))
+        description = _busy(self.lang, self.digits, limit)
         if "busy" not in self.tasks:
             self.tasks["busy"] = shown.add_task(description, total=round(limit))
         shown.update(self.tasks["busy"], completed=min(round(waited), round(limit)))
@@ -77,8 +78,8 @@ class _Bar:
 class _Lines:
     """Not a terminal: no bar; a busy database is said once, with how long it may wait."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, lang: str, digits: str) -> None:
+        self.lang, self.digits = lang, digits
         self.said_busy = False
 
     def step(self, stage: str, done: int, total: int | None) -> None:
@@ -87,21 +88,25 @@ class _Lines:
     def waiting(self, waited: float, limit: float) -> None:
         if not self.said_busy:
             self.said_busy = True
-            say(translate("progress.busy", self.lang, limit=round(limit)), err=True)
+            say(_busy(self.lang, self.digits, limit), err=True)
+
+
+def _busy(lang: str, digits: str, limit: float) -> str:
+    return translate("progress.busy", lang, limit=with_digits(str(round(limit)), digits))
 
 
 @contextlib.contextmanager
-def shown(lang: str, quiet: bool = False) -> Iterator[None]:
+def shown(lang: str, quiet: bool = False, digits: str = "arabic") -> Iterator[None]:
     """Long work inside is shown as it goes, as this module's docstring says."""
     if quiet:
         with progress.listening(None):
             yield
         return
     if not sys.stderr.isatty():
-        with progress.listening(_Lines(lang)):
+        with progress.listening(_Lines(lang, digits)):
             yield
         return
-    bar = _Bar(lang)
+    bar = _Bar(lang, digits)
     try:
         with progress.listening(bar):
             yield
