@@ -7,6 +7,7 @@ table too wide for a portrait page; a table's columns are sized to their content
 is bold and repeats on every page (w:tblHeader), and no row is split across pages (w:cantSplit);
 the score chart is a chart (render/word_chart.py)."""
 
+import functools
 import io
 import math
 import zipfile
@@ -235,10 +236,17 @@ def _add_text(run: Any, text: str, bold: bool = False, points: float | None = No
 
 
 def SubElement(parent: Any, tag: str) -> Any:  # noqa: N802 (as lxml names it)
-    """A new last child of `parent`, its tag given with its prefix ("w:tr")."""
-    child = OxmlElement(tag)
+    """A new last child of `parent`, its tag given with its prefix ("w:tr"); made by the
+    parent's own parser (python-docx's OxmlElement builds a namespace map each time, which
+    was most of a big table's cost)."""
+    child = parent.makeelement(_clark(tag), {})
     parent.append(child)
     return child
+
+
+@functools.cache
+def _clark(tag: str) -> str:
+    return str(qn(tag))
 
 
 def _twips(emu: int) -> int:
