@@ -89,7 +89,8 @@ def render_word(document: Document, template: Path | None = None) -> bytes:
                 from ita_tui.documents.render.word_chart import add_chart
 
                 add_chart(word, block, pages.text_width(), thai_digits)
-                _table(word, pages, *chart_table(block), styles)
+                if block.scores_beside:
+                    _table(word, pages, *chart_table(block), styles)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
