@@ -87,7 +87,10 @@ def words_only(text: str) -> bool:
     """Whether the segmenter divides the text into words of its dictionary, leaving nothing."""
     from ita_tui.core.thai_lines import pieces
 
-    return all(piece.strip().rstrip("ฯๆ") in dictionary() for piece in pieces(text))
+    return all(
+        piece.strip().replace("ฯลฯ", "").rstrip("ฯๆ") in dictionary() | {""}
+        for piece in pieces(text)
+    )
 
 
 def broken_inside_words(lines: list[str]) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ from ita_tui.core import document as model
 from ita_tui.core import scoring
 from ita_tui.core.model import Assessment, Finding, MeasureDetail, Meeting, Recommendation
 from ita_tui.core.words import Words
+from ita_tui.documents import budgets
 
 KINDS = ("o25", "o26")
 
@@ -469,13 +470,53 @@ def _o26(evidence: Evidence, words: Words) -> Document:
 
 
 def _budget_section(measures: list[MeasureDetail], words: Words) -> Section:
-    """The budget planned and used per measure, with the totals."""
-    return Section(words.t("oit_evidence.budget"), paragraphs=(words.t("oit_evidence.no_data"),))
+    """The budget planned and spent per measure that states one, with the totals."""
+    stated = [(p, m) for p, m in enumerate(measures, start=1) if budgets.says_budget(m)]
+    if not stated:
+        return Section(
+            words.t("oit_evidence.budget"), paragraphs=(words.t("oit_evidence.no_data"),)
+        )
+    rows = [
+        (
+            f"{words.num(position)}. {measure.full_title}",
+            words.t("budget.none")
+            if measure.budget == 0 and not measure.budget_used
+            else budgets.amount(measure.budget, words),
+            budgets.amount(measure.budget_used, words),
+        )
+        for position, measure in stated
+    ]
+    planned = sum((m.budget or Decimal(0) for _, m in stated), Decimal(0))
+    used = sum((m.budget_used or Decimal(0) for _, m in stated), Decimal(0))
+    rows.append(
+        (
+            words.t("oit_evidence.total"),
+            budgets.amount(planned, words),
+            budgets.amount(used, words),
+        )
+    )
+    headers = tuple(
+        words.t(k)
+        for k in ("oit_evidence.col.measure", "oit_evidence.col.planned", "oit_evidence.col.used")
+    )
+    return Section(words.t("oit_evidence.budget"), table=Table(headers, tuple(rows)))
 
 
 def _remarks(measures: list[MeasureDetail], kind: str, words: Words) -> tuple[str, ...]:
-    """The problems or suggestions logged on each measure's progress, under its number."""
-    return ()
+    """The problems or suggestions logged on each measure's progress, under its number, its
+    title and the day each was logged; an entry since corrected is left out."""
+    lines = []
+    for position, measure in enumerate(measures, start=1):
+        corrected = {entry.corrects for entry in measure.progress if entry.corrects}
+        for entry in sorted(measure.progress, key=lambda e: (e.date, e.id or 0)):
+            if entry.id in corrected:
+                continue
+            said = entry.problems if kind == "problems" else entry.suggestions
+            if said:
+                lines.append(
+                    f"{words.num(position)}. {measure.full_title} ({words.day(entry.date)}): {said}"
+                )
+    return tuple(lines)
 
 
 def _fiscal_bounds(year: int) -> tuple[str, str]:

@@ -9,7 +9,7 @@ the score chart is a chart (render/word_chart.py)."""
 
 import functools
 import io
-import math
+import re
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -128,7 +128,7 @@ class _Pages:
         self.word = word
         first = word.sections[0]
         self.portrait_width = first.page_width - first.left_margin - first.right_margin
-        self.landscape_width = first.page_height - first.top_margin - first.bottom_margin
+        self.landscape_width = first.page_height - first.left_margin - first.right_margin
         self.landscape = False
 
     def text_width(self) -> int:
@@ -148,15 +148,10 @@ class _Pages:
             width, height = height, width
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = width, height
-        if landscape:
-            # The long edge's margins are the portrait page's top and bottom ones.
-            first = self.word.sections[0]
-            section.left_margin, section.right_margin = first.top_margin, first.bottom_margin
-            section.top_margin, section.bottom_margin = first.right_margin, first.left_margin
-        else:
-            first = self.word.sections[0]
-            section.left_margin, section.right_margin = first.left_margin, first.right_margin
-            section.top_margin, section.bottom_margin = first.top_margin, first.bottom_margin
+        # The template's margins, edge for edge: the page is read turned, not rotated.
+        first = self.word.sections[0]
+        section.left_margin, section.right_margin = first.left_margin, first.right_margin
+        section.top_margin, section.bottom_margin = first.top_margin, first.bottom_margin
         self.landscape = landscape
 
 
@@ -257,15 +252,21 @@ def _twips(emu: int) -> int:
 # TH Sarabun New at 16 pt (and Laksaman, its metric twin): a Thai letter or digit is about
 # 0.62 em wide; bold a little wider. A cell adds its margins (1.9 mm each side) and a little
 # room for the measure being rough.
-_CELL_EMU = int(Mm(0.62 * 16 * 0.3528))
-_BOLD = 1.08
+_CELL_EMU = int(Mm(0.61 * 16 * 0.3528))
+_BOLD = 1.05
 # The segmenter keeps compounds whole ("งานการเจ้าหน้าที่"); Word and LibreOffice break them
 # between their words. A piece longer than this is taken for such a compound.
 _LONGEST_WORD_CELLS = 10
-_CELL_MARGINS = int(Mm(5.5))
+# A consonant or leading vowel: where a Thai word may begin.
+_THAI_START = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
+_CELL_MARGINS = int(Mm(4.5))
 # The rows that decide the widths: enough to see every kind of text a column holds, few enough
 # that a table of ten thousand rows is not segmented whole.
 _ROWS_LOOKED_AT = 400
+# The rows the columns are laid out for (counting each one's lines at every width tried).
+_ROWS_LAID_OUT = 150
+# How many slices of room a column is tried wider by at once.
+_LOOK_AHEAD = 8
 
 
 def _rows_looked_at(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -281,9 +282,23 @@ def _longest_word(text: str) -> int:
     from ita_tui.core.thai_lines import cell_width, pieces
 
     return min(
-        max((cell_width(piece.strip()) for piece in pieces(text)), default=0),
+        max((cell_width(_after_prefix(piece.strip())) for piece in pieces(text)), default=0),
         _LONGEST_WORD_CELLS,
     )
+
+
+# Words that make a compound of the word after them (การ-, ความ-, ผู้-, นัก-, ผล-): Word and
+# LibreOffice break a line after them, and so may a column's narrowest width.
+_PREFIXES = ("การ", "ความ", "ผู้", "นัก", "ผล")
+
+
+def _after_prefix(word: str) -> str:
+    """The longer part of a compound that starts with such a prefix ("ความก้าวหน้า": ก้าวหน้า)."""
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) > len(prefix) and _THAI_START.match(rest):
+            return rest
+    return word
 
 
 def minimum_widths(
@@ -312,7 +327,7 @@ def column_widths(
     """Columns each at least as wide as its widest word, the room left given, a slice at a
     time, to the column where it saves the most lines over the table (the height of a row is
     that of its tallest cell): a measure's title gets room, a column of dates what it needs."""
-    from ita_tui.core.thai_lines import cell_width
+    from ita_tui.core.thai_lines import cell_width, pieces
 
     looked_at = (headers, *_rows_looked_at(rows))
     least = needed if needed is not None else minimum_widths(headers, rows, points)
@@ -320,42 +335,71 @@ def column_widths(
     if sum(least) >= across:
         # Wider than the page even so: all shrink alike (a very long word is then broken).
         return [int(across * width / sum(least)) for width in least]
-    # Each cell's lines, as the widths of its text lines in EMU at 16 pt.
+    # Each cell as its text lines, each line as the widths (EMU) of the pieces it may break
+    # between, so that a width's lines are counted as the words wrap.
     texts = [
-        [[cell_width(line) * cell_emu for line in cell.splitlines() or [""]] for cell in row]
-        for row in looked_at
+        [
+            [
+                [cell_width(piece) * cell_emu for piece in pieces(line)] or [0.0]
+                for line in cell.splitlines() or [""]
+            ]
+            for cell in row
+        ]
+        for row in looked_at[: _ROWS_LAID_OUT + 1]
     ]
 
-    def lines(text_lines: list[float], width: int) -> int:
+    @functools.cache
+    def lines_at(row: int, column: int, width: int) -> int:
         room = max(width - _CELL_MARGINS, 1)
-        # A line wraps at words, so it fills a little less than its room.
-        return sum(max(1, math.ceil(length * 1.1 / room)) for length in text_lines)
+        count = 0
+        for line in texts[row][column]:
+            count += 1
+            filled = 0.0
+            for piece in line:
+                if filled and filled + piece > room:
+                    count += 1
+                    filled = 0.0
+                # A piece wider than the room is broken over as many lines as it takes.
+                extra = int(piece // room) if piece > room else 0
+                count += extra
+                filled = piece - extra * room if extra else filled + piece
+        return count
+
+    def column_lines(column: int, width: int) -> list[int]:
+        return [lines_at(row, column, width) for row in range(len(texts))]
 
     widths = list(least)
-    cells = [[lines(cell, w) for cell, w in zip(row, widths, strict=True)] for row in texts]
+    by_column = [column_lines(c, w) for c, w in enumerate(widths)]
+    cells = [list(row) for row in zip(*by_column, strict=True)]
     slice_ = int(Mm(2))
-    steps = (across - sum(least)) // slice_
-    for _ in range(steps):
-        best, best_saving, best_cells = 0, (-1, -1, -1), None
+    spare = (across - sum(least)) // slice_
+    while spare > 0:
+        # For each column, the widening (up to a few slices: a cell loses a line only once
+        # its text fits, so one slice alone often saves nothing) that saves the most lines
+        # of the table per slice; rows made lower first, then the column's own lines.
+        best: tuple[float, float, int, int, list[int]] | None = None
         for column in range(len(widths)):
-            wider = widths[column] + slice_
-            candidate = [lines(row[column], wider) for row in texts]
-            # Rows made lower first; when none is, the column's own lines (they are what a
-            # row is as tall as once the others have room).
-            saving = (
-                sum(
+            for slices in range(1, min(_LOOK_AHEAD, spare) + 1):
+                candidate = column_lines(column, widths[column] + slices * slice_)
+                lower = sum(
                     max(row) - max(*row[:column], new, *row[column + 1 :])
                     for row, new in zip(cells, candidate, strict=True)
-                ),
-                sum(row[column] - new for row, new in zip(cells, candidate, strict=True)),
-                sum(row[column] for row in cells),  # else the column of most lines
-            )
-            if saving > best_saving:
-                best, best_saving, best_cells = column, saving, candidate
-        widths[best] += slice_
-        assert best_cells is not None
-        for row, new in zip(cells, best_cells, strict=True):
-            row[best] = new
+                )
+                fewer = sum(row[column] - new for row, new in zip(cells, candidate, strict=True))
+                option = (lower / slices, fewer / slices, -slices, column, candidate)
+                if best is None or option[:3] > best[:3]:
+                    best = option
+        assert best is not None
+        lower_rate, fewer_rate, minus_slices, column, candidate = best
+        if lower_rate <= 0 and fewer_rate <= 0:
+            # Nothing saves a line any more: the rest goes to the column of most lines.
+            column = max(range(len(widths)), key=lambda c: sum(row[c] for row in cells))
+            widths[column] += spare * slice_
+            break
+        widths[column] -= minus_slices * slice_
+        spare += minus_slices
+        for row, new in zip(cells, candidate, strict=True):
+            row[column] = new
     widths[-1] += across - sum(widths)
     return widths
 
