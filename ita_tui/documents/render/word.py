@@ -264,9 +264,9 @@ _CELL_MARGINS = int(Mm(4.5))
 # that a table of ten thousand rows is not segmented whole.
 _ROWS_LOOKED_AT = 400
 # The rows the columns are laid out for (counting each one's lines at every width tried).
-_ROWS_LAID_OUT = 150
-# How many slices of room a column is tried wider by at once.
-_LOOK_AHEAD = 8
+_ROWS_LAID_OUT = 100
+# At most so many moves of room between columns.
+_MOVES = 40
 
 
 def _rows_looked_at(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -368,38 +368,44 @@ def column_widths(
     def column_lines(column: int, width: int) -> list[int]:
         return [lines_at(row, column, width) for row in range(len(texts))]
 
-    widths = list(least)
+    def height(row: list[int]) -> float:
+        # A row is as tall as its tallest cell; the soft maximum also counts the cells nearly as
+        # tall, so that two tall cells of a row are both worth widening (the true maximum would
+        # not move until both had shrunk).
+        return float(sum(lines**4 for lines in row) ** 0.25)
+
+    # A start: the room beyond each column's least shared by how much text it holds.
+    held = [sum(sum(sum(line) for line in row[c]) for row in texts) for c in range(len(least))]
+    spare = across - sum(least)
+    widths = [n + int(spare * h / (sum(held) or 1)) for n, h in zip(least, held, strict=True)]
     by_column = [column_lines(c, w) for c, w in enumerate(widths)]
-    cells = [list(row) for row in zip(*by_column, strict=True)]
-    slice_ = int(Mm(2))
-    spare = (across - sum(least)) // slice_
-    while spare > 0:
-        # For each column, the widening (up to a few slices: a cell loses a line only once
-        # its text fits, so one slice alone often saves nothing) that saves the most lines
-        # of the table per slice; rows made lower first, then the column's own lines.
-        best: tuple[float, float, int, int, list[int]] | None = None
-        for column in range(len(widths)):
-            for slices in range(1, min(_LOOK_AHEAD, spare) + 1):
-                candidate = column_lines(column, widths[column] + slices * slice_)
-                lower = sum(
-                    max(row) - max(*row[:column], new, *row[column + 1 :])
-                    for row, new in zip(cells, candidate, strict=True)
-                )
-                fewer = sum(row[column] - new for row, new in zip(cells, candidate, strict=True))
-                option = (lower / slices, fewer / slices, -slices, column, candidate)
-                if best is None or option[:3] > best[:3]:
-                    best = option
-        assert best is not None
-        lower_rate, fewer_rate, minus_slices, column, candidate = best
-        if lower_rate <= 0 and fewer_rate <= 0:
-            # Nothing saves a line any more: the rest goes to the column of most lines.
-            column = max(range(len(widths)), key=lambda c: sum(row[c] for row in cells))
-            widths[column] += spare * slice_
+    total = sum(height(list(row)) for row in zip(*by_column, strict=True))
+    # Then room moved from one column to another while that lowers the table.
+    for _ in range(_MOVES):
+        best: tuple[float, int, int, int] | None = None
+        for step in (int(Mm(8)), int(Mm(3))):
+            for giver in range(len(widths)):
+                if widths[giver] - step < least[giver]:
+                    continue
+                given = column_lines(giver, widths[giver] - step)
+                for taker in range(len(widths)):
+                    if taker == giver:
+                        continue
+                    taken = column_lines(taker, widths[taker] + step)
+                    moved = 0.0
+                    for row in range(len(texts)):
+                        cells = [by_column[c][row] for c in range(len(widths))]
+                        cells[giver], cells[taker] = given[row], taken[row]
+                        moved += height(cells)
+                    if moved < total - 0.01 and (best is None or moved < best[0]):
+                        best = (moved, giver, taker, step)
+        if best is None:
             break
-        widths[column] -= minus_slices * slice_
-        spare += minus_slices
-        for row, new in zip(cells, candidate, strict=True):
-            row[column] = new
+        total, giver, taker, step = best
+        widths[giver] -= step
+        widths[taker] += step
+        by_column[giver] = column_lines(giver, widths[giver])
+        by_column[taker] = column_lines(taker, widths[taker])
     widths[-1] += across - sum(widths)
     return widths
 
