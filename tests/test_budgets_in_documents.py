@@ -111,3 +111,50 @@ def test_problems_and_suggestions_stay_text(sample_db, run, tmp_path):
     assert result.code == 0, result.err
     page = out.read_text("utf-8")
     assert "&lt;b&gt;ตัวหนา&lt;/b&gt;" in page and "<b>ตัวหนา" not in page
+
+
+def test_the_hostile_corpus_as_problems_stays_text_in_every_format(sample_db):
+    import io
+    from html.parser import HTMLParser
+
+    import docx
+
+    from ita_tui.core.document import Bullets
+    from ita_tui.core.text import visible
+    from ita_tui.documents.render import as_bytes, as_text
+    from tests.hostile import ACCEPTED
+
+    db = open_database(sample_db)
+    desk = Desk(db, as_of=date(2023, 3, 20))
+    for case in ACCEPTED:
+        desk.log_progress(7, date(2023, 3, 15), 40, "บันทึก", problems=case.text)
+    stored = [e.problems for e in desk.measure(7).progress if e.problems]
+    assert len(stored) == len(ACCEPTED)
+    document = desk.document("o26", date(2023, 3, 20), None, 2566)
+    db.close()
+    [problems] = [
+        block
+        for part in document.parts
+        for index, block in enumerate(part.blocks)
+        if isinstance(block, Bullets) and "ปัญหา/อุปสรรค" in part.blocks[index - 1].text
+    ]
+    for text in stored:
+        assert any(line.endswith(f"): {text}") for line in problems.items), text
+    page = as_text(document, "html")
+
+    class Text(HTMLParser):
+        said = ""
+
+        def handle_data(self, data: str) -> None:
+            self.said += data
+
+    reader = Text(convert_charrefs=True)
+    reader.feed(page)
+    word_text = "\n".join(
+        p.text for p in docx.Document(io.BytesIO(as_bytes(document, "docx"))).paragraphs
+    )
+    for text in stored:
+        shown = visible(text)
+        assert shown in reader.said, text
+        assert shown.replace("\r\n", "\n").replace("\r", "\n") in word_text, text
+    assert "<script>" not in page
