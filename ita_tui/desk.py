@@ -451,7 +451,7 @@ class Desk:
             meetings=tuple(self.meetings()),
             item=self._item_asking(evidence.ITEMS_2569[kind], year),
         )
-        return evidence.to_document(evidence.build(kind, data, self.words), self.words.lang)
+        return evidence.build(kind, data, self.words)
 
     def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
