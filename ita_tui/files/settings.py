@@ -5,7 +5,10 @@ from pathlib import Path
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.follow_up import BEHIND_GAP, STALE_DAYS
+from ita_tui.files.atomic import write_atomically
 from ita_tui.files.locations import settings_path
+from ita_tui.files.modes import private_folder
+from ita_tui.files.user_files import read_toml
 
 LANGUAGES = ("th", "en")
 DIGIT_SYSTEMS = ("thai", "arabic")
@@ -30,8 +33,6 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
     it falls back to the defaults for what it cannot read and says so."""
     path = path or settings_path()
     problems: list[str | UserError] = []
-    from ita_tui.files.user_files import read_toml
-
     try:
         raw = read_toml(path)
     except UserError as error:
@@ -78,10 +79,7 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
-    import tomli_w
-
-    from ita_tui.files.atomic import write_atomically
-    from ita_tui.files.modes import private_folder
+    import tomli_w  # only when saving: every command reads the settings, few write them
 
     path = path or settings_path()
     private_folder(path.parent)
