@@ -72,13 +72,14 @@ class Context:
             agency_name=self.agency,
             stale_days=self.settings.stale_days,
             behind_gap=self.settings.behind_gap,
+            agency_required=not (whole_database or acting),
         )
-        # Who acts is asked before the agency is looked for, as a person at the terminal
-        # expects the password prompt first.
         if acting:
+            # Who acts is asked before the agency is looked for: the password prompt comes
+            # first, as it always has.
             self.act(desk, by)
-        if not whole_database:
-            desk.require_agency()
+            if not whole_database:
+                desk.require_agency()
         return desk
 
     def open(self, create: bool = False, adopt_empty: bool = False):
