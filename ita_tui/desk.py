@@ -42,6 +42,8 @@ from ita_tui.db.connection import Database, user_error_for
 from ita_tui.db.review import Review, review
 from ita_tui.files.user_files import read_toml
 
+# The documents (snapshot, reports, evidence) are imported in the functions that use them:
+# loaded together they take longer than a reading command such as `overdue` takes to run.
 if TYPE_CHECKING:
     from ita_tui.core.document import Document
     from ita_tui.core.new_year import YearDraft
