@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from textual.widgets import Input
 
-from ita_tui.core.errors import UserError
 from ita_tui.core.user_input import parse_baht
 from ita_tui.screens.measure import MeasureScreen
 from ita_tui.screens.measure_form import MeasureForm
@@ -16,6 +15,7 @@ from ita_tui.widgets.plain import DataTable, Static
 from tests.app_helpers import clear_and_paste, clear_and_type, rows, sample_app
 from tests.conftest import dump
 from tests.hostile import ONE_LINE
+from tests.refusals import expect_refusal
 
 
 @pytest.mark.parametrize(
@@ -40,9 +40,8 @@ def test_amounts_are_read_as_officers_type_them(typed, amount):
 
 @pytest.mark.parametrize("typed", ["ห้าหมื่น", "-500", "1.234", "1e20", "12abc", "NaN"])
 def test_what_is_not_an_amount_is_refused_by_name(typed):
-    with pytest.raises(UserError) as refused:
+    with expect_refusal("budget.not_baht"):
         parse_baht(typed)
-    assert refused.value.key == "budget.not_baht"
 
 
 def _export(run, db, tmp_path) -> dict:
