@@ -598,6 +598,7 @@ class Desk:
         corrects: int | None = None,
         problems: str | None = None,
         suggestions: str | None = None,
+        budget_used: Decimal | None = None,
     ) -> int:
         return writes.log_progress(
             self.db,
@@ -611,7 +612,14 @@ class Desk:
             corrects=corrects,
             problems=problems,
             suggestions=suggestions,
+            budget_used=budget_used,
         )
+
+    def set_budget(
+        self, measure_id: int, planned: Decimal | None = None, used: Decimal | None = None
+    ) -> None:
+        """A measure's planned budget and what it has spent; None leaves a figure as it is."""
+        writes.set_budget(self.db, measure_id, planned, used, by=self.who)
 
     def tick(self, content_id: int, done: bool) -> None:
         writes.tick_content(self.db, content_id, self.as_of if done else None, self.who)
