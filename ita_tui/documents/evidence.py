@@ -6,9 +6,10 @@ rendered from. Kind "o25" is the analysis of the last result with the measures d
 list calls them O25 and O26, and O26 reports the fiscal year before.
 
 Every section a year's item requires is always there, saying "not yet" or "no data" when empty,
-so that a missing element shows instead of vanishing."""
+so that a missing element shows instead of vanishing. It is built in the one document model
+(ita_tui.core.document) that every report is rendered from."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ita_tui.core import document as model
@@ -20,27 +21,48 @@ from ita_tui.documents import budgets
 KINDS = ("o25", "o26")
 
 
-@dataclass(frozen=True)
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+# An evidence document is built straight into the one document model (ita_tui.core.document):
+# a section is its heading and blocks, a section within one is a heading a level deeper (to
+# the third, the deepest a Word template styles).
+Blocks = tuple[model.Block, ...]
 
 
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    paragraphs: tuple[str, ...] = ()
-    bullets: tuple[str, ...] = ()
-    table: Table | None = None
-    # Sections under this one (a measure's checklist and progress under the measure).
-    parts: tuple["Section", ...] = ()
+def table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> model.Table:
+    return model.Table(headers, rows, "evidence")
 
 
-@dataclass(frozen=True)
-class Document:
-    title: str
-    subtitle: tuple[str, ...]
-    sections: tuple[Section, ...]
+def section(
+    heading: str,
+    paragraphs: tuple[str, ...] = (),
+    bullets: tuple[str, ...] = (),
+    table: model.Table | None = None,
+    parts: tuple[Blocks, ...] = (),
+) -> Blocks:
+    blocks: list[model.Block] = [model.Heading(heading, 2)]
+    blocks.extend(model.Paragraph(text) for text in paragraphs)
+    if bullets:
+        blocks.append(model.Bullets(bullets))
+    if table is not None:
+        blocks.append(table)
+    for part in parts:
+        blocks.extend(
+            replace(block, level=min(block.level + 1, 3))
+            if isinstance(block, model.Heading)
+            else block
+            for block in part
+        )
+    return tuple(blocks)
+
+
+def evidence_document(
+    title: str, subtitle: tuple[str, ...], sections: tuple[Blocks, ...], words: Words
+) -> model.Document:
+    return model.Document(
+        title=title,
+        lang=words.lang,
+        parts=(model.Section("evidence", tuple(b for blocks in sections for b in blocks)),),
+        subtitle="\n".join(subtitle),
+    )
 
 
 @dataclass(frozen=True)
@@ -236,12 +258,12 @@ def assessment_years(kind: str, fiscal_year: int) -> list[int]:
 ITEMS_2569 = {"o25": "o25", "o26": "o26"}
 
 
-def build(kind: str, evidence: Evidence, words: Words) -> Document:
+def build(kind: str, evidence: Evidence, words: Words) -> model.Document:
     document = _o25(evidence, words) if kind == "o25" else _o26(evidence, words)
     if evidence.item is None:
         return document
     answers = words.t("oit_evidence.item", item=evidence.item, year=words.num(evidence.year))
-    return Document(document.title, (*document.subtitle, answers), document.sections)
+    return replace(document, subtitle=f"{document.subtitle}\n{answers}")
 
 
 def _units(measure: MeasureDetail, words: Words) -> str:
@@ -251,7 +273,7 @@ def _units(measure: MeasureDetail, words: Words) -> str:
     return ", ".join((lead, *measure.units[1:]))
 
 
-def _o25(evidence: Evidence, words: Words) -> Document:
+def _o25(evidence: Evidence, words: Words) -> model.Document:
     n = words.num
     result_year = evidence.year - 1
     fiscal_year = plan_year("o25", evidence.year)
@@ -264,7 +286,7 @@ def _o25(evidence: Evidence, words: Words) -> Document:
     assessment = next((a for a in evidence.assessments if a.year == result_year), None)
     if assessment is None:
         sections.append(
-            Section(
+            section(
                 words.t("oit_evidence.result", year=n(result_year)),
                 paragraphs=(words.t("oit_evidence.no_result", year=n(result_year)),),
             )
@@ -278,7 +300,7 @@ def _o25(evidence: Evidence, words: Words) -> Document:
     ):
         chosen = [f for f in findings if f.kind == kind]
         sections.append(
-            Section(
+            section(
                 words.t(key),
                 bullets=tuple(_finding_line(f, words) for f in chosen),
                 paragraphs=() if chosen else no_data,
@@ -306,15 +328,15 @@ def _o25(evidence: Evidence, words: Words) -> Document:
         )
     )
     sections.append(
-        Section(
+        section(
             words.t("oit_evidence.measures", year=n(fiscal_year)),
-            table=Table(headers, rows) if rows else None,
+            table=table(headers, rows) if rows else None,
             paragraphs=() if rows else (words.t("oit_evidence.no_measures", year=n(fiscal_year)),),
         )
     )
     shared = [r for r in evidence.recommendations if r.assessment_year == result_year]
     sections.append(
-        Section(
+        section(
             words.t("oit_evidence.shared"),
             bullets=tuple(
                 f"{r.text} ({words.t('oit_evidence.done_on', date=words.day(r.done_on))})"
@@ -326,14 +348,14 @@ def _o25(evidence: Evidence, words: Words) -> Document:
         )
     )
     sections.append(_keep_section(assessment, words))
-    return Document(title, (subtitle,), tuple(sections))
+    return evidence_document(title, (subtitle,), tuple(sections), words)
 
 
-def _keep_section(assessment: Assessment | None, words: Words) -> Section:
+def _keep_section(assessment: Assessment | None, words: Words) -> Blocks:
     """Element (5) of o42: what passed the mark, to be kept at that level or raised."""
     n = words.num
     if assessment is None:
-        return Section(
+        return section(
             words.t("oit_evidence.keep_unknown"), paragraphs=(words.t("oit_evidence.no_data"),)
         )
     mark = scoring.methodology(assessment.year).pass_mark
@@ -342,14 +364,14 @@ def _keep_section(assessment: Assessment | None, words: Words) -> Section:
         for i, s in zip(scoring.indicators(assessment.year), assessment.scores, strict=True)
         if Decimal(str(s)) >= mark
     ]
-    return Section(
+    return section(
         words.t("oit_evidence.keep", mark=n(mark)),
         bullets=tuple(kept),
         paragraphs=() if kept else (words.t("oit_evidence.none_passed"),),
     )
 
 
-def _result_section(assessment: Assessment, evidence: Evidence, words: Words) -> Section:
+def _result_section(assessment: Assessment, evidence: Evidence, words: Words) -> Blocks:
     n = words.num
     score = scoring.compute(assessment.year, assessment.scores)
     mark = scoring.methodology(assessment.year).pass_mark
@@ -400,10 +422,10 @@ def _result_section(assessment: Assessment, evidence: Evidence, words: Words) ->
                 result=assessment.published_result or "-",
             )
         )
-    return Section(
+    return section(
         words.t("oit_evidence.result", year=n(assessment.year)),
         paragraphs=(headline, *published),
-        table=Table(headers, tuple(rows)),
+        table=table(headers, tuple(rows)),
     )
 
 
@@ -420,7 +442,7 @@ def _finding_line(finding: Finding, words: Words) -> str:
     return f"{where}: {finding.text}" if where else finding.text
 
 
-def _o26(evidence: Evidence, words: Words) -> Document:
+def _o26(evidence: Evidence, words: Words) -> model.Document:
     n = words.num
     year = plan_year("o26", evidence.year)
     title = words.t(asks("o26", evidence.year).title, agency=evidence.agency, year=n(year))
@@ -430,7 +452,7 @@ def _o26(evidence: Evidence, words: Words) -> Document:
     counts = {status: 0 for status in ("done", "in_progress", "not_started", "dropped")}
     for measure in measures:
         counts[measure.status] = counts.get(measure.status, 0) + 1
-    summary = Section(
+    summary = section(
         words.t("oit_evidence.summary"),
         paragraphs=(
             words.t("oit_evidence.count", count=n(len(measures)), year=n(year))
@@ -452,12 +474,12 @@ def _o26(evidence: Evidence, words: Words) -> Document:
         ("oit_evidence.suggestions", _remarks(measures, "suggestions", words)),
     ):
         sections.append(
-            Section(words.t(heading), bullets=lines, paragraphs=() if lines else no_data)
+            section(words.t(heading), bullets=lines, paragraphs=() if lines else no_data)
         )
     first, last = _fiscal_bounds(year)
     held = [m for m in evidence.meetings if first <= m.held_on.isoformat() <= last]
     sections.append(
-        Section(
+        section(
             words.t("oit_evidence.meetings"),
             bullets=tuple(
                 " ".join(p for p in (words.day(m.held_on), m.attendees or "", m.notes or "") if p)
@@ -466,14 +488,14 @@ def _o26(evidence: Evidence, words: Words) -> Document:
             paragraphs=() if held else (words.t("oit_evidence.no_meetings"),),
         )
     )
-    return Document(title, (subtitle,), tuple(sections))
+    return evidence_document(title, (subtitle,), tuple(sections), words)
 
 
-def _budget_section(measures: list[MeasureDetail], words: Words) -> Section:
+def _budget_section(measures: list[MeasureDetail], words: Words) -> Blocks:
     """The budget planned and spent per measure that states one, with the totals."""
     stated = [(p, m) for p, m in enumerate(measures, start=1) if budgets.says_budget(m)]
     if not stated:
-        return Section(
+        return section(
             words.t("oit_evidence.budget"), paragraphs=(words.t("oit_evidence.no_data"),)
         )
     rows = [
@@ -499,7 +521,7 @@ def _budget_section(measures: list[MeasureDetail], words: Words) -> Section:
         words.t(k)
         for k in ("oit_evidence.col.measure", "oit_evidence.col.planned", "oit_evidence.col.used")
     )
-    return Section(words.t("oit_evidence.budget"), table=Table(headers, tuple(rows)))
+    return section(words.t("oit_evidence.budget"), table=table(headers, tuple(rows)))
 
 
 def _remarks(measures: list[MeasureDetail], kind: str, words: Words) -> tuple[str, ...]:
@@ -526,7 +548,7 @@ def _fiscal_bounds(year: int) -> tuple[str, str]:
     return first.isoformat(), last.isoformat()
 
 
-def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Section:
+def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Blocks:
     n = words.num
     state = words.t(f"status.{measure.status}")
     facts = [
@@ -539,9 +561,9 @@ def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Sec
     parts = []
     if measure.contents:
         parts.append(
-            Section(
+            section(
                 words.t("oit_evidence.contents"),
-                table=Table(
+                table=table(
                     tuple(
                         words.t(k)
                         for k in (
@@ -571,39 +593,14 @@ def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Sec
         for entry in measure.progress
     )
     parts.append(
-        Section(
+        section(
             words.t("oit_evidence.progress"),
-            table=Table(progress_headers, progress_rows) if progress_rows else None,
+            table=table(progress_headers, progress_rows) if progress_rows else None,
             paragraphs=() if progress_rows else (words.t("oit_evidence.no_data"),),
         )
     )
-    return Section(
+    return section(
         f"{n(position)}. {measure.full_title}",
         paragraphs=tuple(facts),
         parts=tuple(parts),
-    )
-
-
-def to_document(document: Document, lang: str) -> "model.Document":
-    """The evidence in the document model that every report is rendered from: a section's
-    heading one level below its parent's (to the third, the deepest a Word template styles)."""
-    blocks: list[model.Block] = []
-
-    def add(section: Section, level: int) -> None:
-        blocks.append(model.Heading(section.heading, level))
-        blocks.extend(model.Paragraph(text) for text in section.paragraphs)
-        if section.bullets:
-            blocks.append(model.Bullets(section.bullets))
-        if section.table is not None:
-            blocks.append(model.Table(section.table.headers, section.table.rows, "evidence"))
-        for part in section.parts:
-            add(part, min(level + 1, 3))
-
-    for section in document.sections:
-        add(section, 2)
-    return model.Document(
-        title=document.title,
-        lang=lang,
-        parts=(model.Section("evidence", tuple(blocks)),),
-        subtitle="\n".join(document.subtitle),
     )
