@@ -446,6 +446,19 @@ class Desk:
 
         agency = self.require_agency()
         plan_year = evidence.plan_year(kind, year)
+        held = sorted({m.fiscal_year for m in self.measures()})
+        if plan_year not in held:
+            # A document without the plan it reports on would be published empty.
+            raise UserError(
+                "oit_evidence.no_plan_for_year",
+                kind=kind.upper(),
+                year=self.words.num(year),
+                plan_year=self.words.num(plan_year),
+                years=", ".join(
+                    self.words.num(y) for f in held for y in evidence.assessment_years(kind, f)
+                )
+                or "-",
+            )
         data = evidence.Evidence(
             agency=agency.name,
             year=year,
@@ -461,6 +474,18 @@ class Desk:
             item=self._item_asking(evidence.ITEMS_2569[kind], year),
         )
         return evidence.build(kind, data, self.words)
+
+    def evidence_year(self, kind: str) -> int:
+        """The assessment year the agency's data serves for an evidence document: the latest
+        one whose document holds the measures of a plan in the database."""
+        from ita_tui.documents import evidence
+
+        held = sorted({m.fiscal_year for m in self.measures()}, reverse=True)
+        for fiscal_year in held:
+            years = evidence.assessment_years(kind, fiscal_year)
+            if years:
+                return years[0]
+        raise UserError("report.no_plan")
 
     def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
@@ -500,7 +525,7 @@ class Desk:
         agency = self.require_agency()
         if kind in ("o25", "o26"):
             # The year of the assessment whose item asks for the document.
-            return self.evidence(kind, fiscal_year or fiscal_year_of(as_of))
+            return self.evidence(kind, fiscal_year or self.evidence_year(kind))
         if kind == "pack":
             from ita_tui.documents.report import monthly_pack
 
