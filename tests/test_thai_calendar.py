@@ -234,7 +234,8 @@ def test_no_period(text):
     ("text", "key"),
     [
         ("ก.ย. ๖๖ – ต.ค. ๖๕", "period.reversed"),
-        ("ตลอดปี", "period.invalid"),
+        ("ตลอดปี", "period.needs_year"),
+        ("เมื่อมีงบประมาณ", "period.invalid"),
         ("ต.ค. ๖๕ –", "period.invalid"),
     ],
 )

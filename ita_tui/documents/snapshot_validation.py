@@ -466,7 +466,10 @@ def _measures(
         end = check.day(row.get("end"), f"{path}.end")
         if "start" not in row and "end" not in row:
             try:
-                period = parse_period(period_text)
+                plan_year = row.get("fiscal_year")
+                period = parse_period(
+                    period_text, plan_year if isinstance(plan_year, int) else None
+                )
                 start, end = period.start, period.end
             except UserError as error:
                 check.fail(f"{path}.period", error.key, **error.params)

@@ -91,7 +91,10 @@ class MeasureForm(FormScreen[int | None]):
             self.query_one("#measure-year", Input).value,
         )
         period_text = self.query_one("#measure-period", Input).value
-        period = collector.read("measure-period", parse_period, period_text)
+        # A period without a year (ต.ค. – ธ.ค., ไตรมาส ๒) is of the measure's fiscal year.
+        period = collector.read(
+            "measure-period", lambda text: parse_period(text, year), period_text
+        )
         title = self.query_one("#measure-title-input", Input).value
         if not title.strip():
             collector.errors["measure-title-input"] = UserError("form.required_field")
