@@ -38,9 +38,14 @@ def read_plan(
     from ita_tui.documents import office_files
     from ita_tui.documents.plan_tables import PLACEHOLDER_UNIT, plan_from_tables
 
-    found = plan_from_tables(
-        office_files.read(path), agency=agency, fiscal_year=fiscal_year, unit=unit
-    )
+    document_read = office_files.read(path)
+    for sheet, row in document_read.hidden:
+        table = _table(context, sheet, True)
+        if row is None:
+            say(context.t("import.hidden_sheet", table=table), err=True)
+        else:
+            say(context.t("import.hidden_row", table=table, row=context.number(row)), err=True)
+    found = plan_from_tables(document_read, agency=agency, fiscal_year=fiscal_year, unit=unit)
     # A plan a table a page repeats its header: tables read alike are said once.
     alike: list[list[Layout]] = []
     for layout in found.layouts:

@@ -3,6 +3,7 @@ paragraphs and tables in document order, each cell as its paragraphs, merged cel
 the tables mean is plan_tables' business; this module alone knows the file formats, and loads
 their libraries only when a file is read."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -54,9 +55,11 @@ class Table:
 
 @dataclass(frozen=True)
 class OfficeDocument:
-    """Paragraphs (str) and tables in the order the document holds them."""
+    """Paragraphs (str) and tables in the order the document holds them; what the file hides
+    (sheets, rows) is left out and named in `hidden`: ("sheet name", None) or ("sheet", row)."""
 
     blocks: tuple[str | Table, ...]
+    hidden: tuple[tuple[str, int | None], ...] = ()
 
     @property
     def tables(self) -> list[Table]:
@@ -154,7 +157,12 @@ def _read_excel(source) -> OfficeDocument:
 
     workbook = openpyxl.load_workbook(source, data_only=True)
     blocks: list[str | Table] = []
+    hidden: list[tuple[str, int | None]] = []
     for sheet in workbook.worksheets:
+        # What a person does not see when they open the file is not their plan.
+        if sheet.sheet_state != "visible":
+            hidden.append((sheet.title, None))
+            continue
         if sheet.max_row > MAX_ROWS:
             raise UserError("office.too_large", rows=MAX_ROWS)
         origin_of: dict[tuple[int, int], tuple[int, int]] = {}
@@ -163,8 +171,12 @@ def _read_excel(source) -> OfficeDocument:
                 for column in range(merged.min_col, merged.max_col + 1):
                     if (row, column) != (merged.min_row, merged.min_col):
                         origin_of[row, column] = (merged.min_row, merged.min_col)
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if sheet.row_dimensions[row_number].hidden and any(v is not None for v in values):
+                hidden.append((sheet.title, row_number))
+                rows.append(())
+                continue
             cells = []
             for column_number, value in enumerate(values, start=1):
                 origin = origin_of.get((row_number, column_number))
@@ -174,7 +186,7 @@ def _read_excel(source) -> OfficeDocument:
                     cells.append(Cell(_excel_paragraphs(value)))
             rows.append(tuple(cells))
         blocks.append(Table(sheet.title, sheet=True, rows=tuple(rows)))
-    return OfficeDocument(tuple(blocks))
+    return OfficeDocument(tuple(blocks), tuple(hidden))
 
 
 def _excel_paragraphs(value: object) -> tuple[str, ...]:
@@ -189,5 +201,9 @@ def _excel_paragraphs(value: object) -> tuple[str, ...]:
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     else:
-        text = str(value)
-    return tuple(text.replace("\r\n", "\n").split("\n"))
+        text = _EXCEL_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), str(value))
+    return tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+# Excel writes some characters as `_xHHHH_` (a carriage return as `_x000D_`).
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -1,0 +1,135 @@
+"""What an officer of any agency meets on a first import of their own plan: a draft always,
+with every missing thing marked at once; a unit for plans that name none; problems at their own
+cell; what the file hides left out and said."""
+
+import tomllib
+
+from tests.hostile import ONE_LINE
+
+
+def _word(path, headings, rows):
+    import docx
+
+    document = docx.Document()
+    for line in headings:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for number, row in enumerate(rows):
+        for column, text in enumerate(row):
+            table.cell(number, column).text = text
+    document.save(path)
+    return path
+
+
+HEADER = ["มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"]
+
+
+def test_a_draft_marks_every_missing_thing_at_once_and_a_direct_import_says_how_to_get_it(
+    run, tmp_path
+):
+    path = _word(
+        tmp_path / "plan.docx",
+        [],
+        [HEADER, ["ก", "กองคลัง", "ต.ค. – ธ.ค."], ["ข", "กองช่าง", "เมื่อมีงบประมาณ"]],
+    )
+    db = tmp_path / "x.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 2
+    # Both at once, and the way on.
+    assert "--fiscal-year" in result.err and "--agency" in result.err
+    assert f"ita-tui import {path} --draft" in result.err
+    assert not db.exists()
+
+    draft = tmp_path / "draft.toml"
+    result = run("--db", str(db), "import", str(path), "--draft", str(draft))
+    assert result.code == 0, result.err
+    text = draft.read_text("utf-8")
+    todo = [line for line in text.splitlines() if line.startswith("# TODO: ")]
+    assert any("[agency]" in line for line in todo) and any("fiscal_year" in line for line in todo)
+    assert tomllib.loads(text)["measures"][0]["title"] == "ก"
+
+    # With the year given, the unreadable period is a TODO at its own cell; the other is read.
+    result = run(
+        "--db", str(db), "import", str(path), "--draft", str(draft), "--fiscal-year", "2568",
+        "--agency", "เทศบาลตำบลทดสอบ",
+    )  # fmt: skip
+    text = draft.read_text("utf-8")
+    assert "# TODO: ตารางที่ ๑ แถว ๓ คอลัมน์ ๓ (measures[1].period)" in text
+    assert "เมื่อมีงบประมาณ" in result.err
+
+
+def test_a_plan_without_a_responsible_column_gets_a_placeholder_or_the_unit_given(run, tmp_path):
+    path = _word(
+        tmp_path / "plan.docx",
+        ["โรงพยาบาลตรอน", "แผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"],
+        [["ลำดับ", "มาตรการ", "ระยะเวลา"], ["1", "ก", "ไตรมาสที่ ๒"], ["2", "ข", ""]],
+    )
+    draft = tmp_path / "draft.toml"
+    result = run("--db", str(tmp_path / "x.db"), "import", str(path), "--draft", str(draft))
+    assert result.code == 0, result.err
+    assert "ยังไม่ระบุหน่วยงาน" in result.out
+    # A measure without a period is said, never silently dateless.
+    assert "ไม่มีระยะเวลา" in result.err and ": ข" in result.err
+    db = tmp_path / "plan.db"
+    assert run("--db", str(db), "import", str(draft)).code == 0
+    measures = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"]
+    assert [m["units"] for m in measures] == [["ยังไม่ระบุหน่วยงาน"]] * 2
+
+    # The unit given is a name as typed, hostile or not: stored as it is, never split.
+    for number, case in enumerate(ONE_LINE[:6]):
+        db2 = tmp_path / f"given{number}.db"
+        result = run("--db", str(db2), "import", str(path), "--unit", case.text)
+        assert result.code == 0, result.err
+        measures = tomllib.loads(run("--db", str(db2), "export", "-").out)["measures"]
+        assert len({u for m in measures for u in m["units"]}) == 1
+
+
+def test_the_measure_column_beats_a_project_column_and_a_supervisor_is_no_follow_up(run, tmp_path):
+    path = _word(
+        tmp_path / "plan.docx",
+        ["สำนักงานสาธารณสุขจังหวัดเลย ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"],
+        [
+            ["(๔) โครงการ/กิจกรรม", "(๘) วิธีการจัดการความเสี่ยง (มาตรการ)", "(๙) ผู้รับผิดชอบ",
+             "(๑๐) ระยะเวลา", "ผู้กำกับติดตาม", "งบประมาณ"],
+            ["จัดซื้อ", "ตรวจสอบเอกสาร", "กลุ่มงานบริหารทั่วไป", "ไตรมาส 2/2568", "นายแพทย์ สสจ.",
+             "๕๐,๐๐๐"],
+        ],
+    )  # fmt: skip
+    db = tmp_path / "x.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 0, result.err
+    assert "“(๘) วิธีการจัดการความเสี่ยง (มาตรการ)” เป็นมาตรการ" in result.out
+    assert "“งบประมาณ” เป็นงบประมาณ" in result.out
+    assert "นายแพทย์ สสจ." in result.err  # listed, not taken as the follow-up
+    measure = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"][0]
+    assert measure["title"] == "ตรวจสอบเอกสาร" and measure.get("follow_up", "") == ""
+
+
+def test_hidden_sheets_and_rows_are_left_out_and_said_and_excel_escapes_decoded(run, tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "แผน"
+    for row in (
+        ["องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"],
+        HEADER,
+        ["ตรวจสอบ_x000D_การเบิกจ่าย", "กองคลัง", "ต.ค. – ธ.ค."],
+        ["แถวที่ซ่อน", "กองช่าง", "ต.ค. – ธ.ค."],
+    ):
+        sheet.append(row)
+    sheet.row_dimensions[4].hidden = True
+    secret = workbook.create_sheet("ร่างเก่า")
+    secret.append(HEADER)
+    secret.append(["มาตรการเก่า", "กองคลัง", "-"])
+    secret.sheet_state = "hidden"
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    db = tmp_path / "x.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 0, result.err
+    assert "ชีต “ร่างเก่า” ถูกซ่อนไว้" in result.err
+    assert "ชีต “แผน” แถว ๔ ถูกซ่อนไว้" in result.err
+    exported = tomllib.loads(run("--db", str(db), "export", "-").out)
+    assert [m["title"] for m in exported["measures"]] == ["ตรวจสอบ การเบิกจ่าย"]
+    assert exported["agency"]["name"] == "องค์การบริหารส่วนตำบลหนองบัว"
