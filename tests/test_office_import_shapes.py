@@ -56,6 +56,14 @@ def test_a_draft_marks_every_missing_thing_at_once_and_a_direct_import_says_how_
     text = draft.read_text("utf-8")
     assert "# TODO: ตารางที่ ๑ แถว ๓ คอลัมน์ ๓ (measures[1].period)" in text
     assert "เมื่อมีงบประมาณ" in result.err
+    # One bad period does not stop the plan: the draft imports as written, the measure keeps
+    # its words, marked, and has no dates; the other measure has its own.
+    assert run("--db", str(db), "import", str(draft)).code == 0
+    measures = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"]
+    assert [(m["period"], str(m.get("start")), str(m.get("end"))) for m in measures] == [
+        ("ต.ค. – ธ.ค.", "2024-10-01", "2024-12-31"),
+        ("TODO: เมื่อมีงบประมาณ", "None", "None"),
+    ]
 
 
 def test_a_plan_without_a_responsible_column_gets_a_placeholder_or_the_unit_given(run, tmp_path):
@@ -133,3 +141,29 @@ def test_hidden_sheets_and_rows_are_left_out_and_said_and_excel_escapes_decoded(
     exported = tomllib.loads(run("--db", str(db), "export", "-").out)
     assert [m["title"] for m in exported["measures"]] == ["ตรวจสอบ การเบิกจ่าย"]
     assert exported["agency"]["name"] == "องค์การบริหารส่วนตำบลหนองบัว"
+
+
+def test_a_continuation_table_with_an_extra_empty_edge_column_goes_on_with_the_plan(run, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("เทศบาลตำบลทดสอบ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    first = document.add_table(rows=2, cols=3)
+    for column, text in enumerate(HEADER):
+        first.cell(0, column).text = text
+    for column, text in enumerate(["ก", "กองคลัง", "ต.ค. – ธ.ค."]):
+        first.cell(1, column).text = text
+    # A PDF converter's page: one more column, empty, at the left edge.
+    second = document.add_table(rows=1, cols=4)
+    for column, text in enumerate(["", "ข", "กองช่าง", "ม.ค. - มี.ค. 2568"]):
+        second.cell(0, column).text = text
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    db = tmp_path / "x.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 0, result.err
+    measures = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"]
+    assert [(m["title"], m["units"], str(m["end"])) for m in measures] == [
+        ("ก", ["กองคลัง"], "2024-12-31"),
+        ("ข", ["กองช่าง"], "2025-03-31"),
+    ]

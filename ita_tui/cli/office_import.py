@@ -134,12 +134,26 @@ def plan_from_office_file(
         )
     elif plan.layouts and not document.get("measures"):
         reasons.append(UserError("office.no_measures"))
+    if plan.unread_periods:
+        reasons.append(located(context, _period_problems(plan, path), plan))
     if not reasons:
         try:
             return snapshot.validate(document, path)
         except SnapshotInvalid as invalid:
             reasons.append(located(context, invalid, plan))
     raise ImportStopped(reasons, path)
+
+
+def _period_problems(plan: PlanFromTables, source: str):
+    from ita_tui.documents.snapshot_validation import Problem, SnapshotInvalid
+
+    return SnapshotInvalid(
+        [
+            Problem(f"measures[{index}].period", error.key, error.params)
+            for index, error in plan.unread_periods
+        ],
+        source,
+    )
 
 
 def write_draft(context: Context, plan: PlanFromTables, destination: str) -> None:
@@ -153,6 +167,15 @@ def write_draft(context: Context, plan: PlanFromTables, destination: str) -> Non
 
     refuse_protected(Path(destination), context.database)
     todo = [context.t(f"import.todo.{name}") for name in plan.missing]
+    todo += [
+        f"{problem.path}: {context.t(problem.key, **problem.params)}"
+        for problem in located(context, _period_problems(plan, destination), plan).problems
+    ]
+    if plan.unread_periods:
+        say(
+            located(context, _period_problems(plan, destination), plan).message(context.lang),
+            err=True,
+        )
     problems = None
     try:
         snapshot.validate(plan.document, destination)

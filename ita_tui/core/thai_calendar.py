@@ -236,6 +236,9 @@ def parse_date(text: str) -> date:
 
 
 _NO_PERIOD = {"", "-", "–", "—", "ไม่มี", "none"}
+# Opens a period an import could not read, kept as written after it: a measure without dates
+# until a person mends it, which says so wherever its period is shown.
+UNREAD_PERIOD = "TODO:"
 
 
 def parse_period(text: str, fiscal_year: int | None = None) -> Period:
@@ -246,7 +249,7 @@ def parse_period(text: str, fiscal_year: int | None = None) -> Period:
     from ita_tui.core import plan_periods
 
     cleaned = _prepare(text)
-    if cleaned.lower() in _NO_PERIOD:
+    if cleaned.lower() in _NO_PERIOD or cleaned.startswith(UNREAD_PERIOD):
         return Period(None, None)
     found = plan_periods.read(cleaned, fiscal_year)
     if found is None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from ita_tui.core.errors import UserError
 from ita_tui.core.plan_periods import tick_label, year_of_label
 from ita_tui.core.scoring import indicators, methodology
-from ita_tui.core.thai_calendar import to_arabic_digits
+from ita_tui.core.thai_calendar import UNREAD_PERIOD, parse_period, to_arabic_digits
 from ita_tui.documents.office_files import EMPTY, Cell, OfficeDocument, Table
 from ita_tui.documents.snapshot_validation import FORMAT_NAME, FORMAT_VERSION
 
@@ -135,6 +135,9 @@ class PlanFromTables:
     # The measures given the placeholder unit, and those without a period.
     placeholders: list[int] = field(default_factory=list)
     undated: list[int] = field(default_factory=list)
+    # The measures whose period cell could not be read, and why: their period is marked
+    # UNREAD_PERIOD in the document, which imports them without dates.
+    unread_periods: list[tuple[int, UserError]] = field(default_factory=list)
     # The measures were read from numbered paragraphs, there being no plan table.
     from_paragraphs: bool = False
     fiscal_year: int | None = None
@@ -245,8 +248,6 @@ def _header_roles(row: tuple[Cell, ...], in_force: dict[int, str] | None = None)
 
 
 def _reads_as_period(text: str) -> bool:
-    from ita_tui.core.thai_calendar import parse_period
-
     try:
         return not parse_period(text, 2500).is_open
     except UserError:
@@ -320,7 +321,7 @@ class _Reader:
                 previous_roles = {}
                 continue
             width = max((len(row) for row in block.rows), default=0)
-            carried = previous_roles if width == previous_width else {}
+            carried = _continued(block, width, previous_roles, previous_width)
             previous_roles = self._table(block, carried)
             previous_width = width if previous_roles else 0
 
@@ -567,6 +568,32 @@ class _Reader:
             if result is None and (found := _PUBLISHED_RESULT.search(text)):
                 result = found.group(1)
         return overall, result
+
+
+def _continued(
+    table: Table, width: int, roles: dict[int, str], previous_width: int
+) -> dict[int, str]:
+    """The plan's columns for a table that goes on with it without a header: as wide as the
+    table before, or one column wider with that column empty at either edge (a converter's
+    leftover); else none."""
+    if not roles or width == previous_width:
+        return roles if width == previous_width else {}
+    if width == previous_width - 1:
+        # Back from a table that had the leftover column.
+        if max(roles) <= width:
+            return roles
+        return {column - 1: role for column, role in roles.items()} if 1 not in roles else {}
+    if width != previous_width + 1:
+        return {}
+
+    def empty(column: int) -> bool:
+        return all(len(row) < column or not row[column - 1].text for row in table.rows)
+
+    if empty(1):
+        return {column + 1: role for column, role in roles.items()}
+    if empty(width):
+        return roles
+    return {}
 
 
 def _ticked(table: Table, number: int, cell: Cell) -> bool:
@@ -833,6 +860,7 @@ def plan_from_tables(
     budgets: dict[int, Decimal | None] = {}
     placeholders: list[int] = []
     undated: list[int] = []
+    unread_periods: list[tuple[int, UserError]] = []
     for index, found in enumerate(reader.measures):
         origins[f"measures[{index}]"] = found.where
         for role, where in found.cells.items():
@@ -848,6 +876,13 @@ def plan_from_tables(
         period = found.period()
         if not period:
             undated.append(index)
+        elif fiscal_year is not None:
+            try:
+                parse_period(period, fiscal_year)
+            except UserError as error:
+                # Kept, marked, and without dates: the rest of the plan still comes in.
+                unread_periods.append((index, error))
+                period = f"{UNREAD_PERIOD} {period}"
         budget = budget_of(found.text("budget"))
         if isinstance(budget, str):
             where = found.cells.get("budget", found.where)
@@ -906,6 +941,7 @@ def plan_from_tables(
         budgets=budgets,
         placeholders=placeholders,
         undated=undated,
+        unread_periods=unread_periods,
         from_paragraphs=from_paragraphs,
         fiscal_year=fiscal_year,
         headers_found=_headers_found(document) or "-",
