@@ -167,3 +167,43 @@ def test_a_continuation_table_with_an_extra_empty_edge_column_goes_on_with_the_p
         ("ก", ["กองคลัง"], "2024-12-31"),
         ("ข", ["กองช่าง"], "2025-03-31"),
     ]
+
+
+_TEXT_BOX = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+    '<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>'
+    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing>"
+    "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+    "</mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_text_boxes_are_read_once_and_hidden_word_text_is_left_out_and_said(run, tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(_TEXT_BOX.format(text="เทศบาลตำบลหนองบัว")))
+    document.add_paragraph("แผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    table = document.add_table(rows=2, cols=3)
+    for column, text in enumerate(HEADER):
+        table.cell(0, column).text = text
+    title = table.cell(1, 0).paragraphs[0]
+    title.add_run("ติดประกาศ")
+    title.add_run(" ร่างเดิมที่ซ่อนไว้").font.hidden = True
+    table.cell(1, 1).text = "กองคลัง"
+    table.cell(1, 2).text = "ต.ค. – ธ.ค."
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    db = tmp_path / "x.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 0, result.err
+    assert "ข้อความที่ตั้งเป็นซ่อนไว้ในไฟล์ ๑ ช่วง" in result.err
+    exported = tomllib.loads(run("--db", str(db), "export", "-").out)
+    assert exported["agency"]["name"] == "เทศบาลตำบลหนองบัว"
+    assert [m["title"] for m in exported["measures"]] == ["ติดประกาศ"]

@@ -45,6 +45,11 @@ def read_plan(
             say(context.t("import.hidden_sheet", table=table), err=True)
         else:
             say(context.t("import.hidden_row", table=table, row=context.number(row)), err=True)
+    if document_read.hidden_text:
+        say(
+            context.t("import.hidden_text", count=context.number(document_read.hidden_text)),
+            err=True,
+        )
     found = plan_from_tables(document_read, agency=agency, fiscal_year=fiscal_year, unit=unit)
     # A plan a table a page repeats its header: tables read alike are said once.
     alike: list[list[Layout]] = []

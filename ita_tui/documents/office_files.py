@@ -60,6 +60,8 @@ class OfficeDocument:
 
     blocks: tuple[str | Table, ...]
     hidden: tuple[tuple[str, int | None], ...] = ()
+    # Stretches of Word text formatted as hidden, left out.
+    hidden_text: int = 0
 
     @property
     def tables(self) -> list[Table]:
@@ -120,17 +122,58 @@ def _read_word(source) -> OfficeDocument:
 
     document = docx.Document(source)
     blocks: list[str | Table] = []
+    hidden = _Hidden()
     count = 0
     for block in document.iter_inner_content():
         if isinstance(block, WordTable):
             count += 1
-            blocks.append(_word_table(block, str(count)))
-        elif block.text.strip():
-            blocks.append(block.text)
-    return OfficeDocument(tuple(blocks))
+            blocks.append(_word_table(block, str(count), hidden))
+            continue
+        # A text box or frame anchored in the paragraph (where converters put a title or the
+        # agency's name) is read before the paragraph's own text.
+        blocks.extend(text for text in _text_boxes(block._p) if text.strip())
+        text = _visible_text(block, hidden)
+        if text.strip():
+            blocks.append(text)
+    return OfficeDocument(tuple(blocks), hidden_text=hidden.count)
 
 
-def _word_table(table, label: str) -> Table:
+class _Hidden:
+    count = 0
+
+
+def _visible_text(paragraph, hidden: _Hidden) -> str:
+    """The paragraph's text without its runs formatted as hidden (Word shows none of them)."""
+    from docx.text.hyperlink import Hyperlink
+
+    parts = []
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if isinstance(item, Hyperlink) else [item]
+        for run in runs:
+            if run.font.hidden:
+                hidden.count += bool(run.text.strip())
+            else:
+                parts.append(run.text)
+    return "".join(parts)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(element) -> list[str]:
+    """The paragraphs of the text boxes inside a paragraph: Word writes each box twice (a
+    drawing and its fallback for old readers); the fallback is skipped."""
+    found = []
+    for box in element.iter(f"{_W}txbxContent"):
+        if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+            continue
+        for paragraph in box.iter(f"{_W}p"):
+            found.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+    return found
+
+
+def _word_table(table, label: str, hidden: _Hidden) -> Table:
     # A merged cell is the same <w:tc> in every place it covers; the elements are kept alive
     # here so that their ids stay theirs.
     origin_of: dict[int, tuple[int, int]] = {}
@@ -145,7 +188,7 @@ def _word_table(table, label: str) -> Table:
                 continue
             alive.append(element)
             origin_of[id(element)] = (row_number, column_number)
-            cells.append(Cell(tuple(p.text for p in cell.paragraphs)))
+            cells.append(Cell(tuple(_visible_text(p, hidden) for p in cell.paragraphs)))
         rows.append(tuple(cells))
         if len(rows) > MAX_ROWS:
             raise UserError("office.too_large", rows=MAX_ROWS)
