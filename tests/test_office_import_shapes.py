@@ -207,3 +207,13 @@ def test_text_boxes_are_read_once_and_hidden_word_text_is_left_out_and_said(run,
     exported = tomllib.loads(run("--db", str(db), "export", "-").out)
     assert exported["agency"]["name"] == "เทศบาลตำบลหนองบัว"
     assert [m["title"] for m in exported["measures"]] == ["ติดประกาศ"]
+
+
+def test_without_a_database_the_way_to_start_from_the_agencys_own_document_is_said(run, tmp_path):
+    db = tmp_path / "none.db"
+    for lang, words in (("th", "แผนของหน่วยงานเอง"), ("en", "your agency's own plan")):
+        result = run("--lang", lang, "--db", str(db), "overdue")
+        assert result.code == 2
+        assert words in result.err
+        assert f"ita-tui --db {db} import" in result.err and "--draft" in result.err
+    assert not db.exists()
