@@ -217,3 +217,42 @@ def test_without_a_database_the_way_to_start_from_the_agencys_own_document_is_sa
         assert words in result.err
         assert f"ita-tui --db {db} import" in result.err and "--draft" in result.err
     assert not db.exists()
+
+
+def test_an_analysis_without_a_plan_gives_its_scores_result_and_issues_and_says_no_plan(
+    run, tmp_path
+):
+    import docx
+
+    from tests.office_documents import INDICATOR_NAMES
+
+    document = docx.Document()
+    document.add_paragraph("องค์การบริหารส่วนจังหวัดเลย")
+    document.add_paragraph("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๗")
+    document.add_paragraph("ผลการประเมิน ITA ได้คะแนน ๙๖.๘๗ คะแนน อยู่ในระดับ AA")
+    table = document.add_table(rows=11, cols=3)
+    for column, text in enumerate(("ตัวชี้วัด", "คะแนน", "ประเด็นที่ต้องแก้ไข/ปรับปรุง")):
+        table.cell(0, column).text = text
+    scores = [99.1, 98.2, 97.3, 96.4, 95.5, 94.6, 93.7, 92.8, 91.9, 90.0]
+    for number, name in enumerate(INDICATOR_NAMES):
+        table.cell(number + 1, 0).text = f"{number + 1}. {name}"
+        table.cell(number + 1, 1).text = str(scores[number])
+    table.cell(9, 2).text = "- ควรเผยแพร่ข้อมูลการจัดซื้อจัดจ้างให้ครบถ้วน"
+    table.cell(10, 2).text = "- ควรเผยแพร่มาตรการป้องกันการรับสินบน"
+    path = tmp_path / "o42.docx"
+    document.save(path)
+
+    draft = tmp_path / "draft.toml"
+    result = run("--db", str(tmp_path / "x.db"), "import", str(path), "--draft", str(draft))
+    assert result.code == 0, result.err
+    assert "ไฟล์นี้ไม่มีแผน" in result.out
+    db = tmp_path / "plan.db"
+    assert run("--db", str(db), "import", str(draft)).code == 0
+    exported = tomllib.loads(run("--db", str(db), "export", "-").out)
+    (assessment,) = exported["assessments"]
+    assert (assessment["year"], assessment["scores"]) == (2567, scores)
+    assert (assessment["published_overall"], assessment["published_result"]) == (96.87, "AA")
+    assert sorted((f["indicator"], f["text"]) for f in exported["findings"]) == [
+        (9, "ควรเผยแพร่ข้อมูลการจัดซื้อจัดจ้างให้ครบถ้วน"),
+        (10, "ควรเผยแพร่มาตรการป้องกันการรับสินบน"),
+    ]

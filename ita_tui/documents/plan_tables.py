@@ -83,7 +83,10 @@ _YEAR = r"(?:พ\.?\s*ศ\.?)?\s*(25\d\d)"
 _YEAR_HEADER = re.compile(r"\s*(?:ปี)?\s*" + _YEAR + r"\s*")
 _FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*" + _YEAR)
 _REPORT_YEAR = re.compile(r"ประจำปี(?:งบประมาณ)?\s*" + _YEAR)
-_PUBLISHED_OVERALL = re.compile(r"ITA\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*คะแนน")
+_PUBLISHED_OVERALL = re.compile(
+    r"(?:ITA\s*|(?:ITA|ผลการประเมิน|ผลคะแนน|คะแนนรวม|ภาพรวม)[^0-9]{0,30}?)"
+    r"([0-9]{1,3}\.[0-9]+|(?<=ITA )[0-9]{1,3})\s*คะแนน"
+)
 _PUBLISHED_RESULT = re.compile(r"ระดับ(?:ผลการประเมิน)?(?:อยู่)?(?:ใน)?(?:ระดับ)?\s*(AA|[A-F])\b")
 _AGENCY = re.compile(
     r"(เทศบาล(?:ตำบล|เมือง|นคร)|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|อบต\.|อบจ\.|กรม|กระทรวง"
@@ -528,8 +531,20 @@ class _Reader:
                         self.findings.append(
                             (where, {"kind": role, "instrument": instrument, **item})
                         )
+            elif role == "score" and cell.text:
+                self._analysis_score(table, number, column, cell, named)
             elif role is None and cell.text:
                 self._unplace(table, number, column, cell.text)
+
+    def _analysis_score(self, table: Table, number: int, column: int, cell: Cell, named):
+        numbers = _NUMBER.findall(to_arabic_digits(cell.text))
+        place = Unplaced(Where(table.label, table.sheet, number, column), cell.text)
+        if len(named) == 1 and len(numbers) == 1 and float(numbers[0]) <= 100:
+            _add_score(
+                self.undated_scores, next(iter(named)), float(numbers[0]), place, self.unplaced
+            )
+        else:
+            self.unplaced.append(place)
 
     # -- the document's headings ----------------------------------------------------------
 
@@ -623,6 +638,8 @@ def _indicators_named(text: str) -> list[int]:
 
 
 def _analysis_columns(row: tuple[Cell, ...]) -> dict[int, str]:
+    """An analysis table's columns: the indicator, what is weak or must be fixed, what is to be
+    developed, and maybe its score; else {}."""
     roles: dict[int, str] = {}
     for column, cell in enumerate(row, start=1):
         words = _squeezed(cell.text)
@@ -632,9 +649,14 @@ def _analysis_columns(row: tuple[Cell, ...]) -> dict[int, str]:
             roles[column] = "weakness"
         elif "พัฒนา" in words:
             roles[column] = "develop"
+        elif "ต้องแก้ไข" in words or "ปรับปรุง" in words:
+            roles[column] = "weakness"
         elif "ตัวชี้วัด" in words:
             roles[column] = "indicator"
-    if {"weakness", "develop", "indicator"} <= set(roles.values()):
+        elif words in ("คะแนน", "ผลคะแนน", "ระดับคะแนน", "คะแนนที่ได้"):
+            roles[column] = "score"
+    found = set(roles.values())
+    if "indicator" in found and found & {"weakness", "develop"}:
         return roles
     return {}
 
