@@ -256,3 +256,30 @@ def test_an_analysis_without_a_plan_gives_its_scores_result_and_issues_and_says_
         (9, "ควรเผยแพร่ข้อมูลการจัดซื้อจัดจ้างให้ครบถ้วน"),
         (10, "ควรเผยแพร่มาตรการป้องกันการรับสินบน"),
     ]
+
+
+def test_a_part_heading_row_is_the_topic_and_a_measure_over_rows_spans_their_periods(run, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("เทศบาลตำบลทดสอบ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    table = document.add_table(rows=5, cols=3)
+    for column, text in enumerate(HEADER):
+        table.cell(0, column).text = text
+    table.cell(1, 0).merge(table.cell(1, 2)).text = "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต"
+    for row, texts in ((2, ["ก", "กองคลัง", "ต.ค. 67"]), (3, ["", "", "ม.ค. 68"])):
+        for column, text in enumerate(texts):
+            table.cell(row, column).text = text
+    for column, text in enumerate(["ด้านที่ 2 การบริหารงาน", "", ""]):
+        table.cell(4, column).text = text
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    draft = tmp_path / "draft.toml"
+    result = run("--db", str(tmp_path / "x.db"), "import", str(path), "--draft", str(draft))
+    assert result.code == 0, result.err
+    db = tmp_path / "plan.db"
+    assert run("--db", str(db), "import", str(draft)).code == 0
+    measures = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"]
+    assert [(m["title"], m["topic"], str(m["start"]), str(m["end"])) for m in measures] == [
+        ("ก", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "2024-10-01", "2025-01-31")
+    ]

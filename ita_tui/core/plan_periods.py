@@ -56,7 +56,11 @@ _DAY_MONTH = re.compile(r"(?:([0-9]{1,2})\s*)?" + _MONTH + r"\s*(?:" + _YEAR + r
 _NUMBER = re.compile(r"([0-9]{1,2})" + _YEAR_SUFFIX)
 
 # Words around a period that say nothing of it.
-_NOISE = re.compile(r"ตั้งแต่|ระหว่าง|วันที่|ช่วง|เดือน|จน(?=ถึง)|ภายในปี(?=งบ)|ดำเนินการ|[,;:]")
+_NOISE = re.compile(r"ตั้งแต่|ระหว่าง|วันที่|ช่วง|เดือน|จน(?=ถึง)|ภายในปี(?=งบ)|ดำเนินการ|[;:]")
+# Between the periods of a list (`ต.ค. 67, ม.ค. 68, เม.ย. 68`, `มีนาคม และ กันยายน 2568`).
+_LIST = re.compile(r"\s*(?:,|、|\s+และ\s*|\bและ\s+)\s*")
+# `ภายใน ธ.ค. 67`: by then, from the start of the plan's year.
+_BY = re.compile(r"^ภายใน\s*")
 _DASHES = re.compile(r"\s*(?:[-–—‒―~]|ถึง)\s*")
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 
@@ -169,6 +173,14 @@ def _read_one(text: str, fiscal_year: int | None) -> tuple[date, date] | None:
     text = " ".join(_NOISE.sub(" ", text).split())
     if not text:
         return None
+    if _BY.match(text):
+        found = _read_one(_BY.sub("", text), fiscal_year)
+        if found is None or fiscal_year is None:
+            return found
+        year_start = fiscal_year_bounds(fiscal_year)[0]
+        return (year_start if year_start <= found[1] else found[0]), found[1]
+    if _LIST.search(text):
+        return _read_list(_LIST.split(text), fiscal_year)
     whole = _side(text)
     if whole is not None and whole.kind != "number":
         return _alone(whole, fiscal_year)
@@ -182,6 +194,25 @@ def _read_one(text: str, fiscal_year: int | None) -> tuple[date, date] | None:
         if start is not None and end is not None:
             return start[0], end[1]
     return None
+
+
+def _read_list(pieces: list[str], fiscal_year: int | None) -> tuple[date, date] | None:
+    """The first to the last of a list of periods; a bare number after a quarter is a quarter
+    (`ไตรมาส 1, 2, 3`)."""
+    found = []
+    previous: _Side | None = None
+    for piece in pieces:
+        side = _side(piece)
+        if side is not None and side.kind == "number" and previous is not None:
+            side = _dated(previous, side)[1]
+            piece_period = _alone(side, fiscal_year)
+        else:
+            piece_period = _read_one(piece, fiscal_year) if piece.strip() else None
+        if piece_period is None:
+            return None
+        found.append(piece_period)
+        previous = side if side is not None else previous
+    return min(start for start, _ in found), max(end for _, end in found)
 
 
 def read(text: str, fiscal_year: int | None) -> tuple[date, date] | Literal["needs_year"] | None:

@@ -72,8 +72,12 @@ UNIT_KINDS = ("กลุ่มงาน", "สำนัก", "กอง", "ง�
 _SUB_UNIT_KINDS = {"งาน", "ฝ่าย", "กลุ่มงาน", "แผนก"}
 # Between units: lines, commas, slashes, list numbers, and และ before a unit's kind (not inside
 # กองแผนงานและวิชาการ).
+# Who is responsible may be a post rather than a unit: ปลัด อบต., ผู้อำนวยการกองคลัง, นิติกร.
+JOB_TITLES = ("ผู้อำนวยการ", "ผอ.", "หัวหน้า", "รองปลัด", "ปลัด", "รอง", "นัก", "เจ้าพนักงาน", "เจ้าหน้าที่")
 _UNIT_SEPARATORS = re.compile(
-    r"[,;、/\n]|(?:^|\s)[0-9๐-๙]{1,2}[.)](?=\s|\D)|\s*และ\s*(?=" + "|".join(UNIT_KINDS) + ")"
+    r"[,;、/\n]|(?:^|\s)[0-9๐-๙]{1,2}[.)](?=\s|\D)|\s*และ\s*(?="
+    + "|".join(UNIT_KINDS + JOB_TITLES)
+    + ")"
 )
 # Bullets, dashes and brackets around a name are no part of it.
 _UNIT_EDGES = re.compile(r"^[\s\-–—•·*:()\[\].]+|[\s\-–—•·*:(\[]+$")
@@ -157,6 +161,7 @@ class _Measure:
     cells: dict[str, Where] = field(default_factory=dict)
     # The labels of the tick columns ticked, in the columns' order.
     ticks: list[str] = field(default_factory=list)
+    topic: str | None = None
 
     def period(self) -> str:
         """The period column's text, else the first to the last column ticked."""
@@ -305,6 +310,8 @@ class _Reader:
         self.layouts: list[Layout] = []
         self.unplaced: list[Unplaced] = []
         self.measures: list[_Measure] = []
+        # The heading of the plan's part the rows below belong to (มิติที่ ๑ …).
+        self.topic: str | None = None
         self.plan_seen = False
         # Indicator -> score, by the year a column's header gives; or with no year given, taken
         # as the report's own year.
@@ -399,11 +406,15 @@ class _Reader:
 
         if not any(cell.text for cell in row):
             return
+        if (section := _section(row, number, roles)) is not None:
+            self.topic = section
+            return
         title_column = next(c for c, role in roles.items() if role == "title")
         title = cell_at(title_column)
         starts = bool(title.text) and title.merged_from is None
         if starts:
-            self.measures.append(_Measure(Where(table.label, table.sheet, number, title_column)))
+            where = Where(table.label, table.sheet, number, title_column)
+            self.measures.append(_Measure(where, topic=self.topic))
         elif not self.measures:
             for column, cell in enumerate(row, start=1):
                 if cell.text:
@@ -611,6 +622,27 @@ def _continued(
     return {}
 
 
+# A row that heads a part of the plan rather than a measure.
+_SECTION = re.compile(
+    r"^\s*(?:มิติที่|ด้านที่|ยุทธศาสตร์ที่|ประเด็นที่|ส่วนที่|กลยุทธ์ที่|แผนงานที่|เป้าประสงค์ที่)\s*[0-9๐-๙]"
+)
+
+
+def _section(row: tuple[Cell, ...], number: int, roles: dict[int, str]) -> str | None:
+    """The heading a row holds when it is one cell merged across the table, or one cell in the
+    measure's (or order's) column that opens with มิติที่/ด้านที่/ยุทธศาสตร์ที่ …"""
+    filled = [(column, cell) for column, cell in enumerate(row, start=1) if cell.text]
+    if len(filled) != 1 or filled[0][1].merged_from is not None:
+        return None
+    column, cell = filled[0]
+    across = len(row) >= 3 and all(
+        other.merged_from == (number, column) for c, other in enumerate(row, 1) if c != column
+    )
+    if across or (roles.get(column) in ("title", "order") and _SECTION.match(cell.text)):
+        return _one_line(cell.text)
+    return None
+
+
 def _ticked(table: Table, number: int, cell: Cell) -> bool:
     """A tick (✓, /, x, a budget) in the cell, or in the cell of the same row it is merged from
     (a bar drawn across the months)."""
@@ -751,7 +783,10 @@ def _split_units(text: str) -> Iterator[tuple[str, str | None, str | None]]:
     for part in _UNIT_SEPARATORS.split(text):
         names: list[list[str]] = []
         for word in _UNIT_EDGES.sub("", part).split():
-            if names and _kind(word) is None:
+            # A post opens a new name after a post (ปลัด อบต. รองปลัด อบต.), not inside a
+            # unit's name broken by a space (สำนักงาน ปลัดเทศบาล).
+            post = word.startswith(JOB_TITLES) and names and _kind(names[-1][0]) is None
+            if names and _kind(word) is None and not post:
                 names[-1].append(word)
             else:
                 names.append([word])
@@ -899,6 +934,7 @@ def plan_from_tables(
         if not period:
             undated.append(index)
         elif fiscal_year is not None:
+            period = _period_over_rows(period, found.paragraphs.get("period", []), fiscal_year)
             try:
                 parse_period(period, fiscal_year)
             except UserError as error:
@@ -919,6 +955,7 @@ def plan_from_tables(
             "units": unit_names,
             "period": period,
             "follow_up": found.text("follow_up"),
+            "topic": found.topic,
             "status": "not_started",
         }
         reason = _clause_saying_dropped(
@@ -969,6 +1006,23 @@ def plan_from_tables(
         headers_found=_headers_found(document) or "-",
         expected_headers=_expected_headers(),
     )
+
+
+def _period_over_rows(period: str, paragraphs: list[str], fiscal_year: int) -> str:
+    """A measure over several rows (or lines) each with its own period: the list of them, read
+    as the first to the last, when the lines joined do not read as one."""
+    if len(paragraphs) < 2 or _reads(period, fiscal_year):
+        return period
+    listed = ", ".join(paragraphs)
+    return listed if _reads(listed, fiscal_year) else period
+
+
+def _reads(period: str, fiscal_year: int) -> bool:
+    try:
+        parse_period(period, fiscal_year)
+    except UserError:
+        return False
+    return True
 
 
 def _numbered_paragraphs(document: OfficeDocument) -> list[_Measure]:
