@@ -87,6 +87,8 @@ _YEAR = r"(?:พ\.?\s*ศ\.?)?\s*(25\d\d)"
 _YEAR_HEADER = re.compile(r"\s*(?:ปี)?\s*" + _YEAR + r"\s*")
 _FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*" + _YEAR)
 _REPORT_YEAR = re.compile(r"ประจำปี(?:งบประมาณ)?\s*" + _YEAR)
+_PLAN_TITLE = re.compile(r"แผน|มาตรการ")
+_YEAR_RANGE = re.compile(r"(25[0-9][0-9])\s*[-–—]\s*(25[0-9][0-9])")
 _PUBLISHED_OVERALL = re.compile(
     r"(?:ITA\s*|(?:ITA|ผลการประเมิน|ผลคะแนน|คะแนนรวม|ภาพรวม)[^0-9]{0,30}?)"
     r"([0-9]{1,3}\.[0-9]+|(?<=ITA )[0-9]{1,3})\s*คะแนน"
@@ -566,11 +568,17 @@ class _Reader:
         return None
 
     def fiscal_year(self) -> int | None:
-        years = [
-            int(found.group(1))
-            for text in self.headings
-            for found in _FISCAL_YEAR.finditer(to_arabic_digits(text))
-        ]
+        """The last fiscal year the headings name (`ปีงบประมาณ พ.ศ. ๒๕๖๖`); a plan's own title
+        names its year with `ประจำปี ๒๕๖๘` too, and a multi-year plan's with `พ.ศ. ๒๕๖๑ – ๒๕๖๔`
+        (its first year)."""
+        years = []
+        for text in self.headings:
+            text = to_arabic_digits(text)
+            found = [int(year) for year in _FISCAL_YEAR.findall(text)]
+            if not found and _PLAN_TITLE.search(text):
+                found = [int(year) for year in _REPORT_YEAR.findall(text)]
+                found = found or [int(first) for first, _ in _YEAR_RANGE.findall(text)]
+            years += found
         return years[-1] if years else None
 
     def agency(self) -> str | None:
@@ -950,7 +958,7 @@ def plan_from_tables(
         row: dict = {
             "id": index + 1,
             "fiscal_year": fiscal_year,
-            "title": found.text("title"),
+            "title": _LIST_NUMBER.sub("", found.text("title")),
             "method": found.text("method"),
             "units": unit_names,
             "period": period,
@@ -1033,13 +1041,38 @@ def _numbered_paragraphs(document: OfficeDocument) -> list[_Measure]:
         if not isinstance(block, str):
             continue
         paragraph += 1
+        inline = _inline_items(block)
         found = _NUMBERED_PARAGRAPH.match(to_arabic_digits(block))
-        if found:
-            title = _one_line(block[found.start(1) :])
+        titles = inline or ([_one_line(block[found.start(1) :])] if found else [])
+        for title in titles:
             measure = _Measure(Where("", False, paragraph, 0))
             measure.add("title", [title])
             measures.append(measure)
     return measures
+
+
+# The number a title carries in its list (`๑) โครงการ…`, `(2) …`, `3. …`): the list's, not the
+# measure's.
+_LIST_NUMBER = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.(?=\s))\s*(?=\S)")
+_INLINE_MARK = re.compile(r"(?:^|(?<=\s))([0-9]{1,2})[.)]\s+")
+
+
+def _inline_items(paragraph: str) -> list[str]:
+    """The items of a list written in one paragraph (`… ได้แก่ 1. … 2. …`), counted from 1
+    without a gap; [] for fewer than two."""
+    text = to_arabic_digits(paragraph)
+    marks: list[re.Match[str]] = []
+    for mark in _INLINE_MARK.finditer(text):
+        if int(mark.group(1)) == len(marks) + 1:
+            marks.append(mark)
+    if len(marks) < 2:
+        return []
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    return [
+        item
+        for mark, end in zip(marks, ends, strict=True)
+        if (item := _one_line(paragraph[mark.end() : end]))
+    ]
 
 
 def _add_score(

@@ -263,6 +263,67 @@ def school(path: Path) -> Path:
     return path
 
 
+# -- a เทศบาลตำบล's four-year plan: year columns with budgets (http://bpn.go.th/data_3976) ------
+# The header and the first two projects' names are copied from the page (verbatim, the second
+# cut where the page's excerpt ends); the budgets are written here.
+
+_BPN_TASK = (
+    "๑.๑ การสร้างจิตสำนึกและความตระหนักแก่บุคลากรทั้งข้าราชการการเมืองฝ่ายบริหารข้าราชการการเมือง"
+    "ฝ่ายสภาท้องถิ่น และฝ่ายประจำขององค์กรปกครองส่วนท้องถิ่น"
+)
+_BPN = [
+    ("๑) โครงการความรู้คู่คุณธรรม", ["20,000", "20,000", "20,000", "20,000"]),
+    ("๒) โครงการส่งเสริมคุณธรรมและจริยธรรมใน", ["-", "30,000", "30,000", "-"]),
+]
+
+
+def multi_year(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("เทศบาลตำบลบ้านเป้า")
+    document.add_paragraph("แผนปฏิบัติการป้องกันการทุจริต 4 ปี (พ.ศ. 2561 – 2564)")
+    header = [
+        "ภารกิจตามมิติ",
+        "โครงการ/กิจกรรม/มาตรการ",
+        "ปี ๒๕๖๑",
+        "ปี ๒๕๖๒",
+        "ปี ๒๕๖๓",
+        "ปี ๒๕๖๔",
+        "หมายเหตุ",
+    ]
+    table = document.add_table(rows=2 + len(_BPN), cols=len(header))
+    for column, text in enumerate(header):
+        table.cell(0, column).text = text
+    for column in range(2, 6):
+        _fill(table.cell(1, column), "งบประมาณ\n(บาท)")
+    table.cell(2, 0).merge(table.cell(3, 0)).text = _BPN_TASK
+    for number, (project, budgets) in enumerate(_BPN, start=2):
+        table.cell(number, 1).text = project
+        for column, budget in enumerate(budgets, start=2):
+            table.cell(number, column).text = budget
+    document.save(path)
+    return path
+
+
+# -- a โรงเรียน's measures as one paragraph listing them (… ได้แก่ 1. … 2. …) ----------------------
+
+_INLINE = ["ประกาศเจตนารมณ์ไม่รับของขวัญ", "เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "จัดทำรายงานผลการดำเนินงาน"]
+
+
+def inline_list(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("โรงเรียนอนุบาลจอมบึง")
+    document.add_paragraph("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี 2568")
+    document.add_paragraph(
+        "โรงเรียนกำหนดมาตรการ ได้แก่ " + " ".join(f"{n}. {t}" for n, t in enumerate(_INLINE, 1))
+    )
+    document.save(path)
+    return path
+
+
 _FY68 = (date(2024, 10, 1), date(2025, 9, 30))
 _FY67 = (date(2023, 10, 1), date(2024, 9, 30))
 
@@ -357,5 +418,27 @@ PLANS = (
         school,
         ".docx",
         tuple(Expected(title, (PLACEHOLDER,), None, None) for title in _SCHOOL),
+    ),
+    CorpusPlan(
+        "multi_year",
+        "เทศบาลตำบล, four-year plan with year columns of budgets, Word",
+        multi_year,
+        ".docx",
+        (
+            Expected("โครงการความรู้คู่คุณธรรม", (PLACEHOLDER,), date(2017, 10, 1), date(2021, 9, 30)),
+            Expected(
+                "โครงการส่งเสริมคุณธรรมและจริยธรรมใน",
+                (PLACEHOLDER,),
+                date(2018, 10, 1),
+                date(2020, 9, 30),
+            ),
+        ),
+    ),
+    CorpusPlan(
+        "inline",
+        "โรงเรียน, measures listed in one paragraph, Word",
+        inline_list,
+        ".docx",
+        tuple(Expected(title, (PLACEHOLDER,), None, None) for title in _INLINE),
     ),
 )
