@@ -22,6 +22,7 @@ from ita_tui.core.model import (
     Assessment,
     Decision,
     Finding,
+    LoggedProgress,
     Measure,
     MeasureDetail,
     MeasureState,
@@ -250,7 +251,7 @@ class Desk:
     def measure(self, measure_id: int) -> MeasureDetail:
         return queries.measure(self.db, measure_id, self.as_of, self.stale_days)
 
-    def progress_entries(self) -> list[dict]:
+    def progress_entries(self) -> list[LoggedProgress]:
         return queries.progress_entries(self.db, self.agency.id) if self.agency else []
 
     def meetings(self) -> list[Meeting]:
@@ -486,6 +487,8 @@ class Desk:
         note: str | None = "",
         evidence: str | None = "",
         corrects: int | None = None,
+        problems: str | None = None,
+        suggestions: str | None = None,
     ) -> int:
         return writes.log_progress(
             self.db,
@@ -497,6 +500,8 @@ class Desk:
             note=note,
             evidence=evidence,
             corrects=corrects,
+            problems=problems,
+            suggestions=suggestions,
         )
 
     def tick(self, content_id: int, done: bool) -> None:

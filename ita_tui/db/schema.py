@@ -403,5 +403,16 @@ def m011_carried_measures(db: Database) -> None:
     db.table("measures").add_column("carried_from_id", int, fk="measures", fk_col="id")
 
 
+@MIGRATIONS()
+def m012_budgets_and_obstacles(db: Database) -> None:
+    # A measure's planned budget and what it has spent, in baht, kept as exact decimal text
+    # (SQLite has no decimal type and a REAL would round satang); a progress entry's ปัญหาอุปสรรค
+    # and ข้อเสนอแนะ, which the follow-up report to the NACC asks for.
+    for column in ("budget", "budget_used"):
+        db.table("measures").add_column(column, str)
+    for column in ("problems", "suggestions"):
+        db.table("progress").add_column(column, str)
+
+
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
     raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")

@@ -7,6 +7,7 @@ import contextlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from ita_tui.core.errors import UserError
@@ -24,6 +25,7 @@ from ita_tui.core.model import (
     Unit,
     field_names,
 )
+from ita_tui.core.money import baht
 from ita_tui.core.scoring import indicators, methodology
 from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import parse_date, parse_period, plausible
@@ -124,6 +126,18 @@ class _Checker:
             self.fail(path, "snapshot.out_of_range", value=value, low=0, high=100)
             return None
         return float(value)
+
+    def amount(self, value: Any, path: str) -> Decimal | None:
+        """An amount of baht; a file gives it as a number."""
+        if value is None:
+            return None
+        try:
+            if isinstance(value, str):
+                raise ValueError(value)
+            return baht(value)
+        except ValueError:
+            self.fail(path, "snapshot.not_baht", value=repr(value))
+            return None
 
     def day(self, value: Any, path: str) -> date | None:
         if value is None:
@@ -484,6 +498,8 @@ def _measures(
         topic = check.text(row.get("topic"), f"{path}.topic")
         method = check.text(row.get("method"), f"{path}.method", multiline=True) or ""
         follow_up = check.text(row.get("follow_up"), f"{path}.follow_up", multiline=True) or ""
+        budget = check.amount(row.get("budget"), f"{path}.budget")
+        budget_used = check.amount(row.get("budget_used"), f"{path}.budget_used")
         contents = tuple(_contents(check, row, path))
         progress = tuple(_progress(check, row, path))
         if year is None or title is None or status is None:
@@ -506,6 +522,8 @@ def _measures(
                 contents=contents,
                 progress=progress,
                 carried_from=carried_from,
+                budget=budget,
+                budget_used=budget_used,
             )
         )
     return result
@@ -552,6 +570,8 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[Progres
         note = check.text(row.get("note"), f"{path}.note", multiline=True)
         evidence = check.text(row.get("evidence"), f"{path}.evidence")
         by = check.text(row.get("by"), f"{path}.by")
+        problems = check.text(row.get("problems"), f"{path}.problems", multiline=True)
+        suggestions = check.text(row.get("suggestions"), f"{path}.suggestions", multiline=True)
         if entry_date is None or percent is None:
             continue
         result.append(
@@ -564,6 +584,8 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[Progres
                 recorded_at=recorded_at,
                 id=entry_id,
                 corrects=corrects,
+                problems=problems or None,
+                suggestions=suggestions or None,
             )
         )
     return result

@@ -108,8 +108,12 @@ class MeasureForm(FormScreen[int | None]):
         support = [
             u for u in self.query_one("#measure-support", SelectionList).selected if u != lead
         ]
+        # The budget is not on this form: an edit keeps what the measure has.
+        kept = self.desk.measure(self.measure_id) if self.measure_id else None
         measure = Measure(
             id=self.measure_id,
+            budget=kept.budget if kept else None,
+            budget_used=kept.budget_used if kept else None,
             fiscal_year=year,
             title=title,
             topic=self.query_one("#measure-topic", Input).value,
