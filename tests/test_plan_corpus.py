@@ -128,3 +128,12 @@ def test_every_corpus_period_cell_is_read_or_refused(text, year, start, end):
         return
     period = parse_period(text, year)
     assert (period.start, period.end) == (start, end)
+
+
+def test_the_budget_column_gives_each_measure_its_budget(run, tmp_path):
+    from tests.corpus.plans import PLANS
+
+    (krom,) = [plan for plan in PLANS if plan.name == "krom"]
+    measures = imported_measures(run, tmp_path, krom)
+    # 50,000 · ไม่ใช้งบประมาณ (0) · - (not stated) · 120,000 บาท
+    assert [m.get("budget") for m in measures] == [50000, 0, None, 120000]

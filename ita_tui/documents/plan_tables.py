@@ -139,7 +139,8 @@ class PlanFromTables:
     origins: dict[str, Where]
     # What the document does not say and the import needs: "agency", "fiscal_year".
     missing: list[str] = field(default_factory=list)
-    # Each measure's budget in baht, by its index (None: not stated).
+    # Each measure's budget in baht, by its index (None: not stated), as the document's
+    # `budget` has it.
     budgets: dict[int, Decimal | None] = field(default_factory=dict)
     # The measures given the placeholder unit, and those without a period.
     placeholders: list[int] = field(default_factory=list)
@@ -964,6 +965,7 @@ def plan_from_tables(
             "period": period,
             "follow_up": found.text("follow_up"),
             "topic": found.topic,
+            "budget": _toml_amount(budgets.get(index)),
             "status": "not_started",
         }
         reason = _clause_saying_dropped(
@@ -1014,6 +1016,13 @@ def plan_from_tables(
         headers_found=_headers_found(document) or "-",
         expected_headers=_expected_headers(),
     )
+
+
+def _toml_amount(amount: Decimal | None) -> int | float | None:
+    """Baht as a TOML number (the snapshot's `budget`)."""
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def _period_over_rows(period: str, paragraphs: list[str], fiscal_year: int) -> str:
