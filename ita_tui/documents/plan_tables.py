@@ -247,15 +247,28 @@ def _header_roles(row: tuple[Cell, ...], in_force: dict[int, str] | None = None)
     plan_roles = {"period" if is_tick(role) else role for role in roles.values()} - {"order"}
     if "title" not in plan_roles:
         return {}
+    # A period header is no period itself (a measure's `ตลอดปีงบประมาณ` is), unless it heads
+    # the months merged under it (`ปีงบประมาณ ๒๕๖๘`).
+    if any(
+        role == "period" and not _spans(row, column) and _reads_as_period(row[column - 1].text)
+        for column, role in roles.items()
+    ):
+        return {}
     if len(plan_roles) >= 3 and "units" in plan_roles:
         return roles
     if in_force:
         return roles if roles == in_force else {}
-    # A plan without a unit's column: its period header is no period itself.
-    periods = [row[c - 1].text for c, role in roles.items() if role == "period"]
-    if any(_reads_as_period(text) for text in periods):
-        return {}
     return roles if "units" in plan_roles or "period" in plan_roles or len(plan_roles) >= 3 else {}
+
+
+def _spans(row: tuple[Cell, ...], column: int) -> bool:
+    """Whether the header cell is merged across the next column."""
+    following = row[column] if column < len(row) else None
+    return (
+        following is not None
+        and following.merged_from is not None
+        and following.merged_from[1] == column
+    )
 
 
 def _reads_as_period(text: str) -> bool:
@@ -1062,7 +1075,9 @@ def _numbered_paragraphs(document: OfficeDocument) -> list[_Measure]:
 
 # The number a title carries in its list (`๑) โครงการ…`, `(2) …`, `3. …`): the list's, not the
 # measure's.
-_LIST_NUMBER = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.(?=\s))\s*(?=\S)")
+_LIST_NUMBER = re.compile(
+    r"^\s*(?:\(?[0-9๐-๙]{1,2}\)|[0-9๐-๙]{1,2}\.(?=\s)|[-–•·*▪◦➢✓](?=\s*\S))\s*(?=\S)"
+)
 _INLINE_MARK = re.compile(r"(?:^|(?<=\s))([0-9]{1,2})[.)]\s+")
 
 
