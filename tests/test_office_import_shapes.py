@@ -283,3 +283,30 @@ def test_a_part_heading_row_is_the_topic_and_a_measure_over_rows_spans_their_per
     assert [(m["title"], m["topic"], str(m["start"]), str(m["end"])) for m in measures] == [
         ("ก", "มิติที่ ๑ การสร้างสังคมที่ไม่ทนต่อการทุจริต", "2024-10-01", "2025-01-31")
     ]
+
+
+def test_hostile_period_and_unit_cells_make_a_draft_that_reads_and_imports_as_written(
+    run, tmp_path
+):
+    import re
+
+    cases = [c for c in ONE_LINE if not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", c.text)]
+    assert len(cases) > 10
+    rows = [HEADER] + [[f"ม{n}", "กองคลัง", case.text] for n, case in enumerate(cases)]
+    rows += [[f"ห{n}", case.text, "-"] for n, case in enumerate(cases)]
+    path = _word(tmp_path / "plan.docx", ["เทศบาลตำบลทดสอบ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"], rows)
+    draft = tmp_path / "draft.toml"
+    result = run("--db", str(tmp_path / "x.db"), "import", str(path), "--draft", str(draft))
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.out + result.err and "\u202e" not in result.out + result.err
+    text = draft.read_text("utf-8")
+    # Every TODO line is one comment line: the file still reads as TOML.
+    assert len(tomllib.loads(text)["measures"]) == 2 * len(cases)
+    db = tmp_path / "plan.db"
+    imported = run("--db", str(db), "import", str(draft))
+    assert imported.code == 0, imported.err
+    exported = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"]
+    periods = {m["title"]: m.get("period", "") for m in exported}
+    for n, case in enumerate(cases):
+        # Kept as written, marked when it is no period: shown as text, never acted on.
+        assert periods[f"ม{n}"].endswith(case.expected.strip()), (case.name, periods[f"ม{n}"])
