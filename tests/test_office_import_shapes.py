@@ -310,3 +310,40 @@ def test_hostile_period_and_unit_cells_make_a_draft_that_reads_and_imports_as_wr
     for n, case in enumerate(cases):
         # Kept as written, marked when it is no period: shown as text, never acted on.
         assert periods[f"ม{n}"].endswith(case.expected.strip()), (case.name, periods[f"ม{n}"])
+
+
+def test_the_agency_named_inside_a_heading_or_in_the_page_header_and_the_year_from_periods(
+    run, tmp_path
+):
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "เทศบาลตำบลจุน"
+    document.add_paragraph("มาตรการส่งเสริมคุณธรรมและความโปร่งใส")
+    table = document.add_table(rows=3, cols=3)
+    for row, texts in enumerate(
+        [HEADER, ["ก", "กองคลัง", "ต.ค. 2567 - ธ.ค. 2567"], ["ข", "กองช่าง", "ม.ค. – มี.ค."]]
+    ):
+        for column, text in enumerate(texts):
+            table.cell(row, column).text = text
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    db = tmp_path / "x.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 0, result.err
+    assert "ใช้ปี ๒๕๖๘ ที่ระยะเวลาของมาตรการส่วนใหญ่อยู่" in result.out
+    exported = tomllib.loads(run("--db", str(db), "export", "-").out)
+    assert exported["agency"]["name"] == "เทศบาลตำบลจุน"
+    assert [str(m["end"]) for m in exported["measures"]] == ["2024-12-31", "2025-03-31"]
+
+    inside = _word(
+        tmp_path / "inside.docx",
+        ["แผนปฏิบัติการของเทศบาลตำบลบ้านเป้า อำเภอเมือง ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"],
+        [HEADER, ["ก", "กองคลัง", "ไตรมาส ๑"]],
+    )
+    db2 = tmp_path / "inside.db"
+    result = run("--db", str(db2), "import", str(inside))
+    assert result.code == 0, result.err
+    assert tomllib.loads(run("--db", str(db2), "export", "-").out)["agency"]["name"] == (
+        "เทศบาลตำบลบ้านเป้า"
+    )

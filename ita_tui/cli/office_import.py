@@ -79,6 +79,8 @@ def read_plan(
             units=context.number(len(document.get("units", []))),
         )
     )
+    if found.year_from_periods:
+        say(context.t("import.year_from_periods", year=context.number(found.fiscal_year)))
     if found.placeholders:
         say(
             context.t(

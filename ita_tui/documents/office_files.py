@@ -123,6 +123,14 @@ def _read_word(source) -> OfficeDocument:
     document = docx.Document(source)
     blocks: list[str | Table] = []
     hidden = _Hidden()
+    # The page header, where some agencies put their name and the plan's year, heads the rest.
+    for section in document.sections[:1]:
+        if not section.header.is_linked_to_previous:
+            blocks += [
+                text
+                for p in section.header.paragraphs
+                if (text := _visible_text(p, hidden)).strip()
+            ]
     count = 0
     for block in document.iter_inner_content():
         if isinstance(block, WordTable):

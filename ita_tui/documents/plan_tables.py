@@ -15,6 +15,7 @@ from ita_tui.core.errors import UserError
 from ita_tui.core.plan_periods import tick_label, year_of_label
 from ita_tui.core.scoring import indicators, methodology
 from ita_tui.core.thai_calendar import UNREAD_PERIOD, parse_period, to_arabic_digits
+from ita_tui.core.thai_calendar import fiscal_year as fiscal_year_of
 from ita_tui.documents.office_files import EMPTY, Cell, OfficeDocument, Table
 from ita_tui.documents.snapshot_validation import FORMAT_NAME, FORMAT_VERSION
 
@@ -151,6 +152,8 @@ class PlanFromTables:
     # The measures were read from numbered paragraphs, there being no plan table.
     from_paragraphs: bool = False
     fiscal_year: int | None = None
+    # The headings give no year: the fiscal year most of the measures' periods fall in.
+    year_from_periods: bool = False
     headers_found: str = "-"
     expected_headers: str = ""
 
@@ -605,6 +608,13 @@ class _Reader:
             line = _YEAR_TAIL.split(line)[0].strip()
             if _AGENCY.match(line) and len(line.split()) <= 4 and not re.search(r"[0-9]", line):
                 return line
+        # Else the first agency a heading names inside it (… ของเทศบาลตำบลจุน อำเภอจุน): the
+        # name runs to the next space.
+        for text in self.headings:
+            for found in _AGENCY.finditer(text):
+                name = text[found.start() :].split()[0]
+                if len(name) > len(found.group()) + 1 and not re.search(r"[0-9๐-๙]", name):
+                    return name.rstrip(",;:")
         return None
 
     def published(self) -> tuple[float | None, str | None]:
@@ -928,6 +938,9 @@ def plan_from_tables(
         from_paragraphs = bool(reader.measures)
     report_year = reader.report_year()
     fiscal_year = fiscal_year or reader.fiscal_year() or (report_year and report_year + 1) or None
+    year_from_periods = None
+    if fiscal_year is None:
+        fiscal_year = year_from_periods = _year_of_periods(reader.measures)
     agency = agency or reader.agency()
     missing = [
         name for name, value in (("agency", agency), ("fiscal_year", fiscal_year)) if not value
@@ -1026,9 +1039,25 @@ def plan_from_tables(
         unread_periods=unread_periods,
         from_paragraphs=from_paragraphs,
         fiscal_year=fiscal_year,
+        year_from_periods=year_from_periods is not None,
         headers_found=_headers_found(document) or "-",
         expected_headers=_expected_headers(),
     )
+
+
+def _year_of_periods(measures: list[_Measure]) -> int | None:
+    """The fiscal year most measures' periods (those that name their years) begin in."""
+    from collections import Counter
+
+    years: Counter[int] = Counter()
+    for measure in measures:
+        try:
+            start = parse_period(measure.period()).start
+        except UserError:
+            continue
+        if start is not None:
+            years[fiscal_year_of(start)] += 1
+    return years.most_common(1)[0][0] if years else None
 
 
 def _toml_amount(amount: Decimal | None) -> int | float | None:
