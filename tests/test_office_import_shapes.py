@@ -347,3 +347,31 @@ def test_the_agency_named_inside_a_heading_or_in_the_page_header_and_the_year_fr
     assert tomllib.loads(run("--db", str(db2), "export", "-").out)["agency"]["name"] == (
         "เทศบาลตำบลบ้านเป้า"
     )
+
+
+AGENCY_HEADINGS = [
+    ("เทศบาลนครขอนแก่น", "เทศบาลนครขอนแก่น"),
+    ("เทศบาลเมืองเลย ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", "เทศบาลเมืองเลย"),
+    ("องค์การบริหารส่วนตำบลหนองบัว ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", "องค์การบริหารส่วนตำบลหนองบัว"),
+    ("องค์การบริหารส่วนจังหวัดเลย", "องค์การบริหารส่วนจังหวัดเลย"),
+    ("อบต.นาบัว", "อบต.นาบัว"),
+    ("กรมวิทยาศาสตร์การแพทย์", "กรมวิทยาศาสตร์การแพทย์"),
+    ("สำนักงานสาธารณสุขจังหวัดเลย", "สำนักงานสาธารณสุขจังหวัดเลย"),
+    ("วิทยาลัยเทคนิคเลย ปีงบประมาณ ๒๕๖๘", "วิทยาลัยเทคนิคเลย"),
+    ("โรงเรียนบ้านหนองบัว", "โรงเรียนบ้านหนองบัว"),
+    ("โรงพยาบาลตรอน", "โรงพยาบาลตรอน"),
+    ("(๑) ชื่อหน่วยงาน โรงพยาบาลเลย", "โรงพยาบาลเลย"),
+]
+
+
+def test_every_kind_of_agency_heading_names_the_agency(run, tmp_path):
+    for number, (heading, agency) in enumerate(AGENCY_HEADINGS):
+        path = _word(
+            tmp_path / f"{number}.docx",
+            [heading, "แผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"],
+            [HEADER, ["ก", "กองคลัง", "ไตรมาส ๑"]],
+        )
+        db = tmp_path / f"{number}.db"
+        result = run("--db", str(db), "import", str(path))
+        assert result.code == 0, (heading, result.err)
+        assert tomllib.loads(run("--db", str(db), "export", "-").out)["agency"]["name"] == agency
