@@ -22,6 +22,7 @@ from ita_tui.core.model import (
     Assessment,
     Decision,
     Finding,
+    LinkToCheck,
     LoggedProgress,
     Measure,
     MeasureDetail,
@@ -29,6 +30,7 @@ from ita_tui.core.model import (
     Meeting,
     Person,
     Plan,
+    PublishedAddress,
     Recommendation,
     Unit,
 )
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from ita_tui.core.document import Document
     from ita_tui.core.new_year import YearDraft
     from ita_tui.core.oit import Catalogue
+    from ita_tui.documents.published_links import LinkCheck
     from ita_tui.documents.snapshot import ImportReport
 
 # What an evidence document says of how its OIT item is known: its grouping is no matter there.
@@ -563,6 +566,58 @@ class Desk:
         catalogues = [oit.as_agency_reads(c) for c in oit_list_file(path)]
         self.save_oit_lists([oit.catalogue_document(c) for c in catalogues])
         return catalogues
+
+    def set_published_address(self, year: int, item: str, url: str) -> str:
+        """Record where the agency publishes an OIT item for an assessment year (an empty
+        address forgets it); the item's code as the year's list writes it."""
+        code = normalise(item).lower()
+        self.oit_catalogue(year).item(code)
+        writes.set_published_address(self.db, self._agency_id(), year, code, url, by=self.who)
+        return code
+
+    def published_addresses(self, year: int | None = None) -> list[PublishedAddress]:
+        return queries.published_addresses(self.db, self._agency_id(), year)
+
+    def links_to_check(self, year: int | None = None) -> list[LinkToCheck]:
+        """Every address the database holds for this agency: where each OIT item is published
+        (the page should name its assessment year), and the evidence of measures' contents and
+        progress (of their plan's fiscal year, or the year of the entry)."""
+        words = self.words
+        links = [
+            LinkToCheck(
+                words.t("links.place.published", item=a.item.upper(), year=words.num(a.year)),
+                a.url,
+                a.year,
+            )
+            for a in self.published_addresses(year)
+        ]
+        if year is not None:
+            return links
+        for evidence in queries.evidence_links(self.db, self._agency_id()):
+            number = words.num(evidence.measure_id)
+            if evidence.content is not None:
+                place = words.t("links.place.content", number=number, content=evidence.content)
+                links.append(LinkToCheck(place, evidence.url))
+            else:
+                day = evidence.entry_date
+                place = words.t("links.place.progress", number=number, day=words.day(day))
+                links.append(LinkToCheck(place, evidence.url, fiscal_year_of(day) if day else None))
+        return links
+
+    def check_links(
+        self,
+        year: int | None = None,
+        *,
+        timeout: float = 10.0,
+        links: list[LinkToCheck] | None = None,
+    ) -> "list[LinkCheck]":
+        """Open each address as an assessor would: those given, else all the database holds
+        (see links_to_check). Given links touch no database, so a thread may check them."""
+        # Loaded here: only `links` and the app's list need the network code.
+        from ita_tui.documents.published_links import CheckLimits, check_links
+
+        chosen = self.links_to_check(year) if links is None else links
+        return check_links(chosen, CheckLimits(timeout=timeout))
 
     def save_oit_lists(self, documents: list[dict]) -> None:
         writes.save_oit_lists(self.db, self._agency_id(), documents, by=self.who)

@@ -5,6 +5,7 @@ machine where only the core is wanted (tests/test_import_boundaries.py holds the
 
 from ita_tui.cli import (
     follow_up,
+    links,
     meetings,
     new_year,
     oit_lists,
@@ -29,6 +30,7 @@ for _command in (
     scores.whatif,
     new_year.new_year,
     oit_lists.oit,
+    links.links,
     meetings.report,
     meetings.meeting,
     meetings.decision,

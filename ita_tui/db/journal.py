@@ -33,6 +33,7 @@ PLAN_TABLES: dict[str, tuple[str, ...]] = {
     "meetings": ("id",),
     "decisions": ("id",),
     "oit_lists": ("id",),
+    "published_addresses": ("id",),
 }
 # ... and who may change it.
 ACCESS_TABLES: dict[str, tuple[str, ...]] = {

@@ -19,6 +19,7 @@ from ita_tui.core.model import (
     Measure,
     Meeting,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
 )
 
@@ -152,5 +153,6 @@ PROGRESS = TableMapping(
 FINDINGS = TableMapping("findings", Finding, elsewhere=("measures",))
 RECOMMENDATIONS = TableMapping("recommendations", Recommendation)
 MEETINGS = TableMapping("meetings", Meeting)
+PUBLISHED_ADDRESSES = TableMapping("published_addresses", PublishedAddress)
 
-ALL = (MEASURES, CONTENTS, PROGRESS, FINDINGS, RECOMMENDATIONS, MEETINGS)
+ALL = (MEASURES, CONTENTS, PROGRESS, FINDINGS, RECOMMENDATIONS, MEETINGS, PUBLISHED_ADDRESSES)

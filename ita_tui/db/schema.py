@@ -414,5 +414,19 @@ def m012_budgets_and_obstacles(db: Database) -> None:
         db.table("progress").add_column(column, str)
 
 
+@MIGRATIONS()
+def m013_published_addresses(db: Database) -> None:
+    # Where the agency publishes each OIT item of an assessment year: the assessors open that
+    # address, and `ita-tui links` checks that it still opens.
+    db.table("published_addresses").create(
+        {"id": int, "agency_id": int, "year": int, "item": str, "url": str},
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "year", "item", "url"},
+        strict=True,
+    )
+    db.table("published_addresses").create_index(["agency_id", "year", "item"], unique=True)
+
+
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
     raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")

@@ -486,6 +486,20 @@ def save_oit_lists(
             _insert(db, "oit_lists", plan_import.oit_list_row(agency_id, document))
 
 
+def set_published_address(
+    db: Database, agency_id: int, year: int, item: str, url: str, by: Actor | str = ""
+) -> None:
+    """Where the agency publishes an OIT item for an assessment year; an empty address forgets
+    it."""
+    url = normalise(url)
+    where = "agency_id = ? AND year = ? AND item = ?"
+    with _action(db, by, "published_address"):
+        _delete(db, "published_addresses", where, (agency_id, year, item))
+        if url:
+            row = {"agency_id": agency_id, "year": year, "item": item, "url": url}
+            _insert(db, "published_addresses", row)
+
+
 def forget_oit_list(db: Database, agency_id: int, year: int, by: Actor | str = "") -> bool:
     """Drop the agency's own list that covers the year, so the bundled one applies again;
     whether there was one."""

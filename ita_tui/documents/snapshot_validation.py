@@ -21,6 +21,7 @@ from ita_tui.core.model import (
     Measure,
     Plan,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
     Unit,
     field_names,
@@ -191,7 +192,7 @@ def validate(document: dict, source: str = "") -> Plan:
         document,
         "",
         {"format", "version", "agency", "assessments", "recommendations", "units", "findings"}
-        | {"measures", "oit_lists"}
+        | {"measures", "oit_lists", "published_addresses"}
         | _DERIVED_TOP,
         {"format", "version", "agency"},
     )
@@ -222,6 +223,7 @@ def validate(document: dict, source: str = "") -> Plan:
         findings=tuple(findings),
         measures=tuple(_measures(check, document, {u.name for u in units}, finding_ids)),
         oit_lists=tuple(_oit_lists(check, document)),
+        published_addresses=tuple(_published_addresses(check, document)),
     )
     if check.problems:
         raise SnapshotInvalid(check.problems, source)
@@ -310,6 +312,29 @@ def _oit_lists(check: _Checker, document: dict) -> list[dict]:
             continue
         taken.append((first, last))
         result.append(oit.catalogue_document(catalogue))
+    return result
+
+
+def _published_addresses(check: _Checker, document: dict) -> list[PublishedAddress]:
+    """Where the agency publishes each OIT item of a year: one address an item and year."""
+    result: list[PublishedAddress] = []
+    seen: set[tuple[int, str]] = set()
+    keys = set(_file_keys(PublishedAddress))
+    for index, row in enumerate(check.array(document, "published_addresses")):
+        path = f"published_addresses[{index}]"
+        if not check.table(row, path, keys, keys):
+            continue
+        year = check.integer(row.get("year"), f"{path}.year", 2500, 2700)
+        item = check.text(row.get("item"), f"{path}.item", required=True)
+        url = check.text(row.get("url"), f"{path}.url", required=True)
+        if year is None or not item or not url:
+            continue
+        code = item.lower()
+        if (year, code) in seen:
+            check.fail(f"{path}.item", "snapshot.duplicate", value=f"{item} {year}")
+            continue
+        seen.add((year, code))
+        result.append(PublishedAddress(year=year, item=code, url=url))
     return result
 
 
