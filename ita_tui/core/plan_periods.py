@@ -137,6 +137,9 @@ def _alone(side: _Side, fiscal_year: int | None) -> tuple[date, date] | None:
         if year is None or side.number is None:
             raise _NeedsYear
         return quarter_bounds(year, side.number)
+    if side.kind == "number" and side.year is not None and 1 <= (side.number or 0) <= 12:
+        # `10/2567`: a month and its year.
+        side = _Side("date", month=side.number, year=side.year)
     if side.kind == "date" and side.month is not None:
         year = side.year or _year_of_month(side.month, fiscal_year)
         first = date(year - BE_OFFSET, side.month, side.day or 1)

@@ -80,6 +80,7 @@ _UNIT_SEPARATORS = re.compile(
     + "|".join(UNIT_KINDS + JOB_TITLES)
     + ")"
 )
+_BRACKETED_UNIT = re.compile(r"\(\s*((?:" + "|".join(UNIT_KINDS) + r")[^()]*)\)")
 # Bullets, dashes and brackets around a name are no part of it.
 _UNIT_EDGES = re.compile(r"^[\s\-–—•·*:()\[\].]+|[\s\-–—•·*:(\[]+$")
 
@@ -812,6 +813,8 @@ def _split_units(text: str) -> Iterator[tuple[str, str | None, str | None]]:
     """Each unit a responsible cell names: (name, kind, parent). `งานนิติการ สำนักปลัดฯ` is a
     section and the office it belongs to; words that do not open with a kind continue the name
     before them, as a line wrapped inside it."""
+    # A unit in brackets beside another (กองคลัง (งานพัสดุ)) is a unit of its own.
+    text = _BRACKETED_UNIT.sub(r" \1 ", text)
     for part in _UNIT_SEPARATORS.split(text):
         names: list[list[str]] = []
         for word in _UNIT_EDGES.sub("", part).split():
