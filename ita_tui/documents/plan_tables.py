@@ -53,7 +53,6 @@ _ORDER_HEADERS = {"ที่", "ข้อ", "no", "ลำดับที่", "�
 TICK = "tick:"
 # What a person writes in a tick column that does not tick it.
 _UNTICKED = {"", "-", "–", "—", "0"}
-REQUIRED_ROLES = ("title", "units")
 
 # A measure that no longer applies says so in its row.
 _NO_LONGER_APPLIES = re.compile(
