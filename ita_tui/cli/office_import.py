@@ -168,21 +168,19 @@ def write_draft(context: Context, plan: PlanFromTables, destination: str) -> Non
     mend. What they must mend is said, each problem at the cell it came from, and heads the file
     as TODO lines."""
     from ita_tui.documents import snapshot
+    from ita_tui.documents.plan_tables import PLACEHOLDER_UNIT
     from ita_tui.documents.snapshot_validation import SnapshotInvalid
     from ita_tui.files.atomic import write_atomically
     from ita_tui.files.output_folder import refuse_protected
 
     refuse_protected(Path(destination), context.database)
     todo = [context.t(f"import.todo.{name}") for name in plan.missing]
+    unread = located(context, _period_problems(plan, destination), plan)
     todo += [
-        f"{problem.path}: {context.t(problem.key, **problem.params)}"
-        for problem in located(context, _period_problems(plan, destination), plan).problems
+        f"{problem.path}: {context.t(problem.key, **problem.params)}" for problem in unread.problems
     ]
-    if plan.unread_periods:
-        say(
-            located(context, _period_problems(plan, destination), plan).message(context.lang),
-            err=True,
-        )
+    if unread.problems:
+        say(unread.message(context.lang), err=True)
     problems = None
     try:
         snapshot.validate(plan.document, destination)
@@ -193,8 +191,6 @@ def write_draft(context: Context, plan: PlanFromTables, destination: str) -> Non
                 f"{problem.path}: {context.t(problem.key, **problem.params)}"
                 for problem in problems.problems
             ]
-    from ita_tui.documents.plan_tables import PLACEHOLDER_UNIT
-
     if plan.placeholders:
         todo.append(
             context.t(
