@@ -6,6 +6,7 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 `desk.log_progress(2, day, 40)`. Each action is taken as the desk's actor, who may be refused
 (the refusal is recorded by the write layer)."""
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,14 +41,17 @@ from ita_tui.core.thai_calendar import today
 from ita_tui.core.words import Words
 from ita_tui.db import backup, guard, journal, open_database, queries, writes
 from ita_tui.db import people as people_store
-from ita_tui.db.connection import Database
+from ita_tui.db.connection import Database, user_error_for
 from ita_tui.db.review import Review, review
 from ita_tui.files.user_files import read_toml
 
+# The documents (snapshot, reports, evidence) are imported in the functions that use them:
+# loaded together they take longer than a reading command such as `overdue` takes to run.
 if TYPE_CHECKING:
     from ita_tui.core.document import Document
     from ita_tui.core.new_year import YearDraft
     from ita_tui.core.oit import Catalogue
+    from ita_tui.db.journal import Problem
     from ita_tui.documents.published_links import LinkCheck
     from ita_tui.documents.snapshot import ImportReport
 
@@ -83,6 +87,81 @@ class NewYearDraft:
 
 def oit_list_file(path: str | Path) -> "list[Catalogue]":
     return oit.parse_catalogues(read_toml(path), str(path))
+
+
+# What a command does before, beside or instead of working at a desk: opening the file, reading
+# a plan before anything is written, a backup put back. None of them writes but through the store.
+
+
+def open_store(path: str | Path, *, create: bool = False, adopt_empty: bool = False) -> Database:
+    """The database file opened (made when `create`; see `ita_tui.db.opening`)."""
+    return open_database(path, create=create, adopt_empty=adopt_empty)
+
+
+def store_failure(error: sqlite3.Error, database: str) -> UserError:
+    """What an SQLite error met outside any check means for the user, in words."""
+    return user_error_for(error, database)
+
+
+def read_plan_file(path: str) -> Plan:
+    """A plan or snapshot file read and checked whole; nothing is written."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.validate(snapshot.read(path), path)
+
+
+def checked_plan(document: dict, source: str) -> Plan:
+    """A plan document (as read from a Word or Excel file) checked as a plan file is."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.validate(document, source)
+
+
+def snapshot_file(path: str) -> dict:
+    """A snapshot file as it reads, unchecked (for the journal head it names)."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.read(path)
+
+
+def snapshot_text(document: dict) -> str:
+    """A plan document as the text of a snapshot file."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.dumps(document)
+
+
+def sample_plan() -> Plan:
+    """The bundled sample plan (`ita-tui init --sample`, the demo)."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.sample_plan()
+
+
+def sample_store(path: Path, by: str) -> Database:
+    """A new database at `path` holding the bundled sample plan (`ita-tui demo`)."""
+    from ita_tui.documents import snapshot
+
+    db = open_database(path, create=True)
+    snapshot.import_plan(db, snapshot.sample_plan(), by)
+    return db
+
+
+def restore_backup(database: Path, source: Path) -> Path:
+    """Put a backup in the database's place, after a copy of it; the copy's path. Whoever may
+    restore is asked first (`Desk.may("restore")`), when the database opens at all."""
+    from ita_tui.db.restore import restore
+
+    return restore(database, source)
+
+
+@dataclass(frozen=True)
+class JournalCheck:
+    """What `verify` found: the problems of the journal's chain and of the rows it vouches for."""
+
+    problems: "list[Problem]"
+    entries: int
+    head: str
 
 
 @dataclass
@@ -157,11 +236,20 @@ class Desk:
         the messages that list its problems."""
         from ita_tui.documents import snapshot
 
-        plan = snapshot.validate(snapshot.loads(text, source), source)
+        return self.import_plan(snapshot.validate(snapshot.loads(text, source), source))
+
+    def import_plan(self, plan: Plan) -> "ImportReport":
+        """A plan already checked whole (`read_plan_file`, `checked_plan` of a Word or Excel
+        file's) imported all or nothing; the desk then works on its agency."""
+        from ita_tui.documents import snapshot
+
         report = snapshot.import_plan(self.db, plan, self.who)
         self.agency_name = plan.agency
         self.reload()
         return report
+
+    def agency_names(self) -> list[str]:
+        return [agency.name for agency in queries.agencies(self.db)]
 
     def choose_agency(self, agency_id: int) -> Agency | None:
         chosen = queries.agency_by_id(self.db, agency_id)
@@ -372,7 +460,7 @@ class Desk:
             meetings=tuple(self.meetings()),
             item=self._item_asking(evidence.ITEMS_2569[kind], year),
         )
-        return evidence.to_document(evidence.build(kind, data, self.words), self.words.lang)
+        return evidence.build(kind, data, self.words)
 
     def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
@@ -468,6 +556,24 @@ class Desk:
         if person is None or not person["active"]:
             return None
         return guard.person_actor(self.db, person)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # The records themselves.
+
+    def check_journal(self) -> JournalCheck:
+        """The chain checked link by link, and the rows against what it says they are."""
+        problems = journal.verify(self.db)
+        return JournalCheck(problems, journal.length(self.db), journal.head(self.db))
+
+    def journal_holds(self, entry: int | None, head: str) -> bool:
+        """Whether the chain holds a head a snapshot published (entry number and hash)."""
+        return journal.holds(self.db, entry, head)
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the database, written whole or not at all."""
+        backup.copy_to(self.db.conn, target)
 
     def data_version(self) -> int:
         """Changes when another connection commits (SQLite's data_version)."""

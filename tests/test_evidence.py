@@ -147,3 +147,27 @@ def test_the_o25_document_is_written_in_word_from_the_same_model(sample_db, run,
     text = "\n".join(p.text for p in WordDocument(str(out)).paragraphs)
     assert "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" in text
     assert "เทศบาลตำบลมวกเหล็ก" in text
+
+
+def test_evidence_is_built_in_the_one_document_model(sample_db):
+    """No second document model: the evidence module declares only what it is built from, and
+    hands the desk the report's own Document, a measure's checklist a heading below it."""
+    import dataclasses
+    import inspect
+
+    from ita_tui.core import document as model
+    from ita_tui.documents import evidence
+
+    declared = {
+        name
+        for name, value in vars(evidence).items()
+        if inspect.isclass(value) and value.__module__ == evidence.__name__
+    }
+    assert declared == {"Evidence"}
+    assert all(dataclasses.is_dataclass(getattr(evidence, name)) for name in declared)
+    db = open_database(sample_db)
+    built = Desk(db, as_of=date(2023, 10, 5)).evidence("o26", 2567)
+    db.close()
+    assert type(built) is model.Document
+    headings = [b for b in built.parts[0].blocks if isinstance(b, model.Heading)]
+    assert {heading.level for heading in headings} == {2, 3}

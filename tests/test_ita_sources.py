@@ -11,8 +11,8 @@ import pytest
 import tomli_w
 
 from ita_tui.core import oit, scoring
-from ita_tui.core.errors import UserError
 from ita_tui.db import open_database, writes
+from tests.refusals import expect_refusal
 
 # The RTRDA versions read. The file of 2569 headings has versions that map O3 to another
 # ministry's heading (69c16b3f, and 8f9819fe, the newest stored, which also drops O1).
@@ -195,7 +195,7 @@ def bundled_document() -> dict:
 def test_the_bundled_file_refuses_a_fact_without_a_source(change, message):
     document = bundled_document()
     change(document["catalogues"][0])
-    with pytest.raises(UserError) as refused:
+    with expect_refusal("oit.bad_catalogue") as refused:
         oit._parse_catalogues(document, "oit_catalogues.toml", strict=True)
     assert message in str(refused.value.params["detail"])
 

@@ -118,7 +118,7 @@ def plan_from_office_file(
     """The plan in the file, checked as a TOML file is, for the caller to import; or None once
     it is written as a draft. Whatever stops the import is said at once, with how to get the
     draft."""
-    from ita_tui.documents import snapshot
+    from ita_tui.desk import checked_plan
     from ita_tui.documents.snapshot_validation import SnapshotInvalid
 
     plan = read_plan(context, path, agency, fiscal_year, unit)
@@ -145,7 +145,7 @@ def plan_from_office_file(
         reasons.append(located(context, _period_problems(plan, path), plan))
     if not reasons:
         try:
-            return snapshot.validate(document, path)
+            return checked_plan(document, path)
         except SnapshotInvalid as invalid:
             reasons.append(located(context, invalid, plan))
     raise ImportStopped(reasons, path)
@@ -167,7 +167,7 @@ def write_draft(context: Context, plan: PlanFromTables, destination: str) -> Non
     """The draft is written even when it would not import as it stands: it is for a person to
     mend. What they must mend is said, each problem at the cell it came from, and heads the file
     as TODO lines."""
-    from ita_tui.documents import snapshot
+    from ita_tui.desk import checked_plan, snapshot_text
     from ita_tui.documents.plan_tables import PLACEHOLDER_UNIT
     from ita_tui.documents.snapshot_validation import SnapshotInvalid
     from ita_tui.files.atomic import write_atomically
@@ -183,7 +183,7 @@ def write_draft(context: Context, plan: PlanFromTables, destination: str) -> Non
         say(unread.message(context.lang), err=True)
     problems = None
     try:
-        snapshot.validate(plan.document, destination)
+        checked_plan(plan.document, destination)
     except SnapshotInvalid as invalid:
         problems = located(context, invalid, plan)
         if not plan.missing:
@@ -211,7 +211,7 @@ def write_draft(context: Context, plan: PlanFromTables, destination: str) -> Non
     if not measures:
         todo.append(context.t("import.no_plan", found=plan.headers_found))
     header = "".join(f"# TODO: {_comment(line)}\n" for line in todo)
-    write_atomically(Path(destination), header + snapshot.dumps(plan.document))
+    write_atomically(Path(destination), header + snapshot_text(plan.document))
     say(
         context.t(
             "import.draft_written",

@@ -276,6 +276,11 @@ def verify(db: Database) -> list[Problem]:
     return problems
 
 
+def length(db: Database) -> int:
+    """How many entries the chain has."""
+    return int(db.execute("SELECT count(*) FROM journal").fetchone()[0])
+
+
 def holds(db: Database, entry_id: int | None, hash_: str) -> bool:
     """Whether the chain holds a published head: the entry it names, with that hash. A head
     without its number (from an older export) is looked for anywhere in the chain."""

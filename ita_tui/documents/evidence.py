@@ -11,9 +11,9 @@ OIT items ask for, as sections that Markdown and HTML are rendered from.
 For the assessment of year Y, O25 draws on the result of Y-1 and the plan of fiscal year Y, and
 O26 on the plan of fiscal year Y-1. The NACC's required elements for these items were not found
 (see README); the sections follow what the 2565 items o42/o43 asked, which the 2569 pair splits.
-The document is plain sections, so that it moves onto the report's document model as it is."""
+It is built in the one document model (ita_tui.core.document) that every report is rendered from."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ita_tui.core import document as model
@@ -24,27 +24,48 @@ from ita_tui.core.words import Words
 KINDS = ("o25", "o26")
 
 
-@dataclass(frozen=True)
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+# An evidence document is built straight into the one document model (ita_tui.core.document):
+# a section is its heading and blocks, a section within one is a heading a level deeper (to
+# the third, the deepest a Word template styles).
+Blocks = tuple[model.Block, ...]
 
 
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    paragraphs: tuple[str, ...] = ()
-    bullets: tuple[str, ...] = ()
-    table: Table | None = None
-    # Sections under this one (a measure's checklist and progress under the measure).
-    parts: tuple["Section", ...] = ()
+def table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> model.Table:
+    return model.Table(headers, rows, "evidence")
 
 
-@dataclass(frozen=True)
-class Document:
-    title: str
-    subtitle: tuple[str, ...]
-    sections: tuple[Section, ...]
+def section(
+    heading: str,
+    paragraphs: tuple[str, ...] = (),
+    bullets: tuple[str, ...] = (),
+    table: model.Table | None = None,
+    parts: tuple[Blocks, ...] = (),
+) -> Blocks:
+    blocks: list[model.Block] = [model.Heading(heading, 2)]
+    blocks.extend(model.Paragraph(text) for text in paragraphs)
+    if bullets:
+        blocks.append(model.Bullets(bullets))
+    if table is not None:
+        blocks.append(table)
+    for part in parts:
+        blocks.extend(
+            replace(block, level=min(block.level + 1, 3))
+            if isinstance(block, model.Heading)
+            else block
+            for block in part
+        )
+    return tuple(blocks)
+
+
+def evidence_document(
+    title: str, subtitle: tuple[str, ...], sections: tuple[Blocks, ...], words: Words
+) -> model.Document:
+    return model.Document(
+        title=title,
+        lang=words.lang,
+        parts=(model.Section("evidence", tuple(b for blocks in sections for b in blocks)),),
+        subtitle="\n".join(subtitle),
+    )
 
 
 @dataclass(frozen=True)
@@ -72,12 +93,12 @@ def plan_year(kind: str, year: int) -> int:
 ITEMS_2569 = {"o25": "o25", "o26": "o26"}
 
 
-def build(kind: str, evidence: Evidence, words: Words) -> Document:
+def build(kind: str, evidence: Evidence, words: Words) -> model.Document:
     document = _o25(evidence, words) if kind == "o25" else _o26(evidence, words)
     if evidence.item is None:
         return document
     answers = words.t("oit_evidence.item", item=evidence.item, year=words.num(evidence.year))
-    return Document(document.title, (*document.subtitle, answers), document.sections)
+    return replace(document, subtitle=f"{document.subtitle}\n{answers}")
 
 
 def _units(measure: MeasureDetail, words: Words) -> str:
@@ -87,7 +108,7 @@ def _units(measure: MeasureDetail, words: Words) -> str:
     return ", ".join((lead, *measure.units[1:]))
 
 
-def _o25(evidence: Evidence, words: Words) -> Document:
+def _o25(evidence: Evidence, words: Words) -> model.Document:
     n = words.num
     result_year = evidence.year - 1
     title = words.t("oit_evidence.o25.title", agency=evidence.agency, year=n(evidence.year))
@@ -98,7 +119,7 @@ def _o25(evidence: Evidence, words: Words) -> Document:
     assessment = next((a for a in evidence.assessments if a.year == result_year), None)
     if assessment is None:
         sections.append(
-            Section(
+            section(
                 words.t("oit_evidence.result", year=n(result_year)),
                 paragraphs=(words.t("oit_evidence.no_result", year=n(result_year)),),
             )
@@ -112,7 +133,7 @@ def _o25(evidence: Evidence, words: Words) -> Document:
     ):
         chosen = [f for f in findings if f.kind == kind]
         sections.append(
-            Section(
+            section(
                 words.t(key),
                 bullets=tuple(_finding_line(f, words) for f in chosen),
                 paragraphs=() if chosen else (words.t("oit_evidence.none"),),
@@ -126,7 +147,7 @@ def _o25(evidence: Evidence, words: Words) -> Document:
             if Decimal(str(s)) >= mark
         ]
         sections.append(
-            Section(
+            section(
                 words.t("oit_evidence.keep", mark=n(mark)),
                 bullets=tuple(kept),
                 paragraphs=() if kept else (words.t("oit_evidence.none"),),
@@ -154,9 +175,9 @@ def _o25(evidence: Evidence, words: Words) -> Document:
         )
     )
     sections.append(
-        Section(
+        section(
             words.t("oit_evidence.measures", year=n(evidence.year)),
-            table=Table(headers, rows) if rows else None,
+            table=table(headers, rows) if rows else None,
             paragraphs=()
             if rows
             else (words.t("oit_evidence.no_measures", year=n(evidence.year)),),
@@ -165,7 +186,7 @@ def _o25(evidence: Evidence, words: Words) -> Document:
     shared = [r for r in evidence.recommendations if r.assessment_year == result_year]
     if shared:
         sections.append(
-            Section(
+            section(
                 words.t("oit_evidence.shared"),
                 bullets=tuple(
                     f"{r.text} ({words.t('oit_evidence.done_on', date=words.day(r.done_on))})"
@@ -175,10 +196,10 @@ def _o25(evidence: Evidence, words: Words) -> Document:
                 ),
             )
         )
-    return Document(title, (subtitle,), tuple(sections))
+    return evidence_document(title, (subtitle,), tuple(sections), words)
 
 
-def _result_section(assessment: Assessment, evidence: Evidence, words: Words) -> Section:
+def _result_section(assessment: Assessment, evidence: Evidence, words: Words) -> Blocks:
     n = words.num
     score = scoring.compute(assessment.year, assessment.scores)
     mark = scoring.methodology(assessment.year).pass_mark
@@ -229,10 +250,10 @@ def _result_section(assessment: Assessment, evidence: Evidence, words: Words) ->
                 result=assessment.published_result or "-",
             )
         )
-    return Section(
+    return section(
         words.t("oit_evidence.result", year=n(assessment.year)),
         paragraphs=(headline, *published),
-        table=Table(headers, tuple(rows)),
+        table=table(headers, tuple(rows)),
     )
 
 
@@ -249,7 +270,7 @@ def _finding_line(finding: Finding, words: Words) -> str:
     return f"{where}: {finding.text}" if where else finding.text
 
 
-def _o26(evidence: Evidence, words: Words) -> Document:
+def _o26(evidence: Evidence, words: Words) -> model.Document:
     n = words.num
     year = plan_year("o26", evidence.year)
     title = words.t("oit_evidence.o26.title", agency=evidence.agency, year=n(year))
@@ -258,7 +279,7 @@ def _o26(evidence: Evidence, words: Words) -> Document:
     counts = {status: 0 for status in ("done", "in_progress", "not_started", "dropped")}
     for measure in measures:
         counts[measure.status] = counts.get(measure.status, 0) + 1
-    summary = Section(
+    summary = section(
         words.t("oit_evidence.summary"),
         paragraphs=(
             words.t("oit_evidence.count", count=n(len(measures)), year=n(year))
@@ -277,7 +298,7 @@ def _o26(evidence: Evidence, words: Words) -> Document:
     first, last = _fiscal_bounds(year)
     held = [m for m in evidence.meetings if first <= m.held_on.isoformat() <= last]
     sections.append(
-        Section(
+        section(
             words.t("oit_evidence.meetings"),
             bullets=tuple(
                 " ".join(p for p in (words.day(m.held_on), m.attendees or "", m.notes or "") if p)
@@ -286,7 +307,7 @@ def _o26(evidence: Evidence, words: Words) -> Document:
             paragraphs=() if held else (words.t("oit_evidence.no_meetings"),),
         )
     )
-    return Document(title, (subtitle,), tuple(sections))
+    return evidence_document(title, (subtitle,), tuple(sections), words)
 
 
 def _fiscal_bounds(year: int) -> tuple[str, str]:
@@ -296,7 +317,7 @@ def _fiscal_bounds(year: int) -> tuple[str, str]:
     return first.isoformat(), last.isoformat()
 
 
-def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Section:
+def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Blocks:
     n = words.num
     state = words.t(f"status.{measure.status}")
     facts = [
@@ -309,9 +330,9 @@ def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Sec
     parts = []
     if measure.contents:
         parts.append(
-            Section(
+            section(
                 words.t("oit_evidence.contents"),
-                table=Table(
+                table=table(
                     tuple(
                         words.t(k)
                         for k in (
@@ -329,9 +350,9 @@ def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Sec
         )
     if measure.progress:
         parts.append(
-            Section(
+            section(
                 words.t("oit_evidence.progress"),
-                table=Table(
+                table=table(
                     tuple(
                         words.t(k)
                         for k in (
@@ -353,33 +374,8 @@ def _measure_section(position: int, measure: MeasureDetail, words: Words) -> Sec
                 ),
             )
         )
-    return Section(
+    return section(
         f"{n(position)}. {measure.full_title}",
         paragraphs=tuple(facts),
         parts=tuple(parts),
-    )
-
-
-def to_document(document: Document, lang: str) -> "model.Document":
-    """The evidence in the document model that every report is rendered from: a section's
-    heading one level below its parent's (to the third, the deepest a Word template styles)."""
-    blocks: list[model.Block] = []
-
-    def add(section: Section, level: int) -> None:
-        blocks.append(model.Heading(section.heading, level))
-        blocks.extend(model.Paragraph(text) for text in section.paragraphs)
-        if section.bullets:
-            blocks.append(model.Bullets(section.bullets))
-        if section.table is not None:
-            blocks.append(model.Table(section.table.headers, section.table.rows, "evidence"))
-        for part in section.parts:
-            add(part, min(level + 1, 3))
-
-    for section in document.sections:
-        add(section, 2)
-    return model.Document(
-        title=document.title,
-        lang=lang,
-        parts=(model.Section("evidence", tuple(blocks)),),
-        subtitle="\n".join(document.subtitle),
     )
