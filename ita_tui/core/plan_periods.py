@@ -10,13 +10,17 @@ from datetime import date
 from typing import Literal
 
 from ita_tui.core.errors import UserError
+from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import (
     BE_OFFSET,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
+    Period,
     fiscal_year_bounds,
     parse_date,
+    plausible,
     quarter_bounds,
+    to_arabic_digits,
 )
 
 _ENGLISH = (
@@ -240,8 +244,6 @@ def read(text: str, fiscal_year: int | None) -> tuple[date, date] | Literal["nee
 def tick_label(text: str) -> str | None:
     """A tick column's header read as the period it stands for (a quarter, a month, a year), in
     Arabic digits; None for any other header."""
-    from ita_tui.core.thai_calendar import to_arabic_digits
-
     cleaned = " ".join(to_arabic_digits(text).split())
     side = _side(cleaned) if cleaned else None
     if side is None or side.kind in ("number", "fiscal"):
@@ -255,3 +257,31 @@ def year_of_label(label: str) -> int | None:
     """The B.E. year a year column's label names (`ปี 2568`), else None."""
     side = _side(label)
     return side.year if side is not None and side.kind == "year" else None
+
+
+_NO_PERIOD = {"", "-", "–", "—", "ไม่มี", "none"}
+# Opens a period an import could not read, kept as written after it: a measure without dates
+# until a person mends it, which says so wherever its period is shown.
+UNREAD_PERIOD = "TODO:"
+
+
+def parse_period(text: str, fiscal_year: int | None = None) -> Period:
+    """Read a plan's ระยะเวลาดำเนินการ the ways plans write it: `ต.ค. ๖๕ – ก.ย. ๖๖`,
+    `ปีงบประมาณ ๒๕๖๖`, `ไตรมาส ๑ - ไตรมาส ๔`, `ม.ค. - มิ.ย. 2567`, `25 – 30 มิ.ย. 53`, a date range,
+    or `-`. A period that names no year (`ต.ค. – ธ.ค.`, `ตลอดปีงบประมาณ`) is of `fiscal_year`, the
+    plan's B.E. year; without it such a period is refused as needing one."""
+    cleaned = to_arabic_digits(normalise(text)).strip().rstrip(",")
+    if cleaned.lower() in _NO_PERIOD or cleaned.startswith(UNREAD_PERIOD):
+        return Period(None, None)
+    found = read(cleaned, fiscal_year)
+    if found is None:
+        raise UserError("period.invalid", text=text)
+    if found == "needs_year":
+        raise UserError("period.needs_year", text=text)
+    start, end = found
+    if end < start:
+        raise UserError("period.reversed", text=text)
+    for day in (start, end):
+        if not plausible(day):
+            raise UserError("date.year_out_of_range", text=text)
+    return Period(start, end)

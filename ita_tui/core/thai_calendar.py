@@ -235,35 +235,5 @@ def parse_date(text: str) -> date:
     raise UserError("date.invalid", text=text)
 
 
-_NO_PERIOD = {"", "-", "–", "—", "ไม่มี", "none"}
-# Opens a period an import could not read, kept as written after it: a measure without dates
-# until a person mends it, which says so wherever its period is shown.
-UNREAD_PERIOD = "TODO:"
-
-
-def parse_period(text: str, fiscal_year: int | None = None) -> Period:
-    """Read a plan's ระยะเวลาดำเนินการ the ways plans write it: `ต.ค. ๖๕ – ก.ย. ๖๖`,
-    `ปีงบประมาณ ๒๕๖๖`, `ไตรมาส ๑ - ไตรมาส ๔`, `ม.ค. - มิ.ย. 2567`, `25 – 30 มิ.ย. 53`, a date range,
-    or `-`. A period that names no year (`ต.ค. – ธ.ค.`, `ตลอดปีงบประมาณ`) is of `fiscal_year`, the
-    plan's B.E. year; without it such a period is refused as needing one."""
-    from ita_tui.core import plan_periods
-
-    cleaned = _prepare(text)
-    if cleaned.lower() in _NO_PERIOD or cleaned.startswith(UNREAD_PERIOD):
-        return Period(None, None)
-    found = plan_periods.read(cleaned, fiscal_year)
-    if found is None:
-        raise UserError("period.invalid", text=text)
-    if found == "needs_year":
-        raise UserError("period.needs_year", text=text)
-    start, end = found
-    if end < start:
-        raise UserError("period.reversed", text=text)
-    for day in (start, end):
-        if not plausible(day):
-            raise UserError("date.year_out_of_range", text=text)
-    return Period(start, end)
-
-
 def last_day_of_previous_month(day: date) -> date:
     return day.replace(day=1) - timedelta(days=1)

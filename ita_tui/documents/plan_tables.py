@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ita_tui.core.errors import UserError
-from ita_tui.core.plan_periods import tick_label, year_of_label
+from ita_tui.core.plan_periods import UNREAD_PERIOD, parse_period, tick_label, year_of_label
 from ita_tui.core.scoring import indicators, methodology
-from ita_tui.core.thai_calendar import UNREAD_PERIOD, parse_period, to_arabic_digits
 from ita_tui.core.thai_calendar import fiscal_year as fiscal_year_of
+from ita_tui.core.thai_calendar import to_arabic_digits
 from ita_tui.documents.office_files import EMPTY, Cell, OfficeDocument, Table
 from ita_tui.documents.snapshot_validation import FORMAT_NAME, FORMAT_VERSION
 

@@ -27,9 +27,10 @@ from ita_tui.core.model import (
     field_names,
 )
 from ita_tui.core.money import baht
+from ita_tui.core.plan_periods import parse_period
 from ita_tui.core.scoring import indicators, methodology
 from ita_tui.core.text import normalise
-from ita_tui.core.thai_calendar import parse_date, parse_period, plausible
+from ita_tui.core.thai_calendar import parse_date, plausible
 
 FORMAT_NAME = "ita-tui-snapshot"
 FORMAT_VERSION = 1

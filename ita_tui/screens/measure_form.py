@@ -3,7 +3,8 @@ it answers."""
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import ChecklistItem, Measure
-from ita_tui.core.thai_calendar import fiscal_year, parse_period
+from ita_tui.core.plan_periods import parse_period
+from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.core.user_input import parse_be_year
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.widgets.plain import Input, Select, SelectionList, TextArea
