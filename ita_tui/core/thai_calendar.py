@@ -1,5 +1,5 @@
-"""The Thai fiscal year, Buddhist-era dates and Thai digits; reading dates and periods the way
-officers type them and plan documents write them."""
+"""The Thai fiscal year, Buddhist-era dates and Thai digits; reading dates the way officers type
+them. Periods (ระยะเวลาดำเนินการ) are read in plan_periods."""
 
 import re
 from dataclasses import dataclass
