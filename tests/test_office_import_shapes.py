@@ -375,3 +375,19 @@ def test_every_kind_of_agency_heading_names_the_agency(run, tmp_path):
         result = run("--db", str(db), "import", str(path))
         assert result.code == 0, (heading, result.err)
         assert tomllib.loads(run("--db", str(db), "export", "-").out)["agency"]["name"] == agency
+
+
+def test_a_period_header_that_names_its_year_is_still_the_header(run, tmp_path):
+    path = _word(
+        tmp_path / "plan.docx",
+        ["เทศบาลตำบลทดสอบ"],
+        [
+            ["มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ (ปีงบประมาณ ๒๕๖๘)"],
+            ["ก", "กองคลัง", "ต.ค. – ธ.ค."],
+        ],
+    )
+    db = tmp_path / "x.db"
+    result = run("--db", str(db), "import", str(path), "--fiscal-year", "2568")
+    assert result.code == 0, result.err
+    (measure,) = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"]
+    assert (measure["title"], str(measure["end"])) == ("ก", "2024-12-31")

@@ -253,7 +253,10 @@ def _header_roles(row: tuple[Cell, ...], in_force: dict[int, str] | None = None)
     # A period header is no period itself (a measure's `ตลอดปีงบประมาณ` is), unless it heads
     # the months merged under it (`ปีงบประมาณ ๒๕๖๘`).
     if any(
-        role == "period" and not _spans(row, column) and _reads_as_period(row[column - 1].text)
+        role == "period"
+        and not _spans(row, column)
+        and not _names_a_period(row[column - 1].text)
+        and _reads_as_period(row[column - 1].text)
         for column, role in roles.items()
     ):
         return {}
@@ -262,6 +265,12 @@ def _header_roles(row: tuple[Cell, ...], in_force: dict[int, str] | None = None)
     if in_force:
         return roles if roles == in_force else {}
     return roles if "units" in plan_roles or "period" in plan_roles or len(plan_roles) >= 3 else {}
+
+
+def _names_a_period(text: str) -> bool:
+    """A header that says it is the period (ระยะเวลา (ปีงบประมาณ ๒๕๖๘)), whatever else it says."""
+    words = _squeezed(text).lower()
+    return any(word in words for word in ("ระยะเวลา", "ช่วงเวลา", "กำหนดเวลา", "ห้วงเวลา", "period"))
 
 
 def _spans(row: tuple[Cell, ...], column: int) -> bool:
