@@ -391,3 +391,23 @@ def test_a_period_header_that_names_its_year_is_still_the_header(run, tmp_path):
     assert result.code == 0, result.err
     (measure,) = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"]
     assert (measure["title"], str(measure["end"])) == ("ก", "2024-12-31")
+
+
+def test_a_measure_row_with_header_words_in_it_is_a_measure(run, tmp_path):
+    path = _word(
+        tmp_path / "plan.docx",
+        ["เทศบาลตำบลทดสอบ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"],
+        [
+            HEADER,
+            ["มาตรการเผยแพร่ข้อมูล", "ทุกหน่วยงาน", "ไตรมาส ๑"],
+            ["มาตรการตรวจสอบภายใน", "หน่วยงานตรวจสอบภายใน", "ตลอดปีงบประมาณ"],
+        ],
+    )
+    db = tmp_path / "x.db"
+    result = run("--db", str(db), "import", str(path))
+    assert result.code == 0, result.err
+    measures = tomllib.loads(run("--db", str(db), "export", "-").out)["measures"]
+    assert [(m["units"], str(m["end"])) for m in measures] == [
+        (["ทุกหน่วยงาน"], "2024-12-31"),
+        (["หน่วยงานตรวจสอบภายใน"], "2025-09-30"),
+    ]

@@ -260,6 +260,9 @@ def _header_roles(row: tuple[Cell, ...], in_force: dict[int, str] | None = None)
         for column, role in roles.items()
     ):
         return {}
+    # Under a header, a row with a quarter or month in it is a measure's (ไตรมาส ๑).
+    if in_force and roles != in_force and any(is_tick(role) for role in roles.values()):
+        return {}
     if len(plan_roles) >= 3 and "units" in plan_roles:
         return roles
     if in_force:
