@@ -2,7 +2,7 @@
 พ.ศ. ๒๕๖๘`, `ปี2562`), quarters (`ไตรมาส ๑ - ไตรมาส ๔`, `ไตรมาส 2/2569`), months with the year
 given once (`ม.ค. - มิ.ย. 2567`) or not at all (`ต.ค. – ธ.ค.`, of the plan's fiscal year), days in
 one month (`25 – 30 มิ.ย. 53`), words around a period (`ตั้งแต่ … ถึง …`, `เดือน มีนาคม 2566`) and a
-note beside it in brackets. Digits are Arabic here (thai_calendar makes them so first)."""
+note beside it in brackets; lists of them (first to last). parse_period makes digits Arabic first."""
 
 import re
 from dataclasses import dataclass
