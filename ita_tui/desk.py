@@ -446,6 +446,19 @@ class Desk:
 
         agency = self.require_agency()
         plan_year = evidence.plan_year(kind, year)
+        held = sorted({m.fiscal_year for m in self.measures()})
+        if plan_year not in held:
+            # A document without the plan it reports on would be published empty.
+            raise UserError(
+                "oit_evidence.no_plan_for_year",
+                kind=kind.upper(),
+                year=self.words.num(year),
+                plan_year=self.words.num(plan_year),
+                years=", ".join(
+                    self.words.num(y) for f in held for y in evidence.assessment_years(kind, f)
+                )
+                or "-",
+            )
         data = evidence.Evidence(
             agency=agency.name,
             year=year,
@@ -461,6 +474,18 @@ class Desk:
             item=self._item_asking(evidence.ITEMS_2569[kind], year),
         )
         return evidence.build(kind, data, self.words)
+
+    def evidence_year(self, kind: str) -> int:
+        """The assessment year the agency's data serves for an evidence document: the latest
+        one whose document holds the measures of a plan in the database."""
+        from ita_tui.documents import evidence
+
+        held = sorted({m.fiscal_year for m in self.measures()}, reverse=True)
+        for fiscal_year in held:
+            years = evidence.assessment_years(kind, fiscal_year)
+            if years:
+                return years[0]
+        raise UserError("report.no_plan")
 
     def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
@@ -500,7 +525,7 @@ class Desk:
         agency = self.require_agency()
         if kind in ("o25", "o26"):
             # The year of the assessment whose item asks for the document.
-            return self.evidence(kind, fiscal_year or fiscal_year_of(as_of))
+            return self.evidence(kind, fiscal_year or self.evidence_year(kind))
         if kind == "pack":
             from ita_tui.documents.report import monthly_pack
 
@@ -598,6 +623,7 @@ class Desk:
         corrects: int | None = None,
         problems: str | None = None,
         suggestions: str | None = None,
+        budget_used: Decimal | None = None,
     ) -> int:
         return writes.log_progress(
             self.db,
@@ -611,7 +637,14 @@ class Desk:
             corrects=corrects,
             problems=problems,
             suggestions=suggestions,
+            budget_used=budget_used,
         )
+
+    def set_budget(
+        self, measure_id: int, planned: Decimal | None = None, used: Decimal | None = None
+    ) -> None:
+        """A measure's planned budget and what it has spent; None leaves a figure as it is."""
+        writes.set_budget(self.db, measure_id, planned, used, by=self.who)
 
     def tick(self, content_id: int, done: bool) -> None:
         writes.tick_content(self.db, content_id, self.as_of if done else None, self.who)

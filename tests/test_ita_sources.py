@@ -6,6 +6,7 @@ agency's own list (an old export without tags among them) is marked as its own."
 import json
 import re
 import tomllib
+from datetime import date
 
 import pytest
 import tomli_w
@@ -249,6 +250,15 @@ def test_score_says_how_each_rule_of_the_year_is_known(run):
 
 
 def test_the_o25_and_o26_documents_say_how_their_item_is_known(run, sample_db):
+    from ita_tui.core.model import Measure
+    from ita_tui.desk import Desk
+
+    # The 2569 documents report the plans of fiscal years 2569 (O25) and 2568 (O26).
+    db = open_database(sample_db)
+    desk = Desk(db, as_of=date(2026, 3, 1))
+    for fiscal_year in (2568, 2569):
+        desk.save_measure(Measure(None, fiscal_year, f"มาตรการปี {fiscal_year}", ("กองคลัง",)))
+    db.close()
     for kind, expected in (
         ("o25", "ชื่อ: อ่านจาก RTRDA website, ITA 2569 headings"),
         ("o26", "ปีของหลักฐาน: อ่านจาก RTRDA website, ITA 2569 headings"),

@@ -26,6 +26,7 @@ for _command in (
     follow_up.measures,
     follow_up.overdue,
     follow_up.log,
+    follow_up.budget,
     scores.score,
     scores.whatif,
     new_year.new_year,

@@ -115,6 +115,12 @@ class TableMapping(Generic[Record]):
             if field not in leave_out
         }
 
+    def changes(self, **values: Any) -> dict[str, Any]:
+        """Some of the record's fields as the store writes them: column → value."""
+        return {
+            self.columns[field]: self._to_store[field](value) for field, value in values.items()
+        }
+
     def values(self, stored: Mapping[str, Any]) -> dict[str, Any]:
         """A row read through `select` (keys are field names) as the record's field values."""
         return {
