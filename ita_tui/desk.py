@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from ita_tui.core.oit import Catalogue
     from ita_tui.documents.snapshot import ImportReport
 
+# What an evidence document says of how its OIT item is known: its grouping is no matter there.
+_DOCUMENT_FACTS = ("name", "period")
+
 
 class CountFilters(TypedDict, total=False):
     """What a list of measures is narrowed by (`queries.count_measures`)."""
@@ -379,7 +382,12 @@ class Desk:
         if counterpart is None:
             return None
         items = [catalogue.item(code) for code in counterpart.codes]
-        return ", ".join(f"{item.shown_code} {item.name}" for item in items)
+        # How the item's name and evidence year are known travels with the document, as the
+        # what-if says it.
+        return ", ".join(
+            f"{item.shown_code} {item.name} ({oit.how_known(item, self.words.lang, _DOCUMENT_FACTS)})"
+            for item in items
+        )
 
     def plan_year(self) -> int | None:
         """The fiscal year of the plan followed: the latest one with measures."""
@@ -547,7 +555,7 @@ class Desk:
     def import_oit_list_file(self, path: str) -> "list[Catalogue]":
         """The OIT lists of a file shaped as data/oit_catalogues.toml, each checked, kept as
         the agency's own."""
-        catalogues = oit_list_file(path)
+        catalogues = [oit.as_agency_reads(c) for c in oit_list_file(path)]
         self.save_oit_lists([oit.catalogue_document(c) for c in catalogues])
         return catalogues
 

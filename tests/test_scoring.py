@@ -183,7 +183,7 @@ def test_the_rating_unit_is_the_one_the_data_names():
 def test_each_year_says_which_rules_are_confirmed_and_where_from():
     for method in scoring.methodologies():
         assert set(method.rules) == set(scoring.RULES), method.first_year
-        assert all(rule.source and rule.status in ("confirmed", "provisional")
+        assert all(rule.source and rule.status in scoring.RULE_STATUSES
                    for rule in method.rules.values())  # fmt: skip
     assert not any(scoring.methodology(2565).is_provisional(r) for r in scoring.RULES)
     assert scoring.methodology(2566).rules["pass_mark"].status == "confirmed"

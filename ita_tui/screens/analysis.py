@@ -107,6 +107,8 @@ class AnalysisScreen(ItaScreen):
                 f"{item.shown_code} {item.sub_indicator} {item.name}"
                 f"  +{scoring.round_half_up(worth[code])}"
             )
+            if item.provisional_name:
+                label += f" ({self.t('whatif.name_provisional')})"
             if self._catalogue.provisional_indicator(item.indicator):
                 label += f" ({self.t('whatif.provisional')})"
             choices.add_option((label, code, code in chosen))
@@ -179,6 +181,10 @@ class AnalysisScreen(ItaScreen):
                     )
                     + "\n"
                 )
+        # How each failed item's name, grouping and evidence year is known, as whatif says it.
+        for code in self._failed:
+            item = self._catalogue.item(code)
+            text.append(f"\n{item.shown_code}  {oit.how_known(item, app.lang)}", style="dim")
         self.query_one("#whatif-result", Static).update(text)
 
     def _render_scopes(self) -> None:
