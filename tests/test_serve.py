@@ -165,7 +165,7 @@ def test_the_cap_defaults_to_thirty(tmp_path):
 
 def test_beyond_loopback_a_public_url_is_required(sample_db, run, monkeypatch):
     started = []
-    monkeypatch.setattr("ita_tui.cli.served_app.run", lambda *args, **named: started.append(args))
+    monkeypatch.setattr("ita_tui.cli.served_app.run", lambda *args: started.append(args))
     refused = run("--db", str(sample_db), "--lang", "en", "serve", "--host", "0.0.0.0")
     assert refused.code == 2 and "--public-url" in refused.err
     assert started == []

@@ -44,4 +44,4 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
     limits = server.SessionLimits(
         settings.max_sessions, settings.max_sessions_per_client, settings.idle_minutes
     )
-    server.run(command, host, port, url, limits, given=public_url is not None)
+    server.run(command, host, port, url, limits, public_url is not None)
