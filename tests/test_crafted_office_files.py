@@ -112,6 +112,20 @@ def a_cell_fifty_million_columns_wide(path):
     return _document_changed(path, lambda xml: xml.replace("<w:sectPr", table + "<w:sectPr", 1))
 
 
+def twenty_thousand_rows_each_999_columns_wide(path):
+    row = '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="999"/></w:tcPr><w:p/></w:tc></w:tr>'
+    table = "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>" + row * 20_000 + "</w:tbl>"
+    return _document_changed(path, lambda xml: xml.replace("<w:sectPr", table + "<w:sectPr", 1))
+
+
+def a_hundred_thousand_empty_paragraphs(path):
+    """Each paragraph is small; python-docx takes time that grows with the square of their
+    number (70 seconds for these)."""
+    return _document_changed(
+        path, lambda xml: xml.replace("<w:sectPr", "<w:p/>" * 100_000 + "<w:sectPr", 1)
+    )
+
+
 def a_gigabyte_picture(path):
     word_plan(path)
     with (
@@ -145,14 +159,20 @@ def the_main_part_named_like_a_picture(path):
 
 CRAFTED = {
     "a merged range over the whole sheet": (merged_over_the_sheet, "xlsx", "50000 แถว"),
-    "a merged range H1:ZZ40000": (merged_over_forty_thousand_rows, "xlsx", "1000000 เซลล์"),
-    "one cell at row 49,000, column 16,000": (one_cell_far_away, "xlsx", "1000 คอลัมน์"),
+    "a merged range H1:ZZ40000": (merged_over_forty_thousand_rows, "xlsx", "200000 เซลล์"),
+    "one cell at row 49,000, column 16,000": (one_cell_far_away, "xlsx", "200000 เซลล์"),
     "a Word cell 50 million columns wide": (
         a_cell_fifty_million_columns_wide,
         "docx",
         "1000 คอลัมน์",
     ),
     "a gigabyte picture": (a_gigabyte_picture, "docx", "100 MB"),
+    "20,000 Word rows 999 columns wide": (
+        twenty_thousand_rows_each_999_columns_wide,
+        "docx",
+        "200000 เซลล์",
+    ),
+    "100,000 empty paragraphs": (a_hundred_thousand_empty_paragraphs, "docx", "ย่อหน้า"),
     "the main part named document.png": (the_main_part_named_like_a_picture, "docx", "XML"),
 }
 

@@ -20,13 +20,18 @@ MAX_UNPACKED = 100 * 1024 * 1024
 # The parts in the zip: a long report has a few hundred (a picture, a header, a footer each).
 MAX_PARTS = 5_000
 # Elements in all the XML parts together: a 100-page report has a few hundred thousand.
-MAX_ELEMENTS = 2_000_000
+MAX_ELEMENTS = 1_000_000
+# Paragraphs and tables of a Word body: a 100-page report has a few thousand. (python-docx
+# takes time that grows with their square: 20,000 take about 3 seconds.)
+MAX_BLOCKS = 20_000
 # Rows of one table or sheet (Excel itself stops at 1,048,576).
 MAX_ROWS = 50_000
 # Columns of a table or sheet: Word stops at 63, and a plan has fewer than 20.
 MAX_COLUMNS = 1_000
-# Cells a sheet reaches (its last row times its last column, merged ranges included).
-MAX_SHEET_CELLS = 1_000_000
+# Cells the tables of a file reach together: a sheet's last row times its last column (merged
+# ranges included), a Word row's columns as its cells span them. The readers make an object for
+# each: 200,000 take about 5 seconds and 150 MB; a plan of 10,000 rows of 6 columns has 60,000.
+MAX_CELLS = 200_000
 
 _WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -56,14 +61,22 @@ def check(source: IO[bytes], path: str) -> None:
 
 
 class _Budget:
+    """What the whole file may hold: elements, and cells of its tables and sheets."""
+
     def __init__(self, path: str) -> None:
         self.path = path
         self.left = MAX_ELEMENTS
+        self.cells_left = MAX_CELLS
 
     def spend(self) -> None:
         self.left -= 1
         if self.left < 0:
             raise UserError("office.too_complex", path=self.path)
+
+    def cells(self, count: int) -> None:
+        self.cells_left -= count
+        if self.cells_left < 0:
+            raise UserError("office.too_many_cells", path=self.path, cells=MAX_CELLS)
 
 
 def _scan_part(stream: IO[bytes], path: str, budget: _Budget) -> None:
@@ -73,18 +86,31 @@ def _scan_part(stream: IO[bytes], path: str, budget: _Budget) -> None:
     if not first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return
     parser = expat.ParserCreate(namespace_separator=" ")
-    tables = _Tables(path)
+    tables = _Tables(path, budget)
     sheet = _Sheet(path)
+    depth = 0
+    body = -1  # the depth of w:body, once met
+    blocks = 0
 
     def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal depth, body, blocks
         budget.spend()
+        depth += 1
         space, _, local = name.rpartition(" ")
         if space == _WORD:
+            if local == "body":
+                body = depth
+            elif depth == body + 1 and body > 0:
+                blocks += 1
+                if blocks > MAX_BLOCKS:
+                    raise UserError("office.too_complex", path=path)
             tables.start(local, attributes)
         elif space == _SHEET:
             sheet.start(local, attributes)
 
     def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
         space, _, local = name.rpartition(" ")
         if space == _WORD:
             tables.end(local)
@@ -107,6 +133,7 @@ def _scan_part(stream: IO[bytes], path: str, budget: _Budget) -> None:
     except expat.ExpatError:
         # Broken XML is the reader's to refuse; what matters here is that it is not large.
         return
+    budget.cells(sheet.last_row * sheet.last_column)
 
 
 def _number(text: str | None, path: str) -> int:
@@ -121,8 +148,9 @@ class _Tables:
     """Word tables as they stream by: the columns a row spans and the rows a table has, nested
     tables each on their own."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, budget: _Budget) -> None:
         self.path = path
+        self.budget = budget
         # Per open table: [rows, columns of the row being read, grid columns].
         self.open: list[list[int]] = []
 
@@ -151,6 +179,9 @@ class _Tables:
             raise UserError("office.too_wide", path=self.path, columns=MAX_COLUMNS)
 
     def end(self, local: str) -> None:
+        if local == "tr" and self.open:
+            # A row's cells as python-docx lists them: one per grid column a cell spans.
+            self.budget.cells(max(self.open[-1][1], 1))
         if local == "tbl" and self.open:
             self.open.pop()
 
@@ -191,8 +222,8 @@ class _Sheet:
             raise UserError("office.too_large", rows=MAX_ROWS)
         if self.last_column > MAX_COLUMNS:
             raise UserError("office.too_wide", path=self.path, columns=MAX_COLUMNS)
-        if self.last_row * self.last_column > MAX_SHEET_CELLS:
-            raise UserError("office.too_many_cells", path=self.path, cells=MAX_SHEET_CELLS)
+        if self.last_row * self.last_column > MAX_CELLS:
+            raise UserError("office.too_many_cells", path=self.path, cells=MAX_CELLS)
 
 
 def _cell(reference: str, path: str) -> tuple[int, int]:
