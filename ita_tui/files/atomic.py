@@ -17,8 +17,10 @@ def refuse_special_target(path: Path) -> None:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         return
-    except OSError:
-        return  # whatever the system says is said when the write is tried
+    except OSError as error:  # a name too long, a folder that may not be entered
+        from ita_tui.files.user_files import os_error
+
+        raise os_error(error, path, writing=True) from None
     if stat.S_ISDIR(mode):
         raise UserError("file.is_folder", path=str(path))
     if not stat.S_ISREG(mode):
