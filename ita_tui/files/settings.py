@@ -24,8 +24,12 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     # Where the app writes exports and packs (None: a folder in the user's documents).
     output_dir: Path | None = None
-    # `ita-tui serve`: browser sessions at once, each an app process of about 45 MB.
+    # `ita-tui serve`: browser sessions at once, each an app process (README: "Serving").
     max_sessions: int = 30
+    # ... of them from one address (one browser tab each), so that one client cannot take all.
+    max_sessions_per_client: int = 5
+    # ... and the minutes a session may go without a key, a click or a resize before it ends.
+    idle_minutes: float = 30
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
@@ -65,6 +69,16 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
         settings = replace(settings, max_sessions=sessions)
     else:
         problems.append(f"{path}: max_sessions = {sessions!r} (1-1000)")
+    per_client = raw.get("max_sessions_per_client", 5)
+    if isinstance(per_client, int) and not isinstance(per_client, bool) and 1 <= per_client <= 1000:
+        settings = replace(settings, max_sessions_per_client=per_client)
+    else:
+        problems.append(f"{path}: max_sessions_per_client = {per_client!r} (1-1000)")
+    idle = raw.get("idle_minutes", 30)
+    if isinstance(idle, int | float) and not isinstance(idle, bool) and 0.05 <= idle <= 1440:
+        settings = replace(settings, idle_minutes=idle)
+    else:
+        problems.append(f"{path}: idle_minutes = {idle!r} (0.05-1440)")
     keymap = raw.get("keymap", {})
     if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
         settings = replace(settings, keymap=dict(keymap))
@@ -95,6 +109,10 @@ def save(settings: Settings, path: Path | None = None) -> None:
         document["output_dir"] = str(settings.output_dir)
     if settings.max_sessions != Settings.max_sessions:
         document["max_sessions"] = settings.max_sessions
+    if settings.max_sessions_per_client != Settings.max_sessions_per_client:
+        document["max_sessions_per_client"] = settings.max_sessions_per_client
+    if settings.idle_minutes != Settings.idle_minutes:
+        document["idle_minutes"] = settings.idle_minutes
     if settings.keymap:
         document["keymap"] = settings.keymap
     write_atomically(path, tomli_w.dumps(document))
