@@ -422,21 +422,35 @@ class Desk:
         snapshot.import_plan(self.db, pending.draft.plan, self.who, "new_year")
 
     def new_year_document(self, pending: NewYearDraft) -> str:
-        """The draft as a snapshot file, for a person to edit and then accept."""
+        """The draft as a snapshot file, for a person to edit and then accept. Where the
+        database stood is recorded in the database under a token the file carries: the file
+        itself is the editor's to change, its journal head included."""
+        from ita_tui.db import new_year_drafts
         from ita_tui.documents import snapshot
 
-        return snapshot.dumps(
-            snapshot.plan_document(pending.draft.plan, self.as_of, pending.journal_head)
+        token = new_year_drafts.record(
+            self.db, self.require_agency().id, pending.draft.plan_year, pending.journal_head
         )
+        document = snapshot.plan_document(pending.draft.plan, self.as_of, pending.journal_head)
+        return snapshot.dumps({"new_year_draft": token, **document})
 
     def accept_new_year_file(self, path: str) -> Plan:
-        """A draft file, edited or not, if the database is still as it was when it was
-        written; checked whole before anything is written."""
+        """A draft file, edited or not, that `new-year --draft` wrote for this agency's next
+        plan, if nothing has been written to the database since; checked whole before anything
+        is written. An export, or a draft whose token the database does not know, is not a
+        draft; what the file says of the journal counts for nothing."""
+        from ita_tui.db import new_year_drafts
         from ita_tui.documents import snapshot
 
         document = snapshot.read(path)
+        made = new_year_drafts.find(self.db, document.get("new_year_draft"))
+        agency = self.require_agency()
+        if made is None or made.agency_id != agency.id:
+            raise UserError("new_year.not_a_draft", path=path)
         plan = snapshot.validate(document, path)
-        self._still_current(str(document.get("journal_head", "")))
+        if plan.agency != agency.name:
+            raise UserError("new_year.not_a_draft", path=path)
+        self._still_current(made.journal_head[1])
         snapshot.import_plan(self.db, plan, self.who, "new_year")
         return plan
 

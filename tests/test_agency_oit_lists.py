@@ -185,3 +185,86 @@ async def test_the_help_of_section_7_names_the_key(tmp_path):
         await pilot.press("7", "question_mark")
         await pilot.pause()
         assert "แก้ข้อ OIT" in str(app.screen.query_one("#help-keys").render())
+
+
+def _without_indicator_10(run, path, tmp_path):
+    """The 2569 list exported, then every item and sub-indicator of indicator 10 taken out."""
+    import tomllib
+
+    import tomli_w
+
+    exported = tmp_path / "oit2569.toml"
+    cli(run, path, "oit", "export", "--year", "2569", str(exported))
+    document = tomllib.loads(exported.read_text("utf-8"))
+    for catalogue in document["catalogues"]:
+        catalogue["items"] = [
+            i for i in catalogue["items"] if not i["sub_indicator"].startswith("10.")
+        ]
+        catalogue["sub_indicators"] = [
+            s for s in catalogue["sub_indicators"] if not s["code"].startswith("10.")
+        ]
+    wrong = tmp_path / "no-indicator-10.toml"
+    wrong.write_text(tomli_w.dumps(document), "utf-8")
+    return wrong, document
+
+
+def test_a_list_without_an_item_under_an_indicator_is_refused(run, db_2569, tmp_path):
+    wrong, _ = _without_indicator_10(run, db_2569, tmp_path)
+    before = dump(db_2569)
+    result = run("--db", str(db_2569), "oit", "import", str(wrong))
+    assert result.code == 2, result.out
+    assert "ไม่มีข้อใดอยู่ในตัวชี้วัดที่ 10" in result.err and "Traceback" not in result.err
+    assert dump(db_2569) == before
+
+
+def test_a_snapshot_carrying_a_list_without_indicator_10_is_refused(run, db_2569, tmp_path):
+    import tomllib
+
+    import tomli_w
+
+    cli(run, db_2569, "oit", "import", str(corrected_2569(run, db_2569, tmp_path)))
+    snapshot = tmp_path / "snapshot.toml"
+    cli(run, db_2569, "export", str(snapshot))
+    document = tomllib.loads(snapshot.read_text("utf-8"))
+    for row in document["oit_lists"]:
+        row["items"] = [i for i in row["items"] if not i["sub_indicator"].startswith("10.")]
+    snapshot.write_text(tomli_w.dumps(document), "utf-8")
+    elsewhere = tmp_path / "elsewhere.db"
+    result = run("--db", str(elsewhere), "import", str(snapshot))
+    assert result.code == 2, result.out
+    assert "no item under indicator 10" in result.err and "Traceback" not in result.err
+    assert not elsewhere.exists()
+
+
+def _stored_without_indicator_10(run, path, tmp_path):
+    """As an older ita-tui stored it, before such a list was refused."""
+    _, document = _without_indicator_10(run, path, tmp_path)
+    db = open_database(path)
+    writes.save_oit_lists(db, 1, document["catalogues"])
+    db.close()
+
+
+def test_whatif_on_a_stored_list_without_indicator_10_says_so(run, db_2569, tmp_path):
+    _stored_without_indicator_10(run, db_2569, tmp_path)
+    result = run("--db", str(db_2569), "whatif", "--year", "2569", "--failed", "O2")
+    assert result.code == 2, result.out
+    assert "ตัวชี้วัดที่ 10" in result.err
+    assert "Traceback" not in result.err and "ZeroDivision" not in result.err
+
+
+async def test_section_7_on_a_stored_list_without_indicator_10_says_so(run, tmp_path):
+    from textual.widgets import Static
+
+    from tests.app_helpers import sample_app
+
+    app = sample_app(tmp_path)
+    writes.save_assessment(app.desk.db, 1, 2569, [95] * 8 + [100, 75])
+    path = tmp_path / "for-export.db"
+    assert run("--db", str(path), "init", "--sample").code == 0
+    _, document = _without_indicator_10(run, path, tmp_path)
+    writes.save_oit_lists(app.desk.db, 1, document["catalogues"])
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        said = str(app.screen.query_one("#whatif-heading", Static).render())
+    assert "ตัวชี้วัดที่ 10" in said

@@ -88,3 +88,18 @@ def test_what_only_the_tests_import_is_in_the_test_group():
 def test_the_license_is_the_one_pyproject_names():
     assert PROJECT["license"].startswith("MIT AND ")
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+# The first releases without the advisories published against them: aiohttp's request
+# smuggling and denial-of-service fixes up to 3.13.3 (it serves `ita-tui serve`), Jinja's
+# sandbox escapes fixed in 3.1.5 and 3.1.6.
+FIXED = {"aiohttp": (3, 13, 3), "jinja2": (3, 1, 6)}
+
+
+def test_the_floors_exclude_releases_with_known_advisories():
+    floors = {}
+    for requirement in RUNTIME:  # the serve extra's aiohttp included
+        found = re.search(r">=([0-9.]+)", requirement)
+        floors[name_of(requirement)] = tuple(int(part) for part in found.group(1).split("."))
+    for name, fixed in FIXED.items():
+        assert floors[name] >= fixed, f"{name}>={floors[name]} admits releases before {fixed}"

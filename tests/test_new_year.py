@@ -2,6 +2,7 @@
 out, written only when accepted."""
 
 import json
+import re
 import sqlite3
 
 import pytest
@@ -109,7 +110,11 @@ def test_a_draft_file_is_edited_and_then_accepted(sample_db, run, tmp_path):
     result = new_year(run, sample_db, "--draft", str(draft))
     assert result.code == 0, result.err
     assert f"--accept {draft}" in result.err
-    assert dump(sample_db) == before
+    # Only where the database stood is recorded, for the acceptance to check.
+    assert [line for line in dump(sample_db) if "new_year_drafts" not in line] == [
+        line for line in before if "new_year_drafts" not in line
+    ]
+    assert rows(sample_db, "SELECT plan_year FROM new_year_drafts") == [(2567,)]
     text = draft.read_text("utf-8")
     assert text.count("carried_from = ") == 9
     # The first occurrence is the 2566 measure itself; edit the carried copy (the second).
@@ -381,3 +386,61 @@ def test_stored_text_in_the_draft_is_shown_as_text(sample_db, run):
         assert result.code == 0, (case.name, result.err)
         assert "\x1b" not in result.out and "\x9b" not in result.out, case.name
         assert case.expected in result.out, case.name
+
+
+def _accept(run, db, path):
+    return run("--db", str(db), "--lang", "en", "new-year", "--accept", str(path))
+
+
+def _head(db):
+    return rows(db, "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")[0]
+
+
+def test_a_draft_whose_journal_head_is_set_to_the_current_one_is_still_refused(
+    sample_db, run, tmp_path
+):
+    """The file's own journal head counts for nothing: the progress logged after the draft
+    is not undone by an editor who copies the new head into it."""
+    draft = tmp_path / "draft.toml"
+    assert new_year(run, sample_db, "--draft", str(draft)).code == 0
+    logged = ["log", "2", "--percent", "30", "--date", "2023-03-01", "--note", "หลังร่าง"]
+    assert run("--db", str(sample_db), *logged).code == 0
+    entry, head = _head(sample_db)
+    text = draft.read_text("utf-8")
+    text = re.sub(r'journal_head = "[^"]*"', f'journal_head = "{head}"', text)
+    text = re.sub(r"journal_entry = \d+", f"journal_entry = {entry}", text)
+    draft.write_text(text, "utf-8")
+    before = dump(sample_db)
+    result = _accept(run, sample_db, draft)
+    assert result.code == 2, result.out
+    assert "changed since this draft" in result.err
+    assert dump(sample_db) == before
+    assert rows(sample_db, "SELECT count(*) FROM progress WHERE note = 'หลังร่าง'") == [(1,)]
+
+
+def test_an_ordinary_export_is_not_accepted_as_a_draft(sample_db, run, tmp_path):
+    exported = tmp_path / "export.toml"
+    assert run("--db", str(sample_db), "export", str(exported)).code == 0
+    before = dump(sample_db)
+    result = _accept(run, sample_db, exported)
+    assert result.code == 2, result.out
+    assert "not a next-year draft" in result.err and "Traceback" not in result.err
+    assert dump(sample_db) == before
+
+
+def test_a_draft_token_made_up_or_from_another_database_is_refused(sample_db, run, tmp_path):
+    draft = tmp_path / "draft.toml"
+    assert new_year(run, sample_db, "--draft", str(draft)).code == 0
+    other = tmp_path / "other.db"
+    assert run("--db", str(other), "init", "--sample").code == 0
+    before = dump(other)
+    result = _accept(run, other, draft)
+    assert result.code == 2 and "not a next-year draft" in result.err
+    assert dump(other) == before
+    text = draft.read_text("utf-8")
+    forged = tmp_path / "forged.toml"
+    forged.write_text(re.sub(r'new_year_draft = "[^"]*"', 'new_year_draft = "0"', text), "utf-8")
+    before = dump(sample_db)
+    result = _accept(run, sample_db, forged)
+    assert result.code == 2 and "not a next-year draft" in result.err
+    assert dump(sample_db) == before

@@ -450,9 +450,9 @@ _READ_BUT_NO_PLAN = {
 
 
 def test_a_file_that_unpacks_to_too_much_is_not_read(run, tmp_path, sample_db, monkeypatch):
-    from ita_tui.documents import office_files
+    from ita_tui.documents import office_limits
 
-    monkeypatch.setattr(office_files, "MAX_UNPACKED_TEXT", 1024 * 1024)
+    monkeypatch.setattr(office_limits, "MAX_UNPACKED", 1024 * 1024)
     path = word_plan(tmp_path / "plan.docx")
     assert (
         run(

@@ -418,8 +418,9 @@ def test_serving_beyond_this_machine_warns_unless_login_is_required(sample_db, r
     assert "Warning" in result.err
     quiet = run("--db", str(sample_db), "--lang", "en", "serve")
     assert "Warning" not in quiet.err
-    command, host, port, _, sessions = started[0]
-    assert sessions == 30
+    command, host, port, _, limits, public_url_given = started[0]
+    assert (limits.total, limits.per_client, limits.idle_minutes) == (30, 5, 30)
+    assert public_url_given
     assert (host, port) == ("0.0.0.0", 8123)
     assert "ita_tui" in command and str(sample_db) in command
     assert "--served" in command  # each browser session keeps its language to itself

@@ -25,10 +25,12 @@ def start_server(sample_db, tmp_path):
     """Start `ita-tui serve` on a free loopback port; the settings file says how many sessions."""
     started = []
 
-    def start(*options: str, max_sessions: int | None = None) -> int:
+    def start(*options: str, max_sessions: int | None = None, **more: object) -> int:
         settings = tmp_path / "settings.toml"
-        if max_sessions is not None:
-            settings.write_text(f"max_sessions = {max_sessions}\n", "utf-8")
+        lines = [] if max_sessions is None else [f"max_sessions = {max_sessions}"]
+        lines += [f"{key} = {value}" for key, value in more.items()]
+        if lines:
+            settings.write_text("\n".join(lines) + "\n", "utf-8")
         port = _free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "ita_tui", "--db", str(sample_db), "serve"]
@@ -110,11 +112,20 @@ def test_the_page_font_has_every_thai_letter_the_app_shows():
         assert sorted(c for c in thai if ord(c) not in has) == [], name
 
 
+def _own(port: int) -> dict[str, str]:
+    """What a browser on the page sends with its websocket."""
+    return {"Origin": f"http://127.0.0.1:{port}"}
+
+
 async def _sessions(port: int, count: int) -> list:
     client = aiohttp.ClientSession()
     opened = []
     for _ in range(count):
-        opened.append(await client.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24"))
+        opened.append(
+            await client.ws_connect(
+                f"http://127.0.0.1:{port}/ws?width=80&height=24", headers=_own(port)
+            )
+        )
     return [client, *opened]
 
 
@@ -129,7 +140,7 @@ def test_past_the_session_cap_a_page_says_the_server_is_full(start_server):
             assert status == 503
             assert "เต็ม" in page and "full" in page
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-                await client.ws_connect(f"http://127.0.0.1:{port}/ws")
+                await client.ws_connect(f"http://127.0.0.1:{port}/ws", headers=_own(port))
             assert refused.value.status == 503
             await first.close()
             deadline = time.monotonic() + 30
@@ -198,3 +209,115 @@ async def test_in_the_browser_the_header_icon_is_one_the_page_font_has(tmp_path,
         await pilot.pause()
         assert app.screen.query_one("#login-name")
         assert screen_lines(app)[0].split()[0] == SERVED_HEADER_ICON
+
+
+def _handshake_status(port: int, headers: dict[str, str]) -> int:
+    async def scenario() -> int:
+        async with aiohttp.ClientSession() as client:
+            try:
+                socket = await client.ws_connect(f"http://127.0.0.1:{port}/ws", headers=headers)
+            except aiohttp.WSServerHandshakeError as refused:
+                return refused.status
+            await socket.close()
+            return 101
+
+    return asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(
+    "origin",
+    ["https://evil.example", "http://127.0.0.1:1", "null", None],
+)
+def test_a_websocket_from_a_foreign_origin_is_refused(start_server, origin):
+    port = start_server()
+    headers = {} if origin is None else {"Origin": origin}
+    assert _handshake_status(port, headers) == 403
+    assert _handshake_status(port, _own(port)) == 101
+
+
+def test_behind_a_public_url_only_its_origin_may_connect(start_server):
+    port = start_server("--public-url", "https://ita.example.go.th/")
+    assert _handshake_status(port, _own(port)) == 403
+    assert _handshake_status(port, {"Origin": "https://ita.example.go.th"}) == 101
+
+
+SECURITY_HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def _headers(port: int, path: str) -> tuple[int, dict[str, str]]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+def test_every_response_carries_the_security_headers(start_server):
+    port = start_server(max_sessions=1)
+    paths = ["/", "/fonts/README.md", "/static/js/textual.js", "/no-such-page"]
+    for path in paths:
+        status, headers = _headers(port, path)
+        for name, value in SECURITY_HEADERS.items():
+            assert headers.get(name) == value, (path, status, name)
+        policy = headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in policy and "default-src 'none'" in policy
+        assert f"ws://127.0.0.1:{port}" in policy
+
+    async def full() -> None:
+        client, first = await _sessions(port, 1)
+        try:
+            await first.receive(timeout=30)
+            status, headers = _headers(port, "/")
+            assert status == 503 and headers["X-Frame-Options"] == "DENY"
+        finally:
+            await first.close()
+            await client.close()
+
+    asyncio.run(full())
+
+
+def test_one_client_cannot_take_every_session(start_server):
+    port = start_server(max_sessions=10, max_sessions_per_client=2)
+
+    async def scenario() -> None:
+        client, first, second = await _sessions(port, 2)
+        try:
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await client.ws_connect(f"http://127.0.0.1:{port}/ws", headers=_own(port))
+            assert refused.value.status == 503
+        finally:
+            await first.close()
+            await second.close()
+            await client.close()
+
+    asyncio.run(scenario())
+
+
+def test_an_idle_session_is_ended_and_its_place_freed(start_server):
+    port = start_server(max_sessions=1, idle_minutes=0.05)
+
+    async def scenario() -> None:
+        client, first = await _sessions(port, 1)
+        try:
+            started = time.monotonic()
+            while True:
+                message = await first.receive(timeout=60)
+                if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+                    break
+                # A ping says only that the tab is open: it keeps nobody's place.
+                await first.send_json(["ping", "x"])
+                assert time.monotonic() - started < 60, "an idle session was never ended"
+            deadline = time.monotonic() + 30
+            while _get(port)[0] != 200:
+                assert time.monotonic() < deadline, "an ended session never freed its place"
+                await asyncio.sleep(0.2)
+        finally:
+            await first.close()
+            await client.close()
+
+    asyncio.run(scenario())

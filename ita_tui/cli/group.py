@@ -25,6 +25,17 @@ from ita_tui.files.settings import load as load_settings
 from ita_tui.files.settings import warning as settings_warning
 
 
+def password_from_file(file: str) -> str:
+    """The first line of a password file: a regular file (a pipe would wait for ever), readable,
+    UTF-8, with a first line."""
+    from ita_tui.files.user_files import read_bytes
+
+    try:
+        return read_bytes(file).decode("utf-8").splitlines()[0]
+    except (UserError, UnicodeDecodeError, IndexError):
+        raise UserError("login.password_file", path=file) from None
+
+
 @dataclass
 class Context:
     database: Path
@@ -115,10 +126,7 @@ class Context:
     def password(self, login: str, key: str = "login.prompt", file: str | None = None) -> str:
         """A password from the first line of a file, else typed at the terminal, unseen."""
         if file:
-            try:
-                return Path(file).read_text(encoding="utf-8").splitlines()[0]
-            except (OSError, UnicodeDecodeError, IndexError):
-                raise UserError("login.password_file", path=file) from None
+            return password_from_file(file)
         if not sys.stdin.isatty():
             raise UserError("login.no_password_given")
         return ask_hidden(self.t(key, login=login))
@@ -196,6 +204,10 @@ def cli(
     # Inside a command LANGUAGE holds the language `main` chose by the same rule (see
     # language.speaking), so the locale gives the same answer here.
     chosen_lang = choose_language(lang, os.environ, settings.language)
+    if password_file is not None:
+        # Checked whether or not this database asks for it: a script that names a file that
+        # is not there learns it now, not on the day login is turned on.
+        password_from_file(password_file)
     for problem in problems:
         say(settings_warning(problem, chosen_lang), err=True)
     path, is_default = database_path(db_path)

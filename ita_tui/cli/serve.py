@@ -37,4 +37,8 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
     # An address is typed as it is shown: its port stays in Arabic digits.
     say(context.t("serve.starting", url=url, host=host, port=port), err=True)
     command = server.app_command(context.database, context.lang, context.digits, context.agency)
-    server.run(command, host, port, url, context.settings.max_sessions)
+    settings = context.settings
+    limits = server.SessionLimits(
+        settings.max_sessions, settings.max_sessions_per_client, settings.idle_minutes
+    )
+    server.run(command, host, port, url, limits, public_url is not None)

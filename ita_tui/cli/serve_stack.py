@@ -12,7 +12,7 @@ EXTRA = "serve"
 # The modules the extra's packages provide, by package name.
 MODULES = {"textual-serve": "textual_serve", "aiohttp": "aiohttp"}
 # If ita-tui runs from a copy without installed metadata: pyproject.toml's serve extra.
-_DECLARED = ("textual-serve>=1.1.3,<2", "aiohttp>=3.9.5,<4")
+_DECLARED = ("textual-serve>=1.1.3,<2", "aiohttp>=3.13.3,<4")
 
 
 def requirements() -> list[str]:

@@ -146,15 +146,35 @@ def _parse_catalogues(document: dict[str, Any], name: str, strict: bool = False)
             catalogues.append(_parse_catalogue(row, shared, strict))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
+    for catalogue in catalogues:
+        _require_every_indicator(catalogue, name)
     return catalogues
 
 
 def parse_catalogue(row: dict[str, Any], name: str) -> Catalogue:
     """One list as a file or the store holds it (a [[catalogues]] table), checked."""
     try:
-        return _parse_catalogue(row, {}, strict=False)
+        catalogue = _parse_catalogue(row, {}, strict=False)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise UserError("oit.bad_catalogue", path=name, detail=str(error)) from None
+    _require_every_indicator(catalogue, name)
+    return catalogue
+
+
+def _require_every_indicator(catalogue: Catalogue, name: str) -> None:
+    """An OIT indicator's score is the mean over its sub-indicators of the share of their items
+    passed: an indicator without a single item has no score at all. Checked wherever a list is
+    read (a file, a snapshot, the store, a form), so that no list without one is ever used."""
+    for indicator in OIT_INDICATORS:
+        if not any(item.indicator == indicator for item in catalogue.items):
+            raise UserError(
+                "oit.indicator_without_items",
+                path=name,
+                indicator=indicator,
+                first=catalogue.first_year,
+                # What a snapshot's check says after "the OIT list is not right:".
+                detail=f"no item under indicator {indicator}",
+            )
 
 
 # The keys a list, a sub-indicator, an item and a source may have: a misspelt one (`provisonal`)
@@ -440,6 +460,13 @@ def indicator_scores(catalogue: Catalogue, failed: set[str]) -> dict[int, Fracti
             if members and members[0].indicator == indicator:
                 passed = sum(1 for i in members if i.code not in failed)
                 shares.append(Fraction(100 * passed, len(members)))
+        if not shares:  # a list made without parse_catalogue's checks
+            raise UserError(
+                "oit.indicator_without_items",
+                path="-",
+                indicator=indicator,
+                first=catalogue.first_year,
+            )
         scores[indicator] = sum(shares, Fraction(0)) / len(shares)
     return scores
 

@@ -13,6 +13,7 @@ from ita_tui.core import progress
 from ita_tui.core.errors import UserError
 from ita_tui.db import temporary_files
 from ita_tui.db.connection import Database
+from ita_tui.files.atomic import refuse_special_target
 from ita_tui.files.locations import backup_folder
 from ita_tui.files.modes import like_database, private_folder
 from ita_tui.files.user_files import os_error
@@ -73,8 +74,10 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
     with contextlib.suppress(OSError):
         if database is not None and os.path.samefile(target, database):
             raise UserError("backup.onto_database", path=str(target))
+    refuse_special_target(target)
     progress.step("progress.backup", 0)
     with copy_beside(connection, target, database) as temporary:
+        refuse_special_target(target)
         os.replace(temporary, target)
     progress.step("progress.backup", 1, 1)
 

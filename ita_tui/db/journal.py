@@ -18,6 +18,8 @@ from ita_tui.db import search_index
 from ita_tui.db.connection import Database
 
 GENESIS = ""
+# Entry numbers are SQLite integers: signed, 64 bits.
+_LARGEST_ENTRY = 2**63 - 1
 
 # The tracked tables and the columns that name a row: the plan ...
 PLAN_TABLES: dict[str, tuple[str, ...]] = {
@@ -290,6 +292,8 @@ def holds(db: Database, entry_id: int | None, hash_: str) -> bool:
     without its number (from an older export) is looked for anywhere in the chain."""
     if hash_ == GENESIS:
         return True
+    if entry_id is not None and not 0 <= entry_id <= _LARGEST_ENTRY:
+        return False  # a number SQLite cannot hold is no entry of any chain
     if entry_id is None:
         return db.execute("SELECT 1 FROM journal WHERE hash = ?", (hash_,)).fetchone() is not None
     found = db.execute("SELECT hash FROM journal WHERE id = ?", (entry_id,)).fetchone()

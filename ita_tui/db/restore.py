@@ -102,6 +102,20 @@ def _put_in_place_of(database: Path, source: Path) -> Path:
     return saved
 
 
+def _refuse_other_page_size(live: sqlite3.Connection, source: Path, database: Path) -> None:
+    """SQLite copies a backup page by page into a database in WAL mode only if their pages are
+    the same size; ita-tui always makes them so, another program may not."""
+    incoming = _read_only(source)
+    try:
+        found = incoming.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        incoming.close()
+    expected = live.execute("PRAGMA page_size").fetchone()[0]
+    if found != expected:
+        cause = UserError("restore.page_size", path=str(source), found=found, expected=expected)
+        raise RestoreRefused(cause, database, still_usable=True)
+
+
 def restore(database: Path, source: Path) -> Path:
     """Replace the database's content with the source's, after a copy of the current one. The
     copy goes page by page through SQLite, so other connections see the old or the new file."""
@@ -118,6 +132,7 @@ def restore(database: Path, source: Path) -> Path:
     else:
         progress.step("progress.restore", 0)
         try:
+            _refuse_other_page_size(live.conn, source, database)
             saved = automatic(live.conn, database, "before-restore")
             incoming = _read_only(source)
             try:

@@ -423,5 +423,26 @@ def m013_published_addresses(db: Database) -> None:
     db.table("published_addresses").create_index(["agency_id", "year", "item"], unique=True)
 
 
+@MIGRATIONS()
+def m014_new_year_drafts(db: Database) -> None:
+    # A next-year draft written to a file for editing (`new-year --draft`) is accepted only if
+    # the database still stands where it stood then. Where that was is kept here, under a
+    # token the file carries, not in the file, whose editor could set it to anything.
+    db.table("new_year_drafts").create(
+        {
+            "token": str,
+            "agency_id": int,
+            "plan_year": int,
+            "journal_entry": int,
+            "journal_hash": str,
+            "made_at": str,
+        },
+        pk="token",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "plan_year", "journal_entry", "journal_hash", "made_at"},
+        strict=True,
+    )
+
+
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:
     raise RuntimeError("ita_tui.db.versions.KNOWN_MIGRATIONS must list the migrations in order")

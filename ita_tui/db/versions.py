@@ -17,4 +17,5 @@ KNOWN_MIGRATIONS = (
     "m011_carried_measures",
     "m012_budgets_and_obstacles",
     "m013_published_addresses",
+    "m014_new_year_drafts",
 )

@@ -11,6 +11,7 @@ from pathlib import Path
 from ita_tui.core import progress
 from ita_tui.core.errors import UserError
 from ita_tui.core.progress import counted
+from ita_tui.documents import office_limits
 from ita_tui.files.user_files import read_bytes
 
 WORD_SUFFIXES = (".docx",)
@@ -26,9 +27,6 @@ _ZIP_SIGNATURE = b"PK\x03\x04"
 
 # More rows than any agency's plan, far fewer than would keep a user waiting for minutes.
 MAX_ROWS = 50_000
-# The text parts (XML) of a file, unpacked: an agency's report is a few megabytes; a zip that
-# unpacks to more would fill the memory before a single row was read. Pictures do not count.
-MAX_UNPACKED_TEXT = 100 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ def read(path: str | Path) -> OfficeDocument:
         raise UserError("office.unreadable", path=str(path))
     import io
 
-    _refuse_too_big(io.BytesIO(content), path)
+    office_limits.check(io.BytesIO(content), str(path))
     # The parsers meet whatever a file holds: a zip without the parts a Word file has, broken
     # XML, values of the wrong kind. Whatever they raise on it means "not a file we can read".
     try:
@@ -97,25 +95,6 @@ def read(path: str | Path) -> OfficeDocument:
         raise
     except Exception:
         raise UserError("office.unreadable", path=str(path)) from None
-
-
-def _refuse_too_big(source, path: str | Path) -> None:
-    """Judged by the sizes the zip declares: Python's zip reader gives no more than that."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(source) as archive:
-            unpacked = sum(
-                entry.file_size
-                for entry in archive.infolist()
-                if not entry.filename.lower().endswith((".png", ".jpeg", ".jpg", ".emf", ".gif"))
-            )
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise UserError("office.unreadable", path=str(path)) from None
-    if unpacked > MAX_UNPACKED_TEXT:
-        raise UserError(
-            "office.too_big", path=str(path), megabytes=MAX_UNPACKED_TEXT // (1024 * 1024)
-        )
 
 
 def _read_word(source) -> OfficeDocument:

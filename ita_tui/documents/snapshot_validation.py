@@ -39,7 +39,15 @@ FORMAT_VERSION = 1
 CLOCK_SKEW = timedelta(minutes=10)
 
 # Keys an export writes that are derived from the rest; an import accepts and recomputes them.
-_DERIVED_TOP = {"generated_at", "as_of", "summary", "journal_head", "journal_entry"}
+# `new_year_draft` is the token of a next-year draft (ita_tui.db.new_year_drafts).
+_DERIVED_TOP = {
+    "generated_at",
+    "as_of",
+    "summary",
+    "journal_head",
+    "journal_entry",
+    "new_year_draft",
+}
 _DERIVED_ASSESSMENT = {"computed_overall", "computed_result", "passed"}
 _DERIVED_MEASURE = {"percent", "overdue", "days_overdue", "flags"}
 

@@ -31,8 +31,12 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     # Where the app writes exports and packs (None: a folder in the user's documents).
     output_dir: Path | None = None
-    # `ita-tui serve`: browser sessions at once, each an app process of about 45 MB.
+    # `ita-tui serve`: browser sessions at once, each an app process (README: "Serving").
     max_sessions: int = 30
+    # ... of them from one address (one browser tab each), so that one client cannot take all.
+    max_sessions_per_client: int = 5
+    # ... and the minutes a session may go without a key, a click or a resize before it ends.
+    idle_minutes: float = 30
 
 
 KNOWN_KEYS = tuple(setting.name for setting in fields(Settings))
@@ -99,6 +103,16 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
         settings = replace(settings, max_sessions=sessions)
     else:
         problems.append(f"{path}: max_sessions = {sessions!r} (1-1000)")
+    per_client = raw.get("max_sessions_per_client", 5)
+    if isinstance(per_client, int) and not isinstance(per_client, bool) and 1 <= per_client <= 1000:
+        settings = replace(settings, max_sessions_per_client=per_client)
+    else:
+        problems.append(f"{path}: max_sessions_per_client = {per_client!r} (1-1000)")
+    idle = raw.get("idle_minutes", 30)
+    if isinstance(idle, int | float) and not isinstance(idle, bool) and 0.05 <= idle <= 1440:
+        settings = replace(settings, idle_minutes=idle)
+    else:
+        problems.append(f"{path}: idle_minutes = {idle!r} (0.05-1440)")
     keymap = raw.get("keymap", {})
     if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
         settings = replace(settings, keymap=dict(keymap))
@@ -122,6 +136,8 @@ def _as_written(settings: Settings) -> dict[str, object]:
         "name": settings.name,
         "output_dir": str(settings.output_dir) if settings.output_dir else None,
         "max_sessions": settings.max_sessions,
+        "max_sessions_per_client": settings.max_sessions_per_client,
+        "idle_minutes": settings.idle_minutes,
         "keymap": settings.keymap or None,
     }
 
@@ -151,8 +167,10 @@ def save(settings: Settings, path: Path | None = None) -> None:
         for key in _FIRST_WRITTEN:
             if wanted[key] is not None:
                 document[key] = wanted[key]
-        if wanted["max_sessions"] != defaults["max_sessions"]:
-            document["max_sessions"] = wanted["max_sessions"]
+        # `serve`'s limits only when they are not the defaults.
+        for key in ("max_sessions", "max_sessions_per_client", "idle_minutes"):
+            if wanted[key] != defaults[key]:
+                document[key] = wanted[key]
     except (UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
         raise UserError("settings.not_rewritten", path=str(path)) from None
     else:

@@ -10,14 +10,12 @@ the score chart is a chart (render/word_chart.py)."""
 import functools
 import io
 import re
-import zipfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -26,6 +24,9 @@ from ita_tui.core import progress
 from ita_tui.core.document import Bullets, Document, Heading, Paragraph, ScoreChart, Table
 from ita_tui.core.errors import UserError
 from ita_tui.core.text import visible
+from ita_tui.documents import office_limits
+from ita_tui.documents.inert_template import make_inert
+from ita_tui.files.user_files import read_bytes
 
 # The face of a Thai government document (the Cabinet's 2010 choice of national fonts).
 THAI_FACE = "TH Sarabun New"
@@ -48,13 +49,22 @@ def default_template() -> bytes:
 
 
 def _open(template: Path | None) -> Any:
+    if template is None:
+        return docx.Document(io.BytesIO(default_template()))
+    if not template.exists() and not template.is_symlink():
+        raise UserError("report.template_missing", path=str(template))
+    content = read_bytes(template)  # a regular file only: a pipe would wait for ever
     try:
-        source = io.BytesIO(default_template() if template is None else template.read_bytes())
-        return docx.Document(source)
-    except FileNotFoundError:
-        raise UserError("report.template_missing", path=str(template)) from None
-    except (OSError, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        office_limits.check(io.BytesIO(content), str(template))
+        word = docx.Document(io.BytesIO(content))
+    except UserError as refused:
+        if refused.key != "office.unreadable":
+            raise
         raise UserError("report.template_unreadable", path=str(template)) from None
+    except Exception:  # a zip of anything, broken XML: not a template Word can use
+        raise UserError("report.template_unreadable", path=str(template)) from None
+    make_inert(word, str(template))
+    return word
 
 
 def render_word(document: Document, template: Path | None = None) -> bytes:
