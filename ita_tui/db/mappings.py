@@ -14,12 +14,15 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 
 from ita_tui.core.model import (
+    Assessment,
     ChecklistItem,
+    Decision,
     Finding,
     Measure,
     Meeting,
     ProgressEntry,
     Recommendation,
+    Unit,
 )
 
 Record = TypeVar("Record")
@@ -152,5 +155,24 @@ PROGRESS = TableMapping(
 FINDINGS = TableMapping("findings", Finding, elsewhere=("measures",))
 RECOMMENDATIONS = TableMapping("recommendations", Recommendation)
 MEETINGS = TableMapping("meetings", Meeting)
+# A unit's parent by name, a decision's meeting day, measure title and unit name are those rows'.
+UNITS = TableMapping("units", Unit, elsewhere=("parent",))
+DECISIONS = TableMapping("decisions", Decision, elsewhere=("held_on", "measure_title", "unit_name"))
+# The ten scores are the columns indicator_1 … indicator_10 (`indicator_columns`).
+ASSESSMENTS = TableMapping("assessments", Assessment, elsewhere=("scores",))
 
-ALL = (MEASURES, CONTENTS, PROGRESS, FINDINGS, RECOMMENDATIONS, MEETINGS)
+ALL = (
+    MEASURES,
+    CONTENTS,
+    PROGRESS,
+    FINDINGS,
+    RECOMMENDATIONS,
+    MEETINGS,
+    UNITS,
+    DECISIONS,
+    ASSESSMENTS,
+)
+
+
+def indicator_columns(count: int = 10) -> tuple[str, ...]:
+    return tuple(f"indicator_{number}" for number in range(1, count + 1))

@@ -25,7 +25,18 @@ from ita_tui.core.model import (
 from ita_tui.core.text import normalise, visible
 from ita_tui.core.thai_calendar import to_arabic_digits
 from ita_tui.db.connection import Database
-from ita_tui.db.mappings import CONTENTS, FINDINGS, MEASURES, MEETINGS, PROGRESS, RECOMMENDATIONS
+from ita_tui.db.mappings import (
+    ASSESSMENTS,
+    CONTENTS,
+    DECISIONS,
+    FINDINGS,
+    MEASURES,
+    MEETINGS,
+    PROGRESS,
+    RECOMMENDATIONS,
+    UNITS,
+    indicator_columns,
+)
 
 
 def _day(value: str | None) -> date | None:
@@ -76,9 +87,9 @@ def _some_agency_names(db: Database, shown: int = 10) -> str:
 
 def units(db: Database, agency_id: int) -> list[Unit]:
     return [
-        Unit(**row)
+        UNITS.record(row, parent=row["parent"])
         for row in db.rows(
-            """SELECT u.id, u.name, u.kind, u.parent_id, p.name AS parent
+            f"""SELECT {UNITS.select("u")}, p.name AS parent
                FROM units u LEFT JOIN units p ON p.id = u.parent_id
                WHERE u.agency_id = ? ORDER BY u.position, u.id""",
             (agency_id,),
@@ -351,14 +362,7 @@ def progress(db: Database, measure_id: int) -> list[ProgressEntry]:
 
 def assessments(db: Database, agency_id: int) -> list[Assessment]:
     return [
-        Assessment(
-            id=row["id"],
-            year=row["year"],
-            scores=tuple(row[f"indicator_{n}"] for n in range(1, 11)),
-            published_overall=row["published_overall"],
-            published_result=row["published_result"],
-            note=row["note"],
-        )
+        ASSESSMENTS.from_columns(row, scores=tuple(row[c] for c in indicator_columns()))
         for row in db.rows(
             "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,)
         )
@@ -420,21 +424,15 @@ def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list
     """Decisions with their meeting, measure and unit; with `open_on`, those taken by that day
     and not closed by it."""
     found = [
-        Decision(
-            id=row["id"],
-            meeting_id=row["meeting_id"],
+        DECISIONS.record(
+            row,
             held_on=date.fromisoformat(row["held_on"]),
-            text=row["text"],
-            measure_id=row["measure_id"],
             measure_title=row["measure_title"],
-            unit_id=row["unit_id"],
             unit_name=row["unit_name"],
-            due_on=_day(row["due_on"]),
-            closed_on=_day(row["closed_on"]),
-            closed_note=row["closed_note"],
         )
         for row in db.rows(
-            """SELECT d.*, mt.held_on, m.title AS measure_title, u.name AS unit_name
+            f"""SELECT {DECISIONS.select("d")}, mt.held_on AS held_on,
+                  m.title AS measure_title, u.name AS unit_name
                FROM decisions d JOIN meetings mt ON mt.id = d.meeting_id
                LEFT JOIN measures m ON m.id = d.measure_id
                LEFT JOIN units u ON u.id = d.unit_id
