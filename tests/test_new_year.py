@@ -3,6 +3,7 @@ out, written only when accepted."""
 
 import json
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -381,3 +382,23 @@ def test_stored_text_in_the_draft_is_shown_as_text(sample_db, run):
         assert result.code == 0, (case.name, result.err)
         assert "\x1b" not in result.out and "\x9b" not in result.out, case.name
         assert case.expected in result.out, case.name
+
+
+def test_a_carried_measure_starts_the_new_year_without_the_old_years_budget(sample_db, run):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from ita_tui.core.model import Measure, field_names
+    from ita_tui.db import open_database
+    from ita_tui.desk import Desk
+
+    desk = Desk(open_database(sample_db), as_of=date(2023, 4, 3))
+    old = desk.measure(1)
+    plan_fields = Measure(**{name: getattr(old, name) for name in field_names(Measure)})
+    desk.save_measure(replace(plan_fields, budget=Decimal(50000), budget_used=Decimal(20000)))
+    desk.db.close()
+    assert new_year(run, sample_db, "--yes").code == 0
+    budgets = (
+        "SELECT budget, budget_used FROM measures WHERE id = ? OR carried_from_id = ? ORDER BY id"
+    )
+    assert rows(sample_db, budgets, (1, 1)) == [("50000", "20000"), (None, None)]
