@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.core.model import Measure, field_names
 from ita_tui.db import open_database, queries
@@ -21,6 +20,7 @@ from ita_tui.desk import Desk
 from ita_tui.documents import snapshot
 from ita_tui.documents.snapshot_validation import SnapshotInvalid, validate
 from tests.hostile import ACCEPTED
+from tests.refusals import expect_refusal
 
 AS_OF = date(2023, 4, 3)
 
@@ -107,17 +107,15 @@ def test_saving_a_measure_keeps_its_budget_and_tells_none_from_zero(desk):
 )
 def test_a_measure_saved_with_a_budget_that_is_not_an_amount_is_refused(desk, budget, key):
     before = desk.measure(3)
-    with pytest.raises(UserError) as refused:
+    with expect_refusal(key) as refused:
         desk.save_measure(edited(before, budget=budget))
-    assert refused.value.key == key
     assert "งบประมาณ" in refused.value.message("th") and "budget" in refused.value.message("en")
     assert desk.measure(3) == before
 
 
 def test_a_spending_that_is_not_an_amount_is_refused(desk):
-    with pytest.raises(UserError) as refused:
+    with expect_refusal("measure.budget_used_not_baht"):
         desk.save_measure(edited(desk.measure(3), budget_used=Decimal(-5)))
-    assert refused.value.key == "measure.budget_used_not_baht"
 
 
 def _plan(**measure) -> dict:

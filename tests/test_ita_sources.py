@@ -6,13 +6,14 @@ agency's own list (an old export without tags among them) is marked as its own."
 import json
 import re
 import tomllib
+from datetime import date
 
 import pytest
 import tomli_w
 
 from ita_tui.core import oit, scoring
-from ita_tui.core.errors import UserError
 from ita_tui.db import open_database, writes
+from tests.refusals import expect_refusal
 
 # The RTRDA versions read. The file of 2569 headings has versions that map O3 to another
 # ministry's heading (69c16b3f, and 8f9819fe, the newest stored, which also drops O1).
@@ -195,7 +196,7 @@ def bundled_document() -> dict:
 def test_the_bundled_file_refuses_a_fact_without_a_source(change, message):
     document = bundled_document()
     change(document["catalogues"][0])
-    with pytest.raises(UserError) as refused:
+    with expect_refusal("oit.bad_catalogue") as refused:
         oit._parse_catalogues(document, "oit_catalogues.toml", strict=True)
     assert message in str(refused.value.params["detail"])
 
@@ -249,6 +250,15 @@ def test_score_says_how_each_rule_of_the_year_is_known(run):
 
 
 def test_the_o25_and_o26_documents_say_how_their_item_is_known(run, sample_db):
+    from ita_tui.core.model import Measure
+    from ita_tui.desk import Desk
+
+    # The 2569 documents report the plans of fiscal years 2569 (O25) and 2568 (O26).
+    db = open_database(sample_db)
+    desk = Desk(db, as_of=date(2026, 3, 1))
+    for fiscal_year in (2568, 2569):
+        desk.save_measure(Measure(None, fiscal_year, f"มาตรการปี {fiscal_year}", ("กองคลัง",)))
+    db.close()
     for kind, expected in (
         ("o25", "ชื่อ: อ่านจาก RTRDA website, ITA 2569 headings"),
         ("o26", "ปีของหลักฐาน: อ่านจาก RTRDA website, ITA 2569 headings"),

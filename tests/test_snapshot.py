@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from ita_tui.core.errors import UserError
 from ita_tui.db import open_database, queries
 from ita_tui.documents import snapshot
 from ita_tui.documents.snapshot_validation import SnapshotInvalid, validate
+from tests.refusals import expect_refusal
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def test_every_problem_of_a_file_is_reported_at_once():
         ("measures[0].end", "snapshot.not_date"),
         ("measures[1].fiscal_year", "snapshot.not_integer"),
         ("measures[1].title", "snapshot.empty_text"),
-        ("measures[1].period", "period.invalid"),
+        ("measures[1].period", "period.needs_year"),
         ("measures[2].status", "snapshot.not_choice"),
         ("measures[3].drop_reason", "snapshot.need_drop_reason"),
         ("measures[3].progress[0].percent", "snapshot.out_of_range"),
@@ -121,8 +121,9 @@ def test_text_is_normalised_on_import():
 
 
 def test_a_wrong_version_or_missing_agency_is_refused():
-    with pytest.raises(UserError):
+    with expect_refusal("snapshot.invalid") as error:
         validate(minimal(version=2))
+    assert "version 2 is not supported" in str(error.value)
     document = minimal()
     del document["agency"]
     with pytest.raises(SnapshotInvalid) as error:

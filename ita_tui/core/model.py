@@ -223,6 +223,15 @@ class AccessEvent:
     detail: str | None = None
 
 
+@dataclass(frozen=True)
+class PublishedAddress:
+    """Where the agency publishes an OIT item (o25…) for an assessment year (B.E.)."""
+
+    year: int
+    item: str
+    url: str
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """An agency's whole plan, as a plan file or a snapshot holds it."""
@@ -237,3 +246,25 @@ class Plan:
     # The agency's own OIT item lists, each a checked [[catalogues]] table of
     # data/oit_catalogues.toml's shape (ita_tui.core.oit reads and checks them).
     oit_lists: tuple[dict[str, Any], ...] = ()
+    published_addresses: tuple[PublishedAddress, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    """An address kept as evidence of a measure: of one of its contents, or of a progress entry."""
+
+    measure_id: int
+    measure_title: str
+    content: str | None
+    url: str
+    entry_date: date | None
+
+
+@dataclass(frozen=True)
+class LinkToCheck:
+    """An address the database holds, where it is held (said for a person), and the B.E. year
+    the page should be about (None when nothing says)."""
+
+    place: str
+    url: str
+    year: int | None = None

@@ -37,3 +37,11 @@ def baht(value: object) -> Decimal:
 def as_number(amount: Decimal) -> int | Decimal:
     """An amount as a file writes it: a whole amount as an integer."""
     return int(amount) if amount == amount.to_integral_value() else amount
+
+
+def grouped(amount: Decimal) -> str:
+    """An amount as a document says it: thousands grouped, satang only when there are some
+    ("50,000", "1,234.50"); the digits are then put in the setting's system."""
+    if amount == amount.to_integral_value():
+        return f"{int(amount):,}"
+    return f"{amount:,.2f}"

@@ -21,6 +21,7 @@ from ita_tui.core.model import (
     Measure,
     Meeting,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
     Unit,
 )
@@ -129,6 +130,12 @@ class TableMapping(Generic[Record]):
             if field not in leave_out
         }
 
+    def changes(self, **values: Any) -> dict[str, Any]:
+        """Some of the record's fields as the store writes them: column → value."""
+        return {
+            self.columns[field]: self._to_store[field](value) for field, value in values.items()
+        }
+
     def values(self, stored: Mapping[str, Any]) -> dict[str, Any]:
         """A row read through `select` (keys are field names) as the record's field values."""
         # A whole plan is read through here, row by row: the fields kept as stored are
@@ -191,6 +198,7 @@ UNITS = TableMapping("units", Unit, elsewhere=("parent",))
 DECISIONS = TableMapping("decisions", Decision, elsewhere=("held_on", "measure_title", "unit_name"))
 # The ten scores are the columns indicator_1 … indicator_10 (`indicator_columns`).
 ASSESSMENTS = TableMapping("assessments", Assessment, elsewhere=("scores",))
+PUBLISHED_ADDRESSES = TableMapping("published_addresses", PublishedAddress)
 
 ALL = (
     MEASURES,
@@ -202,6 +210,7 @@ ALL = (
     UNITS,
     DECISIONS,
     ASSESSMENTS,
+    PUBLISHED_ADDRESSES,
 )
 
 

@@ -26,6 +26,7 @@ from ita_tui.db.mappings import (
     FINDINGS,
     MEASURES,
     PROGRESS,
+    PUBLISHED_ADDRESSES,
     RECOMMENDATIONS,
     UNITS,
     indicator_columns,
@@ -150,6 +151,7 @@ def apply(db: Database, plan: Plan, by: str, at: str, action: str = "import") ->
 
     _assessments(db, write, agency_id, plan)
     _oit_lists(db, write, agency_id, plan)
+    _published_addresses(db, write, agency_id, plan)
     _recommendations(db, write, agency_id, plan)
     unit_ids, gone_units = _units(db, write, agency_id, plan)
     finding_ids, gone_findings = _findings(db, write, agency_id, plan)
@@ -196,6 +198,17 @@ def _oit_lists(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None
     by_years = (lambda row: row["first_year"],) * 2
     matched = _pair(existing, wanted, [by_years])
     _write_matched(write, "oit_lists", existing, matched, wanted)
+
+
+def _published_addresses(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
+    wanted = [
+        {**PUBLISHED_ADDRESSES.row(address), "agency_id": agency_id}
+        for address in plan.published_addresses
+    ]
+    existing = db.rows("SELECT * FROM published_addresses WHERE agency_id = ?", (agency_id,))
+    by_item = (lambda row: (row["year"], row["item"]),) * 2
+    matched = _pair(existing, wanted, [by_item])
+    _write_matched(write, "published_addresses", existing, matched, wanted)
 
 
 def _recommendations(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:

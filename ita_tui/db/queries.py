@@ -12,12 +12,14 @@ from ita_tui.core.model import (
     Assessment,
     ChecklistItem,
     Decision,
+    EvidenceLink,
     Finding,
     LoggedProgress,
     MeasureDetail,
     MeasureState,
     Meeting,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
     TickedContent,
     Unit,
@@ -33,6 +35,7 @@ from ita_tui.db.mappings import (
     MEASURES,
     MEETINGS,
     PROGRESS,
+    PUBLISHED_ADDRESSES,
     RECOMMENDATIONS,
     UNITS,
     indicator_columns,
@@ -370,6 +373,42 @@ def assessments(db: Database, agency_id: int) -> list[Assessment]:
         for row in db.rows(
             "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,)
         )
+    ]
+
+
+def published_addresses(
+    db: Database, agency_id: int, year: int | None = None
+) -> list[PublishedAddress]:
+    rows = db.rows(
+        f"SELECT {PUBLISHED_ADDRESSES.select('a')} FROM published_addresses a"
+        " WHERE a.agency_id = ? AND (? IS NULL OR a.year = ?) ORDER BY a.year, a.item",
+        (agency_id, year, year),
+    )
+    return [PUBLISHED_ADDRESSES.record(row) for row in rows]
+
+
+def evidence_links(db: Database, agency_id: int) -> list[EvidenceLink]:
+    """Every address kept as evidence of a measure: of a content ticked off, of a progress entry."""
+    rows = db.execute(
+        "SELECT m.id, m.title, c.text, c.evidence, NULL FROM measure_contents c"
+        " JOIN measures m ON m.id = c.measure_id"
+        " WHERE m.agency_id = ? AND c.evidence IS NOT NULL AND c.evidence != ''"
+        " UNION ALL"
+        " SELECT m.id, m.title, NULL, p.evidence, p.entry_date FROM progress p"
+        " JOIN measures m ON m.id = p.measure_id"
+        " WHERE m.agency_id = ? AND p.evidence IS NOT NULL AND p.evidence != ''"
+        " ORDER BY 1, 5",
+        (agency_id, agency_id),
+    ).fetchall()
+    return [
+        EvidenceLink(
+            measure_id=number,
+            measure_title=title,
+            content=content,
+            url=url,
+            entry_date=date.fromisoformat(day) if day else None,
+        )
+        for number, title, content, url, day in rows
     ]
 
 

@@ -16,4 +16,5 @@ KNOWN_MIGRATIONS = (
     "m010_oit_lists",
     "m011_carried_measures",
     "m012_budgets_and_obstacles",
+    "m013_published_addresses",
 )

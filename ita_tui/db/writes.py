@@ -122,8 +122,10 @@ def log_progress(
     corrects: int | None = None,
     problems: str | None = None,
     suggestions: str | None = None,
+    budget_used: Decimal | None = None,
 ) -> int:
-    """Record how far a measure has come, with the problems met and what is suggested.
+    """Record how far a measure has come, with the problems met and what is suggested, and
+    (when given) how much of its budget it has spent so far.
     Logging work on a measure that had not started marks it in progress; finishing it stays a
     deliberate act (see set_status). An entry is never edited: a correction is a new entry
     naming the one it corrects."""
@@ -156,6 +158,9 @@ def log_progress(
         # The stamp as the store has always written it, not as a datetime prints it.
         row[PROGRESS.column("recorded_at")] = _STAMP.get().at
         entry_id = _insert(db, "progress", row)
+        spent = _amount(budget_used, "measure.budget_used_not_baht")
+        if spent is not None:
+            _update(db, "measures", (measure_id,), MEASURES.changes(budget_used=spent))
         if status == "not_started" and percent > 0:
             _update(
                 db,
@@ -164,6 +169,27 @@ def log_progress(
                 {"status": "in_progress", "status_changed_on": entry_date.isoformat()},
             )
     return entry_id
+
+
+def set_budget(
+    db: Database,
+    measure_id: int,
+    planned: Decimal | None,
+    used: Decimal | None,
+    by: Actor | str = "",
+) -> None:
+    """A measure's planned budget (a change of the plan) and what it has spent (its progress);
+    None leaves that figure as it is."""
+    action = "edit_measure" if planned is not None else "log_progress"
+    with _action(db, by, action, measure_id):
+        _open_measure(db, measure_id)
+        given = {
+            "budget": _amount(planned, "measure.budget_not_baht"),
+            "budget_used": _amount(used, "measure.budget_used_not_baht"),
+        }
+        changes = MEASURES.changes(**{f: v for f, v in given.items() if v is not None})
+        if changes:
+            _update(db, "measures", (measure_id,), changes)
 
 
 def tick_content(
@@ -484,6 +510,20 @@ def save_oit_lists(
                 (agency_id, last, last, first),
             )
             _insert(db, "oit_lists", plan_import.oit_list_row(agency_id, document))
+
+
+def set_published_address(
+    db: Database, agency_id: int, year: int, item: str, url: str, by: Actor | str = ""
+) -> None:
+    """Where the agency publishes an OIT item for an assessment year; an empty address forgets
+    it."""
+    url = normalise(url)
+    where = "agency_id = ? AND year = ? AND item = ?"
+    with _action(db, by, "published_address"):
+        _delete(db, "published_addresses", where, (agency_id, year, item))
+        if url:
+            row = {"agency_id": agency_id, "year": year, "item": item, "url": url}
+            _insert(db, "published_addresses", row)
 
 
 def forget_oit_list(db: Database, agency_id: int, year: int, by: Actor | str = "") -> bool:

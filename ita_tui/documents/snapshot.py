@@ -27,6 +27,7 @@ from ita_tui.core.model import (
     MeasureState,
     Plan,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
     Unit,
     field_names,
@@ -63,6 +64,7 @@ FINDING_KEYS = _keys(Finding, "measures")
 MEASURE_KEYS = _keys(Measure)
 CONTENT_KEYS = _keys(ChecklistItem, "id")
 PROGRESS_KEYS = _keys(ProgressEntry)
+PUBLISHED_ADDRESS_KEYS = _keys(PublishedAddress)
 _NESTED = {"contents": CONTENT_KEYS, "progress": PROGRESS_KEYS}
 
 
@@ -185,6 +187,9 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     if own_lists:
         # Only an agency that corrected a list has the key: other snapshots stay as they were.
         document["oit_lists"] = own_lists
+    addresses = queries.published_addresses(db, agency.id)
+    if addresses:
+        document["published_addresses"] = [_table(a, PUBLISHED_ADDRESS_KEYS) for a in addresses]
     for recommendation in queries.recommendations(db, agency.id):
         document["recommendations"].append(_table(recommendation, RECOMMENDATION_KEYS))
     units = queries.units(db, agency.id)
@@ -242,6 +247,11 @@ def plan_document(plan: Plan, as_of: date, journal_head: tuple[int, str]) -> dic
         "findings": [_table(f, FINDING_KEYS) for f in plan.findings],
         "measures": [_table(m, MEASURE_KEYS) for m in plan.measures],
         **({"oit_lists": list(plan.oit_lists)} if plan.oit_lists else {}),
+        **(
+            {"published_addresses": [_table(a, PUBLISHED_ADDRESS_KEYS) for a in addresses]}
+            if (addresses := plan.published_addresses)
+            else {}
+        ),
     }
 
 

@@ -21,14 +21,16 @@ from ita_tui.core.model import (
     Measure,
     Plan,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
     Unit,
     field_names,
 )
 from ita_tui.core.money import baht
+from ita_tui.core.plan_periods import parse_period
 from ita_tui.core.scoring import indicators, methodology
 from ita_tui.core.text import normalise
-from ita_tui.core.thai_calendar import parse_date, parse_period, plausible
+from ita_tui.core.thai_calendar import parse_date, plausible
 
 FORMAT_NAME = "ita-tui-snapshot"
 FORMAT_VERSION = 1
@@ -191,7 +193,7 @@ def validate(document: dict, source: str = "") -> Plan:
         document,
         "",
         {"format", "version", "agency", "assessments", "recommendations", "units", "findings"}
-        | {"measures", "oit_lists"}
+        | {"measures", "oit_lists", "published_addresses"}
         | _DERIVED_TOP,
         {"format", "version", "agency"},
     )
@@ -222,6 +224,7 @@ def validate(document: dict, source: str = "") -> Plan:
         findings=tuple(findings),
         measures=tuple(_measures(check, document, {u.name for u in units}, finding_ids)),
         oit_lists=tuple(_oit_lists(check, document)),
+        published_addresses=tuple(_published_addresses(check, document)),
     )
     if check.problems:
         raise SnapshotInvalid(check.problems, source)
@@ -310,6 +313,29 @@ def _oit_lists(check: _Checker, document: dict) -> list[dict]:
             continue
         taken.append((first, last))
         result.append(oit.catalogue_document(catalogue))
+    return result
+
+
+def _published_addresses(check: _Checker, document: dict) -> list[PublishedAddress]:
+    """Where the agency publishes each OIT item of a year: one address an item and year."""
+    result: list[PublishedAddress] = []
+    seen: set[tuple[int, str]] = set()
+    keys = set(_file_keys(PublishedAddress))
+    for index, row in enumerate(check.array(document, "published_addresses")):
+        path = f"published_addresses[{index}]"
+        if not check.table(row, path, keys, keys):
+            continue
+        year = check.integer(row.get("year"), f"{path}.year", 2500, 2700)
+        item = check.text(row.get("item"), f"{path}.item", required=True)
+        url = check.text(row.get("url"), f"{path}.url", required=True)
+        if year is None or not item or not url:
+            continue
+        code = item.lower()
+        if (year, code) in seen:
+            check.fail(f"{path}.item", "snapshot.duplicate", value=f"{item} {year}")
+            continue
+        seen.add((year, code))
+        result.append(PublishedAddress(year=year, item=code, url=url))
     return result
 
 
@@ -480,7 +506,10 @@ def _measures(
         end = check.day(row.get("end"), f"{path}.end")
         if "start" not in row and "end" not in row:
             try:
-                period = parse_period(period_text)
+                plan_year = row.get("fiscal_year")
+                period = parse_period(
+                    period_text, plan_year if isinstance(plan_year, int) else None
+                )
                 start, end = period.start, period.end
             except UserError as error:
                 check.fail(f"{path}.period", error.key, **error.params)
