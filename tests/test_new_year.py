@@ -4,6 +4,7 @@ out, written only when accepted."""
 import json
 import re
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -444,3 +445,23 @@ def test_a_draft_token_made_up_or_from_another_database_is_refused(sample_db, ru
     result = _accept(run, sample_db, forged)
     assert result.code == 2 and "not a next-year draft" in result.err
     assert dump(sample_db) == before
+
+
+def test_a_carried_measure_starts_the_new_year_without_the_old_years_budget(sample_db, run):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from ita_tui.core.model import Measure, field_names
+    from ita_tui.db import open_database
+    from ita_tui.desk import Desk
+
+    desk = Desk(open_database(sample_db), as_of=date(2023, 4, 3))
+    old = desk.measure(1)
+    plan_fields = Measure(**{name: getattr(old, name) for name in field_names(Measure)})
+    desk.save_measure(replace(plan_fields, budget=Decimal(50000), budget_used=Decimal(20000)))
+    desk.db.close()
+    assert new_year(run, sample_db, "--yes").code == 0
+    budgets = (
+        "SELECT budget, budget_used FROM measures WHERE id = ? OR carried_from_id = ? ORDER BY id"
+    )
+    assert rows(sample_db, budgets, (1, 1)) == [("50000", "20000"), (None, None)]

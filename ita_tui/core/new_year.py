@@ -151,6 +151,10 @@ def draft(
                 findings=(*measure.findings, *new_findings),
                 progress=_effective_progress(measure.progress),
                 carried_from=measure.id,
+                # A budget is a fiscal year's: the new plan states its own, and what was
+                # spent stays with the year it was spent in.
+                budget=None,
+                budget_used=None,
             )
         )
 
