@@ -389,27 +389,19 @@ def published_addresses(
 
 def evidence_links(db: Database, agency_id: int) -> list[EvidenceLink]:
     """Every address kept as evidence of a measure: of a content ticked off, of a progress entry."""
-    rows = db.execute(
-        "SELECT m.id, m.title, c.text, c.evidence, NULL FROM measure_contents c"
+    rows = db.rows(
+        "SELECT m.id AS measure_id, m.title AS measure_title, c.text AS content,"
+        " c.evidence AS url, NULL AS entry_date FROM measure_contents c"
         " JOIN measures m ON m.id = c.measure_id"
         " WHERE m.agency_id = ? AND c.evidence IS NOT NULL AND c.evidence != ''"
         " UNION ALL"
         " SELECT m.id, m.title, NULL, p.evidence, p.entry_date FROM progress p"
         " JOIN measures m ON m.id = p.measure_id"
         " WHERE m.agency_id = ? AND p.evidence IS NOT NULL AND p.evidence != ''"
-        " ORDER BY 1, 5",
+        " ORDER BY measure_id, entry_date",
         (agency_id, agency_id),
-    ).fetchall()
-    return [
-        EvidenceLink(
-            measure_id=number,
-            measure_title=title,
-            content=content,
-            url=url,
-            entry_date=date.fromisoformat(day) if day else None,
-        )
-        for number, title, content, url, day in rows
-    ]
+    )
+    return [EvidenceLink(**{**row, "entry_date": _day(row["entry_date"])}) for row in rows]
 
 
 def oit_lists(db: Database, agency_id: int) -> list[dict]:
