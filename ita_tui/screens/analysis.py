@@ -107,10 +107,11 @@ class AnalysisScreen(ItaScreen):
         worth = oit.item_worth(self._catalogue, latest.year)
         for code in self._failed:
             item = self._catalogue.item(code)
-            label = app.num(
-                f"{item.shown_code} {item.sub_indicator} {item.name}"
-                f"  +{scoring.round_half_up(worth[code])}"
-            )
+            # The item's code as the NACC publishes it (O11), whatever the digits setting; the
+            # name as its list writes it.
+            points = app.num(f"{item.sub_indicator}")
+            gain = app.num(f"+{scoring.round_half_up(worth[code])}")
+            label = f"{item.shown_code} {points} {item.name}  {gain}"
             if item.provisional_name:
                 label += f" ({self.t('whatif.name_provisional')})"
             if self._catalogue.provisional_indicator(item.indicator):
@@ -202,7 +203,7 @@ class AnalysisScreen(ItaScreen):
                         "whatif.fewest",
                         target=app.num(target),
                         count=app.num(len(codes)),
-                        items=app.num(", ".join(self._catalogue.item(c).shown_code for c in codes)),
+                        items=", ".join(self._catalogue.item(c).shown_code for c in codes),
                     )
                     + "\n"
                 )
