@@ -107,11 +107,11 @@ class AnalysisScreen(ItaScreen):
         worth = oit.item_worth(self._catalogue, latest.year)
         for code in self._failed:
             item = self._catalogue.item(code)
-            # The item's code as the NACC publishes it (O11), whatever the digits setting; the
-            # name as its list writes it.
-            points = app.num(f"{item.sub_indicator}")
-            gain = app.num(f"+{scoring.round_half_up(worth[code])}")
-            label = f"{item.shown_code} {points} {item.name}  {gain}"
+            # The item's code as the NACC publishes it (O11), whatever the digits setting.
+            rest = app.num(
+                f"{item.sub_indicator} {item.name}  +{scoring.round_half_up(worth[code])}"
+            )
+            label = f"{item.shown_code} {rest}"
             if item.provisional_name:
                 label += f" ({self.t('whatif.name_provisional')})"
             if self._catalogue.provisional_indicator(item.indicator):
