@@ -11,7 +11,6 @@ from textual import getters
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header
 
 from ita_tui.core.errors import UserError
@@ -58,15 +57,6 @@ def show_header_icon(screen: Screen, icon: str | None) -> None:
     if icon is not None:
         for header in screen.query(Header):
             header.icon = icon
-
-
-def opens_on_enter(widget: Widget | None) -> bool:
-    """Whether Enter on the widget chooses a row that a screen may open (a measure from the
-    Measures table or the follow-up timeline, an indicator, an agency)."""
-    from ita_tui.widgets.plain import DataTable, OptionList
-    from ita_tui.widgets.timeline import Timeline
-
-    return isinstance(widget, DataTable | OptionList | Timeline)
 
 
 class AtTheDesk:
