@@ -30,6 +30,7 @@ from ita_tui.files.output_folder import default_output_folder, file_name, in_out
 from ita_tui.files.settings import Settings
 from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
+from ita_tui.screens.palette import palette_commands
 from ita_tui.screens.prepared_ahead import MODES, PreparedAhead
 
 if TYPE_CHECKING:
@@ -411,47 +412,7 @@ class ItaApp(PreparedAhead):
         start_new_year(self, after)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if self.actor is None:
-            return
-        if self.actor.person_id is not None:
-            yield SystemCommand(
-                self.t("password.title"), self.t("password.title"), self.action_change_password
-            )
-        go = self.t("palette.go")
-        for key in MODE_KEYS:
-            mode = key.action.split("'")[1]
-            yield SystemCommand(
-                f"{go}: {self.t(f'mode.{mode}')}",
-                self.t(f"binding.{key.id}.tip"),
-                lambda mode=mode: self.switch_mode(mode),
-            )
-        yield SystemCommand(
-            f"{self.t('palette.plan')}: {self.t('palette.new_year')}",
-            self.t("binding.new-year.tip"),
-            self.action_new_year,
-        )
-        yield SystemCommand(
-            f"{self.t('palette.export')}: {self.t('palette.snapshot')}",
-            self.t("binding.export.tip"),
-            self.action_export,
-        )
-        settings_label = self.t("palette.settings")
-        yield SystemCommand(
-            f"{settings_label}: {self.t('palette.as_of')}",
-            self.t("binding.as-of.tip"),
-            self.action_change_as_of,
-        )
-        yield SystemCommand(
-            f"{settings_label}: {self.t('palette.language')}",
-            self.t("binding.language.tip"),
-            self.action_toggle_language,
-        )
-        yield SystemCommand(
-            f"{settings_label}: {self.t('palette.digits')}",
-            self.t("palette.digits.tip"),
-            self.action_toggle_digits,
-        )
+        return palette_commands(self, MODE_KEYS)
 
 
 def run_app(
