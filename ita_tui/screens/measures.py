@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
-from ita_tui.core.model import MEASURE_STATUSES, MeasureState
+from ita_tui.core.model import CARRIED, MEASURE_STATUSES, MeasureState
 from ita_tui.core.thai_calendar import format_period
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import OpenMeasure
@@ -28,6 +28,8 @@ def status_mark(measure: MeasureState) -> str:
         return "✓"
     if measure.status == "dropped":
         return "✗"
+    if measure.status == CARRIED:
+        return "↪"
     if measure.due_soon:
         return "◔"
     return " "

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header
 
 from ita_tui.core import scoring
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
-from ita_tui.core.model import MEASURE_STATUSES, Assessment
+from ita_tui.core.model import CARRIED, MEASURE_STATUSES, Assessment
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ShowIndicator
 from ita_tui.widgets.plain import DataTable, Static
@@ -157,6 +157,9 @@ class OverviewScreen(ItaScreen):
         """Counts from the database, not from loading every measure: instant at any size."""
         app = self.app
         by_status = {s: self.desk.count_measures(status=s) for s in MEASURE_STATUSES}
+        if not by_status[CARRIED]:
+            # Only once a new year has carried measures on.
+            del by_status[CARRIED]
         statuses = " · ".join(f"{self.t(f'status.{s}')} {app.num(n)}" for s, n in by_status.items())
         overdue, due_soon, stale = (self.desk.count_measures(follow=f) for f in FOLLOW_UPS)
         text = "\n".join(
