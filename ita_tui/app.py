@@ -112,7 +112,7 @@ class ItaApp(PreparedAhead):
         desk = Desk(
             db,
             as_of=as_of,
-            words=Words(lang, digits),
+            words=Words(lang, digits, settings.era),
             agency_name=agency_name,
             stale_days=settings.stale_days,
             behind_gap=settings.behind_gap,
@@ -160,12 +160,12 @@ class ItaApp(PreparedAhead):
         self.data_changed()
 
     def watch_lang(self) -> None:
-        self.desk.words = Words(self.lang, self.digits)
+        self.desk.words = Words(self.lang, self.digits, self.settings.era)
         self._save_settings()
         self.data_changed()
 
     def watch_digits(self) -> None:
-        self.desk.words = Words(self.lang, self.digits)
+        self.desk.words = Words(self.lang, self.digits, self.settings.era)
         self._save_settings()
         self.data_changed()
 

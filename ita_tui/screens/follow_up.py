@@ -79,7 +79,7 @@ class FollowUpScreen(ItaScreen):
                 lines.extend(self._line(m, indent=2) for m in group)
         if not lines:
             lines.append(self.t("follow.nothing"))
-        self.query_one("#timeline", Timeline).show(lines, year, app.as_of)
+        self.query_one("#timeline", Timeline).show(lines, year, app.as_of, self.desk.words.months())
 
     def _line(self, measure: MeasureState, indent: int) -> dict:
         app = self.app

@@ -9,7 +9,6 @@ from textual.widgets import Footer, Header
 
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
 from ita_tui.core.model import CARRIED, MEASURE_STATUSES, MeasureState
-from ita_tui.core.thai_calendar import format_period
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
@@ -138,7 +137,7 @@ class MeasuresScreen(ItaScreen):
 
     def _cells(self, row: MeasureState) -> list:
         app = self.app
-        period = format_period(row.start, row.end, app.digits)
+        period = self.desk.words.period(row.start, row.end)
         if row.outside_fiscal_year:
             period += " ⚑"
         overdue = (
@@ -236,7 +235,7 @@ class MeasuresScreen(ItaScreen):
         text = Text(f"#{app.num(shown.id)} ", style="bold")
         text.append(shown.full_title)
         text.append(f" · {', '.join(shown.units)}", style="dim")
-        text.append(f" · {format_period(shown.start, shown.end, app.digits)}", style="dim")
+        text.append(f" · {self.desk.words.period(shown.start, shown.end)}", style="dim")
         line.update(text)
 
     def _show_count(self) -> None:
