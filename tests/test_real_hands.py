@@ -3,6 +3,8 @@ names a supervisor reads, and words that mean one thing each."""
 
 from datetime import date
 
+import pytest
+
 from ita_tui.db import writes
 from ita_tui.screens.messages import OpenMeasure
 from tests.app_helpers import rows, sample_app, screen_lines
@@ -204,3 +206,43 @@ async def test_after_saving_progress_the_focus_is_where_the_user_left_it(tmp_pat
         assert app.focused is not None and app.focused.id == "measure-table"
         table = app.focused
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "2"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+async def test_every_section_shows_the_way_to_the_others_the_first_screen_included(tmp_path, size):
+    from tests.app_helpers import screen_lines
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        for key, name in [
+            ("1", "ภาพรวม"),
+            ("2", "ตัวชี้วัด"),
+            ("3", "มาตรการ"),
+            ("4", "ติดตาม"),
+            ("5", "แก้ไขแผน"),
+            ("6", "ประชุม"),
+            ("7", "วิเคราะห์"),
+            ("8", "ผู้ใช้"),
+            ("0", "หน่วยงาน"),
+        ]:
+            if key != "1":
+                await pilot.press(key)
+                await pilot.pause()
+            bar = screen_lines(app)[1]
+            assert f" {key} {name} " in bar, (key, bar)
+            assert all(f"{other} " in bar for other in "123456780"), bar
+        await pilot.press("l")
+        await pilot.pause()
+        bar = screen_lines(app)[1]
+        assert "0 Agencies" in bar and "1" in bar and "8" in bar
+
+
+async def test_at_80_by_24_no_scrollbar_crosses_the_indicators_table(tmp_path):
+    from tests.app_helpers import screen_lines
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#indicator-table")
+        assert not table.show_horizontal_scrollbar
+        assert all(line.rstrip()[-2:] not in ("▂▂", "▆▆", "▄▄") for line in screen_lines(app))

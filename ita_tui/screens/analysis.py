@@ -19,6 +19,7 @@ MEASURE_CHOICES = 300
 
 
 class AnalysisScreen(ItaScreen):
+    section = "analysis"
     # Not in the footer, which keeps its 80-column line; the help screen lists it.
     KEYS = [Key("e", "edit_oit_item", "edit-oit-item", show=False)]
 

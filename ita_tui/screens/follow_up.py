@@ -16,6 +16,8 @@ from ita_tui.widgets.timeline import Timeline
 
 
 class FollowUpScreen(ItaScreen):
+    section = "follow_up"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="follow-heading", classes="headline")

@@ -42,6 +42,7 @@ def units_cell(units: tuple[str, ...], number) -> str:
 
 
 class MeasuresScreen(ItaScreen):
+    section = "measures"
     KEYS = [
         Key("slash", "focus_search", "search"),
         Key("a", "add_measure", "add-measure"),

@@ -33,6 +33,7 @@ def score_bar(score: float, pass_mark: float) -> Text:
 
 
 class OverviewScreen(ItaScreen):
+    section = "overview"
     # On a database with no plan yet, what to do next, with no command line needed.
     KEYS = [
         Key("n", "start_plan", "start-plan"),
