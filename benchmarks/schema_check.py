@@ -32,7 +32,6 @@ def main() -> None:
     import sqlite3
 
     from ita_tui.db import open_database, schema_check
-    from ita_tui.db.connection import check_schema
     from ita_tui.documents import snapshot
 
     with tempfile.TemporaryDirectory() as folder:
@@ -47,7 +46,7 @@ def main() -> None:
         first_read = (time.perf_counter() - started) * 1e6
 
         connection = sqlite3.connect(path)
-        check = median_us(lambda: check_schema(connection, str(path)), arguments.runs)
+        check = median_us(lambda: schema_check.check_schema(connection, str(path)), arguments.runs)
         bare = median_us(
             lambda: connection.execute(
                 "SELECT type, name, tbl_name, sql FROM sqlite_master"

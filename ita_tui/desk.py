@@ -6,6 +6,7 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 `desk.log_progress(2, day, 40)`. Each action is taken as the desk's actor, who may be refused
 (the refusal is recorded by the write layer)."""
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,12 +23,15 @@ from ita_tui.core.model import (
     Assessment,
     Decision,
     Finding,
+    LinkToCheck,
+    LoggedProgress,
     Measure,
     MeasureDetail,
     MeasureState,
     Meeting,
     Person,
     Plan,
+    PublishedAddress,
     Recommendation,
     Unit,
 )
@@ -37,15 +41,22 @@ from ita_tui.core.thai_calendar import today
 from ita_tui.core.words import Words
 from ita_tui.db import backup, guard, journal, open_database, queries, writes
 from ita_tui.db import people as people_store
-from ita_tui.db.connection import Database
+from ita_tui.db.connection import Database, user_error_for
 from ita_tui.db.review import Review, review
 from ita_tui.files.user_files import read_toml
 
+# The documents (snapshot, reports, evidence) are imported in the functions that use them:
+# loaded together they take longer than a reading command such as `overdue` takes to run.
 if TYPE_CHECKING:
     from ita_tui.core.document import Document
     from ita_tui.core.new_year import YearDraft
     from ita_tui.core.oit import Catalogue
+    from ita_tui.db.journal import Problem
+    from ita_tui.documents.published_links import LinkCheck
     from ita_tui.documents.snapshot import ImportReport
+
+# What an evidence document says of how its OIT item is known: its grouping is no matter there.
+_DOCUMENT_FACTS = ("name", "period")
 
 
 class CountFilters(TypedDict, total=False):
@@ -76,6 +87,81 @@ class NewYearDraft:
 
 def oit_list_file(path: str | Path) -> "list[Catalogue]":
     return oit.parse_catalogues(read_toml(path), str(path))
+
+
+# What a command does before, beside or instead of working at a desk: opening the file, reading
+# a plan before anything is written, a backup put back. None of them writes but through the store.
+
+
+def open_store(path: str | Path, *, create: bool = False, adopt_empty: bool = False) -> Database:
+    """The database file opened (made when `create`; see `ita_tui.db.opening`)."""
+    return open_database(path, create=create, adopt_empty=adopt_empty)
+
+
+def store_failure(error: sqlite3.Error, database: str) -> UserError:
+    """What an SQLite error met outside any check means for the user, in words."""
+    return user_error_for(error, database)
+
+
+def read_plan_file(path: str) -> Plan:
+    """A plan or snapshot file read and checked whole; nothing is written."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.validate(snapshot.read(path), path)
+
+
+def checked_plan(document: dict, source: str) -> Plan:
+    """A plan document (as read from a Word or Excel file) checked as a plan file is."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.validate(document, source)
+
+
+def snapshot_file(path: str) -> dict:
+    """A snapshot file as it reads, unchecked (for the journal head it names)."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.read(path)
+
+
+def snapshot_text(document: dict) -> str:
+    """A plan document as the text of a snapshot file."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.dumps(document)
+
+
+def sample_plan() -> Plan:
+    """The bundled sample plan (`ita-tui init --sample`, the demo)."""
+    from ita_tui.documents import snapshot
+
+    return snapshot.sample_plan()
+
+
+def sample_store(path: Path, by: str) -> Database:
+    """A new database at `path` holding the bundled sample plan (`ita-tui demo`)."""
+    from ita_tui.documents import snapshot
+
+    db = open_database(path, create=True)
+    snapshot.import_plan(db, snapshot.sample_plan(), by)
+    return db
+
+
+def restore_backup(database: Path, source: Path) -> Path:
+    """Put a backup in the database's place, after a copy of it; the copy's path. Whoever may
+    restore is asked first (`Desk.may("restore")`), when the database opens at all."""
+    from ita_tui.db.restore import restore
+
+    return restore(database, source)
+
+
+@dataclass(frozen=True)
+class JournalCheck:
+    """What `verify` found: the problems of the journal's chain and of the rows it vouches for."""
+
+    problems: "list[Problem]"
+    entries: int
+    head: str
 
 
 @dataclass
@@ -150,11 +236,20 @@ class Desk:
         the messages that list its problems."""
         from ita_tui.documents import snapshot
 
-        plan = snapshot.validate(snapshot.loads(text, source), source)
+        return self.import_plan(snapshot.validate(snapshot.loads(text, source), source))
+
+    def import_plan(self, plan: Plan) -> "ImportReport":
+        """A plan already checked whole (`read_plan_file`, `checked_plan` of a Word or Excel
+        file's) imported all or nothing; the desk then works on its agency."""
+        from ita_tui.documents import snapshot
+
         report = snapshot.import_plan(self.db, plan, self.who)
         self.agency_name = plan.agency
         self.reload()
         return report
+
+    def agency_names(self) -> list[str]:
+        return [agency.name for agency in queries.agencies(self.db)]
 
     def choose_agency(self, agency_id: int) -> Agency | None:
         chosen = queries.agency_by_id(self.db, agency_id)
@@ -247,7 +342,7 @@ class Desk:
     def measure(self, measure_id: int) -> MeasureDetail:
         return queries.measure(self.db, measure_id, self.as_of, self.stale_days)
 
-    def progress_entries(self) -> list[dict]:
+    def progress_entries(self) -> list[LoggedProgress]:
         return queries.progress_entries(self.db, self.agency.id) if self.agency else []
 
     def meetings(self) -> list[Meeting]:
@@ -351,6 +446,19 @@ class Desk:
 
         agency = self.require_agency()
         plan_year = evidence.plan_year(kind, year)
+        held = sorted({m.fiscal_year for m in self.measures()})
+        if plan_year not in held:
+            # A document without the plan it reports on would be published empty.
+            raise UserError(
+                "oit_evidence.no_plan_for_year",
+                kind=kind.upper(),
+                year=self.words.num(year),
+                plan_year=self.words.num(plan_year),
+                years=", ".join(
+                    self.words.num(y) for f in held for y in evidence.assessment_years(kind, f)
+                )
+                or "-",
+            )
         data = evidence.Evidence(
             agency=agency.name,
             year=year,
@@ -365,7 +473,19 @@ class Desk:
             meetings=tuple(self.meetings()),
             item=self._item_asking(evidence.ITEMS_2569[kind], year),
         )
-        return evidence.to_document(evidence.build(kind, data, self.words), self.words.lang)
+        return evidence.build(kind, data, self.words)
+
+    def evidence_year(self, kind: str) -> int:
+        """The assessment year the agency's data serves for an evidence document: the latest
+        one whose document holds the measures of a plan in the database."""
+        from ita_tui.documents import evidence
+
+        held = sorted({m.fiscal_year for m in self.measures()}, reverse=True)
+        for fiscal_year in held:
+            years = evidence.assessment_years(kind, fiscal_year)
+            if years:
+                return years[0]
+        raise UserError("report.no_plan")
 
     def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
@@ -379,7 +499,12 @@ class Desk:
         if counterpart is None:
             return None
         items = [catalogue.item(code) for code in counterpart.codes]
-        return ", ".join(f"{item.shown_code} {item.name}" for item in items)
+        # How the item's name and evidence year are known travels with the document, as the
+        # what-if says it.
+        return ", ".join(
+            f"{item.shown_code} {item.name} ({oit.how_known(item, self.words.lang, _DOCUMENT_FACTS)})"
+            for item in items
+        )
 
     def plan_year(self) -> int | None:
         """The fiscal year of the plan followed: the latest one with measures."""
@@ -400,7 +525,7 @@ class Desk:
         agency = self.require_agency()
         if kind in ("o25", "o26"):
             # The year of the assessment whose item asks for the document.
-            return self.evidence(kind, fiscal_year or fiscal_year_of(as_of))
+            return self.evidence(kind, fiscal_year or self.evidence_year(kind))
         if kind == "pack":
             from ita_tui.documents.report import monthly_pack
 
@@ -457,6 +582,24 @@ class Desk:
             return None
         return guard.person_actor(self.db, person)
 
+    def close(self) -> None:
+        self.db.close()
+
+    # The records themselves.
+
+    def check_journal(self) -> JournalCheck:
+        """The chain checked link by link, and the rows against what it says they are."""
+        problems = journal.verify(self.db)
+        return JournalCheck(problems, journal.length(self.db), journal.head(self.db))
+
+    def journal_holds(self, entry: int | None, head: str) -> bool:
+        """Whether the chain holds a head a snapshot published (entry number and hash)."""
+        return journal.holds(self.db, entry, head)
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the database, written whole or not at all."""
+        backup.copy_to(self.db.conn, target)
+
     def data_version(self) -> int:
         """Changes when another connection commits (SQLite's data_version)."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
@@ -478,6 +621,9 @@ class Desk:
         note: str | None = "",
         evidence: str | None = "",
         corrects: int | None = None,
+        problems: str | None = None,
+        suggestions: str | None = None,
+        budget_used: Decimal | None = None,
     ) -> int:
         return writes.log_progress(
             self.db,
@@ -489,7 +635,16 @@ class Desk:
             note=note,
             evidence=evidence,
             corrects=corrects,
+            problems=problems,
+            suggestions=suggestions,
+            budget_used=budget_used,
         )
+
+    def set_budget(
+        self, measure_id: int, planned: Decimal | None = None, used: Decimal | None = None
+    ) -> None:
+        """A measure's planned budget and what it has spent; None leaves a figure as it is."""
+        writes.set_budget(self.db, measure_id, planned, used, by=self.who)
 
     def tick(self, content_id: int, done: bool) -> None:
         writes.tick_content(self.db, content_id, self.as_of if done else None, self.who)
@@ -547,9 +702,61 @@ class Desk:
     def import_oit_list_file(self, path: str) -> "list[Catalogue]":
         """The OIT lists of a file shaped as data/oit_catalogues.toml, each checked, kept as
         the agency's own."""
-        catalogues = oit_list_file(path)
+        catalogues = [oit.as_agency_reads(c) for c in oit_list_file(path)]
         self.save_oit_lists([oit.catalogue_document(c) for c in catalogues])
         return catalogues
+
+    def set_published_address(self, year: int, item: str, url: str) -> str:
+        """Record where the agency publishes an OIT item for an assessment year (an empty
+        address forgets it); the item's code as the year's list writes it."""
+        code = normalise(item).lower()
+        self.oit_catalogue(year).item(code)
+        writes.set_published_address(self.db, self._agency_id(), year, code, url, by=self.who)
+        return code
+
+    def published_addresses(self, year: int | None = None) -> list[PublishedAddress]:
+        return queries.published_addresses(self.db, self._agency_id(), year)
+
+    def links_to_check(self, year: int | None = None) -> list[LinkToCheck]:
+        """Every address the database holds for this agency: where each OIT item is published
+        (the page should name its assessment year), and the evidence of measures' contents and
+        progress (of their plan's fiscal year, or the year of the entry)."""
+        words = self.words
+        links = [
+            LinkToCheck(
+                words.t("links.place.published", item=a.item.upper(), year=words.num(a.year)),
+                a.url,
+                a.year,
+            )
+            for a in self.published_addresses(year)
+        ]
+        if year is not None:
+            return links
+        for evidence in queries.evidence_links(self.db, self._agency_id()):
+            number = words.num(evidence.measure_id)
+            if evidence.content is not None:
+                place = words.t("links.place.content", number=number, content=evidence.content)
+                links.append(LinkToCheck(place, evidence.url))
+            else:
+                day = evidence.entry_date
+                place = words.t("links.place.progress", number=number, day=words.day(day))
+                links.append(LinkToCheck(place, evidence.url, fiscal_year_of(day) if day else None))
+        return links
+
+    def check_links(
+        self,
+        year: int | None = None,
+        *,
+        timeout: float = 10.0,
+        links: list[LinkToCheck] | None = None,
+    ) -> "list[LinkCheck]":
+        """Open each address as an assessor would: those given, else all the database holds
+        (see links_to_check). Given links touch no database, so a thread may check them."""
+        # Loaded here: only `links` and the app's list need the network code.
+        from ita_tui.documents.published_links import CheckLimits, check_links
+
+        chosen = self.links_to_check(year) if links is None else links
+        return check_links(chosen, CheckLimits(timeout=timeout))
 
     def save_oit_lists(self, documents: list[dict]) -> None:
         writes.save_oit_lists(self.db, self._agency_id(), documents, by=self.who)

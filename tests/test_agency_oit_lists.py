@@ -43,8 +43,10 @@ def corrected_2569(run, path, tmp_path):
         text = text.replace(
             f'code = "{code}"\nsub_indicator = "10.2"', f'code = "{code}"\nsub_indicator = "10.1"'
         )
-    text = text.replace('name = "ข้อมูลผู้บริหาร"\nperiod = "current"\nprovisional_name = true',
-                        'name = "ข้อมูลผู้บริหารสูงสุด"\nperiod = "current"')  # fmt: skip
+    text = text.replace('name = "ข้อมูลผู้บริหาร"\nperiod = "current"\n\n[catalogues.items.known]\n'
+                        'name = "inferred:not-renamed-2569"',
+                        'name = "ข้อมูลผู้บริหารสูงสุด"\nperiod = "current"\n\n[catalogues.items.known]\n'
+                        'name = "agency"')  # fmt: skip
     corrected = tmp_path / "corrected.toml"
     corrected.write_text(text, "utf-8")
     return corrected
@@ -89,7 +91,13 @@ def test_a_snapshot_without_own_lists_has_no_such_key(run, sample_db, tmp_path):
     (("code = \"O2\"", "code = \"O1\""), "listed twice: o1"),
     (("sub_indicator = \"9.5\"", "sub_indicator = \"9.9\""), "not a sub-indicator"),
     (("period = \"previous\"", "period = \"last year\""), "current, previous"),
-    (("provisional_name = true", "provisonal_name = true"), "unknown key 'provisonal_name'"),
+    (("sub_indicator = \"9.1\"", "sub_indicatr = \"9.1\""), "unknown key 'sub_indicatr'"),
+    # A tag names an entry of the list's [sources], of the kind it claims.
+    (("name = \"read:rtrda-2569\"", "name = \"read:rtrda-2570\""), "no source 'rtrda-2570'"),
+    (("name = \"read:rtrda-2569\"", "name = \"confirmed\""), "not read:<source>"),
+    (("name = \"read:rtrda-2569\"", "name = \"read:groups-2569\""), "no address"),
+    (("period = \"inferred:no-year-2569\"", "period = \"inferred:rtrda-2569\""), "no reason"),
+    (("commit = \"140aaf86", "commit = \"140aaf8"), "40 hexadecimal digits"),
     (("provisional = true", "provisional = \"no\""), "must be true or false"),
 ])  # fmt: skip
 def test_a_wrong_list_is_refused_and_changes_nothing(run, db_2569, tmp_path, change, message):
@@ -158,6 +166,12 @@ async def test_section_7_confirms_and_corrects_an_item(tmp_path):
     assert stored["first_year"] == 2569
     o25 = next(i for i in stored["items"] if i["code"] == "O25")
     assert o25["name"] == "การนำผลการประเมิน ITA ไปพัฒนาหน่วยงาน"
+    # What the agency confirmed is its own reading now; the evidence year keeps its source.
+    assert o25["known"] == {
+        "name": "agency",
+        "sub_indicator": "agency",
+        "period": "inferred:no-year-2569",
+    }
     sub = next(s for s in stored["sub_indicators"] if s["code"] == "10.2")
     assert "provisional" not in sub
     assert rows(app, "SELECT count(*) FROM journal WHERE subject = 'oit_lists'") == [(1,)]

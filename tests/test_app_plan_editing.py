@@ -3,10 +3,11 @@
 import pytest
 from textual.widgets import DataTable, Input, Select, SelectionList, Static, TextArea
 
+from ita_tui.core.model import Measure
 from ita_tui.screens.confirm import ConfirmScreen
 from ita_tui.screens.measure_form import MeasureForm
 from ita_tui.screens.plan_forms import AssessmentForm
-from tests.app_helpers import clear_and_type, rows, sample_app, type_text
+from tests.app_helpers import clear_and_paste, clear_and_type, rows, sample_app, type_text
 
 SIZE = (120, 35)
 
@@ -158,4 +159,32 @@ async def test_a_finding_about_a_whole_instrument_is_edited_and_keeps_its_instru
         assert not app.screen.is_modal
     assert rows(app, "SELECT instrument, indicator, topic FROM findings WHERE id = 1") == [
         ("IIT", None, "ความโปร่งใส")
+    ]
+
+
+async def test_editing_a_measure_in_the_form_keeps_its_budget(tmp_path):
+    from decimal import Decimal
+
+    from ita_tui.screens.messages import OpenMeasure
+
+    app = sample_app(tmp_path)
+    measure = app.desk.measure(2)
+    plan_fields = {name: getattr(measure, name) for name in Measure.__dataclass_fields__}
+    app.desk.save_measure(
+        Measure(**{**plan_fields, "budget": Decimal(0), "budget_used": Decimal("12.5")})
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        app.post_message(OpenMeasure(2))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeasureForm)
+        form.query_one("#measure-title-input", Input).focus()
+        await clear_and_paste(pilot, "ชื่อใหม่ของมาตรการ")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeasureForm)
+    assert rows(app, "SELECT title, budget, budget_used FROM measures WHERE id = 2") == [
+        ("ชื่อใหม่ของมาตรการ", "0", "12.50")
     ]

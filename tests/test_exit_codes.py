@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from ita_tui.core.errors import FAILURES
-from ita_tui.db import connection
+from ita_tui.db import opening
 from tests.conftest import dump
 from tests.test_i18n import keys
 
@@ -50,7 +50,7 @@ def test_a_file_that_is_not_an_ita_tui_file_exits_2(run, sample_db, tmp_path):
 
 
 def test_a_database_busy_past_the_timeout_exits_1_and_saves_nothing(run, sample_db, monkeypatch):
-    monkeypatch.setattr(connection, "BUSY_TIMEOUT_SECONDS", 1)
+    monkeypatch.setattr(opening, "BUSY_TIMEOUT_SECONDS", 1)
     before = dump(sample_db)
     other = sqlite3.connect(sample_db, isolation_level=None)
     try:

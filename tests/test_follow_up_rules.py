@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from ita_tui.core.follow_up import is_behind
 from ita_tui.core.model import MEASURE_STATUSES, Measure, Plan, ProgressEntry, Unit
 from ita_tui.db import open_database, queries
 from ita_tui.documents import snapshot
@@ -74,6 +75,7 @@ def test_python_and_sql_agree_on_every_measure_over_the_year(plans, stale_days):
                 "overdue": {m.id for m in every if m.overdue},
                 "due_soon": {m.id for m in every if m.due_soon},
                 "stale": {m.id for m in every if m.stale},
+                "behind": {m.id for m in every if is_behind(m, as_of)},
             }
             for follow, expected in verdicts.items():
                 found = queries.measures(

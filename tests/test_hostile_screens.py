@@ -16,7 +16,6 @@ from textual.widgets import Static
 
 from ita_tui.app import ItaApp
 from ita_tui.core.access import Actor
-from ita_tui.core.errors import UserError
 from ita_tui.db import open_database, queries, writes
 from ita_tui.db.people import add_person, authenticate
 from ita_tui.documents import snapshot
@@ -24,6 +23,7 @@ from ita_tui.files.settings import Settings
 from ita_tui.screens.messages import OpenMeasure
 from tests.app_helpers import click_all, screen_rows, settled
 from tests.hostile import ACCEPTED, ONE_LINE, REFUSED
+from tests.refusals import expect_refusal
 
 SIZE = (140, 40)
 AS_OF = date(2023, 4, 3)
@@ -116,7 +116,7 @@ def hostile_db(tmp_path):
     for number, name in enumerate(ONE):
         add_person(db, administrator, f"p{number}", name, "officer", [units[number].id])
     for login in ONE + ["[@click=app.screenshot('hostile.db','.')]see attached evidence[/]"]:
-        with pytest.raises(UserError):
+        with expect_refusal("login.failed"):
             authenticate(db, login, "wrong")
     db.close()
     return path
@@ -336,7 +336,7 @@ def test_a_plan_file_with_control_characters_is_refused_naming_each_key(tmp_path
     document["measures"][1]["progress"][0]["note"] = "ก่อน\x1b[2Jหลัง"
     document["units"][2]["name"] = "หน่วย\u202eงาน"
     document["measures"][3]["title"] = "บรรทัด\nสอง"
-    with pytest.raises(UserError) as refused:
+    with expect_refusal("snapshot.invalid") as refused:
         snapshot.validate(document, "plan.toml")
     message = refused.value.message("th")
     assert "measures[0].title: ข้อความมีอักขระควบคุม ␀ (U+0000)" in message

@@ -4,7 +4,7 @@ code that means something else."""
 import pytest
 
 from ita_tui.core import item_links, oit
-from ita_tui.core.errors import UserError
+from tests.refusals import expect_refusal
 
 
 def codes(code, from_year, to_year):
@@ -44,9 +44,8 @@ def test_a_link_inferred_from_a_changed_name_says_so():
 
 
 def test_an_unknown_code_is_refused():
-    with pytest.raises(UserError) as error:
+    with expect_refusal("oit.unknown_item"):
         item_links.same_meaning("O42", 2569, 2565)
-    assert error.value.key == "oit.unknown_item"
 
 
 def test_every_linked_code_is_in_its_years_list_and_every_list_is_linked():

@@ -169,7 +169,7 @@ def test_meetings_decisions_and_what_changed_since(db):
     pack = review(db, 1, date(2023, 4, 3))
     assert pack.since == date(2023, 3, 1)
     assert [d.id for d in pack.open_decisions] == [decided]
-    assert [(p["measure_id"], p["percent"]) for p in pack.progress] == [(2, 60)]
+    assert [(p.measure_id, p.entry.percent) for p in pack.progress] == [(2, 60)]
     by_unit = {u.unit: u for u in pack.units}
     legal = by_unit["งานนิติการ"]
     assert [m.id for m in legal.done_since] == [10]

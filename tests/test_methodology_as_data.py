@@ -60,7 +60,9 @@ def test_the_report_chart_draws_the_years_pass_mark(pass_mark_90_in_2569):
 
 @pytest.mark.parametrize(("year", "marked", "unconfirmed"), [
     ("2565", False, None),
-    ("2567", True, "น้ำหนักคะแนน, เกณฑ์ผลการประเมิน"),
+    # Ten indicators are read for 2568 only; for 2566-2567 they are inferred.
+    ("2567", True, "จำนวนตัวชี้วัด, น้ำหนักคะแนน, เกณฑ์ผลการประเมิน"),
+    ("2568", True, "น้ำหนักคะแนน, เกณฑ์ผลการประเมิน"),
     ("2569", True, "จำนวนตัวชี้วัด, น้ำหนักคะแนน, เกณฑ์ผ่าน, เกณฑ์ผลการประเมิน"),
     ("2570", True, "จำนวนตัวชี้วัด, น้ำหนักคะแนน, เกณฑ์ผ่าน, เกณฑ์ผลการประเมิน"),
 ])  # fmt: skip

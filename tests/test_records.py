@@ -12,13 +12,13 @@ from datetime import date
 
 import pytest
 
-from ita_tui.core.errors import UserError
 from ita_tui.core.model import ChecklistItem, Measure
 from ita_tui.db import journal, open_database, writes
 from ita_tui.db.schema import MIGRATIONS
 from ita_tui.documents import snapshot
 from tests.conftest import dump
 from tests.plan_factory import big_plan_text
+from tests.refusals import expect_refusal
 
 WRITER = """
 import sys
@@ -499,7 +499,7 @@ def people_db(sample_db, run, tmp_path):
     add_person(db, admin, "admin", "ผู้ดูแล", "administrator", [], "admin-pass-1")
     add_person(db, admin, "somchai", "สมชาย ใจดี", "officer", [2], "somchai-pass")
     set_login_required(db, admin, True)
-    with pytest.raises(UserError):
+    with expect_refusal("login.failed"):
         authenticate(db, "somchai", "wrong-wrong")
     authenticate(db, "somchai", "somchai-pass")
     db.close()

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from ita_tui.core.errors import UserError
 from ita_tui.db import journal, open_database, queries, writes
 from ita_tui.documents import snapshot
 from ita_tui.documents.snapshot_validation import validate
 from tests.conftest import dump
 from tests.plan_factory import big_plan_text
+from tests.refusals import expect_refusal
 
 AS_OF = date(2023, 4, 3)
 
@@ -191,7 +191,7 @@ def test_a_failed_reimport_changes_nothing(db, monkeypatch):
         return real_update(*args, **kwargs)
 
     monkeypatch.setattr(journal, "update", failing_update)
-    with pytest.raises(UserError):
+    with expect_refusal("db.disk_full"):
         snapshot.import_plan(db, validate(document), "ก")
     assert dump(db.location()) == before
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from ita_tui.core import scoring
-from ita_tui.core.errors import UserError
+from tests.refusals import expect_refusal
 
 SCORES_2565 = [
     "100",
@@ -117,16 +117,20 @@ def test_changes_from_the_previous_year():
 
 def test_scores_typed_in_thai_digits():
     assert scoring.parse_score("๙๙.๖๓") == Decimal("99.63")
-    for bad in ("abc", "101", "-1", "nan"):
-        with pytest.raises(UserError):
+    for bad, key in (
+        ("abc", "score.not_a_number"),
+        ("101", "score.out_of_range"),
+        ("-1", "score.not_a_number"),
+        ("nan", "score.not_a_number"),
+    ):
+        with expect_refusal(key):
             scoring.parse_score(bad)
 
 
 def test_unknown_year_and_wrong_count():
-    with pytest.raises(UserError) as error:
+    with expect_refusal("score.no_methodology"):
         scoring.compute(2550, uniform("90"))
-    assert error.value.key == "score.no_methodology"
-    with pytest.raises(UserError):
+    with expect_refusal("score.need_ten"):
         scoring.compute(2565, [Decimal(90)] * 9)
 
 
@@ -183,7 +187,7 @@ def test_the_rating_unit_is_the_one_the_data_names():
 def test_each_year_says_which_rules_are_confirmed_and_where_from():
     for method in scoring.methodologies():
         assert set(method.rules) == set(scoring.RULES), method.first_year
-        assert all(rule.source and rule.status in ("confirmed", "provisional")
+        assert all(rule.source and rule.status in scoring.RULE_STATUSES
                    for rule in method.rules.values())  # fmt: skip
     assert not any(scoring.methodology(2565).is_provisional(r) for r in scoring.RULES)
     assert scoring.methodology(2566).rules["pass_mark"].status == "confirmed"

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from ita_tui.core.errors import UserError
 from ita_tui.db import open_database, queries
 from ita_tui.documents import snapshot
 from ita_tui.documents.snapshot_validation import SnapshotInvalid, validate
+from tests.refusals import expect_refusal
 
 
 @pytest.fixture
@@ -121,8 +121,9 @@ def test_text_is_normalised_on_import():
 
 
 def test_a_wrong_version_or_missing_agency_is_refused():
-    with pytest.raises(UserError):
+    with expect_refusal("snapshot.invalid") as error:
         validate(minimal(version=2))
+    assert "version 2 is not supported" in str(error.value)
     document = minimal()
     del document["agency"]
     with pytest.raises(SnapshotInvalid) as error:

@@ -488,3 +488,22 @@ async def test_a_toast_or_a_title_holding_markup_shows_it_as_written(tmp_path):
         assert any("[@click=app.quit]ชื่อ[/] ␛]0;title␇" in line for line in lines)
         await click_every(pilot, "[@click=app.quit]")
         assert app.is_running
+
+
+@pytest.mark.parametrize(
+    "code", [*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+def test_data_escapes_every_character_a_terminal_acts_on(code):
+    from ita_tui.core.text import escaped_in_data
+
+    raw = chr(code)
+    written = escaped_in_data(f'{{"title": "ก{raw}ข"}}')
+    assert raw not in written
+    assert written == f'{{"title": "ก\\u{code:04x}ข"}}'
+
+
+def test_data_without_such_characters_is_written_as_it_is():
+    from ita_tui.core.text import escaped_in_data
+
+    text = '{"title": "มาตรการ \\u0000 ที่ ๑", "end": "2023-04-03"}'
+    assert escaped_in_data(text) is text

@@ -444,3 +444,70 @@ def test_the_analysis_ranks_the_indicators_and_names_those_below_the_pass_mark(r
     assert "| ๑๐ | การป้องกันการทุจริต | ๓๗.๕๐ |" in md
     assert "ตัวชี้วัดที่ ๙, ๑๐ ต่ำกว่าเกณฑ์ ๘๕ คะแนน" in md
     assert "ตัวชี้วัดที่ ๑, ๒, ๓, ๔, ๕, ๖, ๗, ๘ ผ่านเกณฑ์" in md
+
+
+def test_tables_have_bold_headers_rows_kept_whole_and_columns_wide_enough(run, sample_db, tmp_path):
+    from ita_tui.core.thai_lines import pieces
+
+    document = write(run, sample_db, tmp_path / "six.docx", "--kind", "six-month")
+    [table] = document.tables
+    for run_ in table.rows[0]._tr.iter(qn("w:r")):
+        properties = run_.find(qn("w:rPr"))
+        # Thai is bold only by w:bCs.
+        assert properties.find(qn("w:b")) is not None
+        assert properties.find(qn("w:bCs")) is not None
+    for row in table.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    for row in table.rows[1:]:
+        assert not [r for r in row._tr.iter(qn("w:b"))]
+    # Each column holds its widest word: "ความก้าวหน้า" (10 letters) needs 35 mm at 16 pt,
+    # beyond the equal share of a portrait page; the table turns the page to landscape.
+    widths = [column.width for column in table.columns]
+    assert sum(widths) > Mm(200)
+    section = document.sections[0]
+    assert section.page_width > section.page_height
+    assert pieces("ความก้าวหน้า") == ("ความก้าวหน้า",)
+
+
+def test_a_narrow_table_stays_on_a_portrait_page_and_the_page_turns_back(tmp_path):
+    import io
+
+    from ita_tui.core.document import Document, Paragraph, Section, Table
+    from ita_tui.documents.render.word import render_word
+
+    wide = Table(tuple(f"หัวข้อที่{n}" for n in range(8)), (tuple("ความก้าวหน้า" for _ in range(8)),))
+    narrow = Table(("ที่", "วันที่"), (("๑", "๑ ต.ค. ๒๕๖๕"),))
+    document = Document("ทดสอบ", "th", (Section("s", (narrow, Paragraph("ข้อความ"), wide, narrow)),))
+    word_file = docx.Document(io.BytesIO(render_word(document)))
+    orientations = [s.page_width > s.page_height for s in word_file.sections]
+    assert orientations == [False, True, False]
+
+
+def test_the_chart_is_a_chart_with_thai_labels_in_the_pack_and_the_analysis(
+    run, sample_db, tmp_path
+):
+    import zipfile
+
+    for kind, name in (("pack", "pack.docx"), ("analysis", "analysis.docx")):
+        write(run, sample_db, tmp_path / name, "--kind", kind, "--as-of", "2023-04-03")
+        with zipfile.ZipFile(tmp_path / name) as package:
+            charts = [n for n in package.namelist() if n.startswith("word/charts/")]
+            assert charts, kind
+            chart = package.read(charts[0]).decode("utf-8")
+            document = package.read("word/document.xml").decode("utf-8")
+        assert "๙. การเปิดเผยข้อมูล" in chart and "72.43" in chart
+        assert "drawingml/2006/chart" in document
+        # Thai digits in the document: the chart draws no numbers of its own.
+        assert '<c:showVal val="0"/>' in chart and '<c:tickLblPos val="none"/>' in chart
+
+
+def test_item_codes_keep_their_published_digits(run, sample_db, tmp_path):
+    """An OIT item is "o28" in every digit setting (a finding's item beside its sub-indicator)."""
+    item_in_thai_digits = re.compile("[oO][๐-๙]")
+    for kind in ("pack", "six-month", "annual", "analysis", "o25", "o26"):
+        arguments = ("--kind", kind, "--year", "2566") if kind[0] == "o" else ("--kind", kind)
+        document = write(run, sample_db, tmp_path / f"{kind}.docx", *arguments)
+        text = all_text(document)
+        assert not item_in_thai_digits.search(text), kind
+    o25 = all_text(word(tmp_path / "o25.docx"))
+    assert "๙.๒ o12" in o25

@@ -5,6 +5,7 @@ machine where only the core is wanted (tests/test_import_boundaries.py holds the
 
 from ita_tui.cli import (
     follow_up,
+    links,
     meetings,
     new_year,
     oit_lists,
@@ -25,10 +26,12 @@ for _command in (
     follow_up.measures,
     follow_up.overdue,
     follow_up.log,
+    follow_up.budget,
     scores.score,
     scores.whatif,
     new_year.new_year,
     oit_lists.oit,
+    links.links,
     meetings.report,
     meetings.meeting,
     meetings.decision,

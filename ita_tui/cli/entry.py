@@ -69,9 +69,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except sqlite3.Error as error:
         # Met while reading, outside the checks and transactions that say it closer.
-        from ita_tui.db.connection import user_error_for
+        from ita_tui.desk import store_failure
 
-        refused = user_error_for(error, _database_from(arguments))
+        refused = store_failure(error, _database_from(arguments))
         say(refused.message(lang), err=True)
         sys.exit(refused.exit_code)
     except OSError as error:

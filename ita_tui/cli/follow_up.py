@@ -14,7 +14,7 @@ from ita_tui.core.i18n import status_label
 from ita_tui.core.model import MEASURE_STATUSES, MeasureState
 from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import today
-from ita_tui.core.user_input import parse_percent, parse_whole_number
+from ita_tui.core.user_input import parse_baht, parse_percent, parse_whole_number
 
 
 def _status(text: str | None) -> str | None:
@@ -121,6 +121,9 @@ def overdue(context: Context, as_of: date, division: str | None, as_json: bool) 
 @option("--evidence", metavar="URL", help="help.log.evidence")
 @by_option(help="help.log.by")
 @option("--corrects", metavar="ENTRY_ID", help="help.log.corrects")
+@option("--problems", metavar="TEXT", help="help.log.problems")
+@option("--suggestions", metavar="TEXT", help="help.log.suggestions")
+@option("--spent", metavar="BAHT", help="help.log.spent")
 @click.pass_obj
 def log(
     context: Context,
@@ -131,18 +134,58 @@ def log(
     evidence: str | None,
     by: str | None,
     corrects: str | None,
+    problems: str | None,
+    suggestions: str | None,
+    spent: str | None,
 ) -> None:
     number = parse_whole_number(measure_id, "cli.bad_measure_id")
     value = parse_percent(percent)
     day = entry_date
     corrected = None if corrects is None else parse_whole_number(corrects, "progress.bad_entry_id")
+    budget_used = None if spent is None else parse_baht(spent)
     desk = context.desk(acting=True, by=by)
-    desk.log_progress(number, day, value, note, evidence, corrects=corrected)
+    desk.log_progress(
+        number,
+        day,
+        value,
+        note,
+        evidence,
+        corrects=corrected,
+        problems=problems,
+        suggestions=suggestions,
+        budget_used=budget_used,
+    )
     say(
         context.t(
             "log.done",
             id=context.number(number),
             percent=context.number(value),
             date=context.day(day),
+        )
+    )
+
+
+@command(help="help.budget")
+@click.argument("measure_id", metavar="MEASURE_ID")
+@option("--planned", metavar="BAHT", help="help.budget.planned")
+@option("--spent", metavar="BAHT", help="help.budget.spent")
+@by_option(help="help.log.by")
+@click.pass_obj
+def budget(
+    context: Context, measure_id: str, planned: str | None, spent: str | None, by: str | None
+) -> None:
+    number = parse_whole_number(measure_id, "cli.bad_measure_id")
+    planned_amount = None if planned is None else parse_baht(planned)
+    spent_amount = None if spent is None else parse_baht(spent)
+    desk = context.desk(acting=True, by=by)
+    if planned_amount is not None or spent_amount is not None:
+        desk.set_budget(number, planned_amount, spent_amount)
+    measure = desk.measure(number)
+    say(
+        context.t(
+            "budget.shown",
+            id=context.number(number),
+            planned=context.words.baht(measure.budget),
+            spent=context.words.baht(measure.budget_used),
         )
     )

@@ -57,51 +57,58 @@ class Context:
         acting: bool = False,
         by: str | None = None,
         whole_database: bool = False,
+        create: bool = False,
+        adopt_empty: bool = False,
     ):
         """The desk this command works at: the agency named (or the only one), as of a date;
         with `acting`, as the person acting (asked for a password when login is required).
         People belong to the whole database, so their commands need no agency."""
         from ita_tui.desk import Desk
 
-        db = self.open()
-        return Desk(
-            db,
+        desk = Desk(
+            self.open(create=create, adopt_empty=adopt_empty),
             as_of=as_of or today(),
-            actor=self.actor(db, by) if acting else None,
             words=self.words,
             agency_name=self.agency,
             stale_days=self.settings.stale_days,
             behind_gap=self.settings.behind_gap,
-            agency_required=not whole_database,
+            agency_required=not (whole_database or acting),
         )
+        if acting:
+            # Who acts is asked before the agency is looked for: the password prompt comes
+            # first, as it always has.
+            self.act(desk, by)
+            if not whole_database:
+                desk.require_agency()
+        return desk
 
     def open(self, create: bool = False, adopt_empty: bool = False):
-        from ita_tui.db import open_database
+        from ita_tui.desk import open_store
 
         if self.database_is_default:
             from ita_tui.files.modes import private_folder
 
             private_folder(self.database.parent)
             create = adopt_empty = True
-        return open_database(self.database, create=create, adopt_empty=adopt_empty)
+        return open_store(self.database, create=create, adopt_empty=adopt_empty)
 
-    def actor(self, db, explicit: str | None = None):
+    def act(self, desk, explicit: str | None = None) -> None:
+        """The desk acts as whom this command acts as."""
+        desk.actor = self.actor(desk, explicit)
+
+    def actor(self, desk, explicit: str | None = None):
         """Whom this command acts as: the person named, checked by password when the database
         requires login, else taken at their word."""
-        from ita_tui.db import guard
-
         if self._actor is not None:
             return self._actor
         name = explicit or self.by
-        if guard.login_required(db):
+        if desk.login_required():
             if not name or not normalise(name):
                 raise UserError("login.required")
-            from ita_tui.db.people import authenticate
-
             self._password = self.password(name, file=self.password_file)
-            self._actor = authenticate(db, name, self._password)
+            self._actor = desk.authenticate(name, self._password)
         else:
-            self._actor = guard.acting(db, self.who(name))
+            self._actor = desk.acting_as(self.who(name))
         return self._actor
 
     def password(self, login: str, key: str = "login.prompt", file: str | None = None) -> str:

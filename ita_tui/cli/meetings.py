@@ -60,8 +60,12 @@ def report(
     year = None if fiscal_year is None else parse_be_year(fiscal_year)
     desk = context.desk(as_of or today(), acting=True)
     desk.may("report")
+    if kind in ("o25", "o26"):
+        year = year or desk.evidence_year(kind)
     day = as_of or _default_as_of(kind, year or desk.plan_year())
     document = desk.document(kind, day, since, year)
+    if kind in ("o25", "o26"):
+        _say_what_is_inferred(context, kind, year)
     if output == "-":
         say(as_text(document, chosen), nl=False)
         return
@@ -72,6 +76,18 @@ def report(
     else:
         write_atomically(target, as_bytes(document, chosen, _word_template(template)))
     say(context.t("report.done", path=output), err=True)
+
+
+def _say_what_is_inferred(context: Context, kind: str, year: int | None) -> None:
+    """The rules of the year's document that no source read states, for the writer to check."""
+    from ita_tui.documents.evidence import asks
+
+    if year is None:
+        return
+    inferred = asks(kind, year).inferred
+    if inferred:
+        parts = ", ".join(context.t(key) for key in inferred)
+        say(context.t("oit_evidence.inferred", year=context.number(year), parts=parts), err=True)
 
 
 def _format_of(output: str) -> str:

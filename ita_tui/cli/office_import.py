@@ -60,7 +60,7 @@ def plan_from_office_file(
 ):
     """The plan in the file, checked as a TOML file is, for the caller to import; or None once
     it is written as a draft."""
-    from ita_tui.documents import snapshot
+    from ita_tui.desk import checked_plan
     from ita_tui.documents.snapshot_validation import SnapshotInvalid
 
     plan = read_plan(context, path, agency, fiscal_year)
@@ -68,7 +68,7 @@ def plan_from_office_file(
         write_draft(context, plan, draft)
         return None
     try:
-        return snapshot.validate(plan.document, path)
+        return checked_plan(plan.document, path)
     except SnapshotInvalid as invalid:
         raise located(context, invalid, plan) from None
 
@@ -76,13 +76,13 @@ def plan_from_office_file(
 def write_draft(context: Context, plan: PlanFromTables, destination: str) -> None:
     """The draft is written even when it would not import as it stands: it is for a person to
     mend. What they must mend is said, each problem at the cell it came from."""
-    from ita_tui.documents import snapshot
+    from ita_tui.desk import checked_plan, snapshot_text
     from ita_tui.documents.snapshot_validation import SnapshotInvalid
     from ita_tui.files.atomic import write_atomically
     from ita_tui.files.output_folder import refuse_protected
 
     refuse_protected(Path(destination), context.database)
-    write_atomically(Path(destination), snapshot.dumps(plan.document))
+    write_atomically(Path(destination), snapshot_text(plan.document))
     say(
         context.t(
             "import.draft_written",
@@ -91,7 +91,7 @@ def write_draft(context: Context, plan: PlanFromTables, destination: str) -> Non
         )
     )
     try:
-        snapshot.validate(plan.document, destination)
+        checked_plan(plan.document, destination)
     except SnapshotInvalid as invalid:
         say(located(context, invalid, plan).message(context.lang), err=True)
 

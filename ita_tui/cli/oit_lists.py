@@ -65,3 +65,16 @@ def oit_forget(context: Context, year: str, by: str | None) -> None:
         say(context.t("oit.forgotten", year=context.number(be_year)))
     else:
         say(context.t("oit.none_own", year=context.number(be_year)))
+
+
+@oit.command("address", help="help.oit.address")
+@click.argument("year", metavar="YEAR")
+@click.argument("item", metavar="ITEM")
+@click.argument("url", metavar="URL")
+@by_option(help="help.import.by")
+@click.pass_obj
+def oit_address(context: Context, year: str, item: str, url: str, by: str | None) -> None:
+    be_year = parse_be_year(year)
+    code = context.desk(acting=True, by=by).set_published_address(be_year, item, url)
+    key = "oit.address_set" if url.strip() else "oit.address_forgotten"
+    say(context.t(key, item=code.upper(), year=context.number(be_year)))

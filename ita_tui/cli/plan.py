@@ -24,12 +24,10 @@ def demo(context: Context) -> None:
     import tempfile
 
     from ita_tui.app import run_app
-    from ita_tui.db import open_database
-    from ita_tui.documents import snapshot
+    from ita_tui.desk import sample_store
 
     with tempfile.TemporaryDirectory(prefix="ita-tui-demo-") as folder:
-        db = open_database(Path(folder) / "demo.db", create=True)
-        snapshot.import_plan(db, snapshot.sample_plan(), context.who(None))
+        db = sample_store(Path(folder) / "demo.db", context.who(None))
         # A demo is for looking around: switching language or digits there leaves the
         # user's own settings as they were.
         run_app(db, context, as_of=DEMO_AS_OF, sample=True, persist_settings=False)
@@ -45,21 +43,20 @@ def demo(context: Context) -> None:
 )
 @click.pass_obj
 def init(context: Context, sample: bool, group: str | None) -> None:
-    from ita_tui.db import queries
-    from ita_tui.documents import snapshot
+    from ita_tui.desk import sample_plan
 
-    db = context.open(create=True, adopt_empty=True)
+    desk = context.desk(create=True, adopt_empty=True, whole_database=True)
     if group is not None:
         from ita_tui.files.modes import share_with_group
 
         for folder in share_with_group(context.database, group):
             say(context.t("share.open_folder", group=group, folder=folder), err=True)
     if sample:
-        plan = snapshot.sample_plan()
-        if any(a.name == plan.agency for a in queries.agencies(db)):
+        plan = sample_plan()
+        if plan.agency in desk.agency_names():
             raise UserError("init.agency_exists", name=plan.agency, path=str(context.database))
-        report = snapshot.import_plan(db, plan, context.actor(db))
-        _report_import(context, report)
+        context.act(desk)
+        _report_import(context, desk.import_plan(plan))
     say(context.t("init.done", path=str(context.database)))
 
 
@@ -92,8 +89,7 @@ def import_command(
     agency_name: str | None,
     fiscal_year: str | None,
 ) -> None:
-    from ita_tui.db.connection import Database
-    from ita_tui.documents import snapshot
+    from ita_tui.desk import Desk, read_plan_file
     from ita_tui.documents.office_files import is_office_file
 
     # What the user says overrides what a Word or Excel file's headings say.
@@ -102,12 +98,12 @@ def import_command(
     if draft is not None and (len(files) != 1 or not is_office_file(files[0])):
         raise UserError("import.draft_one_office_file")
 
-    # One connection for every file imported.
-    opened: list[Database] = []
+    # One desk, on one connection, for every file imported.
+    opened: list[Desk] = []
 
-    def database() -> Database:
+    def desk() -> Desk:
         if not opened:
-            opened.append(context.open(create=True))
+            opened.append(context.desk(create=True, whole_database=True))
         return opened[0]
 
     def import_one(file: str) -> None:
@@ -118,14 +114,15 @@ def import_command(
             if plan is None:  # written as a draft
                 return
         else:
-            plan = snapshot.validate(snapshot.read(file), file)
-        db = database()
-        _report_import(context, snapshot.import_plan(db, plan, context.actor(db, by)))
+            plan = read_plan_file(file)
+        importing = desk()
+        context.act(importing, by)
+        _report_import(context, importing.import_plan(plan))
 
     if len(files) == 1:
         import_one(files[0])
         return
-    database()
+    desk()
     codes = []
     for file in files:
         try:

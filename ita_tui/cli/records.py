@@ -16,11 +16,11 @@ from ita_tui.files.output_folder import refuse_protected
 
 def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]]:
     """Each snapshot's journal head: the file, the entry number (when it says) and the hash."""
-    from ita_tui.documents import snapshot
+    from ita_tui.desk import snapshot_file
 
     heads = []
     for file in files:
-        document = snapshot.read(file)
+        document = snapshot_file(file)
         head, entry = document.get("journal_head"), document.get("journal_entry")
         if not isinstance(head, str) or not (entry is None or (type(entry) is int and entry >= 0)):
             raise UserError("verify.against_no_head", path=file)
@@ -39,19 +39,18 @@ def _published_heads(files: tuple[str, ...]) -> list[tuple[str, int | None, str]
 @click.argument("more_snapshots", nargs=-1, metavar="")
 @click.pass_obj
 def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[str, ...]) -> None:
-    from ita_tui.db import journal
     from ita_tui.files.modes import exposed_files
 
     if more_snapshots and not snapshots:
         raise click.UsageError("verify --against SNAPSHOT.toml…")
     heads = _published_heads(snapshots + more_snapshots)
-    db = context.open()
-    problems = journal.verify(db)
-    entries = db.execute("SELECT count(*) FROM journal").fetchone()[0]
+    desk = context.desk(whole_database=True)
+    checked = desk.check_journal()
+    problems = checked.problems
     missing = []
     for file, entry, head in heads:
         number = context.number(entry if entry is not None else "?")
-        if journal.holds(db, entry, head):
+        if desk.journal_holds(entry, head):
             say(context.t("verify.against_ok", path=file, id=number))
         else:
             missing.append(context.t("verify.against_missing", path=file, id=number))
@@ -59,7 +58,7 @@ def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[s
     for path, mode in exposed:
         say(context.t("verify.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True)
     if not problems and not missing:
-        say(context.t("verify.ok", count=context.number(entries), head=journal.head(db)))
+        say(context.t("verify.ok", count=context.number(checked.entries), head=checked.head))
         if exposed:
             sys.exit(EXIT_FAILURE)
         return
@@ -76,11 +75,8 @@ def verify(context: Context, snapshots: tuple[str, ...], more_snapshots: tuple[s
 @click.argument("target", metavar="FILE")
 @click.pass_obj
 def backup(context: Context, target: str) -> None:
-    from ita_tui.db.backup import copy_to
-
     refuse_protected(Path(target), context.database)
-    db = context.open()
-    copy_to(db.conn, Path(target))
+    context.desk(whole_database=True).backup_to(Path(target))
     say(context.t("backup.done", path=target))
 
 
@@ -88,19 +84,19 @@ def backup(context: Context, target: str) -> None:
 @click.argument("source", metavar="FILE")
 @click.pass_obj
 def restore(context: Context, source: str) -> None:
-    from ita_tui.db import guard
-    from ita_tui.db.backup import restore as restore_from
+    from ita_tui.desk import restore_backup
 
     # A database too damaged to open is restored by whoever may write the file; one that opens
     # asks for an administrator.
     try:
-        current = context.open()
+        current = context.desk(whole_database=True)
     except UserError:
         current = None
     if current is not None:
-        guard.require(current, context.actor(current), "restore")
+        context.act(current)
+        current.may("restore")
         current.close()
-    saved = restore_from(context.database, Path(source))
+    saved = restore_backup(context.database, Path(source))
     say(context.t("restore.done", path=source, saved=str(saved)))
 
 

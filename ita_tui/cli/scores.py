@@ -46,7 +46,7 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
         }
         payload["rules"] = {
             name: {
-                "status": "provisional" if method.is_provisional(name) else "confirmed",
+                "status": method.status(name),
                 "source": rule.source,
             }
             for name, rule in method.rules.items()
@@ -62,6 +62,11 @@ def score(context: Context, year: str, scores: tuple[str, ...], as_json: bool) -
     if unconfirmed:
         rules = ", ".join(context.t(f"rule.{rule}") for rule in unconfirmed)
         say(context.t("score.provisional_rules", rules=rules))
+    statuses = " · ".join(
+        f"{context.t(f'rule.{rule}')}: {context.t(f'rule_status.{method.status(rule)}')}"
+        for rule in scoring.RULES
+    )
+    say(context.t("score.rules_known", year=context.number(be_year), rules=statuses))
 
 
 def summary(context: Context, result, provisional_overall: bool = False) -> str:
@@ -194,6 +199,7 @@ def whatif(
             "  "
             + "  ".join(part for part in (f"{item.shown_code} {name}", worth, evidence) if part)
         )
+        say("      " + oit.how_known(item, context.lang))
     say(
         context.t(
             "whatif.indicators",
@@ -220,10 +226,34 @@ def _evidence_year(item, be_year: int) -> int:
 
 
 def _item_json(item, be_year: int) -> dict:
+    from ita_tui.core import oit
+
     return {
         "code": item.shown_code,
         "name": item.name,
         "sub_indicator": item.sub_indicator,
         "provisional_name": item.provisional_name,
         "evidence_year": _evidence_year(item, be_year) if item.period else None,
+        "known": {
+            fact: _known_json(known)
+            for fact in oit.FACTS
+            if (known := item.known(fact)) is not None
+        },
     }
+
+
+def _known_json(known) -> dict:
+    """How one fact is known: "read" with the source's title, address and commit, "inferred"
+    with the reason, or "agency"."""
+    source = known.source
+    if source is None:
+        return {"how": known.how}
+    if known.how == "read":
+        return {
+            "how": "read",
+            "source": source.id,
+            "title": source.title,
+            "address": source.address,
+            "commit": source.commit or None,
+        }
+    return {"how": "inferred", "source": source.id, "reason": source.reason_en}

@@ -21,7 +21,6 @@ from ita_tui.core.errors import UserError
 @click.pass_obj
 def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
     from ita_tui.cli import served_app as server
-    from ita_tui.db import guard
 
     url = server.public_url(host, port, public_url)
     try:
@@ -30,13 +29,14 @@ def serve(context: Context, host: str, port: int, public_url: str | None) -> Non
         raise UserError("serve.missing") from None
     from ita_tui.files.modes import exposed_files
 
-    db = context.open()
-    if not server.is_loopback(host) and not guard.login_required(db):
+    desk = context.desk(whole_database=True)
+    login_required = desk.login_required()
+    desk.close()
+    if not server.is_loopback(host) and not login_required:
         say(context.t("serve.open_network", host=host), err=True)
-    if guard.login_required(db):
+    if login_required:
         for path, mode in exposed_files(context.database):
             say(context.t("serve.readable_by_others", path=str(path), mode=f"{mode:o}"), err=True)
-    db.close()
     # An address is typed as it is shown: its port stays in Arabic digits.
     say(context.t("serve.starting", url=url, host=host, port=port), err=True)
     command = server.app_command(context.database, context.lang, context.digits, context.agency)

@@ -50,7 +50,7 @@ class ChartRow:
 
 @dataclass(frozen=True)
 class ScoreChart:
-    """Scores per indicator against the pass mark: bars in HTML, text bars in Markdown, a table
+    """Scores per indicator against the pass mark: bars in HTML, text bars in Markdown, a chart
     in Word."""
 
     title: str
@@ -59,6 +59,9 @@ class ScoreChart:
     series: tuple[ChartSeries, ...]
     pass_mark: float
     pass_mark_said: str
+    # Whether a format whose chart shows no numbers (Word in Thai digits) follows it with a
+    # table of the scores; not where the document already has one.
+    scores_beside: bool = True
 
 
 Block = Heading | Paragraph | Bullets | Table | ScoreChart

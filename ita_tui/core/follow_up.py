@@ -75,14 +75,18 @@ def sql_stale(as_of: date, days: int = STALE_DAYS) -> tuple[str, list[str]]:
     return sql, [as_of.isoformat(), (as_of - timedelta(days)).isoformat()]
 
 
-def sql_follow(follow: str, as_of: date, stale_days: int = STALE_DAYS) -> tuple[str, list[str]]:
-    """The SQL condition of one of FOLLOW_UPS."""
+def sql_follow(
+    follow: str, as_of: date, stale_days: int = STALE_DAYS, behind_gap: int = BEHIND_GAP
+) -> tuple[str, list[str]]:
+    """The SQL condition of one of FOLLOW_UPS, or of "behind" (`is_behind`)."""
     if follow == "overdue":
         return sql_overdue(as_of)
     if follow == "due_soon":
         return sql_due_soon(as_of)
     if follow == "stale":
         return sql_stale(as_of, stale_days)
+    if follow == "behind":
+        return sql_behind(as_of, behind_gap)
     raise ValueError(follow)
 
 
@@ -110,6 +114,42 @@ def is_behind(measure: "MeasureState", as_of: date, gap: int = BEHIND_GAP) -> bo
         and expected is not None
         and expected - measure.percent >= gap
     )
+
+
+# Whole days as SQLite counts them between two ISO dates.
+def _sql_days(later: str, earlier: str) -> str:
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+def sql_expected_percent(as_of: date) -> tuple[str, list[str]]:
+    """`expected_percent` in SQL over `m`: rounded as Python's round() does, half to even, in
+    whole numbers so that no float can tip a verdict."""
+    passed = f"(100 * ({_sql_days('?', 'm.start_date')} + 1))"
+    total = f"({_sql_days('m.end_date', 'm.start_date')} + 1)"
+    whole, rest = f"({passed} / {total})", f"({passed} % {total})"
+    rounded = (
+        f"({whole} + CASE WHEN 2 * {rest} > {total} THEN 1"
+        f" WHEN 2 * {rest} < {total} THEN 0 ELSE {whole} % 2 END)"
+    )
+    sql = (
+        "(CASE WHEN m.start_date IS NULL OR m.end_date IS NULL THEN NULL"
+        f" WHEN ? < m.start_date THEN 0 ELSE min(100, {rounded}) END)"
+    )
+    # Every parameter is the as-of date, however often the expression repeats it.
+    return sql, [as_of.isoformat()] * sql.count("?")
+
+
+def sql_behind(as_of: date, gap: int = BEHIND_GAP) -> tuple[str, list[str]]:
+    """`is_behind` in SQL over `m`, its percent the latest entry's (0 with none)."""
+    expected, values = sql_expected_percent(as_of)
+    latest = (
+        "coalesce((SELECT p.percent FROM progress p WHERE p.measure_id = m.id"
+        " ORDER BY p.entry_date DESC, p.id DESC LIMIT 1), 0)"
+    )
+    # The gap is a whole number, written in: compared with a text parameter, SQLite would find
+    # any number smaller.
+    sql = f"{SQL_OPEN} AND m.end_date >= ? AND {expected} - {latest} >= {int(gap)}"
+    return sql, [as_of.isoformat(), *values]
 
 
 def is_due_by(measure: "MeasureState", as_of: date, until: date) -> bool:

@@ -7,6 +7,7 @@ objects everywhere above the store; the store alone knows its column names (`sta
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 # The values some fields may take; the schema and the checks of files and forms share them.
@@ -101,6 +102,25 @@ class ProgressEntry:
     recorded_at: datetime | None = None
     id: int | None = None
     corrects: int | None = None
+    # ปัญหาอุปสรรค and ข้อเสนอแนะ, as the follow-up report to the NACC asks of each round.
+    problems: str | None = None
+    suggestions: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedProgress:
+    """A progress entry with the measure it is about, for lists across a whole plan."""
+
+    measure_id: int
+    entry: ProgressEntry
+
+
+@dataclass(frozen=True, slots=True)
+class TickedContent:
+    """A checklist item with the measure it belongs to, for lists across a whole plan."""
+
+    measure_id: int
+    item: ChecklistItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +144,10 @@ class Measure:
     progress: tuple[ProgressEntry, ...] = ()
     # The measure of an earlier plan this one carries on, unfinished (its id).
     carried_from: int | None = None
+    # The planned budget in baht: None when the plan does not say, 0 when it uses none
+    # (ไม่ใช้งบประมาณ); and what has been spent so far.
+    budget: Decimal | None = None
+    budget_used: Decimal | None = None
 
     @property
     def full_title(self) -> str:
@@ -203,6 +227,15 @@ class AccessEvent:
     detail: str | None = None
 
 
+@dataclass(frozen=True)
+class PublishedAddress:
+    """Where the agency publishes an OIT item (o25…) for an assessment year (B.E.)."""
+
+    year: int
+    item: str
+    url: str
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """An agency's whole plan, as a plan file or a snapshot holds it."""
@@ -217,3 +250,25 @@ class Plan:
     # The agency's own OIT item lists, each a checked [[catalogues]] table of
     # data/oit_catalogues.toml's shape (ita_tui.core.oit reads and checks them).
     oit_lists: tuple[dict[str, Any], ...] = ()
+    published_addresses: tuple[PublishedAddress, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    """An address kept as evidence of a measure: of one of its contents, or of a progress entry."""
+
+    measure_id: int
+    measure_title: str
+    content: str | None
+    url: str
+    entry_date: date | None
+
+
+@dataclass(frozen=True)
+class LinkToCheck:
+    """An address the database holds, where it is held (said for a person), and the B.E. year
+    the page should be about (None when nothing says)."""
+
+    place: str
+    url: str
+    year: int | None = None

@@ -18,6 +18,9 @@ from ita_tui.core.thai_calendar import to_arabic_digits
 _CENT = Decimal("0.01")
 # The rules of a year's methodology that carry their own provenance.
 RULES = ("indicators", "weights", "pass_mark", "rating_rule")
+# How a rule is known: read in an NACC text or a report of one, inferred from what was read (the
+# source says from what), or taken as a copy or from third parties.
+RULE_STATUSES = ("confirmed", "inferred", "provisional")
 # What a rating's `min_each` applies to: each instrument's mean, or each indicator.
 RATING_UNITS = ("instrument", "indicator")
 
@@ -39,10 +42,15 @@ class Indicator:
 @dataclass(frozen=True)
 class Rule:
     """Where one rule of a year's methodology comes from, and whether it is read in an NACC
-    text ("confirmed") or inferred or taken from third parties ("provisional")."""
+    text ("confirmed"), inferred from what was read ("inferred") or a copy or taken from third
+    parties ("provisional")."""
 
     status: str
     source: str
+
+    def __post_init__(self) -> None:
+        if self.status not in RULE_STATUSES:
+            raise ValueError(f"a rule's status is one of {', '.join(RULE_STATUSES)}")
 
     @property
     def provisional(self) -> bool:
@@ -81,8 +89,12 @@ class Methodology:
         return Decimal(max(row[key] for row in rows))
 
     def is_provisional(self, rule: str) -> bool:
+        return self.status(rule) != "confirmed"
+
+    def status(self, rule: str) -> str:
+        """How the rule is known for these years (one of RULE_STATUSES)."""
         found = self.rules.get(rule)
-        return self.provisional or found is None or found.provisional
+        return "provisional" if self.provisional or found is None else found.status
 
 
 @dataclass(frozen=True)

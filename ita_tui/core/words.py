@@ -3,6 +3,7 @@ date, a number. The app, the command line and the documents all speak through on
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from ita_tui.core.i18n import translate
 from ita_tui.core.thai_calendar import (
@@ -40,6 +41,14 @@ class Words:
     def moment(self, value: str | datetime) -> str:
         """A recorded time (UTC) in Thai time."""
         return format_moment(value, self.digits, self.lang, self.era)
+
+    def baht(self, amount: Decimal | None) -> str:
+        """A budget as said: so many baht, no budget (0), or not stated (None)."""
+        if amount is None:
+            return self.t("budget.not_stated")
+        if amount == 0:
+            return self.t("budget.none")
+        return self.t("budget.baht", amount=with_digits(f"{amount:,}", self.digits))
 
     def num(self, value: object) -> str:
         # Stored scores are floats and shown to 2 decimals; Decimals arrive already rounded.

@@ -33,6 +33,7 @@ PLAN_TABLES: dict[str, tuple[str, ...]] = {
     "meetings": ("id",),
     "decisions": ("id",),
     "oit_lists": ("id",),
+    "published_addresses": ("id",),
 }
 # ... and who may change it.
 ACCESS_TABLES: dict[str, tuple[str, ...]] = {
@@ -273,6 +274,11 @@ def verify(db: Database) -> list[Problem]:
             if key[0] == table and after is not None and key not in present:
                 problems.append(Problem(None, "verify.row_missing", f"{table} {key[1]}"))
     return problems
+
+
+def length(db: Database) -> int:
+    """How many entries the chain has."""
+    return int(db.execute("SELECT count(*) FROM journal").fetchone()[0])
 
 
 def holds(db: Database, entry_id: int | None, hash_: str) -> bool:

@@ -12,7 +12,7 @@ else by its place in the list."""
 import json
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 from ita_tui.core import scoring
@@ -20,14 +20,18 @@ from ita_tui.core.errors import UserError
 from ita_tui.core.model import Measure, Plan
 from ita_tui.db import journal
 from ita_tui.db.connection import Database
+from ita_tui.db.mappings import (
+    CONTENTS,
+    FINDINGS,
+    MEASURES,
+    PROGRESS,
+    PUBLISHED_ADDRESSES,
+    RECOMMENDATIONS,
+)
 
 Key = Callable[[dict], object]
 # What the file brings for one row: the row as the store writes it, its id in the file, or both.
 Incoming = TypeVar("Incoming")
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _pair(
@@ -144,6 +148,7 @@ def apply(db: Database, plan: Plan, by: str, at: str, action: str = "import") ->
 
     _assessments(db, write, agency_id, plan)
     _oit_lists(db, write, agency_id, plan)
+    _published_addresses(db, write, agency_id, plan)
     _recommendations(db, write, agency_id, plan)
     unit_ids, gone_units = _units(db, write, agency_id, plan)
     finding_ids, gone_findings = _findings(db, write, agency_id, plan)
@@ -195,14 +200,23 @@ def _oit_lists(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None
     _write_matched(write, "oit_lists", existing, matched, wanted)
 
 
+def _published_addresses(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
+    wanted = [
+        {**PUBLISHED_ADDRESSES.row(address), "agency_id": agency_id}
+        for address in plan.published_addresses
+    ]
+    existing = db.rows("SELECT * FROM published_addresses WHERE agency_id = ?", (agency_id,))
+    by_item = (lambda row: (row["year"], row["item"]),) * 2
+    matched = _pair(existing, wanted, [by_item])
+    _write_matched(write, "published_addresses", existing, matched, wanted)
+
+
 def _recommendations(db: Database, write: _Writer, agency_id: int, plan: Plan) -> None:
     wanted = [
         {
+            **RECOMMENDATIONS.row(item, leave_out=("id",)),
             "agency_id": agency_id,
-            "assessment_year": item.assessment_year,
             "position": position,
-            "text": item.text,
-            "done_on": _iso(item.done_on),
         }
         for position, item in enumerate(plan.recommendations, start=1)
     ]
@@ -264,16 +278,9 @@ def _findings(
     for position, finding in enumerate(plan.findings, start=1):
         wanted.append(
             {
+                **FINDINGS.row(finding, leave_out=("id",)),
                 "agency_id": agency_id,
                 "position": position,
-                "assessment_year": finding.assessment_year,
-                "instrument": finding.instrument,
-                "indicator": finding.indicator,
-                "sub_indicator": finding.sub_indicator,
-                "kind": finding.kind,
-                "topic": finding.topic,
-                "text": finding.text,
-                "oit_item": finding.oit_item,
             }
         )
     existing = db.rows("SELECT * FROM findings WHERE agency_id = ? ORDER BY position", (agency_id,))
@@ -299,20 +306,12 @@ def _measures(
     finding_ids: dict[int, int],
     by: str,
 ) -> None:
+    # The measure it carries on is known by the file's id, the row's only once written.
     wanted = [
         {
+            **MEASURES.row(measure, leave_out=("id", "carried_from")),
             "agency_id": agency_id,
-            "fiscal_year": measure.fiscal_year,
             "position": position,
-            "title": measure.title,
-            "topic": measure.topic,
-            "method": measure.method,
-            "follow_up": measure.follow_up,
-            "period_text": measure.period,
-            "start_date": _iso(measure.start),
-            "end_date": _iso(measure.end),
-            "status": measure.status,
-            "drop_reason": measure.drop_reason,
         }
         for position, measure in enumerate(plan.measures, start=1)
     ]
@@ -362,7 +361,7 @@ def _measures(
     # A carried measure names one before it in the plan, so its id is known by then.
     measure_ids: dict[int, int] = {}
     for current, row, measure in zip(matched, wanted, plan.measures, strict=True):
-        row["carried_from_id"] = (
+        row[MEASURES.column("carried_from")] = (
             measure_ids[measure.carried_from] if measure.carried_from is not None else None
         )
         if current is None:
@@ -439,14 +438,7 @@ def _measure_findings(
 
 def _contents(write: _Writer, measure_id: int, measure: Measure, existing: list[dict]) -> None:
     wanted = [
-        {
-            "measure_id": measure_id,
-            "position": position,
-            "text": item.text,
-            "done_on": _iso(item.done_on),
-            "evidence": item.evidence,
-            "done_by": item.by,
-        }
+        {**CONTENTS.row(item, leave_out=("id",)), "measure_id": measure_id, "position": position}
         for position, item in enumerate(measure.contents, start=1)
     ]
     by_text = (lambda row: row["text"],) * 2
@@ -462,10 +454,11 @@ def _progress(
     percent, note and evidence. Who recorded it and when are kept when the file does not say."""
     entries = measure.progress
     by_id = (_source, lambda entry: entry.id)
+    said = ("date", "percent", "note", "evidence")
     by_content = (
-        lambda row: (row["entry_date"], row["percent"], row["note"], row["evidence"]),
+        lambda row: tuple(row[PROGRESS.column(field)] for field in said),
         lambda entry: (
-            (_iso(entry.date), entry.percent, entry.note, entry.evidence)
+            tuple(PROGRESS.row(entry)[PROGRESS.column(field)] for field in said)
             if entry.id is None
             else None
         ),
@@ -479,24 +472,21 @@ def _progress(
         for current, entry in zip(matched, entries, strict=True)
         if current is not None and entry.id is not None
     }
+    recorded_by, recorded_at = PROGRESS.column("by"), PROGRESS.column("recorded_at")
     for current, entry in zip(matched, entries, strict=True):
-        row = {
-            "measure_id": measure_id,
-            "entry_date": _iso(entry.date),
-            "percent": entry.percent,
-            "note": entry.note,
-            "evidence": entry.evidence,
-            "corrects_id": entry_ids.get(entry.corrects) if entry.corrects is not None else None,
-        }
-        if entry.by is not None:
-            row["recorded_by"] = entry.by
-        if entry.recorded_at is not None:
-            row["recorded_at"] = entry.recorded_at.isoformat()
+        row = {**PROGRESS.row(entry, leave_out=("id",)), "measure_id": measure_id}
+        row[PROGRESS.column("corrects")] = (
+            entry_ids.get(entry.corrects) if entry.corrects is not None else None
+        )
+        # Who recorded it and when are kept when the file does not say.
+        for column in (recorded_by, recorded_at):
+            if row[column] is None:
+                del row[column]
         if current is not None:
             write.sync("progress", (current["id"],), current, row)
             continue
-        row.setdefault("recorded_by", by)
-        row.setdefault("recorded_at", write.at)
+        row.setdefault(recorded_by, by)
+        row.setdefault(recorded_at, write.at)
         new_id = write.insert_keeping_id("progress", row, entry.id)
         if entry.id is not None:
             entry_ids[entry.id] = new_id

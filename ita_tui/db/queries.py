@@ -2,7 +2,7 @@
 
 import json
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ita_tui.core import follow_up
@@ -12,17 +12,30 @@ from ita_tui.core.model import (
     Assessment,
     ChecklistItem,
     Decision,
+    EvidenceLink,
     Finding,
+    LoggedProgress,
     MeasureDetail,
     MeasureState,
     Meeting,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
+    TickedContent,
     Unit,
 )
 from ita_tui.core.text import normalise, visible
 from ita_tui.core.thai_calendar import to_arabic_digits
 from ita_tui.db.connection import Database
+from ita_tui.db.mappings import (
+    CONTENTS,
+    FINDINGS,
+    MEASURES,
+    MEETINGS,
+    PROGRESS,
+    PUBLISHED_ADDRESSES,
+    RECOMMENDATIONS,
+)
 
 
 def _day(value: str | None) -> date | None:
@@ -119,9 +132,9 @@ def _measure_units(
     return by_measure
 
 
-_MEASURE_COLUMNS = """
-    m.id, m.fiscal_year, m.position, m.title, m.topic, m.method, m.follow_up, m.status,
-    m.start_date, m.end_date, m.period_text, m.drop_reason, m.status_changed_on,
+# A measure's fields, where it stands in the plan, and its latest progress.
+_MEASURE_COLUMNS = f"""
+    {MEASURES.select("m")}, m.position AS position, m.status_changed_on AS status_changed_on,
     (SELECT p.percent FROM progress p WHERE p.measure_id = m.id
        ORDER BY p.entry_date DESC, p.id DESC LIMIT 1) AS percent,
     (SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id) AS last_progress
@@ -129,7 +142,7 @@ _MEASURE_COLUMNS = """
 
 
 def _state(
-    row: tuple,
+    row: dict,
     units_by_measure: dict[int, list[str]],
     as_of: date,
     stale_days: int = follow_up.STALE_DAYS,
@@ -137,45 +150,20 @@ def _state(
     **detail: Any,
 ) -> MeasureState:
     """A measure row (`_MEASURE_COLUMNS`) with the follow-up rules' verdicts as of a date."""
-    (
-        measure_id,
-        fiscal_year,
-        position,
-        title,
-        topic,
-        method,
-        follow,
-        status,
-        start_text,
-        end_text,
-        period,
-        drop_reason,
-        changed_text,
-        percent,
-        last_text,
-    ) = row[:15]
-    start, end, last_progress = _day(start_text), _day(end_text), _day(last_text)
+    measure = MEASURES.values(row)
+    status, start, end = measure["status"], measure["start"], measure["end"]
+    last_progress = _day(row["last_progress"])
     return record(
-        id=measure_id,
-        fiscal_year=fiscal_year,
-        title=title,
-        units=tuple(units_by_measure.get(measure_id, ())),
-        topic=topic,
-        method=method,
-        follow_up=follow,
-        period=period,
-        start=start,
-        end=end,
-        status=status,
-        drop_reason=drop_reason,
-        position=position,
-        percent=percent or 0,
+        **measure,
+        units=tuple(units_by_measure.get(measure["id"], ())),
+        position=row["position"],
+        percent=row["percent"] or 0,
         last_progress=last_progress,
-        status_changed_on=_day(changed_text),
+        status_changed_on=_day(row["status_changed_on"]),
         days_overdue=follow_up.days_overdue(status, end, as_of),
         due_soon=follow_up.is_due_soon(status, end, as_of),
         stale=follow_up.is_stale(status, last_progress, start, as_of, stale_days),
-        outside_fiscal_year=follow_up.outside_fiscal_year(fiscal_year, start, end),
+        outside_fiscal_year=follow_up.outside_fiscal_year(measure["fiscal_year"], start, end),
         **detail,
     )
 
@@ -278,15 +266,15 @@ def measures(
         ids,
     )
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    rows = db.execute(
+    rows = db.rows(
         f"SELECT {_MEASURE_COLUMNS} FROM measures m WHERE {where}"
         f" ORDER BY m.fiscal_year, m.position, m.id{page}",
         params,
-    ).fetchall()
+    )
     if limit is None:
         units_by_measure = _measure_units(db, where, params)
     else:
-        shown = [row[0] for row in rows]
+        shown = [row["id"] for row in rows]
         units_by_measure = _measure_units(
             db, f"m.id IN ({', '.join('?' for _ in shown) or 'NULL'})", shown
         )
@@ -318,10 +306,10 @@ def is_slow_search(search: str | None) -> bool:
 def measure(
     db: Database, measure_id: int, as_of: date, stale_days: int = follow_up.STALE_DAYS
 ) -> MeasureDetail:
-    row = db.execute(
-        f"SELECT {_MEASURE_COLUMNS}, m.agency_id, m.carried_from_id FROM measures m WHERE m.id = ?",
+    row = db.row(
+        f"SELECT {_MEASURE_COLUMNS}, m.agency_id AS agency_id FROM measures m WHERE m.id = ?",
         (measure_id,),
-    ).fetchone()
+    )
     if row is None:
         raise UserError("measure.unknown", id=measure_id)
     answers = tuple(
@@ -338,8 +326,7 @@ def measure(
         as_of,
         stale_days,
         MeasureDetail,
-        agency_id=row[15],
-        carried_from=row[16],
+        agency_id=row["agency_id"],
         contents=tuple(contents(db, measure_id)),
         progress=tuple(progress(db, measure_id)),
         findings=tuple(f.id for f in answers),
@@ -351,39 +338,22 @@ def measure(
 
 def contents(db: Database, measure_id: int) -> list[ChecklistItem]:
     return [
-        ChecklistItem(
-            id=row["id"],
-            text=row["text"],
-            done_on=_day(row["done_on"]),
-            evidence=row["evidence"],
-            by=row["done_by"],
-        )
+        CONTENTS.record(row)
         for row in db.rows(
-            "SELECT * FROM measure_contents WHERE measure_id = ? ORDER BY position, id",
+            f"SELECT {CONTENTS.select('t')} FROM measure_contents t WHERE t.measure_id = ?"
+            " ORDER BY t.position, t.id",
             (measure_id,),
         )
     ]
 
 
-def _progress_entry(row: dict) -> ProgressEntry:
-    return ProgressEntry(
-        id=row["id"],
-        date=date.fromisoformat(row["entry_date"]),
-        percent=row["percent"],
-        note=row["note"],
-        evidence=row["evidence"],
-        by=row["recorded_by"],
-        recorded_at=datetime.fromisoformat(row["recorded_at"]) if row["recorded_at"] else None,
-        corrects=row["corrects_id"],
-    )
-
-
 def progress(db: Database, measure_id: int) -> list[ProgressEntry]:
     """Newest first, as an officer reads a log."""
     return [
-        _progress_entry(row)
+        PROGRESS.record(row)
         for row in db.rows(
-            "SELECT * FROM progress WHERE measure_id = ? ORDER BY entry_date DESC, id DESC",
+            f"SELECT {PROGRESS.select('t')} FROM progress t WHERE t.measure_id = ?"
+            " ORDER BY t.entry_date DESC, t.id DESC",
             (measure_id,),
         )
     ]
@@ -405,6 +375,42 @@ def assessments(db: Database, agency_id: int) -> list[Assessment]:
     ]
 
 
+def published_addresses(
+    db: Database, agency_id: int, year: int | None = None
+) -> list[PublishedAddress]:
+    rows = db.rows(
+        f"SELECT {PUBLISHED_ADDRESSES.select('a')} FROM published_addresses a"
+        " WHERE a.agency_id = ? AND (? IS NULL OR a.year = ?) ORDER BY a.year, a.item",
+        (agency_id, year, year),
+    )
+    return [PUBLISHED_ADDRESSES.record(row) for row in rows]
+
+
+def evidence_links(db: Database, agency_id: int) -> list[EvidenceLink]:
+    """Every address kept as evidence of a measure: of a content ticked off, of a progress entry."""
+    rows = db.execute(
+        "SELECT m.id, m.title, c.text, c.evidence, NULL FROM measure_contents c"
+        " JOIN measures m ON m.id = c.measure_id"
+        " WHERE m.agency_id = ? AND c.evidence IS NOT NULL AND c.evidence != ''"
+        " UNION ALL"
+        " SELECT m.id, m.title, NULL, p.evidence, p.entry_date FROM progress p"
+        " JOIN measures m ON m.id = p.measure_id"
+        " WHERE m.agency_id = ? AND p.evidence IS NOT NULL AND p.evidence != ''"
+        " ORDER BY 1, 5",
+        (agency_id, agency_id),
+    ).fetchall()
+    return [
+        EvidenceLink(
+            measure_id=number,
+            measure_title=title,
+            content=content,
+            url=url,
+            entry_date=date.fromisoformat(day) if day else None,
+        )
+        for number, title, content, url, day in rows
+    ]
+
+
 def oit_lists(db: Database, agency_id: int) -> list[dict]:
     """The agency's own OIT item lists, as their documents, oldest years first."""
     return [
@@ -417,18 +423,7 @@ def oit_lists(db: Database, agency_id: int) -> list[dict]:
 
 
 def _finding(row: dict, measures: tuple[int, ...] = ()) -> Finding:
-    return Finding(
-        id=row["id"],
-        assessment_year=row["assessment_year"],
-        kind=row["kind"],
-        text=row["text"],
-        instrument=row["instrument"],
-        indicator=row["indicator"],
-        sub_indicator=row["sub_indicator"],
-        topic=row["topic"],
-        oit_item=row["oit_item"],
-        measures=measures,
-    )
+    return FINDINGS.from_columns(row, measures=measures)
 
 
 def findings(db: Database, agency_id: int) -> list[Finding]:
@@ -447,14 +442,10 @@ def findings(db: Database, agency_id: int) -> list[Finding]:
 
 def recommendations(db: Database, agency_id: int) -> list[Recommendation]:
     return [
-        Recommendation(
-            id=row["id"],
-            assessment_year=row["assessment_year"],
-            text=row["text"],
-            done_on=_day(row["done_on"]),
-        )
+        RECOMMENDATIONS.record(row)
         for row in db.rows(
-            "SELECT * FROM recommendations WHERE agency_id = ? ORDER BY position, id",
+            f"SELECT {RECOMMENDATIONS.select('t')} FROM recommendations t"
+            " WHERE t.agency_id = ? ORDER BY t.position, t.id",
             (agency_id,),
         )
     ]
@@ -462,15 +453,11 @@ def recommendations(db: Database, agency_id: int) -> list[Recommendation]:
 
 def meetings(db: Database, agency_id: int) -> list[Meeting]:
     return [
-        Meeting(
-            id=row["id"],
-            held_on=date.fromisoformat(row["held_on"]),
-            attendees=row["attendees"],
-            notes=row["notes"],
-            recorded_by=row["recorded_by"],
-        )
+        MEETINGS.record(row)
         for row in db.rows(
-            "SELECT * FROM meetings WHERE agency_id = ? ORDER BY held_on, id", (agency_id,)
+            f"SELECT {MEETINGS.select('t')} FROM meetings t"
+            " WHERE t.agency_id = ? ORDER BY t.held_on, t.id",
+            (agency_id,),
         )
     ]
 
@@ -510,66 +497,66 @@ def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list
     return found
 
 
-def _dated_between(
-    db: Database, table: str, day_column: str, agency_id: int, since: date, until: date
-) -> list[dict]:
-    """Rows of a measure's log or checklist dated after `since` up to `until`, oldest first."""
+def progress_since(db: Database, agency_id: int, since: date, until: date) -> list[LoggedProgress]:
+    """The progress logged on days after `since` up to `until`, oldest first."""
     rows = db.rows(
-        f"""SELECT t.*, m.title FROM {table} t JOIN measures m ON m.id = t.measure_id
-            WHERE m.agency_id = ? AND t.{day_column} > ? AND t.{day_column} <= ?
-            ORDER BY t.{day_column}, t.id""",
+        f"""SELECT t.measure_id AS measure_id, {PROGRESS.select("t")}
+            FROM progress t JOIN measures m ON m.id = t.measure_id
+            WHERE m.agency_id = ? AND t.entry_date > ? AND t.entry_date <= ?
+            ORDER BY t.entry_date, t.id""",
         (agency_id, since.isoformat(), until.isoformat()),
     )
-    for row in rows:
-        row[day_column] = _day(row[day_column])
-    return rows
+    return [LoggedProgress(row["measure_id"], PROGRESS.record(row)) for row in rows]
 
 
-def progress_since(db: Database, agency_id: int, since: date, until: date) -> list[dict]:
-    return _dated_between(db, "progress", "entry_date", agency_id, since, until)
-
-
-def contents_ticked_since(db: Database, agency_id: int, since: date, until: date) -> list[dict]:
-    return _dated_between(db, "measure_contents", "done_on", agency_id, since, until)
-
-
-def progress_entries(db: Database, agency_id: int) -> list[dict]:
-    """Every progress entry of the agency, oldest first, for curves over the year."""
+def contents_ticked_since(
+    db: Database, agency_id: int, since: date, until: date
+) -> list[TickedContent]:
+    """The checklist items ticked as done on days after `since` up to `until`, oldest first."""
     rows = db.rows(
-        """SELECT p.measure_id, p.entry_date, p.percent FROM progress p
-           JOIN measures m ON m.id = p.measure_id WHERE m.agency_id = ?
-           ORDER BY p.entry_date, p.id""",
+        f"""SELECT t.measure_id AS measure_id, {CONTENTS.select("t")}
+            FROM measure_contents t JOIN measures m ON m.id = t.measure_id
+            WHERE m.agency_id = ? AND t.done_on > ? AND t.done_on <= ?
+            ORDER BY t.done_on, t.id""",
+        (agency_id, since.isoformat(), until.isoformat()),
+    )
+    return [TickedContent(row["measure_id"], CONTENTS.record(row)) for row in rows]
+
+
+def progress_entries(db: Database, agency_id: int) -> list[LoggedProgress]:
+    """Every progress entry of the agency, oldest first, for curves over the year."""
+    return _logged(db, agency_id, "t.entry_date, t.id")
+
+
+def _logged(db: Database, agency_id: int, order: str) -> list[LoggedProgress]:
+    rows = db.rows(
+        f"""SELECT t.measure_id AS measure_id, {PROGRESS.select("t")}
+            FROM progress t JOIN measures m ON m.id = t.measure_id
+            WHERE m.agency_id = ? ORDER BY {order}""",
         (agency_id,),
     )
-    for row in rows:
-        row["entry_date"] = _day(row["entry_date"])
-    return rows
+    return [LoggedProgress(row["measure_id"], PROGRESS.record(row)) for row in rows]
 
 
-def _grouped(db: Database, table: str, columns: str, order: str, agency_id: int) -> dict:
-    grouped: dict[int, list[tuple]] = {}
-    for row in db.execute(
-        f"""SELECT t.measure_id, {columns} FROM {table} t JOIN measures m ON m.id = t.measure_id
-            WHERE m.agency_id = ? ORDER BY t.measure_id, {order}""",
+def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[ChecklistItem]]:
+    """Every checklist of the agency in one query, for whole-plan work such as the snapshot."""
+    grouped: dict[int, list[ChecklistItem]] = {}
+    for row in db.rows(
+        f"""SELECT t.measure_id AS measure_id, {CONTENTS.select("t")}
+            FROM measure_contents t JOIN measures m ON m.id = t.measure_id
+            WHERE m.agency_id = ? ORDER BY t.measure_id, t.position, t.id""",
         (agency_id,),
     ):
-        grouped.setdefault(row[0], []).append(row)
+        grouped.setdefault(row["measure_id"], []).append(CONTENTS.record(row))
     return grouped
 
 
-def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[tuple]]:
-    """Every checklist of the agency in one query, for whole-plan work such as the snapshot:
-    rows of (measure_id, text, done_on, evidence, done_by), dates as ISO text."""
-    columns = "t.text, t.done_on, t.evidence, t.done_by"
-    return _grouped(db, "measure_contents", columns, "t.position, t.id", agency_id)
-
-
-def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[tuple]]:
-    """Every progress log of the agency in one query, oldest first: rows of (measure_id,
-    entry_date, percent, note, evidence, recorded_by, recorded_at, id, corrects_id)."""
-    columns = "t.entry_date, t.percent, t.note, t.evidence, t.recorded_by, t.recorded_at"
-    columns += ", t.id, t.corrects_id"
-    return _grouped(db, "progress", columns, "t.entry_date, t.id", agency_id)
+def progress_by_measure(db: Database, agency_id: int) -> dict[int, list[ProgressEntry]]:
+    """Every progress log of the agency in one query, each oldest first."""
+    grouped: dict[int, list[ProgressEntry]] = {}
+    for logged in _logged(db, agency_id, "t.measure_id, t.entry_date, t.id"):
+        grouped.setdefault(logged.measure_id, []).append(logged.entry)
+    return grouped
 
 
 def overdue_statement(agency_id: int, as_of: date, unit_id: int | None = None) -> tuple[str, list]:
@@ -671,14 +658,3 @@ def agency_summaries(
         parameters = [*overdue_values, *stale_values, *params]
     rows = db.rows(sql, parameters)
     return rows, total
-
-
-def carried_from(db: Database, agency_id: int) -> dict[int, int]:
-    """For each measure carried on from an earlier plan, the measure it carries on."""
-    return dict(
-        db.execute(
-            "SELECT id, carried_from_id FROM measures"
-            " WHERE agency_id = ? AND carried_from_id IS NOT NULL",
-            (agency_id,),
-        ).fetchall()
-    )

@@ -5,7 +5,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ita_tui.core import follow_up
-from ita_tui.core.model import Agency, Assessment, Decision, MeasureState, Meeting
+from ita_tui.core.model import (
+    Agency,
+    Assessment,
+    Decision,
+    LoggedProgress,
+    MeasureState,
+    Meeting,
+    TickedContent,
+)
 from ita_tui.core.thai_calendar import add_months
 from ita_tui.db import queries
 from ita_tui.db.connection import Database
@@ -35,8 +43,8 @@ class Review:
     assessments: list[Assessment]
     units: list[UnitReview]
     open_decisions: list[Decision]
-    progress: list[dict]
-    ticked: list[dict]
+    progress: list[LoggedProgress]
+    ticked: list[TickedContent]
     status_changes: list[MeasureState]
 
 

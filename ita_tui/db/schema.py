@@ -1,8 +1,12 @@
 """The schema, created and upgraded only through these migrations, in order."""
 
+from datetime import UTC, datetime
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from ita_tui.db import journal
+from ita_tui.db.connection import Database as Connection
 from ita_tui.db.search_index import searchable as _searchable
 from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET
 
@@ -213,8 +217,6 @@ def m002_meetings(db: Database) -> None:
 
 @MIGRATIONS()
 def m003_journal(db: Database) -> None:
-    from ita_tui.db import journal
-
     db.table("journal").create(
         {
             "id": int,
@@ -249,11 +251,6 @@ def m003_journal(db: Database) -> None:
 
 def _baseline(db: Database, tables: dict[str, tuple[str, ...]]) -> None:
     """Rows from before their tables were journaled enter the journal once, as they are."""
-    from datetime import UTC, datetime
-
-    from ita_tui.db import journal
-    from ita_tui.db.connection import Database as Connection
-
     at = datetime.now(UTC).isoformat(timespec="seconds")
     for table, columns in tables.items():
         keys = db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
@@ -360,8 +357,6 @@ def m006_people(db: Database) -> None:
 def m007_access_journal(db: Database) -> None:
     # People, their roles and units, handovers, the login setting and the access record join
     # the plan in the journal's chain.
-    from ita_tui.db import journal
-
     _baseline(db, journal.ACCESS_TABLES)
 
 
@@ -401,6 +396,31 @@ def m011_carried_measures(db: Database) -> None:
     # A measure the new fiscal year's plan carries over from the last one names the measure it
     # continues, whose progress history stays with it.
     db.table("measures").add_column("carried_from_id", int, fk="measures", fk_col="id")
+
+
+@MIGRATIONS()
+def m012_budgets_and_obstacles(db: Database) -> None:
+    # A measure's planned budget and what it has spent, in baht, kept as exact decimal text
+    # (SQLite has no decimal type and a REAL would round satang); a progress entry's ปัญหาอุปสรรค
+    # and ข้อเสนอแนะ, which the follow-up report to the NACC asks for.
+    for column in ("budget", "budget_used"):
+        db.table("measures").add_column(column, str)
+    for column in ("problems", "suggestions"):
+        db.table("progress").add_column(column, str)
+
+
+@MIGRATIONS()
+def m013_published_addresses(db: Database) -> None:
+    # Where the agency publishes each OIT item of an assessment year: the assessors open that
+    # address, and `ita-tui links` checks that it still opens.
+    db.table("published_addresses").create(
+        {"id": int, "agency_id": int, "year": int, "item": str, "url": str},
+        pk="id",
+        foreign_keys=[("agency_id", "agencies", "id")],
+        not_null={"agency_id", "year", "item", "url"},
+        strict=True,
+    )
+    db.table("published_addresses").create_index(["agency_id", "year", "item"], unique=True)
 
 
 if tuple(m.name for m in MIGRATIONS._migrations) != KNOWN_MIGRATIONS:

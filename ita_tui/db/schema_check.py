@@ -17,7 +17,8 @@ import sqlite3
 from pathlib import Path
 
 from ita_tui.core.errors import UserError
-from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATIONS_TABLE
+from ita_tui.core.i18n import translate
+from ita_tui.db.versions import KNOWN_MIGRATIONS, MIGRATION_SET, MIGRATIONS_TABLE
 
 RECORD = Path(__file__).with_name("schema.json")
 
@@ -59,6 +60,7 @@ def recorded() -> Schema:
 @functools.cache
 def built_by_migrations(steps: int = len(KNOWN_MIGRATIONS)) -> Schema:
     """The schema the first `steps` migrations make, in a database built in memory."""
+    # Only a file that differs from the record pays for the migration machinery (sqlite-utils).
     from sqlite_utils import Database as MigrationDatabase
 
     from ita_tui.db.schema import MIGRATIONS
@@ -126,8 +128,6 @@ class SchemaDiffers(UserError):
         self.found = found
 
     def message(self, lang: str) -> str:
-        from ita_tui.core.i18n import translate
-
         def kind(name: str) -> str:
             return translate(f"schema.kind.{name}", lang)
 
@@ -175,6 +175,32 @@ def record() -> None:
     RECORD.write_text(
         "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]\n", "utf-8"
     )
+
+
+def check_schema(connection: sqlite3.Connection, location: str) -> int | None:
+    """How many migrations the file has had; None for a file with no schema at all. Anything
+    but a schema this tool (or an older version of it) made is refused."""
+    schema = read(connection)
+    if not schema:
+        return None
+    migrations = schema.get((False, MIGRATIONS_TABLE))
+    if migrations is None or migrations[0] != "table":
+        raise UserError("db.not_ours", path=location)
+    names = tuple(
+        row[0]
+        for row in connection.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+            (MIGRATION_SET,),
+        )
+    )
+    if not names:
+        raise UserError("db.not_ours", path=location)
+    if set(names) - set(KNOWN_MIGRATIONS):
+        raise UserError("db.newer_schema", path=location)
+    if names != KNOWN_MIGRATIONS[: len(names)]:
+        raise UserError("db.unknown_history", path=location)
+    require(schema, len(names), location)
+    return len(names)
 
 
 if __name__ == "__main__":

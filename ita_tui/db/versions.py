@@ -15,4 +15,6 @@ KNOWN_MIGRATIONS = (
     "m009_search_kept_by_the_tool",
     "m010_oit_lists",
     "m011_carried_measures",
+    "m012_budgets_and_obstacles",
+    "m013_published_addresses",
 )

@@ -4,21 +4,38 @@ measure, its units, its checklist or its progress is journaled in that same tran
 import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
 
 from ita_tui.core import scoring
 from ita_tui.core.access import Actor
 from ita_tui.core.errors import UserError
-from ita_tui.core.model import MEASURE_STATUSES, Finding, Measure, Plan
+from ita_tui.core.model import MEASURE_STATUSES, Finding, Measure, Plan, ProgressEntry
+from ita_tui.core.money import baht
 from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import now_utc
 from ita_tui.db import guard, journal, plan_import
 from ita_tui.db.connection import Database, transaction
+from ita_tui.db.mappings import MEASURES, PROGRESS
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _text(value: str | None, multiline: bool = False) -> str | None:
+    """Text as typed, normalised; None for nothing but blanks."""
+    return (normalise(value, multiline=multiline) or None) if value else None
+
+
+def _amount(value: Decimal | None, key: str) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return baht(value)
+    except ValueError:
+        raise UserError(key, value=str(value)) from None
 
 
 @dataclass(frozen=True)
@@ -103,16 +120,19 @@ def log_progress(
     note: str | None = None,
     evidence: str | None = None,
     corrects: int | None = None,
+    problems: str | None = None,
+    suggestions: str | None = None,
+    budget_used: Decimal | None = None,
 ) -> int:
-    """Record how far a measure has come. Logging work on a measure that had not started
-    marks it in progress; finishing it stays a deliberate act (see set_status). An entry is
-    never edited: a correction is a new entry naming the one it corrects."""
+    """Record how far a measure has come, with the problems met and what is suggested, and
+    (when given) how much of its budget it has spent so far.
+    Logging work on a measure that had not started marks it in progress; finishing it stays a
+    deliberate act (see set_status). An entry is never edited: a correction is a new entry
+    naming the one it corrects."""
     if not 0 <= percent <= 100:
         raise UserError("progress.percent_range", value=percent)
     if entry_date > today:
         raise UserError("progress.future_date", date=entry_date.isoformat())
-    note = normalise(note, multiline=True) if note else None
-    evidence = normalise(evidence) if evidence else None
     with _action(db, recorded_by, "correct_progress" if corrects else "log_progress", measure_id):
         status, _ = _open_measure(db, measure_id)
         if status == "dropped":
@@ -123,20 +143,24 @@ def log_progress(
             ).fetchone()
             if corrected is None or corrected[0] != measure_id:
                 raise UserError("progress.unknown_entry", id=corrects, measure=measure_id)
-        entry_id = _insert(
-            db,
-            "progress",
-            {
-                "measure_id": measure_id,
-                "entry_date": entry_date.isoformat(),
-                "percent": percent,
-                "note": note or None,
-                "evidence": evidence or None,
-                "recorded_by": _STAMP.get().by,
-                "recorded_at": _STAMP.get().at,
-                "corrects_id": corrects,
-            },
+        entry = ProgressEntry(
+            date=entry_date,
+            percent=percent,
+            note=_text(note, multiline=True),
+            evidence=_text(evidence),
+            by=_STAMP.get().by,
+            recorded_at=datetime.fromisoformat(_STAMP.get().at),
+            corrects=corrects,
+            problems=_text(problems, multiline=True),
+            suggestions=_text(suggestions, multiline=True),
         )
+        row = {**PROGRESS.row(entry, leave_out=("id",)), "measure_id": measure_id}
+        # The stamp as the store has always written it, not as a datetime prints it.
+        row[PROGRESS.column("recorded_at")] = _STAMP.get().at
+        entry_id = _insert(db, "progress", row)
+        spent = _amount(budget_used, "measure.budget_used_not_baht")
+        if spent is not None:
+            _update(db, "measures", (measure_id,), MEASURES.changes(budget_used=spent))
         if status == "not_started" and percent > 0:
             _update(
                 db,
@@ -145,6 +169,27 @@ def log_progress(
                 {"status": "in_progress", "status_changed_on": entry_date.isoformat()},
             )
     return entry_id
+
+
+def set_budget(
+    db: Database,
+    measure_id: int,
+    planned: Decimal | None,
+    used: Decimal | None,
+    by: Actor | str = "",
+) -> None:
+    """A measure's planned budget (a change of the plan) and what it has spent (its progress);
+    None leaves that figure as it is."""
+    action = "edit_measure" if planned is not None else "log_progress"
+    with _action(db, by, action, measure_id):
+        _open_measure(db, measure_id)
+        given = {
+            "budget": _amount(planned, "measure.budget_not_baht"),
+            "budget_used": _amount(used, "measure.budget_used_not_baht"),
+        }
+        changes = MEASURES.changes(**{f: v for f, v in given.items() if v is not None})
+        if changes:
+            _update(db, "measures", (measure_id,), changes)
 
 
 def tick_content(
@@ -221,16 +266,18 @@ def save_measure(
         raise UserError("form.required", field="title")
     if not measure.units:
         raise UserError("snapshot.need_unit")
-    row = {
-        "fiscal_year": measure.fiscal_year,
-        "title": title,
-        "topic": normalise(measure.topic or "") or None,
-        "method": normalise(measure.method or "", multiline=True),
-        "follow_up": normalise(measure.follow_up or "", multiline=True),
-        "period_text": normalise(measure.period or ""),
-        "start_date": _iso(measure.start),
-        "end_date": _iso(measure.end),
-    }
+    written = replace(
+        measure,
+        title=title,
+        topic=normalise(measure.topic or "") or None,
+        method=normalise(measure.method or "", multiline=True),
+        follow_up=normalise(measure.follow_up or "", multiline=True),
+        period=normalise(measure.period or ""),
+        budget=_amount(measure.budget, "measure.budget_not_baht"),
+        budget_used=_amount(measure.budget_used, "measure.budget_used_not_baht"),
+    )
+    # Its status moves through set_status and its history through new_year: a form leaves them.
+    row = MEASURES.row(written, leave_out=("id", "status", "drop_reason", "carried_from"))
     with _action(db, by, "edit_measure" if measure_id else "add_measure"):
         unit_ids = []
         for name in measure.units:
@@ -463,6 +510,20 @@ def save_oit_lists(
                 (agency_id, last, last, first),
             )
             _insert(db, "oit_lists", plan_import.oit_list_row(agency_id, document))
+
+
+def set_published_address(
+    db: Database, agency_id: int, year: int, item: str, url: str, by: Actor | str = ""
+) -> None:
+    """Where the agency publishes an OIT item for an assessment year; an empty address forgets
+    it."""
+    url = normalise(url)
+    where = "agency_id = ? AND year = ? AND item = ?"
+    with _action(db, by, "published_address"):
+        _delete(db, "published_addresses", where, (agency_id, year, item))
+        if url:
+            row = {"agency_id": agency_id, "year": year, "item": item, "url": url}
+            _insert(db, "published_addresses", row)
 
 
 def forget_oit_list(db: Database, agency_id: int, year: int, by: Actor | str = "") -> bool:

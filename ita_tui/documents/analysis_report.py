@@ -3,12 +3,14 @@ indicator beside last year's, for each instrument the weaknesses to fix at once 
 to develop, the recommendations, and the plan of measures for the next fiscal year."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from ita_tui.core import scoring
 from ita_tui.core.document import Block, Bullets, Document, Heading, Paragraph, Section, Table
 from ita_tui.core.model import Assessment, Finding, MeasureState, Recommendation
 from ita_tui.core.words import Words
+from ita_tui.documents.report import score_chart
 
 INSTRUMENTS = ("IIT", "EIT", "OIT")
 
@@ -80,7 +82,8 @@ def _result(
         )
         for i in scoring.indicators()
     )
-    return [*blocks, Table(headers, rows, "scores"), *_ranking(latest, words)]
+    chart = replace(score_chart(latest, previous, words), scores_beside=False)
+    return [*blocks, Table(headers, rows, "scores"), chart, *_ranking(latest, words)]
 
 
 def _ranking(latest: Assessment, words: Words) -> list[Block]:

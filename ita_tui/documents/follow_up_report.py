@@ -1,6 +1,7 @@
 """The follow-up reports an agency publishes on its plan (OIT evidence): the six-month round
 (October to March) and the year's result, as the document model. Each measure as it stood at
-the end of the round: its progress and status then, and what was logged and ticked by then."""
+the end of the round: its progress and status then, and what was logged and ticked by then;
+its budget as planned and spent (as recorded now: the store keeps no history of spending)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from ita_tui.core.document import Document, Heading, Paragraph, Section, Table
 from ita_tui.core.model import MEASURE_STATUSES, MeasureDetail, ProgressEntry
 from ita_tui.core.thai_calendar import fiscal_year_bounds, six_month_round
 from ita_tui.core.words import Words
+from ita_tui.documents import budgets
 
 KINDS = ("six-month", "annual")
 
@@ -65,9 +67,13 @@ def follow_up_report(
         dropped=words.num(counts["dropped"]),
         mean=words.num(mean),
     )
+    budget_totals = budgets.totals([measure for measure, _ in stood], words)
+    # A column of budgets when any measure states one; else the summary says none does.
+    with_budget = budget_totals is not None
     headers = tuple(
         words.t(f"follow_report.col.{name}")
-        for name in ("number", "measure", "units", "period", "progress", "result")
+        for name in ("number", "measure", "units", "period", "progress", "budget", "result")
+        if with_budget or name != "budget"
     )
     rows = tuple(
         (
@@ -76,6 +82,7 @@ def follow_up_report(
             "\n".join(measure.units) or "-",
             measure.period or f"{words.day(measure.start)} – {words.day(measure.end)}",
             _progress(state, words),
+            *((budgets.cell(measure, words),) if with_budget else ()),
             _result(measure, state, as_of, words),
         )
         for index, (measure, state) in enumerate(stood, start=1)
@@ -92,7 +99,11 @@ def follow_up_report(
         parts=(
             Section(
                 "summary",
-                (Heading(words.t("follow_report.summary_heading")), Paragraph(summary)),
+                (
+                    Heading(words.t("follow_report.summary_heading")),
+                    # One paragraph: the counts, then the budget.
+                    Paragraph(f"{summary} · {budget_totals or words.t('budget.not_stated')}"),
+                ),
             ),
             Section(
                 "measures",

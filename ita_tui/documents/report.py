@@ -195,25 +195,26 @@ def _table(headers: list[str], rows: list[list[str]], kind: str) -> Table:
 
 def _change_lines(review: Review, words: Words) -> list[str]:
     lines = []
-    for entry in review.progress:
-        note = f" — {entry['note']}" if entry["note"] else ""
+    for logged in review.progress:
+        entry = logged.entry
+        note = f" — {entry.note}" if entry.note else ""
         lines.append(
             words.t(
                 "report.change.progress",
-                date=words.day(entry["entry_date"]),
-                id=words.num(entry["measure_id"]),
-                percent=words.num(entry["percent"]),
-                by=entry["recorded_by"],
+                date=words.day(entry.date),
+                id=words.num(logged.measure_id),
+                percent=words.num(entry.percent),
+                by=entry.by,
             )
             + note
         )
-    for item in review.ticked:
+    for ticked in review.ticked:
         lines.append(
             words.t(
                 "report.change.ticked",
-                date=words.day(item["done_on"]),
-                id=words.num(item["measure_id"]),
-                item=item["text"],
+                date=words.day(ticked.item.done_on),
+                id=words.num(ticked.measure_id),
+                item=ticked.item.text,
             )
         )
     for row in review.status_changes:

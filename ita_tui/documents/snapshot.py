@@ -6,8 +6,10 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import tomli_w
@@ -15,7 +17,21 @@ import tomli_w
 from ita_tui.core import scoring
 from ita_tui.core.access import Actor
 from ita_tui.core.follow_up import outside_fiscal_year
-from ita_tui.core.model import MEASURE_STATUSES, Measure, MeasureState, Plan, Unit
+from ita_tui.core.model import (
+    MEASURE_STATUSES,
+    Assessment,
+    ChecklistItem,
+    Finding,
+    Measure,
+    MeasureState,
+    Plan,
+    ProgressEntry,
+    PublishedAddress,
+    Recommendation,
+    Unit,
+    field_names,
+)
+from ita_tui.core.money import as_number
 from ita_tui.core.text import escaped_in_data
 from ita_tui.core.thai_calendar import TIMEZONE
 from ita_tui.db import journal, queries, writes
@@ -32,33 +48,47 @@ def _drop_empty(row: dict) -> dict:
     return {key: value for key, value in row.items() if value is not None}
 
 
+def _keys(record: type, *store_only: str) -> tuple[str, ...]:
+    return tuple(name for name in field_names(record) if name not in store_only)
+
+
+# The keys of each record in a snapshot: its fields, but those the store alone sets (a
+# checklist item is known by its text, a unit's parent by its name). The validation reads
+# the same fields back (snapshot_validation), and tests/test_round_trip.py fails for a field
+# one side forgets.
+ASSESSMENT_KEYS = _keys(Assessment, "id")
+RECOMMENDATION_KEYS = _keys(Recommendation, "id")
+UNIT_KEYS = _keys(Unit, "id", "parent_id")
+FINDING_KEYS = _keys(Finding, "measures")
+MEASURE_KEYS = _keys(Measure)
+CONTENT_KEYS = _keys(ChecklistItem, "id")
+PROGRESS_KEYS = _keys(ProgressEntry)
+PUBLISHED_ADDRESS_KEYS = _keys(PublishedAddress)
+_NESTED = {"contents": CONTENT_KEYS, "progress": PROGRESS_KEYS}
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return as_number(value)
+    if isinstance(value, tuple):
+        return [_value(item) for item in value]
+    return value
+
+
 # A national plan has hundreds of thousands of these: each is built in one go, its empty values
 # left out as `_drop_empty` would.
-def _content(row: tuple) -> dict:
-    _, text, done_on, evidence, done_by = row
-    item: dict = {"text": text}
-    if done_on is not None:
-        item["done_on"] = date.fromisoformat(done_on)
-    if evidence is not None:
-        item["evidence"] = evidence
-    if done_by is not None:
-        item["by"] = done_by
-    return item
-
-
-def _progress(row: tuple) -> dict:
-    _, entry_date, percent, note, evidence, by, recorded_at, entry_id, corrects = row
-    item: dict = {"date": date.fromisoformat(entry_date), "percent": percent}
-    if note is not None:
-        item["note"] = note
-    if evidence is not None:
-        item["evidence"] = evidence
-    item["by"] = by
-    item["recorded_at"] = datetime.fromisoformat(recorded_at)
-    item["id"] = entry_id
-    if corrects is not None:
-        item["corrects"] = corrects
-    return item
+def _table(record: Any, keys: tuple[str, ...]) -> dict:
+    """A record as a TOML table: empty values left out (TOML has no null), but a measure's
+    checklist and progress, always written; amounts of baht as numbers."""
+    table: dict = {}
+    for key in keys:
+        value = getattr(record, key)
+        nested = _NESTED.get(key)
+        if nested is not None:
+            table[key] = [_table(item, nested) for item in value]
+        elif value is not None and value != ():
+            table[key] = _value(value)
+    return table
 
 
 @contextlib.contextmanager
@@ -101,89 +131,53 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     for assessment in queries.assessments(db, agency.id):
         score = scoring.compute(assessment.year, assessment.scores)
         document["assessments"].append(
-            _drop_empty(
-                {
-                    "year": assessment.year,
-                    "scores": list(assessment.scores),
-                    "published_overall": assessment.published_overall,
-                    "published_result": assessment.published_result,
-                    "note": assessment.note,
-                    "computed_overall": float(score.overall),
-                    "computed_result": score.result_th,
-                    "passed": score.passed,
-                }
-            )
+            {
+                **_table(assessment, ASSESSMENT_KEYS),
+                "computed_overall": float(score.overall),
+                "computed_result": score.result_th,
+                "passed": score.passed,
+            }
         )
     own_lists = queries.oit_lists(db, agency.id)
     if own_lists:
         # Only an agency that corrected a list has the key: other snapshots stay as they were.
         document["oit_lists"] = own_lists
+    addresses = queries.published_addresses(db, agency.id)
+    if addresses:
+        document["published_addresses"] = [_table(a, PUBLISHED_ADDRESS_KEYS) for a in addresses]
     for recommendation in queries.recommendations(db, agency.id):
-        document["recommendations"].append(
-            _drop_empty(
-                {
-                    "assessment_year": recommendation.assessment_year,
-                    "text": recommendation.text,
-                    "done_on": recommendation.done_on,
-                }
-            )
-        )
+        document["recommendations"].append(_table(recommendation, RECOMMENDATION_KEYS))
     units = queries.units(db, agency.id)
-    for unit in units:
-        document["units"].append(
-            _drop_empty({"name": unit.name, "kind": unit.kind, "parent": unit.parent})
-        )
+    document["units"] = [_table(unit, UNIT_KEYS) for unit in units]
     findings_by_measure: dict[int, list[int]] = {}
     for finding in queries.findings(db, agency.id):
         assert finding.id is not None  # every record read from the store has its id
-        document["findings"].append(
-            _drop_empty(
-                {
-                    "id": finding.id,
-                    "assessment_year": finding.assessment_year,
-                    "instrument": finding.instrument,
-                    "indicator": finding.indicator,
-                    "sub_indicator": finding.sub_indicator,
-                    "kind": finding.kind,
-                    "topic": finding.topic,
-                    "text": finding.text,
-                    "oit_item": finding.oit_item,
-                }
-            )
-        )
+        document["findings"].append(_table(finding, FINDING_KEYS))
         for measure_id in finding.measures:
             findings_by_measure.setdefault(measure_id, []).append(finding.id)
 
     measures = queries.measures(db, agency.id, as_of)
     contents = queries.contents_by_measure(db, agency.id)
     progress = queries.progress_by_measure(db, agency.id)
-    carried_from = queries.carried_from(db, agency.id)
+    # A list's measures come without what other tables hold: those are added from them.
+    held_apart = ("findings", "contents", "progress")
+    scalar_keys = tuple(key for key in MEASURE_KEYS if key not in held_apart)
     for row in measures:
         assert row.id is not None  # every record read from the store has its id
-        measure = _drop_empty(
-            {
-                "id": row.id,
-                "fiscal_year": row.fiscal_year,
-                "title": row.title,
-                "topic": row.topic,
-                "method": row.method,
-                "follow_up": row.follow_up,
-                "units": list(row.units),
-                "period": row.period,
-                "start": row.start,
-                "end": row.end,
-                "status": row.status,
-                "drop_reason": row.drop_reason,
-                "findings": sorted(findings_by_measure.get(row.id, [])) or None,
-                "percent": row.percent,
-                "overdue": row.overdue,
-                "days_overdue": row.days_overdue,
-                "flags": ["period_outside_fiscal_year"] if row.outside_fiscal_year else None,
-                "carried_from": carried_from.get(row.id),
-            }
+        measure = _table(row, scalar_keys)
+        measure.update(
+            _drop_empty(
+                {
+                    "findings": sorted(findings_by_measure.get(row.id, [])) or None,
+                    "percent": row.percent,
+                    "overdue": row.overdue,
+                    "days_overdue": row.days_overdue,
+                    "flags": ["period_outside_fiscal_year"] if row.outside_fiscal_year else None,
+                }
+            )
         )
-        measure["contents"] = [_content(item) for item in contents.get(row.id, ())]
-        measure["progress"] = [_progress(entry) for entry in progress.get(row.id, ())]
+        measure["contents"] = [_table(item, CONTENT_KEYS) for item in contents.get(row.id, ())]
+        measure["progress"] = [_table(entry, PROGRESS_KEYS) for entry in progress.get(row.id, ())]
         document["measures"].append(measure)
     document["summary"] = unit_summary(units, measures)
     return document
@@ -194,46 +188,6 @@ def plan_document(plan: Plan, as_of: date, journal_head: tuple[int, str]) -> dic
     what it holds, without the figures an export derives. The journal's head says what the
     database held when it was written, so that an import can tell it is still current."""
     head_id, head_hash = journal_head
-    measures = []
-    for measure in plan.measures:
-        row = _drop_empty(
-            {
-                "id": measure.id,
-                "fiscal_year": measure.fiscal_year,
-                "title": measure.title,
-                "topic": measure.topic,
-                "method": measure.method,
-                "follow_up": measure.follow_up,
-                "units": list(measure.units),
-                "period": measure.period,
-                "start": measure.start,
-                "end": measure.end,
-                "status": measure.status,
-                "drop_reason": measure.drop_reason,
-                "findings": list(measure.findings) or None,
-                "carried_from": measure.carried_from,
-            }
-        )
-        row["contents"] = [
-            _drop_empty({"text": c.text, "done_on": c.done_on, "evidence": c.evidence, "by": c.by})
-            for c in measure.contents
-        ]
-        row["progress"] = [
-            _drop_empty(
-                {
-                    "date": entry.date,
-                    "percent": entry.percent,
-                    "note": entry.note,
-                    "evidence": entry.evidence,
-                    "by": entry.by,
-                    "recorded_at": entry.recorded_at,
-                    "id": entry.id,
-                    "corrects": entry.corrects,
-                }
-            )
-            for entry in measure.progress
-        ]
-        measures.append(row)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -242,45 +196,17 @@ def plan_document(plan: Plan, as_of: date, journal_head: tuple[int, str]) -> dic
         "journal_entry": head_id,
         "as_of": as_of,
         "agency": {"name": plan.agency},
-        "assessments": [
-            _drop_empty(
-                {
-                    "year": a.year,
-                    "scores": list(a.scores),
-                    "published_overall": a.published_overall,
-                    "published_result": a.published_result,
-                    "note": a.note,
-                }
-            )
-            for a in plan.assessments
-        ],
-        "recommendations": [
-            _drop_empty(
-                {"assessment_year": r.assessment_year, "text": r.text, "done_on": r.done_on}
-            )
-            for r in plan.recommendations
-        ],
-        "units": [
-            _drop_empty({"name": u.name, "kind": u.kind, "parent": u.parent}) for u in plan.units
-        ],
-        "findings": [
-            _drop_empty(
-                {
-                    "id": f.id,
-                    "assessment_year": f.assessment_year,
-                    "instrument": f.instrument,
-                    "indicator": f.indicator,
-                    "sub_indicator": f.sub_indicator,
-                    "kind": f.kind,
-                    "topic": f.topic,
-                    "text": f.text,
-                    "oit_item": f.oit_item,
-                }
-            )
-            for f in plan.findings
-        ],
-        "measures": measures,
+        "assessments": [_table(a, ASSESSMENT_KEYS) for a in plan.assessments],
+        "recommendations": [_table(r, RECOMMENDATION_KEYS) for r in plan.recommendations],
+        "units": [_table(u, UNIT_KEYS) for u in plan.units],
+        "findings": [_table(f, FINDING_KEYS) for f in plan.findings],
+        "measures": [_table(m, MEASURE_KEYS) for m in plan.measures],
         **({"oit_lists": list(plan.oit_lists)} if plan.oit_lists else {}),
+        **(
+            {"published_addresses": [_table(a, PUBLISHED_ADDRESS_KEYS) for a in addresses]}
+            if (addresses := plan.published_addresses)
+            else {}
+        ),
     }
 
 

@@ -7,6 +7,7 @@ import contextlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from ita_tui.core.errors import UserError
@@ -20,10 +21,12 @@ from ita_tui.core.model import (
     Measure,
     Plan,
     ProgressEntry,
+    PublishedAddress,
     Recommendation,
     Unit,
     field_names,
 )
+from ita_tui.core.money import baht
 from ita_tui.core.scoring import indicators, methodology
 from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import parse_date, parse_period, plausible
@@ -125,6 +128,18 @@ class _Checker:
             return None
         return float(value)
 
+    def amount(self, value: Any, path: str) -> Decimal | None:
+        """An amount of baht; a file gives it as a number."""
+        if value is None:
+            return None
+        try:
+            if isinstance(value, str):
+                raise ValueError(value)
+            return baht(value)
+        except ValueError:
+            self.fail(path, "snapshot.not_baht", value=repr(value))
+            return None
+
     def day(self, value: Any, path: str) -> date | None:
         if value is None:
             return None
@@ -177,7 +192,7 @@ def validate(document: dict, source: str = "") -> Plan:
         document,
         "",
         {"format", "version", "agency", "assessments", "recommendations", "units", "findings"}
-        | {"measures", "oit_lists"}
+        | {"measures", "oit_lists", "published_addresses"}
         | _DERIVED_TOP,
         {"format", "version", "agency"},
     )
@@ -208,6 +223,7 @@ def validate(document: dict, source: str = "") -> Plan:
         findings=tuple(findings),
         measures=tuple(_measures(check, document, {u.name for u in units}, finding_ids)),
         oit_lists=tuple(_oit_lists(check, document)),
+        published_addresses=tuple(_published_addresses(check, document)),
     )
     if check.problems:
         raise SnapshotInvalid(check.problems, source)
@@ -296,6 +312,29 @@ def _oit_lists(check: _Checker, document: dict) -> list[dict]:
             continue
         taken.append((first, last))
         result.append(oit.catalogue_document(catalogue))
+    return result
+
+
+def _published_addresses(check: _Checker, document: dict) -> list[PublishedAddress]:
+    """Where the agency publishes each OIT item of a year: one address an item and year."""
+    result: list[PublishedAddress] = []
+    seen: set[tuple[int, str]] = set()
+    keys = set(_file_keys(PublishedAddress))
+    for index, row in enumerate(check.array(document, "published_addresses")):
+        path = f"published_addresses[{index}]"
+        if not check.table(row, path, keys, keys):
+            continue
+        year = check.integer(row.get("year"), f"{path}.year", 2500, 2700)
+        item = check.text(row.get("item"), f"{path}.item", required=True)
+        url = check.text(row.get("url"), f"{path}.url", required=True)
+        if year is None or not item or not url:
+            continue
+        code = item.lower()
+        if (year, code) in seen:
+            check.fail(f"{path}.item", "snapshot.duplicate", value=f"{item} {year}")
+            continue
+        seen.add((year, code))
+        result.append(PublishedAddress(year=year, item=code, url=url))
     return result
 
 
@@ -481,6 +520,8 @@ def _measures(
         topic = check.text(row.get("topic"), f"{path}.topic")
         method = check.text(row.get("method"), f"{path}.method", multiline=True) or ""
         follow_up = check.text(row.get("follow_up"), f"{path}.follow_up", multiline=True) or ""
+        budget = check.amount(row.get("budget"), f"{path}.budget")
+        budget_used = check.amount(row.get("budget_used"), f"{path}.budget_used")
         contents = tuple(_contents(check, row, path))
         progress = tuple(_progress(check, row, path))
         if year is None or title is None or status is None:
@@ -503,6 +544,8 @@ def _measures(
                 contents=contents,
                 progress=progress,
                 carried_from=carried_from,
+                budget=budget,
+                budget_used=budget_used,
             )
         )
     return result
@@ -549,6 +592,8 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[Progres
         note = check.text(row.get("note"), f"{path}.note", multiline=True)
         evidence = check.text(row.get("evidence"), f"{path}.evidence")
         by = check.text(row.get("by"), f"{path}.by")
+        problems = check.text(row.get("problems"), f"{path}.problems", multiline=True)
+        suggestions = check.text(row.get("suggestions"), f"{path}.suggestions", multiline=True)
         if entry_date is None or percent is None:
             continue
         result.append(
@@ -561,6 +606,8 @@ def _progress(check: _Checker, measure: dict, measure_path: str) -> list[Progres
                 recorded_at=recorded_at,
                 id=entry_id,
                 corrects=corrects,
+                problems=problems or None,
+                suggestions=suggestions or None,
             )
         )
     return result

@@ -26,7 +26,7 @@ def settings_path() -> Path:
     chosen = os.environ.get(SETTINGS_ENV)
     if chosen:
         return Path(chosen).expanduser()
-    from platformdirs import user_config_dir
+    from platformdirs import user_config_dir  # only when ITA_TUI_SETTINGS names no file
 
     return Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
 

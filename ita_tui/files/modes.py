@@ -87,7 +87,7 @@ def exposed_files(database: Path) -> list[tuple[Path, int]]:
 def share_with_group(database: Path, group_name: str) -> list[str]:
     """Let one group read and write a database, its WAL and its backups; the folders that are
     not yet open to the group are returned, for the administrator to open."""
-    import grp
+    import grp  # POSIX only: sharing with a group has no meaning on Windows
 
     try:
         group = grp.getgrnam(group_name).gr_gid

@@ -18,7 +18,7 @@ _COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
 def default_output_folder() -> Path:
-    from platformdirs import user_documents_dir
+    from platformdirs import user_documents_dir  # only when no output folder is set
 
     return Path(user_documents_dir()) / "ita-tui"
 

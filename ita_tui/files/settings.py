@@ -4,8 +4,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ita_tui.core.errors import UserError
+from ita_tui.core.follow_up import BEHIND_GAP, STALE_DAYS
 from ita_tui.core.thai_calendar import ERAS
+from ita_tui.files.atomic import write_atomically
 from ita_tui.files.locations import settings_path
+from ita_tui.files.modes import private_folder
+from ita_tui.files.user_files import read_toml
 
 LANGUAGES = ("th", "en")
 DIGIT_SYSTEMS = ("thai", "arabic")
@@ -18,8 +22,8 @@ class Settings:
     # The years of a date in English: the Buddhist era (be) or the common era (ce).
     era: str = "be"
     name: str | None = None
-    stale_days: int = 30
-    behind_gap: int = 25
+    stale_days: int = STALE_DAYS
+    behind_gap: int = BEHIND_GAP
     keymap: dict[str, str] = field(default_factory=dict)
     # Where the app writes exports and packs (None: a folder in the user's documents).
     output_dir: Path | None = None
@@ -32,8 +36,6 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
     it falls back to the defaults for what it cannot read and says so."""
     path = path or settings_path()
     problems: list[str | UserError] = []
-    from ita_tui.files.user_files import read_toml
-
     try:
         raw = read_toml(path)
     except UserError as error:
@@ -55,12 +57,12 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
         problems.append(f"{path}: era = {raw['era']!r} (be | ce)")
     if isinstance(raw.get("name"), str) and raw["name"].strip():
         settings = replace(settings, name=raw["name"].strip())
-    stale = raw.get("stale_days", 30)
+    stale = raw.get("stale_days", STALE_DAYS)
     if isinstance(stale, int) and not isinstance(stale, bool) and 1 <= stale <= 366:
         settings = replace(settings, stale_days=stale)
     else:
         problems.append(f"{path}: stale_days = {stale!r} (1-366)")
-    gap = raw.get("behind_gap", 25)
+    gap = raw.get("behind_gap", BEHIND_GAP)
     if isinstance(gap, int) and not isinstance(gap, bool) and 1 <= gap <= 100:
         settings = replace(settings, behind_gap=gap)
     else:
@@ -84,10 +86,7 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
-    import tomli_w
-
-    from ita_tui.files.atomic import write_atomically
-    from ita_tui.files.modes import private_folder
+    import tomli_w  # only when saving: every command reads the settings, few write them
 
     path = path or settings_path()
     private_folder(path.parent)

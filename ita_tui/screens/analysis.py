@@ -21,7 +21,11 @@ MEASURE_CHOICES = 300
 class AnalysisScreen(ItaScreen):
     section = "analysis"
     # Not in the footer, which keeps its 80-column line; the help screen lists it.
-    KEYS = [Key("e", "edit_oit_item", "edit-oit-item", show=False)]
+    KEYS = [
+        Key("e", "edit_oit_item", "edit-oit-item", show=False),
+        Key("u", "edit_published_address", "edit-published-address", show=False),
+        Key("k", "check_links", "check-links", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,6 +112,8 @@ class AnalysisScreen(ItaScreen):
                 f"{item.shown_code} {item.sub_indicator} {item.name}"
                 f"  +{scoring.round_half_up(worth[code])}"
             )
+            if item.provisional_name:
+                label += f" ({self.t('whatif.name_provisional')})"
             if self._catalogue.provisional_indicator(item.indicator):
                 label += f" ({self.t('whatif.provisional')})"
             choices.add_option((label, code, code in chosen))
@@ -125,6 +131,27 @@ class AnalysisScreen(ItaScreen):
         if self.allowed("oit_list"):
             code = str(choices.get_option_at_index(choices.highlighted).value)
             self.app.push_screen(OitItemForm(self._catalogue, code), self._after_item_form)
+
+    def action_edit_published_address(self) -> None:
+        """Record where the highlighted item is published for the latest assessment's year."""
+        from ita_tui.screens.published_address_form import PublishedAddressForm
+
+        choices = self.query_one("#whatif-items", SelectionList)
+        if self._catalogue is None or self._latest is None or choices.highlighted is None:
+            return
+        if self.allowed("published_address"):
+            code = str(choices.get_option_at_index(choices.highlighted).value)
+            year = self._latest.year
+            known = {a.item: a.url for a in self.desk.published_addresses(year)}
+            shown = self._catalogue.item(code).shown_code
+            form = PublishedAddressForm(year, code, shown, known.get(code, ""))
+            self.app.push_screen(form, self._after_item_form)
+
+    def action_check_links(self) -> None:
+        from ita_tui.screens.links import LinksScreen
+
+        if self.desk.agency is not None:
+            self.app.push_screen(LinksScreen())
 
     def _after_item_form(self, result: object) -> None:
         if result is not None:
@@ -180,6 +207,10 @@ class AnalysisScreen(ItaScreen):
                     )
                     + "\n"
                 )
+        # How each failed item's name, grouping and evidence year is known, as whatif says it.
+        for code in self._failed:
+            item = self._catalogue.item(code)
+            text.append(f"\n{item.shown_code}  {oit.how_known(item, app.lang)}", style="dim")
         self.query_one("#whatif-result", Static).update(text)
 
     def _render_scopes(self) -> None:

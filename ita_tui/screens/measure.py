@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.follow_up import DUE_SOON_DAYS
-from ita_tui.core.model import ChecklistItem, MeasureDetail
+from ita_tui.core.model import ChecklistItem, MeasureDetail, ProgressEntry
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable, OptionList, Static
 
@@ -104,6 +104,16 @@ class MeasureScreen(ItaScreen):
         text.append(measure.period or "-")
         if measure.end:
             text.append(f"  ({app.day(measure.start)} – {app.day(measure.end)})")
+        if measure.budget is not None or measure.budget_used is not None:
+            words = self.desk.words
+            text.append(f"\n{self.t('measure.budget')}: ", style="bold")
+            text.append(
+                self.t(
+                    "measure.budget_line",
+                    planned=words.baht(measure.budget),
+                    spent=words.baht(measure.budget_used),
+                )
+            )
         if measure.carried_from is not None:
             text.append(
                 "\n" + self.t("measure.carried_from", id=app.num(measure.carried_from)),
@@ -179,11 +189,20 @@ class MeasureScreen(ItaScreen):
             table.add_row(
                 app.day(entry.date),
                 Text(app.num(entry.percent), justify="right"),
-                entry.note or "",
+                self._entry_words(entry),
                 entry.evidence or "",
                 entry.by,
                 key=str(entry.id),
             )
+
+    def _entry_words(self, entry: ProgressEntry) -> str:
+        """The note, then the problems met and what is suggested, on the entry's one line."""
+        parts = [entry.note or ""]
+        if entry.problems:
+            parts.append(f"{self.t('progress.problems')}: {entry.problems}")
+        if entry.suggestions:
+            parts.append(f"{self.t('progress.suggestions')}: {entry.suggestions}")
+        return " · ".join(part for part in parts if part)
 
     def _highlighted_content(self) -> ChecklistItem | None:
         listing = self.query_one("#contents", OptionList)
@@ -230,7 +249,8 @@ class MeasureScreen(ItaScreen):
             return
         if not self.allowed("log_progress", self.measure_id):
             return
-        self.app.push_screen(ProgressForm(self.measure_id, self.measure.percent), self._after_form)
+        form = ProgressForm(self.measure_id, self.measure.percent, self.measure.budget_used)
+        self.app.push_screen(form, self._after_form)
 
     def action_change_status(self) -> None:
         from ita_tui.screens.status_form import StatusForm

@@ -4,7 +4,7 @@ it answers."""
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import ChecklistItem, Measure
 from ita_tui.core.thai_calendar import fiscal_year, parse_period
-from ita_tui.core.user_input import parse_be_year
+from ita_tui.core.user_input import parse_baht, parse_be_year
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.widgets.plain import Input, Select, SelectionList, TextArea
 
@@ -54,6 +54,13 @@ class MeasureForm(FormScreen[int | None]):
                 id="measure-support",
             ),
         )
+        budget = measure.budget if measure else None
+        shown_budget = "" if budget is None else app.num(f"{budget:,}")
+        yield from self.field(
+            "measure_form.budget",
+            Input(shown_budget, id="measure-budget"),
+            "measure_form.budget_hint",
+        )
         yield from self.field(
             "measure_form.method",
             TextArea(measure.method if measure else "", id="measure-method"),
@@ -95,6 +102,9 @@ class MeasureForm(FormScreen[int | None]):
         title = self.query_one("#measure-title-input", Input).value
         if not title.strip():
             collector.errors["measure-title-input"] = UserError("form.required_field")
+        budget = collector.read(
+            "measure-budget", parse_baht, self.query_one("#measure-budget", Input).value
+        )
         lead = self.query_one("#measure-lead", Select).selection
         if lead is None:
             collector.errors["measure-lead"] = UserError("snapshot.need_unit")
@@ -105,8 +115,12 @@ class MeasureForm(FormScreen[int | None]):
         support = [
             u for u in self.query_one("#measure-support", SelectionList).selected if u != lead
         ]
+        # What it has spent is logged with its progress: an edit keeps it.
+        kept = self.desk.measure(self.measure_id) if self.measure_id else None
         measure = Measure(
             id=self.measure_id,
+            budget=budget,
+            budget_used=kept.budget_used if kept else None,
             fiscal_year=year,
             title=title,
             topic=self.query_one("#measure-topic", Input).value,

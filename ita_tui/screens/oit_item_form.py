@@ -46,8 +46,12 @@ class OitItemForm(FormScreen[str | None]):
         for row in document["items"]:
             if row["code"] == self.item.shown_code:
                 row.update(name=name, sub_indicator=sub)
+                # What the agency confirms or corrects is known from its own reading now.
                 if confirmed or name != self.item.name:
                     row.pop("provisional_name", None)
+                    row["known"]["name"] = oit.AGENCY
+                if confirmed or sub != self.item.sub_indicator:
+                    row["known"]["sub_indicator"] = oit.AGENCY
         if confirmed:
             for row in document["sub_indicators"]:
                 if row["code"] == sub:

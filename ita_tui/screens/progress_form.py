@@ -1,8 +1,11 @@
-"""Log progress on a measure: date (the as-of date unless changed), percent, note, evidence."""
+"""Log progress on a measure: date (the as-of date unless changed), percent, note, evidence, the
+problems met and what is suggested (the follow-up reports ask for both), and the budget spent."""
+
+from decimal import Decimal
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.thai_calendar import parse_date, today
-from ita_tui.core.user_input import parse_percent
+from ita_tui.core.user_input import parse_baht, parse_percent
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.widgets.plain import Input
 
@@ -11,9 +14,12 @@ class ProgressForm(FormScreen[int | None]):
     initial_focus = "progress-percent"
     title_key = "progress.title"
 
-    def __init__(self, measure_id: int, current_percent: int) -> None:
+    def __init__(
+        self, measure_id: int, current_percent: int, budget_used: Decimal | None = None
+    ) -> None:
         self.measure_id = measure_id
         self.current_percent = current_percent
+        self.budget_used = budget_used
         super().__init__()
 
     def fields(self):
@@ -30,6 +36,12 @@ class ProgressForm(FormScreen[int | None]):
         yield from self.field(
             "progress.evidence", Input(id="progress-evidence", placeholder="https://")
         )
+        yield from self.field("progress.problems", Input(id="progress-problems"))
+        yield from self.field("progress.suggestions", Input(id="progress-suggestions"))
+        spent = "" if self.budget_used is None else app.num(f"{self.budget_used:,}")
+        yield from self.field(
+            "progress.spent", Input(spent, id="progress-spent"), "progress.spent_hint"
+        )
 
     def save(self) -> int:
         collector = Collector()
@@ -39,6 +51,8 @@ class ProgressForm(FormScreen[int | None]):
         percent = collector.read(
             "progress-percent", parse_percent, self.query_one("#progress-percent", Input).value
         )
+        spent_text = self.query_one("#progress-spent", Input).value
+        spent = collector.read("progress-spent", parse_baht, spent_text)
         if day is not None and day > today():
             collector.errors["progress-date"] = UserError(
                 "progress.future_date", date=self.app.day(day)
@@ -50,4 +64,7 @@ class ProgressForm(FormScreen[int | None]):
             percent,
             note=self.query_one("#progress-note", Input).value,
             evidence=self.query_one("#progress-evidence", Input).value,
+            problems=self.query_one("#progress-problems", Input).value,
+            suggestions=self.query_one("#progress-suggestions", Input).value,
+            budget_used=spent,
         )
