@@ -246,3 +246,18 @@ async def test_at_80_by_24_no_scrollbar_crosses_the_indicators_table(tmp_path):
         table = app.screen.query_one("#indicator-table")
         assert not table.show_horizontal_scrollbar
         assert all(line.rstrip()[-2:] not in ("▂▂", "▆▆", "▄▄") for line in screen_lines(app))
+
+
+@pytest.mark.parametrize("section", ["1", "7"])
+async def test_indicator_bars_of_rows_one_under_the_other_stay_apart(tmp_path, section):
+    """In the browser a line is as tall as its cells: bars of full-cell blocks (█) in rows one
+    under the other ran together into one block. They are drawn three quarters high."""
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press(section)
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert sum("▆" in line for line in lines) >= 9
+        # The rows of indicator bars are those with the pass mark (┃) on them; the monthly
+        # chart's columns below are meant to run on from line to line.
+        assert not any("█" in line for line in lines if "┃" in line)
