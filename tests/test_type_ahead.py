@@ -5,6 +5,8 @@ is played twice, key by key with a wait for the app to settle after each, and as
 database and the final screen must be the same. Text typed into a field is text: the Thai
 letters of a note or a search are never shortcuts (ก is `d`, ย is `p`, ึ is `7` in Kedmanee)."""
 
+import re
+
 import pytest
 from textual import events
 
@@ -143,7 +145,13 @@ async def test_a_scene_typed_in_one_burst_does_what_it_does_typed_slowly(tmp_pat
     slowly = await played(tmp_path / "slowly", scene, burst=False)
     at_once = await played(tmp_path / "at-once", scene, burst=True)
     assert at_once[:3] == slowly[:3]
-    assert at_once[3] == slowly[3]
+    assert without_clock_times(at_once[3]) == without_clock_times(slowly[3])
+
+
+def without_clock_times(lines: list[str]) -> list[str]:
+    """The screen with the times of day the access record shows masked: the two plays of a
+    scene may straddle a minute."""
+    return [re.sub(r"[0-9๐-๙]{2}:[0-9๐-๙]{2}", "hh:mm", line) for line in lines]
 
 
 async def test_a_search_typed_in_a_burst_opens_the_measure_it_finds(tmp_path):
