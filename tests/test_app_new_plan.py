@@ -195,7 +195,7 @@ async def test_a_pasted_plan_is_imported_as_the_command_line_imports_it(tmp_path
 
 async def test_a_pasted_text_with_problems_lists_each_as_the_command_line_does(tmp_path, run):
     broken = (
-        SAMPLE_TEXT.replace('period = "ต.ค. ๖๕ – ก.ย. ๖๖"', 'period = "ตลอดปี"', 1)
+        SAMPLE_TEXT.replace('period = "ต.ค. ๖๕ – ก.ย. ๖๖"', 'period = "เมื่อมีงบประมาณ"', 1)
         .replace("[[measures]]", "[[measures]]\ncolour = 'red'", 1)
         .replace('kind = "weakness"', 'kind = "maybe"', 1)
     )

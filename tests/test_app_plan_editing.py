@@ -56,7 +56,7 @@ async def test_a_measure_form_with_mistakes_names_each_and_saves_nothing(tmp_pat
         await pilot.pause()
         form = app.screen
         form.query_one("#measure-period", Input).focus()
-        await type_text(pilot, "ตลอดปี")
+        await type_text(pilot, "เมื่อมีงบประมาณ")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MeasureForm)

@@ -30,7 +30,7 @@ TOML_CASES = [
         HEADER + UNITS + measure(end='"31/02/2566"'),
         "measures[0].end: “31/02/2566” ไม่ใช่วันที่",
     ),
-    ("unreadable period", HEADER + UNITS + measure(period='"ตลอดปี"'), "measures[0].period"),
+    ("unreadable period", HEADER + UNITS + measure(period='"เมื่อมีงบประมาณ"'), "measures[0].period"),
     (
         "unknown unit",
         HEADER + UNITS + measure(units='["กองช่าง"]'),

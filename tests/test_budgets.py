@@ -76,7 +76,7 @@ def test_budget_shows_and_records_the_planned_and_spent_amounts(run, sample_db, 
     assert result.code == 0 and "งบประมาณ ๕๐,๐๐๐ บาท · ใช้ไปแล้ว ๑,๕๐๐.๕๐ บาท" in result.out
     assert run(*db, "budget", "4", "--planned", "ไม่ใช้งบประมาณ").code == 0
     english = run(*db, "--lang", "en", "--digits", "arabic", "budget", "4")
-    assert "budget no budget · spent not stated" in english.out
+    assert "budget No budget · spent not stated" in english.out
     document = _export(run, sample_db, tmp_path)
     assert _measure(document, 3)["budget"] == 50000
     assert _measure(document, 3)["budget_used"] == Decimal("1500.50")

@@ -87,6 +87,14 @@ def as_pairs(messages) -> dict:
     return {whole(m.id): whole(m.string) for m in messages if m.id}
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_key_is_written_twice_in_a_catalogue(lang):
+    """Two entries of one key compile to one of them, silently: a sentence meant for one place
+    would show in the other."""
+    keys = re.findall(r'^msgid "(.+)"$', po_path(lang).read_text("utf-8"), re.MULTILINE)
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []
+
+
 def test_the_compiled_catalogues_are_those_of_the_po_files():
     """The .mo files ship in the package; after editing a .po, compile them (see README)."""
     for lang in LANGUAGES:

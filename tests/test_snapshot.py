@@ -101,7 +101,7 @@ def test_every_problem_of_a_file_is_reported_at_once():
         ("measures[0].end", "snapshot.not_date"),
         ("measures[1].fiscal_year", "snapshot.not_integer"),
         ("measures[1].title", "snapshot.empty_text"),
-        ("measures[1].period", "period.invalid"),
+        ("measures[1].period", "period.needs_year"),
         ("measures[2].status", "snapshot.not_choice"),
         ("measures[3].drop_reason", "snapshot.need_drop_reason"),
         ("measures[3].progress[0].percent", "snapshot.out_of_range"),

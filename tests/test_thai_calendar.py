@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from ita_tui.core.plan_periods import parse_period
 from ita_tui.core.thai_calendar import (
     be_to_ce,
     ce_to_be,
@@ -11,7 +12,6 @@ from ita_tui.core.thai_calendar import (
     format_thai_date,
     format_thai_month,
     parse_date,
-    parse_period,
     quarter_bounds,
     six_month_round,
     to_arabic_digits,
@@ -232,7 +232,8 @@ def test_no_period(text):
     ("text", "key"),
     [
         ("ก.ย. ๖๖ – ต.ค. ๖๕", "period.reversed"),
-        ("ตลอดปี", "period.invalid"),
+        ("ตลอดปี", "period.needs_year"),
+        ("เมื่อมีงบประมาณ", "period.invalid"),
         ("ต.ค. ๖๕ –", "period.invalid"),
     ],
 )

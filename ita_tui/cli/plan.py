@@ -80,6 +80,7 @@ def _report_import(context: Context, report) -> None:
 @option("--draft", metavar="OUT.toml", help="help.import.draft")
 @option("--agency", "agency_name", metavar="NAME", help="help.import.agency")
 @option("--fiscal-year", metavar="YEAR", help="help.import.fiscal_year")
+@option("--unit", "unit_name", metavar="NAME", help="help.import.unit")
 @click.pass_obj
 def import_command(
     context: Context,
@@ -88,6 +89,7 @@ def import_command(
     draft: str | None,
     agency_name: str | None,
     fiscal_year: str | None,
+    unit_name: str | None,
 ) -> None:
     from ita_tui.desk import Desk, read_plan_file
     from ita_tui.documents.office_files import is_office_file
@@ -95,6 +97,7 @@ def import_command(
     # What the user says overrides what a Word or Excel file's headings say.
     agency = normalise(agency_name) if agency_name else context.agency
     year = parse_be_year(fiscal_year) if fiscal_year is not None else None
+    unit = normalise(unit_name) if unit_name else None
     if draft is not None and (len(files) != 1 or not is_office_file(files[0])):
         raise UserError("import.draft_one_office_file")
 
@@ -110,7 +113,7 @@ def import_command(
         if is_office_file(file):
             from ita_tui.cli.office_import import plan_from_office_file
 
-            plan = plan_from_office_file(context, file, draft, agency, year)
+            plan = plan_from_office_file(context, file, draft, agency, year, unit)
             if plan is None:  # written as a draft
                 return
         else:

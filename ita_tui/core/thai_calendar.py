@@ -1,5 +1,5 @@
-"""The Thai fiscal year, Buddhist-era dates and Thai digits; reading dates and periods the way
-officers type them and plan documents write them."""
+"""The Thai fiscal year, Buddhist-era dates and Thai digits; reading dates the way officers type
+them. Periods (ระยะเวลาดำเนินการ) are read in plan_periods."""
 
 import re
 from dataclasses import dataclass
@@ -250,7 +250,6 @@ def _make_date(year_ce: int, month: int, day: int, original: str) -> date:
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
 _DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})\s*([^0-9]+?)\s*([0-9]{2}|[0-9]{4})")
-_MONTH_YEAR = re.compile(r"([^0-9]+?)\s*([0-9]{2}|[0-9]{4})")
 _BE_PREFIX = re.compile(r"\s*(พ\.?\s*ศ\.?|b\.?\s*e\.?)\s*$", re.IGNORECASE)
 
 
@@ -278,58 +277,6 @@ def parse_date(text: str) -> date:
             return _make_date(_year_to_ce(year), month, int(day), text)
         raise UserError("date.unknown_month", text=text, month=month_word.strip())
     raise UserError("date.invalid", text=text)
-
-
-def _parse_endpoint(text: str, at_end: bool) -> date | None:
-    """A period's start or end: a full date, or a month and year meaning that whole month."""
-    try:
-        return parse_date(text)
-    except UserError:
-        pass
-    if match := _MONTH_YEAR.fullmatch(text.strip()):
-        month_word, year = match.groups()
-        month = _month_number(month_word)
-        if month is not None:
-            first = _make_date(_year_to_ce(year), month, 1, text)
-            if at_end:
-                import pendulum
-
-                return _as_date(pendulum.date(first.year, first.month, 1).end_of("month"))
-            return first
-    return None
-
-
-_NO_PERIOD = {"", "-", "–", "—", "ไม่มี", "none"}
-_FISCAL_YEAR = re.compile(
-    r"(?:ปีงบประมาณ|ปีงบ\.?|fy|fiscal year)\s*(?:พ\.?\s*ศ\.?)?\s*([0-9]{4}|[0-9]{2})", re.IGNORECASE
-)
-_DASHES = re.compile(r"[-–—‒―]|ถึง")
-
-
-def parse_period(text: str) -> Period:
-    """Read a plan's ระยะเวลาดำเนินการ: `ต.ค. ๖๕ – ก.ย. ๖๖`, `ปีงบประมาณ ๒๕๖๖`, a date range, or `-`."""
-    cleaned = _prepare(text)
-    if cleaned.lower() in _NO_PERIOD:
-        return Period(None, None)
-    if match := _FISCAL_YEAR.fullmatch(cleaned):
-        year = int(match.group(1))
-        if len(match.group(1)) == 2:
-            year += 2500
-        if not EARLIEST_BE_YEAR <= year <= LATEST_BE_YEAR:
-            raise UserError("date.year_out_of_range", text=text)
-        return Period(*fiscal_year_bounds(year))
-    single_start = _parse_endpoint(cleaned, at_end=False)
-    if single_start is not None:
-        return Period(single_start, _parse_endpoint(cleaned, at_end=True))
-    # ISO dates hold dashes too, so try every dash as the separator and keep the one that reads.
-    for dash in _DASHES.finditer(cleaned):
-        start = _parse_endpoint(cleaned[: dash.start()], at_end=False)
-        end = _parse_endpoint(cleaned[dash.end() :], at_end=True)
-        if start is not None and end is not None:
-            if end < start:
-                raise UserError("period.reversed", text=text)
-            return Period(start, end)
-    raise UserError("period.invalid", text=text)
 
 
 def last_day_of_previous_month(day: date) -> date:

@@ -102,7 +102,7 @@ def follow_up_report(
                 (
                     Heading(words.t("follow_report.summary_heading")),
                     # One paragraph: the counts, then the budget.
-                    Paragraph(f"{summary} · {budget_totals or words.t('budget.not_stated')}"),
+                    Paragraph(f"{summary} · {budget_totals or words.t('budget.none_stated')}"),
                 ),
             ),
             Section(

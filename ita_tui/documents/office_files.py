@@ -3,6 +3,7 @@ paragraphs and tables in document order, each cell as its paragraphs, merged cel
 the tables mean is plan_tables' business; this module alone knows the file formats, and loads
 their libraries only when a file is read."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -54,9 +55,13 @@ class Table:
 
 @dataclass(frozen=True)
 class OfficeDocument:
-    """Paragraphs (str) and tables in the order the document holds them."""
+    """Paragraphs (str) and tables in the order the document holds them; what the file hides
+    (sheets, rows) is left out and named in `hidden`: ("sheet name", None) or ("sheet", row)."""
 
     blocks: tuple[str | Table, ...]
+    hidden: tuple[tuple[str, int | None], ...] = ()
+    # Stretches of Word text formatted as hidden, left out.
+    hidden_text: int = 0
 
     @property
     def tables(self) -> list[Table]:
@@ -117,17 +122,66 @@ def _read_word(source) -> OfficeDocument:
 
     document = docx.Document(source)
     blocks: list[str | Table] = []
+    hidden = _Hidden()
+    # The page header, where some agencies put their name and the plan's year, heads the rest.
+    for section in document.sections[:1]:
+        if not section.header.is_linked_to_previous:
+            blocks += [
+                text
+                for p in section.header.paragraphs
+                if (text := _visible_text(p, hidden)).strip()
+            ]
     count = 0
     for block in document.iter_inner_content():
         if isinstance(block, WordTable):
             count += 1
-            blocks.append(_word_table(block, str(count)))
-        elif block.text.strip():
-            blocks.append(block.text)
-    return OfficeDocument(tuple(blocks))
+            blocks.append(_word_table(block, str(count), hidden))
+            continue
+        # A text box or frame anchored in the paragraph (where converters put a title or the
+        # agency's name) is read before the paragraph's own text.
+        blocks.extend(text for text in _text_boxes(block._p) if text.strip())
+        text = _visible_text(block, hidden)
+        if text.strip():
+            blocks.append(text)
+    return OfficeDocument(tuple(blocks), hidden_text=hidden.count)
 
 
-def _word_table(table, label: str) -> Table:
+class _Hidden:
+    count = 0
+
+
+def _visible_text(paragraph, hidden: _Hidden) -> str:
+    """The paragraph's text without its runs formatted as hidden (Word shows none of them)."""
+    from docx.text.hyperlink import Hyperlink
+
+    parts = []
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if isinstance(item, Hyperlink) else [item]
+        for run in runs:
+            if run.font.hidden:
+                hidden.count += bool(run.text.strip())
+            else:
+                parts.append(run.text)
+    return "".join(parts)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(element) -> list[str]:
+    """The paragraphs of the text boxes inside a paragraph: Word writes each box twice (a
+    drawing and its fallback for old readers); the fallback is skipped."""
+    found = []
+    for box in element.iter(f"{_W}txbxContent"):
+        if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+            continue
+        for paragraph in box.iter(f"{_W}p"):
+            found.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+    return found
+
+
+def _word_table(table, label: str, hidden: _Hidden) -> Table:
     # A merged cell is the same <w:tc> in every place it covers; the elements are kept alive
     # here so that their ids stay theirs.
     origin_of: dict[int, tuple[int, int]] = {}
@@ -142,7 +196,7 @@ def _word_table(table, label: str) -> Table:
                 continue
             alive.append(element)
             origin_of[id(element)] = (row_number, column_number)
-            cells.append(Cell(tuple(p.text for p in cell.paragraphs)))
+            cells.append(Cell(tuple(_visible_text(p, hidden) for p in cell.paragraphs)))
         rows.append(tuple(cells))
         if len(rows) > MAX_ROWS:
             raise UserError("office.too_large", rows=MAX_ROWS)
@@ -154,7 +208,12 @@ def _read_excel(source) -> OfficeDocument:
 
     workbook = openpyxl.load_workbook(source, data_only=True)
     blocks: list[str | Table] = []
+    hidden: list[tuple[str, int | None]] = []
     for sheet in workbook.worksheets:
+        # What a person does not see when they open the file is not their plan.
+        if sheet.sheet_state != "visible":
+            hidden.append((sheet.title, None))
+            continue
         if sheet.max_row > MAX_ROWS:
             raise UserError("office.too_large", rows=MAX_ROWS)
         origin_of: dict[tuple[int, int], tuple[int, int]] = {}
@@ -163,8 +222,12 @@ def _read_excel(source) -> OfficeDocument:
                 for column in range(merged.min_col, merged.max_col + 1):
                     if (row, column) != (merged.min_row, merged.min_col):
                         origin_of[row, column] = (merged.min_row, merged.min_col)
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if sheet.row_dimensions[row_number].hidden and any(v is not None for v in values):
+                hidden.append((sheet.title, row_number))
+                rows.append(())
+                continue
             cells = []
             for column_number, value in enumerate(values, start=1):
                 origin = origin_of.get((row_number, column_number))
@@ -174,7 +237,7 @@ def _read_excel(source) -> OfficeDocument:
                     cells.append(Cell(_excel_paragraphs(value)))
             rows.append(tuple(cells))
         blocks.append(Table(sheet.title, sheet=True, rows=tuple(rows)))
-    return OfficeDocument(tuple(blocks))
+    return OfficeDocument(tuple(blocks), tuple(hidden))
 
 
 def _excel_paragraphs(value: object) -> tuple[str, ...]:
@@ -189,5 +252,9 @@ def _excel_paragraphs(value: object) -> tuple[str, ...]:
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     else:
-        text = str(value)
-    return tuple(text.replace("\r\n", "\n").split("\n"))
+        text = _EXCEL_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), str(value))
+    return tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+# Excel writes some characters as `_xHHHH_` (a carriage return as `_x000D_`).
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -27,9 +27,10 @@ from ita_tui.core.model import (
     field_names,
 )
 from ita_tui.core.money import baht
+from ita_tui.core.plan_periods import parse_period
 from ita_tui.core.scoring import indicators, methodology
 from ita_tui.core.text import normalise
-from ita_tui.core.thai_calendar import parse_date, parse_period, plausible
+from ita_tui.core.thai_calendar import parse_date, plausible
 
 FORMAT_NAME = "ita-tui-snapshot"
 FORMAT_VERSION = 1
@@ -505,7 +506,10 @@ def _measures(
         end = check.day(row.get("end"), f"{path}.end")
         if "start" not in row and "end" not in row:
             try:
-                period = parse_period(period_text)
+                plan_year = row.get("fiscal_year")
+                period = parse_period(
+                    period_text, plan_year if isinstance(plan_year, int) else None
+                )
                 start, end = period.start, period.end
             except UserError as error:
                 check.fail(f"{path}.period", error.key, **error.params)

@@ -3,7 +3,8 @@ it answers."""
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import ChecklistItem, Measure
-from ita_tui.core.thai_calendar import fiscal_year, parse_period
+from ita_tui.core.plan_periods import parse_period
+from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.core.user_input import parse_baht, parse_be_year
 from ita_tui.screens.form import Collector, FormScreen
 from ita_tui.widgets.plain import Input, Select, SelectionList, TextArea
@@ -98,7 +99,10 @@ class MeasureForm(FormScreen[int | None]):
             self.query_one("#measure-year", Input).value,
         )
         period_text = self.query_one("#measure-period", Input).value
-        period = collector.read("measure-period", parse_period, period_text)
+        # A period without a year (ต.ค. – ธ.ค., ไตรมาส ๒) is of the measure's fiscal year.
+        period = collector.read(
+            "measure-period", lambda text: parse_period(text, year), period_text
+        )
         title = self.query_one("#measure-title-input", Input).value
         if not title.strip():
             collector.errors["measure-title-input"] = UserError("form.required_field")
