@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.follow_up import BEHIND_GAP, STALE_DAYS
+from ita_tui.core.thai_calendar import ERAS
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.locations import settings_path
 from ita_tui.files.modes import private_folder
@@ -18,6 +19,8 @@ DIGIT_SYSTEMS = ("thai", "arabic")
 class Settings:
     language: str = "th"
     digits: str = "thai"
+    # The years of a date in English: the Buddhist era (be) or the common era (ce).
+    era: str = "be"
     name: str | None = None
     stale_days: int = STALE_DAYS
     behind_gap: int = BEHIND_GAP
@@ -52,6 +55,10 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
         settings = replace(settings, digits=raw.get("digits", "thai"))
     else:
         problems.append(f"{path}: digits = {raw['digits']!r} (thai | arabic)")
+    if raw.get("era", "be") in ERAS:
+        settings = replace(settings, era=raw.get("era", "be"))
+    else:
+        problems.append(f"{path}: era = {raw['era']!r} (be | ce)")
     if isinstance(raw.get("name"), str) and raw["name"].strip():
         settings = replace(settings, name=raw["name"].strip())
     stale = raw.get("stale_days", STALE_DAYS)
@@ -100,6 +107,7 @@ def save(settings: Settings, path: Path | None = None) -> None:
     document = {
         "language": settings.language,
         "digits": settings.digits,
+        "era": settings.era,
         "stale_days": settings.stale_days,
         "behind_gap": settings.behind_gap,
     }

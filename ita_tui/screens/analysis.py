@@ -10,7 +10,7 @@ from ita_tui.core import oit, scoring
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import Assessment
 from ita_tui.core.progress_over_time import monthly_percent
-from ita_tui.core.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
+from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
 from ita_tui.widgets.plain import Select, SelectionList, Static
@@ -19,6 +19,7 @@ MEASURE_CHOICES = 300
 
 
 class AnalysisScreen(ItaScreen):
+    section = "analysis"
     # Not in the footer, which keeps its 80-column line; the help screen lists it.
     KEYS = [
         Key("e", "edit_oit_item", "edit-oit-item", show=False),
@@ -257,5 +258,6 @@ class AnalysisScreen(ItaScreen):
         self.query_one("#progress-heading", Static).update(
             self.t("analysis.progress", year=app.num(year), date=app.day(app.as_of))
         )
-        labels = [(MONTH_ABBREVIATIONS[day.month - 1], value) for day, value in months]
+        names = self.desk.words.months()
+        labels = [(names[day.month - 1], value) for day, value in months]
         self.query_one(MonthlyChart).show(labels, app.num)
