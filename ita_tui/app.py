@@ -2,27 +2,20 @@
 
 It stays thin: each screen lives in ita_tui/screens/, and all data comes through the desk (ita_tui/desk.py)."""
 
-import asyncio
 import dataclasses
-import gc
-import importlib
 import io
 import os
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
-from textual.app import App, ScreenStackError, SystemCommand, UnknownModeError
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widget import AwaitMount
 
 from ita_tui.core import access, progress
 from ita_tui.core.errors import UserError
@@ -37,9 +30,10 @@ from ita_tui.files import settings as settings_file
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.output_folder import default_output_folder, file_name, in_output_folder
 from ita_tui.files.settings import Settings
-from ita_tui.screens.localized import ItaScreen, Key, install_bindings, opens_on_enter
+from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
-from ita_tui.widgets.textual_internals import prepare_mode, settle, wait_for_idle
+from ita_tui.screens.palette import palette_commands
+from ita_tui.screens.prepared_ahead import MODES, PreparedAhead
 
 if TYPE_CHECKING:
     from ita_tui.db.connection import Database
@@ -48,7 +42,9 @@ if TYPE_CHECKING:
 # width for the keys of the screen in view, so that an 80-column terminal shows them all.
 MODE_KEYS = [
     Key("1", "switch_mode('overview')", "go-overview", show=False),
-    Key("2", "switch_mode('indicators')", "go-indicators", show=False),
+    # In the Thai layout the key 2 gives `/`: on a section with a search field `/` searches,
+    # elsewhere it is section 2, as its key cap says.
+    Key("2,slash", "switch_mode('indicators')", "go-indicators", show=False),
     Key("3", "switch_mode('measures')", "go-measures", show=False),
     Key("4", "switch_mode('follow_up')", "go-follow-up", show=False),
     Key("5", "switch_mode('plan')", "go-plan", show=False),
@@ -76,70 +72,12 @@ REFRESH_SECONDS = 3
 # which its Thai font has. Textual's ⭘ is in neither of them, and showed as a missing glyph.
 SERVED_HEADER_ICON = "๏"
 
-# Each section's screen, imported when the section is first opened, so that the first frame
-# does not wait for all seven.
-SECTIONS = {
-    "overview": ("overview", "OverviewScreen"),
-    "indicators": ("indicators", "IndicatorsScreen"),
-    "measures": ("measures", "MeasuresScreen"),
-    "follow_up": ("follow_up", "FollowUpScreen"),
-    "plan": ("plan", "PlanScreen"),
-    "meetings": ("meetings", "MeetingsScreen"),
-    "analysis": ("analysis", "AnalysisScreen"),
-    "people": ("people", "PeopleScreen"),
-    "agencies": ("agencies", "AgenciesScreen"),
-}
 
-
-# What the forms and the measure page are made of, loaded ahead with the sections.
-FORM_MODULES = [
-    "measure",
-    "form",
-    "progress_form",
-    "status_form",
-    "evidence_form",
-    "measure_form",
-    "confirm",
-    "as_of_form",
-    "export_form",
-    "meeting_forms",
-    "person_forms",
-    "plan_forms",
-    "password_form",
-]
-
-# The sections made ready after the first frame, the likeliest first: the measures and the
-# follow-up are where an officer works every day.
-PREPARE_SECTIONS = [
-    "measures",
-    "follow_up",
-    "overview",
-    "indicators",
-    "plan",
-    "meetings",
-    "analysis",
-    "people",
-    "agencies",
-]
-# Seconds between two pieces of the preparation, in which keys are served; and how long the
-# preparation waits after a key, so as not to slow what the key opens nor the keys typed after
-# it: people type in runs, with pauses of a fraction of a second to think.
-PREPARE_PAUSE = 0.02
-PREPARE_AFTER_KEY = 1.0
-
-
-def _mode_screen(module: str, name: str) -> Callable[[], Screen]:
-    def make() -> Screen:
-        return getattr(importlib.import_module(f"ita_tui.screens.{module}"), name)()
-
-    return make
-
-
-class ItaApp(App[None]):
+class ItaApp(PreparedAhead):
     # Absolute, so that the stylesheet is found from subclasses defined elsewhere too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "ita-tui"
-    MODES = {mode: _mode_screen(module, name) for mode, (module, name) in SECTIONS.items()}
+    MODES = MODES
     DEFAULT_MODE = "overview"
     # Classes app.tcss lays out small terminals by (80x24 is a first-class size).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -176,7 +114,7 @@ class ItaApp(App[None]):
         desk = Desk(
             db,
             as_of=as_of,
-            words=Words(lang, digits),
+            words=Words(lang, digits, settings.era),
             agency_name=agency_name,
             stale_days=settings.stale_days,
             behind_gap=settings.behind_gap,
@@ -187,7 +125,7 @@ class ItaApp(App[None]):
         if self.login_required:
             # Textual reads this class variable in App.__init__; this one app starts at login.
             self.DEFAULT_MODE = "login"  # type: ignore[misc]
-        super().__init__()
+        super().__init__(prepare_ahead)
         if self.login_required:
             from ita_tui.screens.login import LoginScreen
 
@@ -204,19 +142,6 @@ class ItaApp(App[None]):
         self.header_icon = SERVED_HEADER_ICON if served else None
         self.persist_settings = persist_settings
         self.data_version = 0
-        self._held_keys: list[events.Key | events.Paste] | None = None
-        self._held_for_enter = False
-        self._hold_deadline: Timer | None = None
-        # Make the sections and the forms ready after the first frame (see _prepare_ahead): the
-        # app as people run it does; tests drive one screen at a time without it, unless they
-        # are about it.
-        self.prepare_ahead = prepare_ahead
-        self._preparing: str | None = None
-        self._last_key = 0.0
-        self._collector_paused = False
-        self._froze_objects = False
-        # How many screens have got ready: a key typed before the last one did was meant for it.
-        self._screens_ready = 0
         self.selected_indicator: int | None = None
         install_bindings(self, APP_KEYS, self.lang)
         if self.settings.keymap:
@@ -237,12 +162,12 @@ class ItaApp(App[None]):
         self.data_changed()
 
     def watch_lang(self) -> None:
-        self.desk.words = Words(self.lang, self.digits)
+        self.desk.words = Words(self.lang, self.digits, self.settings.era)
         self._save_settings(language=self.lang)
         self.data_changed()
 
     def watch_digits(self) -> None:
-        self.desk.words = Words(self.lang, self.digits)
+        self.desk.words = Words(self.lang, self.digits, self.settings.era)
         self._save_settings(digits=self.digits)
         self.data_changed()
 
@@ -252,137 +177,6 @@ class ItaApp(App[None]):
         if english is not None:
             binding = dataclasses.replace(binding, key=english)
         return super().get_key_display(binding)
-
-    # Type-ahead: keys typed while a form or a section opens belong to it, in order.
-
-    # Longest a screen that never got ready may keep the keyboard.
-    HOLD_KEYS_SECONDS = 3.0
-
-    def hold_keys(self) -> bool:
-        """A screen is opening: keep the keys typed meanwhile until it is ready for them,
-        instead of letting them fall on the screen underneath or on nothing. False for a
-        screen made ahead, which nobody is waiting for: it holds nothing."""
-        if self._preparing is not None:
-            return False
-        self._held_for_enter = False
-        if self._held_keys is None:
-            self._held_keys = []
-            self._hold_deadline = self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
-        return True
-
-    def _hold_keys_after_enter(self) -> None:
-        """Enter on a list may open the chosen row, but the screen it opens is made only
-        after the row's selection has gone from the list to its screen and on to the app: the
-        keys typed behind Enter wait until a screen opens, or until the app has settled
-        without opening one."""
-        if self._held_keys is not None:
-            return
-        self.hold_keys()
-        self._held_for_enter = True
-
-        async def release_if_nothing_opened() -> None:
-            await wait_for_idle(min_sleep=0.05, max_sleep=self.HOLD_KEYS_SECONDS)
-            if self._held_for_enter:
-                await self.release_keys()
-
-        self.run_worker(
-            release_if_nothing_opened(), name="keys-after-enter", group="keys", exclusive=True
-        )
-
-    async def release_keys(self) -> None:
-        """The screen is ready: the keys typed and the text pasted meanwhile reach it as if
-        typed now, in order, ahead of any typed after."""
-        if self._hold_deadline is not None:
-            # Else it would cut short the next hold, for a screen slower to get ready.
-            self._hold_deadline.stop()
-            self._hold_deadline = None
-        self._screens_ready += 1
-        self._held_for_enter = False
-        held, self._held_keys = list(self._held_keys or ()), None
-        while held:
-            await self.on_event(self._typed_again(held.pop(0)))
-            if self._held_keys is not None:
-                # That key opened another screen: the rest wait for it in turn.
-                self._held_keys[:0] = held
-                return
-
-    @staticmethod
-    def _typed_again(event: events.Key | events.Paste) -> events.Key | events.Paste:
-        if isinstance(event, events.Paste):
-            return events.Paste(event.text)
-        return events.Key(event.key, event.character)
-
-    def _has_a_screen(self) -> bool:
-        try:
-            _ = self.screen
-        except (ScreenStackError, UnknownModeError):
-            return False
-        return True
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.Paste):
-            if not self._has_a_screen():
-                # Typed as the app closes, its screens already gone: for nothing.
-                return
-            if not event.is_forwarded:
-                # It comes back up here if what it went to does not use it.
-                event._typed_with_screens_ready = self._screens_ready  # type: ignore[union-attr]
-                self._last_key = time.monotonic()
-                self._pause_collector()
-            typed_for = getattr(event, "_typed_with_screens_ready", self._screens_ready)
-            if self._held_keys is not None:
-                # Typed or pasted ahead, maybe already gone to the screen underneath and come
-                # back up unused: it is held all the same.
-                self._held_keys.append(event)
-                return
-            if event.is_forwarded and typed_for < self._screens_ready:
-                # Typed before the screen now in front got ready, and unused where it went:
-                # it is for this screen.
-                await self.on_event(self._typed_again(event))
-                return
-            if (
-                isinstance(event, events.Key)
-                and event.key == "enter"
-                and event.is_forwarded
-                and opens_on_enter(self.focused)
-            ):
-                # Back up from the list unused there: here its binding chooses the row.
-                await super().on_event(event)
-                self._hold_keys_after_enter()
-                return
-        await super().on_event(event)
-
-    # Python's cycle collector stops everything while it goes through the objects: about 90 ms
-    # for the 110,000 of the app with its sections made, on this 2-core machine under load.
-    # After a key it waits until the key's frame is drawn, as Textual has it wait while
-    # scrolling (PAUSE_GC_ON_SCROLL); and what was made ahead, which lives as long as the app,
-    # is frozen out of its rounds (what of it a redraw drops in a cycle then waits for the end
-    # of the app to be freed: at most once what was made, a few megabytes).
-    COLLECTOR_PAUSE_SECONDS = 0.5
-
-    def _pause_collector(self) -> None:
-        if gc.isenabled():
-            gc.disable()
-            self._collector_paused = True
-            self.set_timer(self.COLLECTOR_PAUSE_SECONDS, self._resume_collector)
-
-    def _resume_collector(self) -> None:
-        if self._collector_paused:
-            self._collector_paused = False
-            gc.enable()
-
-    def _freeze_what_was_made(self) -> None:
-        gc.collect()
-        gc.freeze()
-        self._froze_objects = True
-
-    def on_unmount(self) -> None:
-        """The app is closing: the collector goes through every object again and runs as it did
-        before the app, which matters where the app runs inside another program (a test run)."""
-        self._resume_collector()
-        if self._froze_objects:
-            self._froze_objects = False
-            gc.unfreeze()
 
     # What the screens ask of the app, by message.
 
@@ -455,7 +249,7 @@ class ItaApp(App[None]):
         self.switch_mode("overview")
         self._open_sections()
         self.refresh_bindings()
-        self.call_after_refresh(self._start_preparing)
+        self.call_after_refresh(self.start_preparing)
 
     def _refresh_actor(self) -> None:
         """An administrator may have changed the person's role or units, or stopped their
@@ -486,63 +280,10 @@ class ItaApp(App[None]):
         self._seen_data_version = self._data_version()
         self.set_interval(REFRESH_SECONDS, self.pick_up_other_writers, name="pick-up-other-writers")
 
-    # Making ready ahead: the first frame comes first, then each section's screen is built,
-    # filled and laid out unseen, one at a time in turns with the keys typed meanwhile, and the
-    # forms' modules imported, so that a first visit costs what a later one does.
-
     def on_ready(self) -> None:
+        # The first frame is drawn: make the sections ready behind it.
         if self.actor is not None:
-            self._start_preparing()
-
-    def _start_preparing(self) -> None:
-        if self.prepare_ahead:
-            self.run_worker(
-                self._prepare_ahead(), name="prepare-ahead", group="prepare-ahead", exclusive=True
-            )
-
-    async def _prepare_ahead(self) -> None:
-        for mode in PREPARE_SECTIONS:
-            if not await self._quiet_moment():
-                return
-            self._preparing = mode
-            try:
-                prepared = prepare_mode(self, mode, _mode_screen(*SECTIONS[mode]))
-            finally:
-                self._preparing = None
-            if prepared is None:
-                continue
-            screen, mounted = prepared
-            await mounted
-            if not self.is_running:
-                return
-            settle(self, screen)
-        for module in FORM_MODULES:
-            if not await self._quiet_moment():
-                return
-            importlib.import_module(f"ita_tui.screens.{module}")
-        if await self._quiet_moment():
-            self._freeze_what_was_made()
-
-    async def _quiet_moment(self) -> bool:
-        """Between two pieces of preparation: keys come first, and the screens they open (on a
-        busy machine a form may take longer to open than the pause after a key). False if the
-        app is closing meanwhile."""
-        await asyncio.sleep(PREPARE_PAUSE)
-        while self.is_running and (
-            self._held_keys is not None or self._last_key + PREPARE_AFTER_KEY > time.monotonic()
-        ):
-            await asyncio.sleep(PREPARE_PAUSE)
-        return self.is_running
-
-    def switch_mode(self, mode: str) -> AwaitMount:
-        """A section still being made ahead keeps the keys typed after it until it is ready."""
-        try:
-            stack = self.get_screen_stack(mode)
-        except KeyError:  # not opened yet
-            stack = []
-        if stack and isinstance(stack[0], ItaScreen) and not stack[0].ready:
-            stack[0].holds_keys = self.hold_keys()
-        return super().switch_mode(mode)
+            self.start_preparing()
 
     def _data_version(self) -> int:
         return self.desk.data_version()
@@ -679,47 +420,7 @@ class ItaApp(App[None]):
         start_new_year(self, after)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if self.actor is None:
-            return
-        if self.actor.person_id is not None:
-            yield SystemCommand(
-                self.t("password.title"), self.t("password.title"), self.action_change_password
-            )
-        go = self.t("palette.go")
-        for key in MODE_KEYS:
-            mode = key.action.split("'")[1]
-            yield SystemCommand(
-                f"{go}: {self.t(f'mode.{mode}')}",
-                self.t(f"binding.{key.id}.tip"),
-                lambda mode=mode: self.switch_mode(mode),
-            )
-        yield SystemCommand(
-            f"{self.t('palette.plan')}: {self.t('palette.new_year')}",
-            self.t("binding.new-year.tip"),
-            self.action_new_year,
-        )
-        yield SystemCommand(
-            f"{self.t('palette.export')}: {self.t('palette.snapshot')}",
-            self.t("binding.export.tip"),
-            self.action_export,
-        )
-        settings_label = self.t("palette.settings")
-        yield SystemCommand(
-            f"{settings_label}: {self.t('palette.as_of')}",
-            self.t("binding.as-of.tip"),
-            self.action_change_as_of,
-        )
-        yield SystemCommand(
-            f"{settings_label}: {self.t('palette.language')}",
-            self.t("binding.language.tip"),
-            self.action_toggle_language,
-        )
-        yield SystemCommand(
-            f"{settings_label}: {self.t('palette.digits')}",
-            self.t("palette.digits.tip"),
-            self.action_toggle_digits,
-        )
+        return palette_commands(self, MODE_KEYS)
 
 
 def run_app(

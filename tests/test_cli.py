@@ -65,7 +65,7 @@ def test_overdue_in_english_with_arabic_digits(run, sample_db):
         "--as-of",
         "2023-04-03",
     )
-    assert "Measures overdue as of 3 เม.ย. 2566: 2" in result.out
+    assert "Measures overdue as of 3 Apr 2566: 2" in result.out
     assert "185 days overdue" in result.out
 
 
@@ -420,3 +420,37 @@ def test_overdue_json_is_one_array_however_its_items_are_written(
     rows = overdue_json(run, sample_db, "2023-04-03")
     assert [r["id"] for r in rows] == [2, 11]
     assert overdue_json(run, sample_db, "2022-01-01") == []
+
+
+@pytest.mark.parametrize(("era", "year"), [(None, "2566"), ("be", "2566"), ("ce", "2023")])
+def test_english_dates_name_the_month_in_english_in_the_era_of_the_settings(
+    sample_db, run, tmp_path, monkeypatch, era, year
+):
+    settings = tmp_path / "settings.toml"
+    settings.write_text(f'era = "{era}"\n' if era else "", encoding="utf-8")
+    monkeypatch.setenv("ITA_TUI_SETTINGS", str(settings))
+    result = run(
+        "--db",
+        str(sample_db),
+        "--lang",
+        "en",
+        "--digits",
+        "arabic",
+        "overdue",
+        "--as-of",
+        "2023-04-03",
+    )
+    assert result.code == 0, result.err
+    assert f"Mar {year}" in result.out
+    assert not any(month in result.out for month in ("เม.ย.", "มี.ค.", "ม.ค."))
+
+
+def test_a_bad_era_in_the_settings_is_named_and_the_default_kept(
+    sample_db, run, tmp_path, monkeypatch
+):
+    settings = tmp_path / "settings.toml"
+    settings.write_text('era = "gregorian"\n', encoding="utf-8")
+    monkeypatch.setenv("ITA_TUI_SETTINGS", str(settings))
+    result = run("--db", str(sample_db), "--lang", "en", "--digits", "arabic", "overdue")
+    assert result.code == 0
+    assert "era = 'gregorian' (be | ce)" in result.err

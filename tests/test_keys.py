@@ -304,3 +304,22 @@ def test_the_command_line_reads_a_percent_typed_in_the_thai_layout(tmp_path, run
     assert (
         run("--db", str(database), "log", "2", "--percent", "ภก", "--date", "2023-04-01").code == 2
     )
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+async def test_the_palette_speaks_the_users_language_and_lists_none_of_textuals_own(tmp_path, lang):
+    from textual.command import CommandPalette
+
+    app = sample_app(tmp_path, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        commands = list(app.get_system_commands(app.screen))
+        titles = [command.title for command in commands]
+        assert not {"Maximize", "Minimize", "Screenshot", "Theme"} & set(titles)
+        callbacks = {getattr(command.callback, "__name__", "") for command in commands}
+        assert not {"action_change_theme", "action_show_help_panel"} & callbacks
+        assert {"action_quit", "action_toggle_help"} <= callbacks
+        if lang == "th":
+            assert all(any("\u0e00" <= c <= "\u0e7f" for c in title) for title in titles), titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

@@ -4,6 +4,7 @@ out, written only when accepted."""
 import json
 import re
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -444,3 +445,56 @@ def test_a_draft_token_made_up_or_from_another_database_is_refused(sample_db, ru
     result = _accept(run, sample_db, forged)
     assert result.code == 2 and "not a next-year draft" in result.err
     assert dump(sample_db) == before
+
+
+def test_a_carried_measure_starts_the_new_year_without_the_old_years_budget(sample_db, run):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from ita_tui.core.model import Measure, field_names
+    from ita_tui.db import open_database
+    from ita_tui.desk import Desk
+
+    desk = Desk(open_database(sample_db), as_of=date(2023, 4, 3))
+    old = desk.measure(1)
+    plan_fields = Measure(**{name: getattr(old, name) for name in field_names(Measure)})
+    desk.save_measure(replace(plan_fields, budget=Decimal(50000), budget_used=Decimal(20000)))
+    desk.db.close()
+    assert new_year(run, sample_db, "--yes").code == 0
+    budgets = (
+        "SELECT budget, budget_used FROM measures WHERE id = ? OR carried_from_id = ? ORDER BY id"
+    )
+    assert rows(sample_db, budgets, (1, 1)) == [("50000", "20000"), (None, None)]
+
+
+def test_accepting_carries_the_old_measures_on_so_none_is_overdue_twice(sample_db, run):
+    """The old plan's measures that the new one carries are carried on (ยกไปปีงบประมาณถัดไป):
+    their history stays, they are no longer open, and the overdue list names each measure once,
+    by its copy in the new plan when that is overdue, never by the old one."""
+    assert (
+        run("--db", str(sample_db), "log", "1", "--percent", "40", "--date", "2023-03-01").code == 0
+    )
+    assert new_year(run, sample_db, "--yes").code == 0
+    old = rows(
+        sample_db,
+        "SELECT id, status FROM measures WHERE fiscal_year = 2566 ORDER BY id",
+    )
+    carried_on = [1, 2, 5, 6, 7, 8, 9, 10, 11]
+    assert [i for i, status in old if status == "carried"] == carried_on
+    assert {status for i, status in old if i not in carried_on} == {"dropped"}
+    assert rows(sample_db, "SELECT percent FROM progress WHERE measure_id = 1") == [(40,)]
+    for as_of in ("2024-01-15", "2024-12-01"):
+        result = run("--db", str(sample_db), "overdue", "--json", "--as-of", as_of)
+        assert result.code == 0, result.err
+        overdue = json.loads(result.out)
+        listed = [item["id"] for item in overdue]
+        assert not set(listed) & set(carried_on), as_of
+        assert len(listed) == len(set(listed)), as_of
+        years = {
+            rows(sample_db, "SELECT fiscal_year FROM measures WHERE id = ?", (i,))[0][0]
+            for i in listed
+        }
+        assert years <= {2567}, as_of
+    assert listed, "a year on, the carried copies are overdue themselves"
+    listing = run("--db", str(sample_db), "measures", "--status", "carried")
+    assert listing.code == 0 and "ยกไปปีงบประมาณถัดไป" in listing.out

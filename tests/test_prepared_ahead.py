@@ -7,7 +7,7 @@ import gc
 
 from textual.coordinate import Coordinate
 
-from ita_tui import app as app_module
+from ita_tui.screens import prepared_ahead
 from ita_tui.screens.measure import MeasureScreen
 from ita_tui.widgets.plain import DataTable
 from tests.app_helpers import rows, sample_app, screen_lines
@@ -37,7 +37,7 @@ async def until(pilot, condition, seconds: float = 10.0) -> None:
 
 
 async def test_keys_typed_while_a_section_is_made_ahead_reach_it_in_order(tmp_path, monkeypatch):
-    made_ahead = app_module.prepare_mode
+    made_ahead = prepared_ahead.prepare_mode
     typed_during: list[str] = []
 
     def prepare_and_type(app, mode, make):
@@ -50,7 +50,7 @@ async def test_keys_typed_while_a_section_is_made_ahead_reach_it_in_order(tmp_pa
             burst(app, "down", "enter")
         return made
 
-    monkeypatch.setattr(app_module, "prepare_mode", prepare_and_type)
+    monkeypatch.setattr(prepared_ahead, "prepare_mode", prepare_and_type)
     app = sample_app(tmp_path, prepare_ahead=True)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeasureScreen))

@@ -254,3 +254,24 @@ def test_a_snapshot_naming_an_item_twice_for_a_year_is_refused(run, tmp_path, sa
     result = run(*db, "import", str(exported))
     assert result.code == 2 and "published_addresses[1].item" in result.err
     assert dump(sample_db) == before
+
+
+async def test_section_7_writes_item_codes_as_the_nacc_publishes_them(tmp_path):
+    """Thai digits for numbers, but an item's code stays O11, not O๑๑."""
+    from textual.widgets import SelectionList
+
+    from ita_tui.core.model import Finding
+    from ita_tui.db import writes
+    from tests.app_helpers import sample_app
+
+    app = sample_app(tmp_path)
+    writes.save_assessment(app.desk.db, 1, 2569, [95] * 8 + [100, 75])
+    finding = Finding(None, 2569, "weakness", "ยังไม่เผยแพร่", "OIT", 10, "10.2", oit_item="O25")
+    writes.save_finding(app.desk.db, 1, finding)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("7")
+        await pilot.pause()
+        label = str(
+            app.screen.query_one("#whatif-items", SelectionList).get_option_at_index(0).prompt
+        )
+    assert label.startswith("O25 ๑๐.๒ ") and "+" in label

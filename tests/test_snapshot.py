@@ -30,7 +30,7 @@ def test_export_holds_status_overdue_and_a_summary_per_unit(db):
     assert len(measures[1]["contents"]) == 5
     summary = {row["unit"]: row for row in document["summary"]}
     assert summary["กองคลัง"] == {
-        "unit": "กองคลัง", "measures": 2, "not_started": 0, "in_progress": 0, "done": 0, "dropped": 2, "overdue": 0,
+        "unit": "กองคลัง", "measures": 2, "not_started": 0, "in_progress": 0, "done": 0, "dropped": 2, "carried": 0, "overdue": 0,
     }  # fmt: skip
     assert summary["กองยุทธศาสตร์และงบประมาณ"]["measures"] == 3
     assert summary["งานนิติการ"]["overdue"] == 1

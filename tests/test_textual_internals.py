@@ -21,6 +21,7 @@ from textual.widgets import Footer
 import ita_tui
 from ita_tui.widgets.textual_internals import (
     class_bindings,
+    messages_waiting,
     prepare_mode,
     replace_bindings,
     settle,
@@ -191,7 +192,23 @@ def test_the_scan_sees_what_the_wrapper_uses():
         "._css_update_count",
         "._refresh_layout",
         "._update_dimensions",
+        "._message_queue",
     }
+
+
+async def test_messages_waiting_says_whether_a_node_has_messages_to_handle():
+    """What type-ahead waits on before the next key goes out (ita_tui.screens.type_ahead)."""
+    from textual import events
+
+    app = Marker()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not messages_waiting(screen)
+        screen.post_message(events.Key("b", "b"))
+        assert messages_waiting(screen)
+        await pilot.pause()
+        assert not messages_waiting(screen)
 
 
 class Counted(Screen):

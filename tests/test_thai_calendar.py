@@ -240,3 +240,22 @@ def test_no_period(text):
 def test_unreadable_periods(text, key):
     with expect_refusal(key):
         parse_period(text)
+
+
+def test_an_english_date_names_the_month_in_english_in_the_era_asked_for():
+    from ita_tui.core.thai_calendar import format_date, format_period
+    from ita_tui.core.words import Words
+
+    day = date(2023, 4, 3)
+    assert format_date(day, "arabic", "en", "be") == "3 Apr 2566"
+    assert format_date(day, "arabic", "en", "ce") == "3 Apr 2023"
+    assert format_date(day, "thai", "th", "ce") == "๓ เม.ย. ๒๕๖๖"  # Thai dates: always B.E.
+    assert format_period(date(2022, 10, 1), date(2023, 9, 30), "arabic", "en", "ce") == (
+        "Oct 22 – Sep 23"
+    )
+    assert format_period(date(2023, 1, 15), date(2023, 2, 15), "arabic", "en", "be") == (
+        "15 Jan 66 – 15 Feb 66"
+    )
+    english = Words("en", "arabic", "ce")
+    assert english.moment("2023-04-03T07:35:00+00:00") == "3 Apr 2023 14:35"
+    assert english.months()[0] == "Jan" and Words("th").months()[0] == "ม.ค."

@@ -17,7 +17,7 @@ from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.core.language_choice import choose_language
 from ita_tui.core.text import normalise
-from ita_tui.core.thai_calendar import format_thai_date, today, with_digits
+from ita_tui.core.thai_calendar import today, with_digits
 from ita_tui.core.words import Words
 from ita_tui.files.locations import database_path
 from ita_tui.files.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
@@ -51,13 +51,13 @@ class Context:
 
     @property
     def words(self) -> Words:
-        return Words(self.lang, self.digits)
+        return Words(self.lang, self.digits, self.settings.era)
 
     def t(self, key: str, **params: object) -> str:
         return translate(key, self.lang, **params)
 
     def day(self, value: date | None) -> str:
-        return format_thai_date(value, self.digits) if value else "-"
+        return self.words.day(value)
 
     def number(self, value: object) -> str:
         return with_digits(str(value), self.digits)

@@ -12,7 +12,11 @@ from typing import Any
 
 # The values some fields may take; the schema and the checks of files and forms share them.
 ROLES = ("officer", "supervisor", "administrator")
-MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped")
+MEASURE_STATUSES = ("not_started", "in_progress", "done", "dropped", "carried")
+# What a measure of an old plan becomes when the new year's plan carries it on: its history
+# stays, its follow-up goes on in the copy (ยกไปปีงบประมาณถัดไป). Set by accepting a new year,
+# not chosen by hand.
+CARRIED = "carried"
 FINDING_KINDS = ("weakness", "develop")
 INSTRUMENTS = ("IIT", "EIT", "OIT")
 

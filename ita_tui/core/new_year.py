@@ -14,7 +14,15 @@ from decimal import Decimal
 
 from ita_tui.core import item_links, oit, scoring
 from ita_tui.core.errors import UserError
-from ita_tui.core.model import Assessment, ChecklistItem, Finding, Measure, Plan, ProgressEntry
+from ita_tui.core.model import (
+    CARRIED,
+    Assessment,
+    ChecklistItem,
+    Finding,
+    Measure,
+    Plan,
+    ProgressEntry,
+)
 from ita_tui.core.thai_calendar import fiscal_year_bounds, with_digits
 
 OPEN_STATUSES = ("not_started", "in_progress")
@@ -151,6 +159,10 @@ def draft(
                 findings=(*measure.findings, *new_findings),
                 progress=_effective_progress(measure.progress),
                 carried_from=measure.id,
+                # A budget is a fiscal year's: the new plan states its own, and what was
+                # spent stays with the year it was spent in.
+                budget=None,
+                budget_used=None,
             )
         )
 
@@ -185,6 +197,7 @@ def draft(
                 contents=_requirements(item, before),
             )
         )
+    carried_ids = {measure.carried_from for measure in carried}
     whole = replace(
         plan,
         assessments=(
@@ -197,7 +210,15 @@ def draft(
             ),
         ),
         findings=(*plan.findings, *findings),
-        measures=(*plan.measures, *carried, *proposed),
+        # The old plan's carried measures are carried on: not open, not overdue beside their copy.
+        measures=(
+            *(
+                replace(measure, status=CARRIED) if measure.id in carried_ids else measure
+                for measure in plan.measures
+            ),
+            *carried,
+            *proposed,
+        ),
     )
     return YearDraft(
         year,

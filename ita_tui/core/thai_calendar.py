@@ -29,6 +29,12 @@ _ENGLISH_MONTHS = (
 )  # fmt: skip
 
 
+ENGLISH_MONTH_ABBREVIATIONS = tuple(month[:3].title() for month in _ENGLISH_MONTHS)
+# The years an English date is written in: the Buddhist era as Thai papers have it, or the
+# common era (a setting, `era`).
+ERAS = ("be", "ce")
+
+
 def _month_key(word: str) -> str:
     return re.sub(r"[.\s]", "", word).lower()
 
@@ -141,6 +147,32 @@ def format_thai_date(
     return with_digits(f"{day.day} {months[day.month - 1]} {year_text}", digits)
 
 
+def format_date(
+    day: date, digits: str = "thai", lang: str = "th", era: str = "be", short_year: bool = False
+) -> str:
+    """A date in the user's language: the Thai way (`๓ เม.ย. ๒๕๖๖`, always the Buddhist era),
+    or in English with the year of the era the settings say (`3 Apr 2566`, `3 Apr 2023`)."""
+    if lang != "en":
+        return format_thai_date(day, digits, short_year=short_year)
+    year = ce_to_be(day.year) if era == "be" else day.year
+    year_text = f"{year % 100:02d}" if short_year else str(year)
+    return with_digits(
+        f"{day.day} {ENGLISH_MONTH_ABBREVIATIONS[day.month - 1]} {year_text}", digits
+    )
+
+
+def format_moment(
+    moment: str | datetime, digits: str = "thai", lang: str = "th", era: str = "be"
+) -> str:
+    """A time recorded in UTC as people read it in Thailand: `๓ เม.ย. ๒๕๖๖ ๑๔:๓๕`."""
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone(ZoneInfo(TIMEZONE))
+    day = format_date(local.date(), digits, lang, era)
+    return f"{day} {with_digits(local.strftime('%H:%M'), digits)}"
+
+
 def format_thai_moment(moment: str | datetime, digits: str = "thai") -> str:
     """A time recorded in UTC as people read it in Thailand: `๓ เม.ย. ๒๕๖๖ ๑๔:๓๕`."""
     when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
@@ -159,16 +191,28 @@ def format_thai_month(day: date, digits: str = "thai") -> str:
     )
 
 
-def format_period(start: date | None, end: date | None, digits: str = "thai") -> str:
+def format_period(
+    start: date | None,
+    end: date | None,
+    digits: str = "thai",
+    lang: str = "th",
+    era: str = "be",
+) -> str:
     """A period the short way plans write it: `ต.ค. ๖๕ – ก.ย. ๖๖` for whole months, otherwise
-    `๑๕ ม.ค. ๖๖ – ๑๕ ก.พ. ๖๖`; `-` for none."""
+    `๑๕ ม.ค. ๖๖ – ๑๕ ก.พ. ๖๖` (in English `Oct 65 – Sep 66`); `-` for none."""
     if start is None or end is None:
         return "-"
     # The day after the very last day of the calendar (9999-12-31) would overflow.
     whole_months = start.day == 1 and (end == date.max or (end + timedelta(days=1)).day == 1)
     if whole_months:
+        if lang == "en":
+            return " – ".join(
+                with_digits(f"{ENGLISH_MONTH_ABBREVIATIONS[d.month - 1]} {year:02d}", digits)
+                for d in (start, end)
+                for year in [(ce_to_be(d.year) if era == "be" else d.year) % 100]
+            )
         return f"{format_thai_month(start, digits)} – {format_thai_month(end, digits)}"
-    return f"{format_thai_date(start, digits, short_year=True)} – {format_thai_date(end, digits, short_year=True)}"
+    return " – ".join(format_date(d, digits, lang, era, short_year=True) for d in (start, end))
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,22 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ita_tui.core.i18n import translate
-from ita_tui.core.thai_calendar import format_thai_date, format_thai_moment, with_digits
+from ita_tui.core.thai_calendar import (
+    ENGLISH_MONTH_ABBREVIATIONS,
+    MONTH_ABBREVIATIONS,
+    format_date,
+    format_moment,
+    format_period,
+    with_digits,
+)
 
 
 @dataclass(frozen=True)
 class Words:
     lang: str = "th"
     digits: str = "thai"
+    # The era of the years in an English date (a Thai date is always of the Buddhist era).
+    era: str = "be"
 
     def t(self, key: str, **params: object) -> str:
         return translate(key, self.lang, **params)
@@ -20,11 +29,18 @@ class Words:
     def day(self, value: date | None, short_year: bool = False) -> str:
         if value is None:
             return "-"
-        return format_thai_date(value, self.digits, short_year=short_year)
+        return format_date(value, self.digits, self.lang, self.era, short_year=short_year)
+
+    def months(self) -> tuple[str, ...]:
+        """The months' short names, January first."""
+        return ENGLISH_MONTH_ABBREVIATIONS if self.lang == "en" else MONTH_ABBREVIATIONS
+
+    def period(self, start: date | None, end: date | None) -> str:
+        return format_period(start, end, self.digits, self.lang, self.era)
 
     def moment(self, value: str | datetime) -> str:
         """A recorded time (UTC) in Thai time."""
-        return format_thai_moment(value, self.digits)
+        return format_moment(value, self.digits, self.lang, self.era)
 
     def baht(self, amount: Decimal | None) -> str:
         """A budget as said: so many baht, no budget (0), or not stated (None)."""

@@ -7,20 +7,23 @@ read and written by the store without another word here; `tests/test_mappings.py
 the migration gives it a column. Column names live here and in the SQL of `db/` alone."""
 
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 
 from ita_tui.core.model import (
+    Assessment,
     ChecklistItem,
+    Decision,
     Finding,
     Measure,
     Meeting,
     ProgressEntry,
     PublishedAddress,
     Recommendation,
+    Unit,
 )
 
 Record = TypeVar("Record")
@@ -99,6 +102,18 @@ class TableMapping(Generic[Record]):
             self._to_store[field.name], self._from_store[field.name] = _conversion(field.type)
         if renamed:
             raise RuntimeError(f"{table}: no such fields of {record.__name__}: {sorted(renamed)}")
+        self._kept = tuple(f for f, convert in self._from_store.items() if convert is _keep)
+        self._converted = tuple(
+            (f, convert) for f, convert in self._from_store.items() if convert is not _keep
+        )
+        self._fields = tuple(self.columns)
+        self._converted_at = tuple(
+            (place, self._from_store[field])
+            for place, field in enumerate(self._fields)
+            if self._from_store[field] is not _keep
+        )
+        # A record all of whose fields are columns is made from a row's values as they come.
+        self._in_field_order = self._fields == tuple(f.name for f in fields(record))  # type: ignore[arg-type]
 
     def column(self, field: str) -> str:
         return self.columns[field]
@@ -123,11 +138,30 @@ class TableMapping(Generic[Record]):
 
     def values(self, stored: Mapping[str, Any]) -> dict[str, Any]:
         """A row read through `select` (keys are field names) as the record's field values."""
-        return {
-            field: self._from_store[field](stored[field])
-            for field in self.columns
-            if field in stored
-        }
+        # A whole plan is read through here, row by row: the fields kept as stored are
+        # copied in one go.
+        values = {field: stored[field] for field in self._kept}
+        for field, convert in self._converted:
+            values[field] = convert(stored[field])
+        return values
+
+    def values_of(self, values: Sequence[Any]) -> dict[str, Any]:
+        """A row read through `select` as SQLite gives it, a tuple in `select`'s order, as the
+        record's field values: for whole plans, where a dict a row from the cursor would cost
+        more than the rest of the reading."""
+        converted = list(values)
+        for place, convert in self._converted_at:
+            converted[place] = convert(converted[place])
+        return dict(zip(self._fields, converted, strict=True))
+
+    def from_values(self, values: Sequence[Any], **given: Any) -> Record:
+        """A row read through `select` as SQLite gives it, as the record."""
+        if given or not self._in_field_order:
+            return self.record_type(**self.values_of(values), **given)
+        converted = list(values)
+        for place, convert in self._converted_at:
+            converted[place] = convert(converted[place])
+        return self.record_type(*converted)
 
     def record(self, stored: Mapping[str, Any], **given: Any) -> Record:
         """A row read through `select`, with the fields held elsewhere given."""
@@ -159,6 +193,26 @@ PROGRESS = TableMapping(
 FINDINGS = TableMapping("findings", Finding, elsewhere=("measures",))
 RECOMMENDATIONS = TableMapping("recommendations", Recommendation)
 MEETINGS = TableMapping("meetings", Meeting)
+# A unit's parent by name, a decision's meeting day, measure title and unit name are those rows'.
+UNITS = TableMapping("units", Unit, elsewhere=("parent",))
+DECISIONS = TableMapping("decisions", Decision, elsewhere=("held_on", "measure_title", "unit_name"))
+# The ten scores are the columns indicator_1 … indicator_10 (`indicator_columns`).
+ASSESSMENTS = TableMapping("assessments", Assessment, elsewhere=("scores",))
 PUBLISHED_ADDRESSES = TableMapping("published_addresses", PublishedAddress)
 
-ALL = (MEASURES, CONTENTS, PROGRESS, FINDINGS, RECOMMENDATIONS, MEETINGS, PUBLISHED_ADDRESSES)
+ALL = (
+    MEASURES,
+    CONTENTS,
+    PROGRESS,
+    FINDINGS,
+    RECOMMENDATIONS,
+    MEETINGS,
+    UNITS,
+    DECISIONS,
+    ASSESSMENTS,
+    PUBLISHED_ADDRESSES,
+)
+
+
+def indicator_columns(count: int = 10) -> tuple[str, ...]:
+    return tuple(f"indicator_{number}" for number in range(1, count + 1))

@@ -22,12 +22,15 @@ from ita_tui.core.progress import counted
 from ita_tui.db import journal
 from ita_tui.db.connection import Database
 from ita_tui.db.mappings import (
+    ASSESSMENTS,
     CONTENTS,
     FINDINGS,
     MEASURES,
     PROGRESS,
     PUBLISHED_ADDRESSES,
     RECOMMENDATIONS,
+    UNITS,
+    indicator_columns,
 )
 
 Key = Callable[[dict], object]
@@ -167,16 +170,13 @@ def _assessments(db: Database, write: _Writer, agency_id: int, plan: Plan) -> No
     for assessment in plan.assessments:
         score = scoring.compute(assessment.year, assessment.scores)
         row = {
+            **ASSESSMENTS.row(assessment, leave_out=("id",)),
             "agency_id": agency_id,
-            "year": assessment.year,
-            "published_overall": assessment.published_overall,
-            "published_result": assessment.published_result,
             "computed_overall": float(score.overall),
             "computed_result": score.result_th,
-            "note": assessment.note,
         }
-        for number, value in enumerate(assessment.scores, start=1):
-            row[f"indicator_{number}"] = float(value)
+        for column, value in zip(indicator_columns(), assessment.scores, strict=False):
+            row[column] = float(value)
         wanted.append(row)
     existing = db.rows("SELECT * FROM assessments WHERE agency_id = ?", (agency_id,))
     by_year = (lambda row: row["year"], lambda row: row["year"])
@@ -236,8 +236,13 @@ def _units(
     """Units matched by name only: people are given units by them, and a unit renamed into
     another must not carry its people along. The units the plan no longer has, to delete once
     nothing points at them."""
+    # The parent is set once every unit has its id, below.
     wanted: list[dict[str, Any]] = [
-        {"agency_id": agency_id, "name": unit.name, "kind": unit.kind, "position": position}
+        {
+            **UNITS.row(unit, leave_out=("id", "parent_id")),
+            "agency_id": agency_id,
+            "position": position,
+        }
         for position, unit in enumerate(plan.units, start=1)
     ]
     existing = db.rows("SELECT * FROM units WHERE agency_id = ? ORDER BY position", (agency_id,))

@@ -28,13 +28,17 @@ from ita_tui.core.text import normalise, visible
 from ita_tui.core.thai_calendar import to_arabic_digits
 from ita_tui.db.connection import Database
 from ita_tui.db.mappings import (
+    ASSESSMENTS,
     CONTENTS,
+    DECISIONS,
     FINDINGS,
     MEASURES,
     MEETINGS,
     PROGRESS,
     PUBLISHED_ADDRESSES,
     RECOMMENDATIONS,
+    UNITS,
+    indicator_columns,
 )
 
 
@@ -86,9 +90,9 @@ def _some_agency_names(db: Database, shown: int = 10) -> str:
 
 def units(db: Database, agency_id: int) -> list[Unit]:
     return [
-        Unit(**row)
+        UNITS.record(row, parent=row["parent"])
         for row in db.rows(
-            """SELECT u.id, u.name, u.kind, u.parent_id, p.name AS parent
+            f"""SELECT {UNITS.select("u")}, p.name AS parent
                FROM units u LEFT JOIN units p ON p.id = u.parent_id
                WHERE u.agency_id = ? ORDER BY u.position, u.id""",
             (agency_id,),
@@ -132,17 +136,20 @@ def _measure_units(
     return by_measure
 
 
-# A measure's fields, where it stands in the plan, and its latest progress.
+# A measure's fields, then where it stands in the plan and its latest progress (`_STANDING`).
 _MEASURE_COLUMNS = f"""
-    {MEASURES.select("m")}, m.position AS position, m.status_changed_on AS status_changed_on,
+    {MEASURES.select("m")}, m.position, m.status_changed_on,
     (SELECT p.percent FROM progress p WHERE p.measure_id = m.id
-       ORDER BY p.entry_date DESC, p.id DESC LIMIT 1) AS percent,
-    (SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id) AS last_progress
+       ORDER BY p.entry_date DESC, p.id DESC LIMIT 1),
+    (SELECT max(p.entry_date) FROM progress p WHERE p.measure_id = m.id)
 """
+_STANDING = ("position", "status_changed_on", "percent", "last_progress")
+_MEASURE_FIELDS = len(MEASURES.columns)
+_MEASURE_ID = list(MEASURES.columns).index("id")
 
 
 def _state(
-    row: dict,
+    row: tuple,
     units_by_measure: dict[int, list[str]],
     as_of: date,
     stale_days: int = follow_up.STALE_DAYS,
@@ -150,16 +157,17 @@ def _state(
     **detail: Any,
 ) -> MeasureState:
     """A measure row (`_MEASURE_COLUMNS`) with the follow-up rules' verdicts as of a date."""
-    measure = MEASURES.values(row)
+    measure = MEASURES.values_of(row[:_MEASURE_FIELDS])
+    standing = dict(zip(_STANDING, row[_MEASURE_FIELDS:], strict=True))
     status, start, end = measure["status"], measure["start"], measure["end"]
-    last_progress = _day(row["last_progress"])
+    last_progress = _day(standing["last_progress"])
     return record(
         **measure,
         units=tuple(units_by_measure.get(measure["id"], ())),
-        position=row["position"],
-        percent=row["percent"] or 0,
+        position=standing["position"],
+        percent=standing["percent"] or 0,
         last_progress=last_progress,
-        status_changed_on=_day(row["status_changed_on"]),
+        status_changed_on=_day(standing["status_changed_on"]),
         days_overdue=follow_up.days_overdue(status, end, as_of),
         due_soon=follow_up.is_due_soon(status, end, as_of),
         stale=follow_up.is_stale(status, last_progress, start, as_of, stale_days),
@@ -266,15 +274,15 @@ def measures(
         ids,
     )
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    rows = db.rows(
+    rows = db.execute(
         f"SELECT {_MEASURE_COLUMNS} FROM measures m WHERE {where}"
         f" ORDER BY m.fiscal_year, m.position, m.id{page}",
         params,
-    )
+    ).fetchall()
     if limit is None:
         units_by_measure = _measure_units(db, where, params)
     else:
-        shown = [row["id"] for row in rows]
+        shown = [row[_MEASURE_ID] for row in rows]
         units_by_measure = _measure_units(
             db, f"m.id IN ({', '.join('?' for _ in shown) or 'NULL'})", shown
         )
@@ -306,10 +314,10 @@ def is_slow_search(search: str | None) -> bool:
 def measure(
     db: Database, measure_id: int, as_of: date, stale_days: int = follow_up.STALE_DAYS
 ) -> MeasureDetail:
-    row = db.row(
-        f"SELECT {_MEASURE_COLUMNS}, m.agency_id AS agency_id FROM measures m WHERE m.id = ?",
-        (measure_id,),
-    )
+    row = db.execute(
+        f"SELECT {_MEASURE_COLUMNS} FROM measures m WHERE m.id = ?", (measure_id,)
+    ).fetchone()
+    agency_id = db.execute("SELECT agency_id FROM measures WHERE id = ?", (measure_id,)).fetchone()
     if row is None:
         raise UserError("measure.unknown", id=measure_id)
     answers = tuple(
@@ -326,7 +334,7 @@ def measure(
         as_of,
         stale_days,
         MeasureDetail,
-        agency_id=row["agency_id"],
+        agency_id=agency_id[0],
         contents=tuple(contents(db, measure_id)),
         progress=tuple(progress(db, measure_id)),
         findings=tuple(f.id for f in answers),
@@ -361,14 +369,7 @@ def progress(db: Database, measure_id: int) -> list[ProgressEntry]:
 
 def assessments(db: Database, agency_id: int) -> list[Assessment]:
     return [
-        Assessment(
-            id=row["id"],
-            year=row["year"],
-            scores=tuple(row[f"indicator_{n}"] for n in range(1, 11)),
-            published_overall=row["published_overall"],
-            published_result=row["published_result"],
-            note=row["note"],
-        )
+        ASSESSMENTS.from_columns(row, scores=tuple(row[c] for c in indicator_columns()))
         for row in db.rows(
             "SELECT * FROM assessments WHERE agency_id = ? ORDER BY year", (agency_id,)
         )
@@ -388,27 +389,19 @@ def published_addresses(
 
 def evidence_links(db: Database, agency_id: int) -> list[EvidenceLink]:
     """Every address kept as evidence of a measure: of a content ticked off, of a progress entry."""
-    rows = db.execute(
-        "SELECT m.id, m.title, c.text, c.evidence, NULL FROM measure_contents c"
+    rows = db.rows(
+        "SELECT m.id AS measure_id, m.title AS measure_title, c.text AS content,"
+        " c.evidence AS url, NULL AS entry_date FROM measure_contents c"
         " JOIN measures m ON m.id = c.measure_id"
         " WHERE m.agency_id = ? AND c.evidence IS NOT NULL AND c.evidence != ''"
         " UNION ALL"
         " SELECT m.id, m.title, NULL, p.evidence, p.entry_date FROM progress p"
         " JOIN measures m ON m.id = p.measure_id"
         " WHERE m.agency_id = ? AND p.evidence IS NOT NULL AND p.evidence != ''"
-        " ORDER BY 1, 5",
+        " ORDER BY measure_id, entry_date",
         (agency_id, agency_id),
-    ).fetchall()
-    return [
-        EvidenceLink(
-            measure_id=number,
-            measure_title=title,
-            content=content,
-            url=url,
-            entry_date=date.fromisoformat(day) if day else None,
-        )
-        for number, title, content, url, day in rows
-    ]
+    )
+    return [EvidenceLink(**{**row, "entry_date": _day(row["entry_date"])}) for row in rows]
 
 
 def oit_lists(db: Database, agency_id: int) -> list[dict]:
@@ -466,21 +459,15 @@ def decisions(db: Database, agency_id: int, open_on: date | None = None) -> list
     """Decisions with their meeting, measure and unit; with `open_on`, those taken by that day
     and not closed by it."""
     found = [
-        Decision(
-            id=row["id"],
-            meeting_id=row["meeting_id"],
+        DECISIONS.record(
+            row,
             held_on=date.fromisoformat(row["held_on"]),
-            text=row["text"],
-            measure_id=row["measure_id"],
             measure_title=row["measure_title"],
-            unit_id=row["unit_id"],
             unit_name=row["unit_name"],
-            due_on=_day(row["due_on"]),
-            closed_on=_day(row["closed_on"]),
-            closed_note=row["closed_note"],
         )
         for row in db.rows(
-            """SELECT d.*, mt.held_on, m.title AS measure_title, u.name AS unit_name
+            f"""SELECT {DECISIONS.select("d")}, mt.held_on AS held_on,
+                  m.title AS measure_title, u.name AS unit_name
                FROM decisions d JOIN meetings mt ON mt.id = d.meeting_id
                LEFT JOIN measures m ON m.id = d.measure_id
                LEFT JOIN units u ON u.id = d.unit_id
@@ -529,25 +516,28 @@ def progress_entries(db: Database, agency_id: int) -> list[LoggedProgress]:
 
 
 def _logged(db: Database, agency_id: int, order: str) -> list[LoggedProgress]:
-    rows = db.rows(
-        f"""SELECT t.measure_id AS measure_id, {PROGRESS.select("t")}
+    # The measure's id, then the entry's fields.
+    rows = db.execute(
+        f"""SELECT t.measure_id, {PROGRESS.select("t")}
             FROM progress t JOIN measures m ON m.id = t.measure_id
             WHERE m.agency_id = ? ORDER BY {order}""",
         (agency_id,),
-    )
-    return [LoggedProgress(row["measure_id"], PROGRESS.record(row)) for row in rows]
+    ).fetchall()
+    return [LoggedProgress(row[0], PROGRESS.from_values(row[1:])) for row in rows]
 
 
 def contents_by_measure(db: Database, agency_id: int) -> dict[int, list[ChecklistItem]]:
     """Every checklist of the agency in one query, for whole-plan work such as the snapshot."""
     grouped: dict[int, list[ChecklistItem]] = {}
-    for row in db.rows(
-        f"""SELECT t.measure_id AS measure_id, {CONTENTS.select("t")}
+    # The measure's id, then the item's fields.
+    rows = db.execute(
+        f"""SELECT t.measure_id, {CONTENTS.select("t")}
             FROM measure_contents t JOIN measures m ON m.id = t.measure_id
             WHERE m.agency_id = ? ORDER BY t.measure_id, t.position, t.id""",
         (agency_id,),
-    ):
-        grouped.setdefault(row["measure_id"], []).append(CONTENTS.record(row))
+    ).fetchall()
+    for row in rows:
+        grouped.setdefault(row[0], []).append(CONTENTS.from_values(row[1:]))
     return grouped
 
 

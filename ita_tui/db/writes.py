@@ -17,7 +17,7 @@ from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import now_utc
 from ita_tui.db import guard, journal, plan_import
 from ita_tui.db.connection import Database, transaction
-from ita_tui.db.mappings import MEASURES, PROGRESS
+from ita_tui.db.mappings import MEASURES, PROGRESS, indicator_columns
 
 
 def _iso(day: date | None) -> str | None:
@@ -475,7 +475,7 @@ def save_assessment(
     published one."""
     score = scoring.compute(year, scores)
     row: dict[str, float | str | None] = {
-        f"indicator_{n}": float(value) for n, value in enumerate(scores, start=1)
+        column: float(value) for column, value in zip(indicator_columns(), scores, strict=False)
     }
     row.update(
         published_overall=published_overall,

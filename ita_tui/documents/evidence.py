@@ -14,7 +14,14 @@ from decimal import Decimal
 
 from ita_tui.core import document as model
 from ita_tui.core import scoring
-from ita_tui.core.model import Assessment, Finding, MeasureDetail, Meeting, Recommendation
+from ita_tui.core.model import (
+    MEASURE_STATUSES,
+    Assessment,
+    Finding,
+    MeasureDetail,
+    Meeting,
+    Recommendation,
+)
 from ita_tui.core.words import Words
 from ita_tui.documents import budgets
 
@@ -449,7 +456,7 @@ def _o26(evidence: Evidence, words: Words) -> model.Document:
     subtitle = words.t("oit_evidence.o26.subtitle", plan_year=n(year), year=n(evidence.year))
     no_data = (words.t("oit_evidence.no_data"),)
     measures = [m for m in evidence.measures if m.fiscal_year == year]
-    counts = {status: 0 for status in ("done", "in_progress", "not_started", "dropped")}
+    counts = dict.fromkeys(MEASURE_STATUSES, 0)
     for measure in measures:
         counts[measure.status] = counts.get(measure.status, 0) + 1
     summary = section(

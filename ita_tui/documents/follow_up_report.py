@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ita_tui.core.document import Document, Heading, Paragraph, Section, Table
-from ita_tui.core.model import MeasureDetail, ProgressEntry
+from ita_tui.core.model import MEASURE_STATUSES, MeasureDetail, ProgressEntry
 from ita_tui.core.thai_calendar import fiscal_year_bounds, six_month_round
 from ita_tui.core.words import Words
 from ita_tui.documents import budgets
@@ -53,7 +53,7 @@ def follow_up_report(
 ) -> Document:
     first, last = round_bounds(kind, fiscal_year)
     stood = [(m, standing(m, as_of)) for m in measures if m.fiscal_year == fiscal_year]
-    counts = {s: 0 for s in ("done", "in_progress", "not_started", "dropped")}
+    counts = dict.fromkeys(MEASURE_STATUSES, 0)
     for _, state in stood:
         counts[state.status] = counts.get(state.status, 0) + 1
     kept = [state.percent for _, state in stood if state.status != "dropped"]

@@ -3,13 +3,14 @@ write it safely, read and check a file, and import it all or nothing."""
 
 import contextlib
 import gc
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 from zoneinfo import ZoneInfo
 
 import tomli_w
@@ -68,12 +69,36 @@ PUBLISHED_ADDRESS_KEYS = _keys(PublishedAddress)
 _NESTED = {"contents": CONTENT_KEYS, "progress": PROGRESS_KEYS}
 
 
-def _value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return as_number(value)
-    if isinstance(value, tuple):
-        return [_value(item) for item in value]
-    return value
+Shape = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+_SHAPES: dict[tuple[type, tuple[str, ...]], Shape] = {}
+
+
+def _shape(record: type, keys: tuple[str, ...]) -> Shape:
+    """The keys of a record's table by what is done with their values: kept as they are,
+    written as amounts, written as arrays, or written as arrays of tables."""
+    shape = _SHAPES.get((record, keys))
+    if shape is not None:
+        return shape
+    kinds = {field.name: field.type for field in fields(record)}
+    plain, amounts, arrays, nested = [], [], [], []
+    for key in keys:
+        kind = kinds[key]
+        if key in _NESTED:
+            nested.append(key)
+        elif kind is Decimal or Decimal in get_args(kind):
+            amounts.append(key)
+        elif get_origin(kind) is tuple:
+            arrays.append(key)
+        else:
+            plain.append(key)
+    shape = _SHAPES[(record, keys)] = (tuple(plain), tuple(amounts), tuple(arrays), tuple(nested))
+    if len(plain) > 1:  # one attrgetter name gives the value, not a tuple of it
+        _getters[shape[0]] = attrgetter(*plain)
+    return shape
+
+
+# The plain values of a record are read in one call: a national plan has a million records.
+_getters: dict[tuple[str, ...], attrgetter] = {}
 
 
 # A national plan has hundreds of thousands of these: each is built in one go, its empty values
@@ -81,15 +106,35 @@ def _value(value: Any) -> Any:
 def _table(record: Any, keys: tuple[str, ...]) -> dict:
     """A record as a TOML table: empty values left out (TOML has no null), but a measure's
     checklist and progress, always written; amounts of baht as numbers."""
-    table: dict = {}
-    for key in keys:
-        value = getattr(record, key)
-        nested = _NESTED.get(key)
-        if nested is not None:
-            table[key] = [_table(item, nested) for item in value]
-        elif value is not None and value != ():
-            table[key] = _value(value)
+    plain, amounts, arrays, nested = _shape(type(record), keys)
+    getter = _getters.get(plain)
+    values = getter(record) if getter else tuple(getattr(record, key) for key in plain)
+    table = {key: value for key, value in zip(plain, values, strict=True) if value is not None}
+    for key in amounts:
+        amount = getattr(record, key)
+        if amount is not None:
+            table[key] = as_number(amount)
+    for key in arrays:
+        if items := getattr(record, key):
+            table[key] = list(items)
+    for key in nested:
+        table[key] = _tables(getattr(record, key), _NESTED[key])
     return table
+
+
+def _tables(records: Sequence[Any], keys: tuple[str, ...]) -> list[dict]:
+    """Records of one kind as tables: those of plain values alone (a checklist, a progress log)
+    read in one pass, the rest one by one."""
+    if not records:
+        return []
+    plain, amounts, arrays, nested = _shape(type(records[0]), keys)
+    getter = _getters.get(plain)
+    if amounts or arrays or nested or getter is None:
+        return [_table(record, keys) for record in records]
+    return [
+        {key: value for key, value in zip(plain, getter(record), strict=True) if value is not None}
+        for record in records
+    ]
 
 
 @contextlib.contextmanager
@@ -177,8 +222,8 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
                 }
             )
         )
-        measure["contents"] = [_table(item, CONTENT_KEYS) for item in contents.get(row.id, ())]
-        measure["progress"] = [_table(entry, PROGRESS_KEYS) for entry in progress.get(row.id, ())]
+        measure["contents"] = _tables(contents.get(row.id, ()), CONTENT_KEYS)
+        measure["progress"] = _tables(progress.get(row.id, ()), PROGRESS_KEYS)
         document["measures"].append(measure)
     document["summary"] = unit_summary(units, measures)
     return document

@@ -10,6 +10,7 @@ from pathlib import Path
 from ita_tui.core.errors import UserError
 from ita_tui.core.follow_up import BEHIND_GAP, STALE_DAYS
 from ita_tui.core.language_choice import LANGUAGES
+from ita_tui.core.thai_calendar import ERAS
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.locations import settings_path
 from ita_tui.files.modes import private_folder
@@ -25,6 +26,8 @@ class Settings:
     # None: not chosen in the file, so the locale decides (ita_tui.core.language_choice).
     language: str | None = None
     digits: str = "thai"
+    # The years of a date in English: the Buddhist era (be) or the common era (ce).
+    era: str = "be"
     name: str | None = None
     stale_days: int = STALE_DAYS
     behind_gap: int = BEHIND_GAP
@@ -86,6 +89,10 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
         settings = replace(settings, digits=raw.get("digits", "thai"))
     else:
         problems.append(f"{path}: digits = {raw['digits']!r} (thai | arabic)")
+    if raw.get("era", "be") in ERAS:
+        settings = replace(settings, era=raw.get("era", "be"))
+    else:
+        problems.append(f"{path}: era = {raw['era']!r} (be | ce)")
     if isinstance(raw.get("name"), str) and raw["name"].strip():
         settings = replace(settings, name=raw["name"].strip())
     stale = raw.get("stale_days", STALE_DAYS)
@@ -131,6 +138,7 @@ def _as_written(settings: Settings) -> dict[str, object]:
     return {
         "language": settings.language,
         "digits": settings.digits,
+        "era": settings.era,
         "stale_days": settings.stale_days,
         "behind_gap": settings.behind_gap,
         "name": settings.name,
@@ -142,7 +150,16 @@ def _as_written(settings: Settings) -> dict[str, object]:
     }
 
 
-_FIRST_WRITTEN = ("language", "digits", "stale_days", "behind_gap", "name", "output_dir", "keymap")
+_FIRST_WRITTEN = (
+    "language",
+    "digits",
+    "era",
+    "stale_days",
+    "behind_gap",
+    "name",
+    "output_dir",
+    "keymap",
+)
 
 
 def save(settings: Settings, path: Path | None = None) -> None:

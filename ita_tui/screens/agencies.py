@@ -17,6 +17,7 @@ SORTS = ("overall", "overdue", "stale", "name")
 
 
 class AgenciesScreen(ItaScreen):
+    section = "agencies"
     KEYS = [Key("slash", "focus_search", "search")]
     _total = 0
     # The search and sort the table shows, so that an event that changes neither reloads nothing.

@@ -10,7 +10,7 @@ from ita_tui.core import oit, scoring
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import Assessment
 from ita_tui.core.progress_over_time import monthly_percent
-from ita_tui.core.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year
+from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
 from ita_tui.widgets.plain import Select, SelectionList, Static
@@ -19,6 +19,7 @@ MEASURE_CHOICES = 300
 
 
 class AnalysisScreen(ItaScreen):
+    section = "analysis"
     # Not in the footer, which keeps its 80-column line; the help screen lists it.
     KEYS = [
         Key("e", "edit_oit_item", "edit-oit-item", show=False),
@@ -107,10 +108,11 @@ class AnalysisScreen(ItaScreen):
         worth = oit.item_worth(self._catalogue, latest.year)
         for code in self._failed:
             item = self._catalogue.item(code)
-            label = app.num(
-                f"{item.shown_code} {item.sub_indicator} {item.name}"
-                f"  +{scoring.round_half_up(worth[code])}"
+            # The item's code as the NACC publishes it (O11), whatever the digits setting.
+            rest = app.num(
+                f"{item.sub_indicator} {item.name}  +{scoring.round_half_up(worth[code])}"
             )
+            label = f"{item.shown_code} {rest}"
             if item.provisional_name:
                 label += f" ({self.t('whatif.name_provisional')})"
             if self._catalogue.provisional_indicator(item.indicator):
@@ -202,7 +204,7 @@ class AnalysisScreen(ItaScreen):
                         "whatif.fewest",
                         target=app.num(target),
                         count=app.num(len(codes)),
-                        items=app.num(", ".join(self._catalogue.item(c).shown_code for c in codes)),
+                        items=", ".join(self._catalogue.item(c).shown_code for c in codes),
                     )
                     + "\n"
                 )
@@ -256,5 +258,6 @@ class AnalysisScreen(ItaScreen):
         self.query_one("#progress-heading", Static).update(
             self.t("analysis.progress", year=app.num(year), date=app.day(app.as_of))
         )
-        labels = [(MONTH_ABBREVIATIONS[day.month - 1], value) for day, value in months]
+        names = self.desk.words.months()
+        labels = [(names[day.month - 1], value) for day, value in months]
         self.query_one(MonthlyChart).show(labels, app.num)

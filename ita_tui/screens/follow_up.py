@@ -16,6 +16,8 @@ from ita_tui.widgets.timeline import Timeline
 
 
 class FollowUpScreen(ItaScreen):
+    section = "follow_up"
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="follow-heading", classes="headline")
@@ -79,7 +81,7 @@ class FollowUpScreen(ItaScreen):
                 lines.extend(self._line(m, indent=2) for m in group)
         if not lines:
             lines.append(self.t("follow.nothing"))
-        self.query_one("#timeline", Timeline).show(lines, year, app.as_of)
+        self.query_one("#timeline", Timeline).show(lines, year, app.as_of, self.desk.words.months())
 
     def _line(self, measure: MeasureState, indent: int) -> dict:
         app = self.app

@@ -14,6 +14,8 @@ from ita_tui.widgets.plain import OptionList, Static
 
 
 class IndicatorsScreen(ItaScreen):
+    section = "indicators"
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="indicators"):

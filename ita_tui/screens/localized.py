@@ -11,7 +11,6 @@ from textual import getters
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header
 
 from ita_tui.core.errors import UserError
@@ -23,6 +22,21 @@ from ita_tui.widgets.textual_internals import class_bindings, replace_bindings
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp
     from ita_tui.desk import Desk
+
+
+# Each section (a mode of the app) and the key that opens it, in the order the section bar
+# shows them.
+SECTION_KEYS = {
+    "overview": "1",
+    "indicators": "2",
+    "measures": "3",
+    "follow_up": "4",
+    "plan": "5",
+    "meetings": "6",
+    "analysis": "7",
+    "people": "8",
+    "agencies": "0",
+}
 
 
 @dataclass(frozen=True)
@@ -60,15 +74,6 @@ def show_header_icon(screen: Screen, icon: str | None) -> None:
             header.icon = icon
 
 
-def opens_on_enter(widget: Widget | None) -> bool:
-    """Whether Enter on the widget chooses a row that a screen may open (a measure from the
-    Measures table or the follow-up timeline, an indicator, an agency)."""
-    from ita_tui.widgets.plain import DataTable, OptionList
-    from ita_tui.widgets.timeline import Timeline
-
-    return isinstance(widget, DataTable | OptionList | Timeline)
-
-
 class AtTheDesk:
     """What every screen and form works with: the desk for reads and actions, the words of the
     user's language, and a message up to the app when something was written."""
@@ -103,6 +108,8 @@ class ItaScreen(AtTheDesk, Screen):
         app = getters.app(ItaApp)
 
     KEYS: list[Key] = []
+    # The section (a key of SECTION_KEYS) the screen is; None for a screen within one.
+    section: str | None = None
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -114,6 +121,15 @@ class ItaScreen(AtTheDesk, Screen):
 
     def on_mount(self) -> None:
         show_header_icon(self, self.app.header_icon)
+        if self.section is not None:
+            from ita_tui.widgets.section_bar import SectionBar
+
+            headers = self.query(Header)
+            bar = SectionBar(id="section-bar")
+            if headers:
+                self.mount(bar, after=headers.first())
+            else:
+                self.mount(bar, before=0)
         self.refresh_view()
         self.ready = True
         if self.holds_keys:
@@ -136,6 +152,7 @@ class ItaScreen(AtTheDesk, Screen):
         highlights: dict[str | None, int | None] = {
             o.id: o.highlighted for o in self.query(OptionList) if o.id
         }
+        self._show_sections()
         self.render_view()
         for table in self.query(DataTable):
             row = cursors.get(table.id)
@@ -149,6 +166,17 @@ class ItaScreen(AtTheDesk, Screen):
                 and listing.highlighted != wanted
             ):
                 listing.highlighted = wanted
+
+    def _show_sections(self) -> None:
+        from ita_tui.widgets.section_bar import SectionBar
+
+        for bar in self.query(SectionBar):
+            bar.show(
+                [
+                    (key, self.t(f"mode.{mode}"), mode == self.section)
+                    for mode, key in SECTION_KEYS.items()
+                ]
+            )
 
     def render_view(self) -> None:
         """Fill the screen from the database, in the current language."""

@@ -41,6 +41,18 @@ class MeasureScreen(ItaScreen):
             yield DataTable(id="progress-log", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True, show_command_palette=False)
 
+    def on_mount(self) -> None:
+        # The checklist has the focus, the page shown from its top: Down goes from item to
+        # item and Space ticks the one in sight of the cursor.
+        self.query_one("#contents", OptionList).focus(scroll_visible=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Space ticks the item the checklist's cursor is on, and only while the checklist has
+        # the focus: elsewhere on the page it would tick an item out of sight.
+        if action == "toggle_content":
+            return self.focused is self.query_one("#contents", OptionList)
+        return True
+
     def render_view(self) -> None:
         app = self.app
         if self._deleted:

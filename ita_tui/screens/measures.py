@@ -8,8 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
-from ita_tui.core.model import MEASURE_STATUSES, MeasureState
-from ita_tui.core.thai_calendar import format_period
+from ita_tui.core.model import CARRIED, MEASURE_STATUSES, MeasureState
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
@@ -28,6 +27,8 @@ def status_mark(measure: MeasureState) -> str:
         return "✓"
     if measure.status == "dropped":
         return "✗"
+    if measure.status == CARRIED:
+        return "↪"
     if measure.due_soon:
         return "◔"
     return " "
@@ -41,6 +42,7 @@ def units_cell(units: tuple[str, ...], number) -> str:
 
 
 class MeasuresScreen(ItaScreen):
+    section = "measures"
     KEYS = [
         Key("slash", "focus_search", "search"),
         Key("a", "add_measure", "add-measure"),
@@ -136,7 +138,7 @@ class MeasuresScreen(ItaScreen):
 
     def _cells(self, row: MeasureState) -> list:
         app = self.app
-        period = format_period(row.start, row.end, app.digits)
+        period = self.desk.words.period(row.start, row.end)
         if row.outside_fiscal_year:
             period += " ⚑"
         overdue = (
@@ -234,7 +236,7 @@ class MeasuresScreen(ItaScreen):
         text = Text(f"#{app.num(shown.id)} ", style="bold")
         text.append(shown.full_title)
         text.append(f" · {', '.join(shown.units)}", style="dim")
-        text.append(f" · {format_period(shown.start, shown.end, app.digits)}", style="dim")
+        text.append(f" · {self.desk.words.period(shown.start, shown.end)}", style="dim")
         line.update(text)
 
     def _show_count(self) -> None:

@@ -10,6 +10,7 @@ from ita_tui.widgets.plain import DataTable, Static
 
 
 class MeetingsScreen(ItaScreen):
+    section = "meetings"
     KEYS = [
         Key("a", "add_meeting", "add-meeting"),
         Key("n", "add_decision", "add-decision"),

@@ -10,12 +10,13 @@ from textual.widgets import Footer, Header
 
 from ita_tui.core import scoring
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
-from ita_tui.core.model import MEASURE_STATUSES, Assessment
+from ita_tui.core.model import CARRIED, MEASURE_STATUSES, Assessment
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ShowIndicator
 from ita_tui.widgets.plain import DataTable, Static
 
 BAR_CELLS = 20
+BAR = "▆"
 
 
 def score_bar(score: float, pass_mark: float) -> Text:
@@ -24,7 +25,9 @@ def score_bar(score: float, pass_mark: float) -> Text:
     filled = round(score / 100 * BAR_CELLS)
     mark = round(pass_mark / 100 * BAR_CELLS) - 1
     passed = score >= pass_mark
-    cells = ["█" if i < filled else "░" for i in range(BAR_CELLS)]
+    # Three quarters of a cell high: the bars of rows one under the other stay apart where a
+    # line is as tall as its cells (the browser), and read as bars, not as one block.
+    cells = [BAR if i < filled else "░" for i in range(BAR_CELLS)]
     cells[mark] = "┃"
     text = Text("".join(cells), style="green" if passed else "red")
     text.stylize("bold yellow", mark, mark + 1)
@@ -33,6 +36,7 @@ def score_bar(score: float, pass_mark: float) -> Text:
 
 
 class OverviewScreen(ItaScreen):
+    section = "overview"
     # On a database with no plan yet, what to do next, with no command line needed.
     KEYS = [
         Key("n", "start_plan", "start-plan"),
@@ -157,6 +161,9 @@ class OverviewScreen(ItaScreen):
         """Counts from the database, not from loading every measure: instant at any size."""
         app = self.app
         by_status = {s: self.desk.count_measures(status=s) for s in MEASURE_STATUSES}
+        if not by_status[CARRIED]:
+            # Only once a new year has carried measures on.
+            del by_status[CARRIED]
         statuses = " · ".join(f"{self.t(f'status.{s}')} {app.num(n)}" for s, n in by_status.items())
         overdue, due_soon, stale = (self.desk.count_measures(follow=f) for f in FOLLOW_UPS)
         text = "\n".join(

@@ -12,6 +12,7 @@ from ita_tui.widgets.plain import DataTable, Static
 
 
 class PeopleScreen(ItaScreen):
+    section = "people"
     KEYS = [
         Key("a", "add_person", "add-person"),
         Key("e", "edit_person", "edit-person"),

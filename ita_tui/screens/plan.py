@@ -14,6 +14,7 @@ TABS = ("units", "findings", "assessments")
 
 
 class PlanScreen(ItaScreen):
+    section = "plan"
     KEYS = [
         Key("a", "add", "add-row"),
         Key("e", "edit", "edit-row"),

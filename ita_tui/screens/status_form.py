@@ -4,7 +4,7 @@ unticked asks for confirmation and names what is missing."""
 from textual.widgets import RadioSet
 
 from ita_tui.core.errors import UserError
-from ita_tui.core.model import MEASURE_STATUSES, MeasureDetail
+from ita_tui.core.model import CARRIED, MEASURE_STATUSES, MeasureDetail
 from ita_tui.screens.form import FormScreen
 from ita_tui.widgets.plain import Input, RadioButton
 
@@ -21,6 +21,8 @@ class StatusForm(FormScreen[str | None]):
         buttons = [
             RadioButton(self.t(f"status.{s}"), value=s == self.measure.status, id=f"status-{s}")
             for s in MEASURE_STATUSES
+            # Carried on only by accepting a new year; a carried measure shows where it stands.
+            if s != CARRIED or self.measure.status == CARRIED
         ]
         yield from self.field("status_form.status", RadioSet(*buttons, id="status-choice"))
         yield from self.field(

@@ -13,7 +13,7 @@ PASS_COLUMN = "┃"
 
 
 class IndicatorChart(Widget):
-    """The ten indicators: last year's bar (░) above this year's (█), the pass mark as ┃."""
+    """The ten indicators: last year's bar (░) above this year's (▆), the pass mark as ┃."""
 
     DEFAULT_CSS = "IndicatorChart { height: auto; }"
 
@@ -46,7 +46,9 @@ class IndicatorChart(Widget):
                 filled = round(score / 100 * bar_width)
                 last = index < len(bars) - 1
                 style = "grey50" if last else ("green" if score >= self.pass_mark else "red")
-                block = "░" if last else "█"
+                # This year's bar three quarters of a cell high: the bars of one indicator and
+                # the next stay apart where a line is as tall as its cells (the browser).
+                block = "░" if last else "▆"
                 cells = [
                     (PASS_COLUMN, "bold yellow")
                     if column == mark - 1

@@ -14,6 +14,7 @@ from textual._wait import wait_for_idle
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.visual import Visual
 from textual.widget import AwaitMount
@@ -87,7 +88,20 @@ class LinesDrawnAfterMeasuring:
         self.refresh()  # type: ignore[attr-defined]
 
 
+def messages_waiting(node: MessagePump) -> bool:
+    """Whether messages wait in the node's queue: a key's effect is done when none of the
+    nodes in view has any (ita_tui.screens.type_ahead)."""
+    return not node._message_queue.empty()
+
+
 # Textual's own test pilot waits for the app to settle with this: until the process has stopped
 # working, which is when every message a key set off has been handled. The app does the same
 # after Enter on a list (see ItaApp._hold_keys_after_enter).
-__all__ = ["class_bindings", "prepare_mode", "replace_bindings", "settle", "wait_for_idle"]
+__all__ = [
+    "class_bindings",
+    "messages_waiting",
+    "prepare_mode",
+    "replace_bindings",
+    "settle",
+    "wait_for_idle",
+]

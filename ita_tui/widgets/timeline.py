@@ -11,7 +11,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ita_tui.core.thai_calendar import MONTH_ABBREVIATIONS, fiscal_year, fiscal_year_bounds, today
+from ita_tui.core.thai_calendar import (
+    MONTH_ABBREVIATIONS,
+    fiscal_year,
+    fiscal_year_bounds,
+    today,
+)
 from ita_tui.widgets.plain import cut_to, plain
 
 BAR = "━"
@@ -49,9 +54,18 @@ class Timeline(Widget, can_focus=True):
         self.lines: list = []
         self.as_of = today()
         self.fiscal_year = fiscal_year(self.as_of)
+        # The months' names over the columns, January first, in the user's language.
+        self.month_names: tuple[str, ...] = MONTH_ABBREVIATIONS
 
-    def show(self, lines: list, fiscal_year: int, as_of: date) -> None:
+    def show(
+        self,
+        lines: list,
+        fiscal_year: int,
+        as_of: date,
+        month_names: tuple[str, ...] = MONTH_ABBREVIATIONS,
+    ) -> None:
         self.lines, self.fiscal_year, self.as_of = lines, fiscal_year, as_of
+        self.month_names = month_names
         self.cursor = min(self.cursor, max(0, len(self._rows()) - 1))
         self.refresh(layout=True)
         self._announce()
@@ -138,11 +152,12 @@ class Timeline(Widget, can_focus=True):
         (`เม.ย.` needs five cells), the first month of each quarter over the
         quarter, never a name cut to a letter."""
         header = Text(style="bold")
-        widest = max(cell_len(name) for name in MONTH_ABBREVIATIONS)
+        months = self.month_names
+        widest = max(cell_len(name) for name in months)
         step = 1 if width / 12 >= widest else 3
         for index in range(0, 12, step):
             start, end = int(index * width / 12), int((index + step) * width / 12)
-            label = Text(MONTH_ABBREVIATIONS[(index + 9) % 12])
+            label = Text(months[(index + 9) % 12])
             if cell_len(label.plain) >= end - start:
                 label = Text("")
             label.pad_right(end - start - cell_len(label.plain))
