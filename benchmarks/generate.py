@@ -9,10 +9,11 @@ included, so that `ita-tui verify` holds on the result as on real data."""
 import argparse
 import random
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from ita_tui.cli.progress import shown
+from ita_tui.core import progress
 from ita_tui.core.scoring import compute
 from ita_tui.core.thai_calendar import fiscal_year_bounds
 from ita_tui.db import journal, open_database
@@ -97,11 +98,15 @@ class Writer:
 def generate(
     path: Path, agencies: int, per_agency: int, seed: int, show_progress: bool = True
 ) -> None:
+    with shown("en", quiet=not show_progress):
+        _generate(path, agencies, per_agency, seed)
+
+
+def _generate(path: Path, agencies: int, per_agency: int, seed: int) -> None:
     rng = random.Random(seed)
     db = open_database(path, create=True)
     writer = Writer(db)
     db.execute("BEGIN IMMEDIATE")
-    started = time.perf_counter()
     for number in range(1, agencies + 1):
         name = f"{rng.choice(KINDS)}{rng.choice(PLACES)} {number:05d}"
         agency_id = writer.add("agencies", {"name": name})
@@ -185,14 +190,8 @@ def generate(
                 )
         if number % 50 == 0 or number == agencies:
             writer.flush()
-            if show_progress:
-                done = number / agencies
-                bar = "█" * int(done * 30)
-                print(
-                    f"\r{bar:<30} {number}/{agencies} agencies  {time.perf_counter() - started:5.1f} s",
-                    end="",
-                    file=sys.stderr,
-                )
+            # A bar on a terminal only, as the tool's own long commands show theirs.
+            progress.step("progress.import", number, agencies)
     writer.flush()
     # The tool keeps the search index itself; rows written directly enter it in one go.
     db.execute(
@@ -200,8 +199,6 @@ def generate(
     )
     db.execute("COMMIT")
     db.close()
-    if show_progress:
-        print(file=sys.stderr)
 
 
 def main() -> None:

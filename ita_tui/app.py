@@ -4,6 +4,7 @@ It stays thin: each screen lives in ita_tui/screens/, and all data comes through
 
 import dataclasses
 import io
+import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -16,9 +17,10 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
-from ita_tui.core import access
+from ita_tui.core import access, progress
 from ita_tui.core.errors import UserError
 from ita_tui.core.keyboard_layout import english_key, with_thai_twins
+from ita_tui.core.language_choice import choose_language
 from ita_tui.core.model import Agency
 from ita_tui.core.text import visible
 from ita_tui.core.thai_calendar import today
@@ -106,7 +108,7 @@ class ItaApp(PreparedAhead):
         # A shared database opens on the login screen; the plan's sections come after it.
         # The desk comes first: whether the database asks for a login decides the first screen.
         settings = settings or Settings()
-        lang = lang or settings.language
+        lang = lang or choose_language(None, os.environ, settings.language)
         digits = digits or settings.digits
         as_of = as_of or today()
         desk = Desk(
@@ -161,12 +163,12 @@ class ItaApp(PreparedAhead):
 
     def watch_lang(self) -> None:
         self.desk.words = Words(self.lang, self.digits, self.settings.era)
-        self._save_settings()
+        self._save_settings(language=self.lang)
         self.data_changed()
 
     def watch_digits(self) -> None:
         self.desk.words = Words(self.lang, self.digits, self.settings.era)
-        self._save_settings()
+        self._save_settings(digits=self.digits)
         self.data_changed()
 
     def get_key_display(self, binding: Binding) -> str:
@@ -346,12 +348,18 @@ class ItaApp(PreparedAhead):
         else:
             self.push_screen(HelpScreen(self.screen))
 
-    def _save_settings(self) -> None:
+    def _save_settings(self, *, language: str | None = None, digits: str | None = None) -> None:
+        """Keep what the user switched; only that, so a language the locale chose stays the
+        locale's until the user picks one."""
         if not self.persist_settings:
             return
         from dataclasses import replace
 
-        self.settings = replace(self.settings, language=self.lang, digits=self.digits)
+        self.settings = replace(
+            self.settings,
+            language=language or self.settings.language,
+            digits=digits or self.settings.digits,
+        )
         try:
             settings_file.save(self.settings)
         except UserError as error:
@@ -423,6 +431,19 @@ def run_app(
     sample: bool = False,
     persist_settings: bool = True,
     served: bool = False,
+) -> None:
+    # The app owns the terminal: no progress bar may draw over it (ita_tui/cli/progress.py).
+    with progress.listening(None):
+        _run_app(db, context, as_of, sample, persist_settings, served)
+
+
+def _run_app(
+    db: "Database",
+    context,
+    as_of: date | None,
+    sample: bool,
+    persist_settings: bool,
+    served: bool,
 ) -> None:
     ItaApp(
         db,

@@ -23,6 +23,11 @@ def isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "documents"))
     monkeypatch.delenv("ITA_TUI_DB", raising=False)
     monkeypatch.delenv("ITA_TUI_LANG", raising=False)
+    # The tool speaks the locale's language when nothing else chooses: tests run in a neutral
+    # one (Thai), whatever the machine's.
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """pyproject.toml declares what the code imports: every third-party package ita_tui imports is a
-dependency, with a floor and a ceiling, and every dependency is imported; what only the tests
-import is in the `test` extra."""
+dependency (or in the optional `serve` extra), with a floor and a ceiling, and every dependency is
+imported; what only the tests import is in the `test` dependency group."""
 
 import ast
 import re
@@ -10,7 +10,12 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
-PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PROJECT = PYPROJECT["project"]
+# What ita_tui itself may import: its dependencies and its optional extras (`serve`).
+RUNTIME = PROJECT["dependencies"] + [
+    requirement for extra in PROJECT["optional-dependencies"].values() for requirement in extra
+]
 OWN = {"ita_tui", "tests"}
 
 
@@ -60,7 +65,7 @@ def distributions(modules: dict[str, str]) -> dict[str, str]:
 
 
 def test_every_package_ita_tui_imports_is_a_dependency_and_nothing_more():
-    declared = {name_of(r) for r in PROJECT["dependencies"]}
+    declared = {name_of(r) for r in RUNTIME}
     used = distributions(imported_modules(ROOT / "ita_tui"))
     undeclared = {name: where for name, where in used.items() if name not in declared}
     assert undeclared == {}, "imported but not in [project] dependencies"
@@ -68,20 +73,20 @@ def test_every_package_ita_tui_imports_is_a_dependency_and_nothing_more():
 
 
 def test_every_dependency_has_a_floor_and_a_ceiling():
-    loose = [r for r in PROJECT["dependencies"] if not (">=" in r and "<" in r.replace("<=", ""))]
+    loose = [r for r in RUNTIME if not (">=" in r and "<" in r.replace("<=", ""))]
     assert loose == []
 
 
-def test_what_only_the_tests_import_is_in_the_test_extra():
-    available = {name_of(r) for r in PROJECT["dependencies"]} | {
-        name_of(r) for r in PROJECT["optional-dependencies"]["test"]
+def test_what_only_the_tests_import_is_in_the_test_group():
+    available = {name_of(r) for r in RUNTIME} | {
+        name_of(r) for r in PYPROJECT["dependency-groups"]["test"]
     }
     used = distributions(imported_modules(ROOT / "tests"))
     assert {name: where for name, where in used.items() if name not in available} == {}
 
 
 def test_the_license_is_the_one_pyproject_names():
-    assert PROJECT["license"] == "MIT"
+    assert PROJECT["license"].startswith("MIT AND ")
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
 
 
@@ -93,7 +98,7 @@ FIXED = {"aiohttp": (3, 13, 3), "jinja2": (3, 1, 6)}
 
 def test_the_floors_exclude_releases_with_known_advisories():
     floors = {}
-    for requirement in PROJECT["dependencies"]:
+    for requirement in RUNTIME:  # the serve extra's aiohttp included
         found = re.search(r">=([0-9.]+)", requirement)
         floors[name_of(requirement)] = tuple(int(part) for part in found.group(1).split("."))
     for name, fixed in FIXED.items():

@@ -96,7 +96,7 @@ def test_no_key_is_written_twice_in_a_catalogue(lang):
 
 
 def test_the_compiled_catalogues_are_those_of_the_po_files():
-    """The .mo files ship in the package; after editing a .po, compile them (see README)."""
+    """The .mo files ship in the package; after editing a .po, compile them (see docs/developer.md)."""
     for lang in LANGUAGES:
         with (po_path(lang).with_suffix(".mo")).open("rb") as file:
             compiled = read_mo(file)
@@ -242,10 +242,10 @@ def test_a_catalogue_is_read_only_when_a_sentence_is_said_and_only_once(sample_d
 
 def test_click_speaks_thai_under_lang_th_and_english_under_lang_en(run, sample_db):
     db = ("--db", str(sample_db))
-    thai = run(*db, "--lang", "th", "measures", "--jsn")
-    assert thai.code == 2 and "ไม่มีตัวเลือก '--jsn' (หมายถึง '--json' หรือไม่)" in thai.err
-    english = run(*db, "--lang", "en", "measures", "--jsn")
-    assert "No such option '--jsn'. Did you mean '--json'?" in english.err
+    thai = run(*db, "--lang", "th", "measures", "--jsonn")
+    assert thai.code == 2 and "ไม่มีตัวเลือก '--jsonn' (หมายถึง '--json' หรือไม่)" in thai.err
+    english = run(*db, "--lang", "en", "measures", "--jsonn")
+    assert "No such option '--jsonn'. Did you mean '--json'?" in english.err
     missing = run(*db, "--lang", "th", "import")
     assert missing.code == 2 and "ขาดอาร์กิวเมนต์ 'FILE.toml|.docx|.xlsx…'" in missing.err
     choice = run(*db, "--lang", "th", "people", "add", "x", "--name", "X", "--role", "boss")

@@ -1,4 +1,4 @@
-"""README's architecture picture is checked against the import contracts, so that it cannot drift:
+"""The architecture picture (docs/developer.md, moved there from the README) is checked against the import contracts, so that it cannot drift:
 its floors are the layers contract's, in its order; every module and package at the top of
 `ita_tui/` is one of them; the contracts listed beside it are pyproject's forbidden contracts."""
 
@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parent.parent
-README = (ROOT / "README.md").read_text("utf-8")
+README = (ROOT / "docs" / "developer.md").read_text("utf-8")
 CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"][
     "contracts"
 ]
 
 
 def _section() -> str:
-    start = README.index("### Architecture")
+    start = README.index("## Architecture")
     following = README.find("\n#", start + 1)
     return README[start : following if following != -1 else None]
 

@@ -7,29 +7,31 @@ import sys
 
 import click
 
-from ita_tui.cli.group import LANGUAGE_ENV, cli
+from ita_tui.cli.group import cli
 from ita_tui.cli.language import speaking
 from ita_tui.cli.output import say
 from ita_tui.core.errors import EXIT_USAGE, UserError
 from ita_tui.core.i18n import translate
+from ita_tui.core.language_choice import LANGUAGES, choose_language
 from ita_tui.files.locations import database_path
-from ita_tui.files.settings import LANGUAGES
 from ita_tui.files.settings import load as load_settings
 
 
 def _language_from(argv: list[str]) -> str:
     """The language for a message that comes before the options are parsed, or from a
     failure to parse them."""
+    asked = None
     for index, word in enumerate(argv):
         if word == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
-            return argv[index + 1]
-        if word.startswith("--lang=") and word.split("=", 1)[1] in LANGUAGES:
-            return word.split("=", 1)[1]
-    from_env = os.environ.get(LANGUAGE_ENV)
-    if from_env in LANGUAGES:
-        return from_env
+            asked = argv[index + 1]
+        elif word.startswith("--lang=") and word.split("=", 1)[1] in LANGUAGES:
+            asked = word.split("=", 1)[1]
+        if asked:
+            break
+    if asked:
+        return asked
     settings, _ = load_settings()
-    return settings.language
+    return choose_language(None, os.environ, settings.language)
 
 
 def _database_from(argv: list[str]) -> str:

@@ -4,6 +4,7 @@ from datetime import date
 
 import click
 
+from ita_tui.cli.csv_output import csv_option, say_csv
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
 from ita_tui.cli.options import as_of_option, by_option, date_option, json_option, unit_option
@@ -59,16 +60,27 @@ def _measure_json(measure: MeasureState) -> dict:
 @option("--status", metavar="STATUS", help="help.measures.status")
 @as_of_option()
 @json_option()
+@csv_option()
 @click.pass_obj
 def measures(
-    context: Context, division: str | None, status: str | None, as_of: date, as_json: bool
+    context: Context,
+    division: str | None,
+    status: str | None,
+    as_of: date,
+    as_json: bool,
+    as_csv: bool,
 ) -> None:
+    if as_json and as_csv:
+        raise UserError("cli.csv_or_json")
     wanted_status = _status(status)
     desk = context.desk(as_of)
     unit = desk.find_unit(division) if division else None
     rows = desk.measures(unit_id=unit.id if unit else None, status=wanted_status)
     if as_json:
         say_json([_measure_json(r) for r in rows])
+        return
+    if as_csv:
+        say_csv(MEASURE_JSON, ([_measure_json(r)[name] for name in MEASURE_JSON] for r in rows))
         return
     if not rows:
         say(context.t("measures.none"))
@@ -90,8 +102,13 @@ def measures(
 @as_of_option()
 @unit_option(help="help.overdue.unit")
 @json_option()
+@csv_option()
 @click.pass_obj
-def overdue(context: Context, as_of: date, division: str | None, as_json: bool) -> None:
+def overdue(
+    context: Context, as_of: date, division: str | None, as_json: bool, as_csv: bool
+) -> None:
+    if as_json and as_csv:
+        raise UserError("cli.csv_or_json")
     desk = context.desk(as_of)
     unit = desk.find_unit(division) if division else None
     unit_id = unit.id if unit else None
@@ -99,6 +116,9 @@ def overdue(context: Context, as_of: date, division: str | None, as_json: bool) 
         say_json_items(desk.overdue_json_items(unit_id))
         return
     rows = follow_up.longest_overdue_first(desk.measures(unit_id=unit_id, follow="overdue"))
+    if as_csv:
+        say_csv(MEASURE_JSON, ([_measure_json(r)[name] for name in MEASURE_JSON] for r in rows))
+        return
     say(context.t("overdue.heading", date=context.day(as_of), count=context.number(len(rows))))
     for unit_row in desk.units():
         mine = [r for r in rows if unit_row.name in r.units]

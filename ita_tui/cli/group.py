@@ -12,16 +12,17 @@ import click
 
 from ita_tui.cli.language import Option, group, option
 from ita_tui.cli.output import ask_hidden, say
+from ita_tui.cli.progress import shown as progress_shown
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
+from ita_tui.core.language_choice import choose_language
 from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import today, with_digits
 from ita_tui.core.words import Words
 from ita_tui.files.locations import database_path
 from ita_tui.files.settings import DIGIT_SYSTEMS, LANGUAGES, Settings
 from ita_tui.files.settings import load as load_settings
-
-LANGUAGE_ENV = "ITA_TUI_LANG"
+from ita_tui.files.settings import warning as settings_warning
 
 
 def password_from_file(file: str) -> str:
@@ -177,6 +178,7 @@ def _full_name(login: str) -> str | None:
 )
 @option("--agency", metavar="NAME", help="help.agency")
 @option("--by", "acting_as", metavar="LOGIN", help="help.acting_as")
+@option("--quiet", "-q", is_flag=True, help="help.quiet")
 @option(
     "--password-file",
     metavar="FILE",
@@ -194,18 +196,20 @@ def cli(
     digits: str | None,
     agency: str | None,
     acting_as: str | None,
+    quiet: bool,
     password_file: str | None,
     served: bool,
 ) -> None:
     settings, problems = load_settings()
-    chosen_lang = lang or os.environ.get(LANGUAGE_ENV) or settings.language
+    # Inside a command LANGUAGE holds the language `main` chose by the same rule (see
+    # language.speaking), so the locale gives the same answer here.
+    chosen_lang = choose_language(lang, os.environ, settings.language)
     if password_file is not None:
         # Checked whether or not this database asks for it: a script that names a file that
         # is not there learns it now, not on the day login is turned on.
         password_from_file(password_file)
     for problem in problems:
-        detail = problem.message(chosen_lang) if isinstance(problem, UserError) else problem
-        say(translate("settings.problem", chosen_lang, detail=detail), err=True)
+        say(settings_warning(problem, chosen_lang), err=True)
     path, is_default = database_path(db_path)
     ctx.obj = Context(
         database=path,
@@ -221,3 +225,6 @@ def cli(
         from ita_tui.app import run_app
 
         run_app(ctx.obj.open(), ctx.obj, persist_settings=not served, served=served)
+    else:
+        # Long work shows a bar on a terminal; the app, which owns the terminal, silences it.
+        ctx.with_resource(progress_shown(chosen_lang, quiet, ctx.obj.digits))

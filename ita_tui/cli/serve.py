@@ -5,7 +5,6 @@ import click
 from ita_tui.cli.group import Context
 from ita_tui.cli.language import command, option
 from ita_tui.cli.output import say
-from ita_tui.core.errors import UserError
 
 
 @command(help="help.serve")
@@ -20,13 +19,11 @@ from ita_tui.core.errors import UserError
 )
 @click.pass_obj
 def serve(context: Context, host: str, port: int, public_url: str | None) -> None:
+    from ita_tui.cli import serve_stack
     from ita_tui.cli import served_app as server
 
     url = server.public_url(host, port, public_url)
-    try:
-        import textual_serve  # noqa: F401
-    except ImportError:
-        raise UserError("serve.missing") from None
+    serve_stack.require()
     from ita_tui.files.modes import exposed_files
 
     desk = context.desk(whole_database=True)

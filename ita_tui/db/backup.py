@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ita_tui.core import progress
 from ita_tui.core.errors import UserError
 from ita_tui.db import temporary_files
 from ita_tui.db.connection import Database
@@ -74,9 +75,11 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
         if database is not None and os.path.samefile(target, database):
             raise UserError("backup.onto_database", path=str(target))
     refuse_special_target(target)
+    progress.step("progress.backup", 0)
     with copy_beside(connection, target, database) as temporary:
         refuse_special_target(target)
         os.replace(temporary, target)
+    progress.step("progress.backup", 1, 1)
 
 
 def automatic(connection: sqlite3.Connection, database: Path, reason: str) -> Path:

@@ -4,8 +4,10 @@ Opening a file safely (ours or refused, upgraded, backed up first) is `ita_tui.d
 import contextlib
 import itertools
 import sqlite3
+import time
 from collections.abc import Iterator
 
+from ita_tui.core import progress
 from ita_tui.core.errors import UserError
 
 _SAVEPOINTS = itertools.count(1)
@@ -76,6 +78,36 @@ def user_error_for(error: sqlite3.Error, path: str) -> UserError:
     return UserError("db.failed", path=path, reason=str(error))
 
 
+# How long a command waits for another writer before it says so, and then between reports.
+WAIT_SLICE_SECONDS = 0.5
+
+
+def _begin_immediate(db: Database) -> None:
+    """BEGIN IMMEDIATE, waiting for another writer as long as the connection's busy timeout says
+    (ita_tui.db.opening), as always. When a command listens for progress, the wait is cut in
+    slices and each is told (core.progress), so that a user is never left in silence."""
+    if not progress.listened():
+        db.execute("BEGIN IMMEDIATE")
+        return
+    timeout_ms = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    limit = timeout_ms / 1000
+    started = time.monotonic()
+    db.execute(f"PRAGMA busy_timeout = {int(WAIT_SLICE_SECONDS * 1000)}")
+    try:
+        while True:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                waited = time.monotonic() - started
+                text = str(error).lower()
+                if not ("locked" in text or "busy" in text) or waited >= limit:
+                    raise
+                progress.waiting(waited, limit)
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+
+
 @contextlib.contextmanager
 def transaction(db: Database) -> Iterator[Database]:
     """One user action: taken as a whole or not at all.
@@ -87,7 +119,7 @@ def transaction(db: Database) -> Iterator[Database]:
             yield db
         return
     try:
-        db.execute("BEGIN IMMEDIATE")
+        _begin_immediate(db)
     except sqlite3.Error as error:
         raise user_error_for(error, db.location()) from None
     try:

@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from ita_tui.core import progress
 from ita_tui.db import search_index
 from ita_tui.db.connection import Database
 
@@ -254,8 +255,11 @@ def verify(db: Database) -> list[Problem]:
     names = [c[0] for c in cursor.description]
     expected_prev, expected_id = GENESIS, 1
     state: dict[tuple[str, str], str | None] = {}
+    entries = db.execute("SELECT max(id) FROM journal").fetchone()[0] or 0
     for found in cursor:
         entry = dict(zip(names, found, strict=True))
+        if entry["id"] % 1000 == 0:
+            progress.step("progress.verify", entry["id"], entries)
         if entry["id"] != expected_id or entry["prev_hash"] != expected_prev:
             return [_misplaced(entry, expected_id)]
         if entry_hash(entry) != entry["hash"]:

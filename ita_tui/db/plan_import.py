@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from ita_tui.core import scoring
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import Measure, Plan
+from ita_tui.core.progress import counted
 from ita_tui.db import journal
 from ita_tui.db.connection import Database
 from ita_tui.db.mappings import (
@@ -365,7 +366,9 @@ def _measures(
     )
     # A carried measure names one before it in the plan, so its id is known by then.
     measure_ids: dict[int, int] = {}
-    for current, row, measure in zip(matched, wanted, plan.measures, strict=True):
+    for current, row, measure in counted(
+        list(zip(matched, wanted, plan.measures, strict=True)), "progress.import"
+    ):
         row[MEASURES.column("carried_from")] = (
             measure_ids[measure.carried_from] if measure.carried_from is not None else None
         )

@@ -8,6 +8,7 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ita_tui.core import progress
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.db.backup import automatic, copy_beside
@@ -129,6 +130,7 @@ def restore(database: Path, source: Path) -> Path:
             raise
         saved = _put_in_place_of(database, source)
     else:
+        progress.step("progress.restore", 0)
         try:
             _refuse_other_page_size(live.conn, source, database)
             saved = automatic(live.conn, database, "before-restore")
@@ -142,4 +144,5 @@ def restore(database: Path, source: Path) -> Path:
         finally:
             live.close()
     open_database(database).close()  # an older file is upgraded now, after its own backup
+    progress.step("progress.restore", 1, 1)
     return saved

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from ita_tui.core import progress
 from ita_tui.core.errors import UserError
+from ita_tui.core.progress import counted
 from ita_tui.documents import office_limits
 from ita_tui.files.user_files import read_bytes
 
@@ -166,7 +168,7 @@ def _word_table(table, label: str, hidden: _Hidden) -> Table:
     origin_of: dict[int, tuple[int, int]] = {}
     alive = []
     rows = []
-    for row_number, row in enumerate(table.rows, start=1):
+    for row_number, row in enumerate(counted(table.rows, "progress.reading"), start=1):
         cells = []
         for column_number, cell in enumerate(row.cells, start=1):
             element = cell._tc
@@ -203,6 +205,7 @@ def _read_excel(source) -> OfficeDocument:
                         origin_of[row, column] = (merged.min_row, merged.min_col)
         rows: list[tuple[Cell, ...]] = []
         for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            progress.step("progress.reading", row_number, sheet.max_row)
             if sheet.row_dimensions[row_number].hidden and any(v is not None for v in values):
                 hidden.append((sheet.title, row_number))
                 rows.append(())

@@ -33,6 +33,7 @@ from ita_tui.core.model import (
     field_names,
 )
 from ita_tui.core.money import as_number
+from ita_tui.core.progress import counted
 from ita_tui.core.text import escaped_in_data
 from ita_tui.core.thai_calendar import TIMEZONE
 from ita_tui.db import journal, queries, writes
@@ -207,7 +208,7 @@ def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     # A list's measures come without what other tables hold: those are added from them.
     held_apart = ("findings", "contents", "progress")
     scalar_keys = tuple(key for key in MEASURE_KEYS if key not in held_apart)
-    for row in measures:
+    for row in counted(measures, "progress.export"):
         assert row.id is not None  # every record read from the store has its id
         measure = _table(row, scalar_keys)
         measure.update(

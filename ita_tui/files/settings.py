@@ -1,23 +1,30 @@
-"""The user's settings: one TOML file in the user config directory."""
+"""The user's settings: one TOML file in the user config directory, which the user may edit by
+hand. It is read forgivingly (a bad value falls back to its default, a misspelt key is named with
+the nearest known one) and written back as the user left it: comments, order and layout kept,
+only the values that changed rewritten."""
 
-from dataclasses import dataclass, field, replace
+import difflib
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.follow_up import BEHIND_GAP, STALE_DAYS
+from ita_tui.core.language_choice import LANGUAGES
 from ita_tui.core.thai_calendar import ERAS
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.locations import settings_path
 from ita_tui.files.modes import private_folder
-from ita_tui.files.user_files import read_toml
+from ita_tui.files.user_files import loads_toml, read_bytes, read_toml
 
-LANGUAGES = ("th", "en")
+__all__ = ["DIGIT_SYSTEMS", "KNOWN_KEYS", "LANGUAGES", "Settings", "load", "save", "warning"]
+
 DIGIT_SYSTEMS = ("thai", "arabic")
 
 
 @dataclass(frozen=True)
 class Settings:
-    language: str = "th"
+    # None: not chosen in the file, so the locale decides (ita_tui.core.language_choice).
+    language: str | None = None
     digits: str = "thai"
     # The years of a date in English: the Buddhist era (be) or the common era (ce).
     era: str = "be"
@@ -35,6 +42,32 @@ class Settings:
     idle_minutes: float = 30
 
 
+KNOWN_KEYS = tuple(setting.name for setting in fields(Settings))
+
+
+def unknown_keys(raw: dict, path: Path) -> list[str | UserError]:
+    """A warning for each key that is no setting, with the known one it most likely meant."""
+    problems: list[str | UserError] = []
+    for key in raw:
+        if key in KNOWN_KEYS:
+            continue
+        nearest = difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=1, cutoff=0.6)
+        if nearest:
+            problems.append(
+                UserError("settings.unknown_key", path=str(path), setting=key, nearest=nearest[0])
+            )
+        else:
+            problems.append(
+                UserError(
+                    "settings.unknown_key_no_match",
+                    path=str(path),
+                    setting=key,
+                    known=", ".join(KNOWN_KEYS),
+                )
+            )
+    return problems
+
+
 def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
     """The settings, and the problems found in the file; a broken file never stops the tool,
     it falls back to the defaults for what it cannot read and says so."""
@@ -47,8 +80,9 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
             return Settings(), problems
         return Settings(), [error]
     settings = Settings()
-    if raw.get("language", "th") in LANGUAGES:
-        settings = replace(settings, language=raw.get("language", "th"))
+    problems.extend(unknown_keys(raw, path))
+    if raw.get("language") is None or raw["language"] in LANGUAGES:
+        settings = replace(settings, language=raw.get("language"))
     else:
         problems.append(f"{path}: language = {raw['language']!r} (th | en)")
     if raw.get("digits", "thai") in DIGIT_SYSTEMS:
@@ -99,28 +133,79 @@ def load(path: Path | None = None) -> tuple[Settings, list[str | UserError]]:
     return settings, problems
 
 
-def save(settings: Settings, path: Path | None = None) -> None:
-    import tomli_w  # only when saving: every command reads the settings, few write them
-
-    path = path or settings_path()
-    private_folder(path.parent)
-    document = {
+def _as_written(settings: Settings) -> dict[str, object]:
+    """The settings as the file holds them; None for what is not chosen."""
+    return {
         "language": settings.language,
         "digits": settings.digits,
         "era": settings.era,
         "stale_days": settings.stale_days,
         "behind_gap": settings.behind_gap,
+        "name": settings.name,
+        "output_dir": str(settings.output_dir) if settings.output_dir else None,
+        "max_sessions": settings.max_sessions,
+        "max_sessions_per_client": settings.max_sessions_per_client,
+        "idle_minutes": settings.idle_minutes,
+        "keymap": settings.keymap or None,
     }
-    if settings.name:
-        document["name"] = settings.name
-    if settings.output_dir:
-        document["output_dir"] = str(settings.output_dir)
-    if settings.max_sessions != Settings.max_sessions:
-        document["max_sessions"] = settings.max_sessions
-    if settings.max_sessions_per_client != Settings.max_sessions_per_client:
-        document["max_sessions_per_client"] = settings.max_sessions_per_client
-    if settings.idle_minutes != Settings.idle_minutes:
-        document["idle_minutes"] = settings.idle_minutes
-    if settings.keymap:
-        document["keymap"] = settings.keymap
-    write_atomically(path, tomli_w.dumps(document))
+
+
+_FIRST_WRITTEN = (
+    "language",
+    "digits",
+    "era",
+    "stale_days",
+    "behind_gap",
+    "name",
+    "output_dir",
+    "keymap",
+)
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings back. A new file gets the usual ones; an existing file keeps every
+    comment, key and blank line, and only the values that differ from it are rewritten (a
+    default it does not mention is not added). A file that cannot be read is left alone: what
+    the user wrote there is not ours to overwrite."""
+    import tomlkit  # only when saving: every command reads the settings, few write them
+
+    path = path or settings_path()
+    private_folder(path.parent)
+    wanted = _as_written(settings)
+    defaults = _as_written(Settings())
+    try:
+        text = read_bytes(path).decode("utf-8-sig")
+        loads_toml(text, str(path))
+        document = tomlkit.parse(text)
+    except UserError as error:
+        if error.key != "file.missing":
+            raise UserError("settings.not_rewritten", path=str(path)) from None
+        document = tomlkit.document()
+        for key in _FIRST_WRITTEN:
+            if wanted[key] is not None:
+                document[key] = wanted[key]
+        # `serve`'s limits only when they are not the defaults.
+        for key in ("max_sessions", "max_sessions_per_client", "idle_minutes"):
+            if wanted[key] != defaults[key]:
+                document[key] = wanted[key]
+    except (UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
+        raise UserError("settings.not_rewritten", path=str(path)) from None
+    else:
+        for key, value in wanted.items():
+            if value is None or document.get(key) == value:
+                continue
+            if key not in document and value == defaults[key]:
+                continue
+            document[key] = value
+    write_atomically(path, tomlkit.dumps(document))
+
+
+def warning(problem: str | UserError, lang: str) -> str:
+    """A problem `load` found, as the user is told it: a misspelt key speaks for itself; a bad
+    value or an unreadable file is a warning that the default is used."""
+    from ita_tui.core.i18n import translate
+
+    if isinstance(problem, UserError) and problem.key.startswith("settings.unknown_key"):
+        return problem.message(lang)
+    detail = problem.message(lang) if isinstance(problem, UserError) else problem
+    return translate("settings.problem", lang, detail=detail)

@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ita_tui.core import progress
 from ita_tui.core.errors import UserError
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -35,12 +36,15 @@ def print_html(page: str) -> bytes:
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             flags.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox
+        # Chromium says nothing while it prints: the bar says it is at work.
+        progress.step("progress.pdf", 0)
         try:
             done = subprocess.run(
                 [browser, *flags, source.as_uri()], capture_output=True, text=True, timeout=120
             )
         except (OSError, subprocess.TimeoutExpired) as error:
             raise UserError("report.pdf_failed", reason=str(error)) from None
+        progress.step("progress.pdf", 1, 1)
         if not target.is_file() or target.stat().st_size == 0:
             reason = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
             raise UserError("report.pdf_failed", reason=reason[:200])

@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from ita_tui.core import progress
 from ita_tui.core.document import Bullets, Document, Heading, Paragraph, ScoreChart, Table
 from ita_tui.core.errors import UserError
 from ita_tui.core.text import visible
@@ -189,7 +190,9 @@ def _table(
         column.set(qn("w:w"), str(_twips(width)))
     twips = [str(_twips(width)) for width in widths]
     element = table._tbl
+    total = 1 + len(rows)
     for index, cells in enumerate((headers, *rows)):
+        progress.step("progress.word", index + 1, total)
         row = SubElement(element, "w:tr")
         properties = SubElement(row, "w:trPr")
         SubElement(properties, "w:cantSplit")
