@@ -120,14 +120,21 @@ class TypeAhead(App[None]):
                 # underneath and come back up unused: it is held all the same.
                 self._held_keys.append(event)
                 return
-            if event.is_forwarded and typed_for < self._screens_ready:
+            if (
+                event.is_forwarded
+                and typed_for < self._screens_ready
+                and getattr(event, "_given_to", None) is not self.screen
+            ):
                 # Typed before the screen now in front got ready, and unused where it went:
-                # it is for this screen.
+                # it is for this screen. (A paste bubbles back up even once a field took it:
+                # given to the screen now in front, it was used.)
                 again = self._typed_again(event)
                 again._its_turn = True  # type: ignore[union-attr]
                 again._typed_with_screens_ready = self._screens_ready  # type: ignore[union-attr]
                 await self.on_event(again)
                 return
+            if not event.is_forwarded:
+                event._given_to = self.screen  # type: ignore[union-attr]
         await super().on_event(event)
 
     def _hand_out_waiting_keys(self) -> None:

@@ -6,6 +6,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
+from ita_tui.widgets.plain import plain
+
 
 class SectionBar(Widget):
     DEFAULT_CSS = "SectionBar { height: 1; width: 1fr; }"
@@ -22,8 +24,8 @@ class SectionBar(Widget):
     def render(self) -> Text:
         whole = self._line(names_of_all=True)
         if cell_len(whole.plain) <= self.size.width:
-            return whole
-        return self._line(names_of_all=False)
+            return plain(whole)
+        return plain(self._line(names_of_all=False))
 
     def _line(self, names_of_all: bool) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
