@@ -216,8 +216,13 @@ def run(command: str, host: str, port: int, url: str, limits: SessionLimits, giv
             last_used = loop.time()
             while True:
                 left = last_used + idle_seconds - loop.time()
+                # Checked before waiting as well: a tab that pings faster than the time left
+                # would otherwise never let the wait run out.
+                if left <= 0:
+                    await websocket.close(code=4000, message=b"idle")
+                    return
                 try:
-                    message = await websocket.receive(timeout=max(left, 0.01))
+                    message = await websocket.receive(timeout=left)
                 except TimeoutError:
                     await websocket.close(code=4000, message=b"idle")
                     return
