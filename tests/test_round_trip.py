@@ -331,12 +331,6 @@ def test_a_plan_rendered_to_word_reads_back_as_the_same_plan(measures):
     assert _read_back_from_word(measures) == _as_rendered(measures)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the units cell is written one unit a line inside one paragraph; the import takes a"
-    " line break inside a paragraph for layout and reads `งานนิติการ สำนักปลัด` as one section"
-    " of that office",
-)
 def test_a_section_then_its_office_read_back_from_word():
     measure = Measure(
         id=1,

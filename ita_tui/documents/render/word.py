@@ -204,10 +204,14 @@ def _table(
             size = SubElement(cell_properties, "w:tcW")
             size.set(qn("w:w"), twip)  # Word reads the cell's width, LibreOffice the grid's
             size.set(qn("w:type"), "dxa")
-            paragraph = SubElement(cell, "w:p")
-            spacing = SubElement(SubElement(paragraph, "w:pPr"), "w:spacing")
-            spacing.set(qn("w:after"), "0")
-            _add_text(SubElement(paragraph, "w:r"), text, bold=index == 0, points=points)
+            # A line of its own paragraph, as a person writes a cell (Enter, not Shift+Enter):
+            # the import reads a break inside a paragraph as layout, a paragraph as a new line
+            # (two units one under the other stay two units when the table is read back).
+            for line in text.split("\n"):
+                paragraph = SubElement(cell, "w:p")
+                spacing = SubElement(SubElement(paragraph, "w:pPr"), "w:spacing")
+                spacing.set(qn("w:after"), "0")
+                _add_text(SubElement(paragraph, "w:r"), line, bold=index == 0, points=points)
     word.add_paragraph()
 
 
