@@ -16,6 +16,7 @@ from tests.app_helpers import clear_and_paste, clear_and_type, rows, sample_app
 from tests.conftest import dump
 from tests.hostile import ONE_LINE
 from tests.refusals import expect_refusal
+from tests.test_app_flows import open_measure
 
 
 @pytest.mark.parametrize(
@@ -110,18 +111,10 @@ def test_problems_and_suggestions_are_kept_as_typed(run, sample_db, tmp_path, ca
 SIZE = (140, 40)
 
 
-async def _open_measure(pilot, measure_id: int) -> None:
-    from ita_tui.screens.messages import OpenMeasure
-
-    pilot.app.post_message(OpenMeasure(measure_id))
-    await pilot.pause()
-    await pilot.pause()
-
-
 async def test_the_progress_form_takes_problems_suggestions_and_spending(tmp_path):
     app = sample_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await _open_measure(pilot, 2)
+        await open_measure(pilot, 2)
         await pilot.press("p")
         await pilot.pause()
         form = app.screen
@@ -149,7 +142,7 @@ async def test_the_progress_form_takes_problems_suggestions_and_spending(tmp_pat
 async def test_a_wrong_amount_in_a_form_names_its_field_and_saves_nothing(tmp_path):
     app = sample_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await _open_measure(pilot, 2)
+        await open_measure(pilot, 2)
         await pilot.press("p")
         await pilot.pause()
         form = app.screen
@@ -166,7 +159,7 @@ async def test_a_wrong_amount_in_a_form_names_its_field_and_saves_nothing(tmp_pa
 async def test_the_measure_form_keeps_the_planned_budget(tmp_path):
     app = sample_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await _open_measure(pilot, 3)
+        await open_measure(pilot, 3)
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
@@ -190,7 +183,7 @@ async def test_problems_that_look_like_markup_show_as_typed_on_the_measure(tmp_p
         app.desk.db, 2, date(2023, 3, 1), 10, "สมศรี", date(2023, 4, 3), problems=markup
     )
     async with app.run_test(size=SIZE) as pilot:
-        await _open_measure(pilot, 2)
+        await open_measure(pilot, 2)
         log = app.screen.query_one("#progress-log", DataTable)
         assert str(log.get_row_at(0)[2]) == f"ปัญหาอุปสรรค: {markup}"
         assert app.is_running

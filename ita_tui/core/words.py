@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ita_tui.core.i18n import translate
+from ita_tui.core.money import grouped
 from ita_tui.core.thai_calendar import (
     ENGLISH_MONTH_ABBREVIATIONS,
     MONTH_ABBREVIATIONS,
@@ -48,7 +49,7 @@ class Words:
             return self.t("budget.not_stated")
         if amount == 0:
             return self.t("budget.none")
-        return self.t("budget.baht", amount=with_digits(f"{amount:,}", self.digits))
+        return self.t("budget.baht", amount=with_digits(grouped(amount), self.digits))
 
     def num(self, value: object) -> str:
         # Stored scores are floats and shown to 2 decimals; Decimals arrive already rounded.

@@ -3,6 +3,7 @@ it answers."""
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import ChecklistItem, Measure
+from ita_tui.core.money import grouped
 from ita_tui.core.plan_periods import parse_period
 from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.core.user_input import parse_baht, parse_be_year
@@ -56,7 +57,7 @@ class MeasureForm(FormScreen[int | None]):
             ),
         )
         budget = measure.budget if measure else None
-        shown_budget = "" if budget is None else app.num(f"{budget:,}")
+        shown_budget = "" if budget is None else app.num(grouped(budget))
         yield from self.field(
             "measure_form.budget",
             Input(shown_budget, id="measure-budget"),

@@ -4,6 +4,7 @@ problems met and what is suggested (the follow-up reports ask for both), and the
 from decimal import Decimal
 
 from ita_tui.core.errors import UserError
+from ita_tui.core.money import grouped
 from ita_tui.core.thai_calendar import parse_date, today
 from ita_tui.core.user_input import parse_baht, parse_percent
 from ita_tui.screens.form import Collector, FormScreen
@@ -38,7 +39,7 @@ class ProgressForm(FormScreen[int | None]):
         )
         yield from self.field("progress.problems", Input(id="progress-problems"))
         yield from self.field("progress.suggestions", Input(id="progress-suggestions"))
-        spent = "" if self.budget_used is None else app.num(f"{self.budget_used:,}")
+        spent = "" if self.budget_used is None else app.num(grouped(self.budget_used))
         yield from self.field(
             "progress.spent", Input(spent, id="progress-spent"), "progress.spent_hint"
         )
