@@ -27,6 +27,7 @@ from ita_tui.core.thai_calendar import today
 from ita_tui.core.words import Words
 from ita_tui.desk import Desk
 from ita_tui.files import settings as settings_file
+from ita_tui.files import word_breaks
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.output_folder import default_output_folder, file_name, in_output_folder
 from ita_tui.files.settings import Settings
@@ -433,8 +434,12 @@ def run_app(
     served: bool = False,
 ) -> None:
     # The app owns the terminal: no progress bar may draw over it (ita_tui/cli/progress.py).
-    with progress.listening(None):
-        _run_app(db, context, as_of, sample, persist_settings, served)
+    word_breaks.load()
+    try:
+        with progress.listening(None):
+            _run_app(db, context, as_of, sample, persist_settings, served)
+    finally:
+        word_breaks.save()
 
 
 def _run_app(

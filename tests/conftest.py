@@ -21,6 +21,8 @@ def isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "documents"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ITA_TUI_CACHE", raising=False)
     monkeypatch.delenv("ITA_TUI_DB", raising=False)
     monkeypatch.delenv("ITA_TUI_LANG", raising=False)
     # The tool speaks the locale's language when nothing else chooses: tests run in a neutral

@@ -9,13 +9,18 @@ and the signs ฯ and ๆ stay with the word they belong to. A word wider than t
 between grapheme clusters (a letter with its vowels and tone marks), never inside one.
 
 The segmenter and its dictionary are loaded the first time a text holding Thai is broken, not
-on import: the command line, which wraps nothing, never loads them."""
+on import: the command line, which wraps nothing, never loads them. Loading the dictionary takes
+about a tenth of a second, most of what a user would wait for the app's first frame beyond
+Textual itself; so the app keeps, between sessions, where the texts it has shown divide
+(`ita_tui/files/word_breaks.py` gives them back here through `remember`), and a text met again is
+divided without the segmenter."""
 
 import functools
+import os
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 
 ELLIPSIS = "…"
@@ -112,10 +117,47 @@ def _thai_words() -> Callable[[str], list[str]]:
     return lambda run: nlpo3.segment(run, "ita_tui")
 
 
-def prepare() -> None:
-    """Load the segmenter now (in a background thread, say) rather than at the first Thai
-    line drawn."""
-    _thai_words()
+def segmenter_signature() -> str:
+    """What the division of a text depends on: the word list and these rules (this module).
+    Divisions kept from a session whose signature differs are not taken back."""
+    parts = []
+    for path in (resources.files("ita_tui") / "data" / "thai_words.txt", __file__):
+        status = os.stat(str(path))
+        parts.append(f"{status.st_size}:{status.st_mtime_ns}")
+    return "/".join(parts)
+
+
+# Texts holding Thai, with the lengths of their pieces: those given back from earlier sessions
+# (`remember`) and those divided or given back in this one (`divisions_used`).
+_remembered: dict[str, tuple[int, ...]] = {}
+_used: dict[str, tuple[int, ...]] = {}
+
+
+def remember(divisions: Mapping[str, Iterable[int]]) -> None:
+    """Take back divisions kept from earlier sessions. A division that does not add up to its
+    text (a cache file edited or damaged) is left out, never trusted."""
+    for text, lengths in divisions.items():
+        kept = tuple(lengths)
+        if (
+            isinstance(text, str)
+            and kept
+            and all(isinstance(length, int) and length > 0 for length in kept)
+            and sum(kept) == len(text)
+        ):
+            _remembered[text] = kept
+    pieces.cache_clear()
+
+
+def divisions_used() -> dict[str, tuple[int, ...]]:
+    """The divisions of every text holding Thai divided in this session, for keeping."""
+    return dict(_used)
+
+
+def forget() -> None:
+    """Drop what was remembered and used (a test starts clean)."""
+    _remembered.clear()
+    _used.clear()
+    pieces.cache_clear()
 
 
 def _kind(character: str) -> str:
@@ -164,6 +206,23 @@ def pieces(text: str) -> tuple[str, ...]:
     """The text divided at every place a line may break: each piece is what must stay on one
     line, followed by the spaces after it (which may hang past the line's end). Joined they
     give the text back."""
+    if not has_thai(text):
+        return _divided(text)
+    lengths = _remembered.get(text)
+    if lengths is None:
+        found = list(_divided(text))
+        lengths = tuple(len(piece) for piece in found)
+    else:
+        position = 0
+        found = []
+        for length in lengths:
+            found.append(text[position : position + length])
+            position += length
+    _used[text] = lengths
+    return tuple(found)
+
+
+def _divided(text: str) -> tuple[str, ...]:
     found: list[str] = []
     position = 0
     for space in _BREAK_AFTER.finditer(text):

@@ -1,0 +1,81 @@
+"""Where the Thai texts the app has shown divide into words, kept between sessions.
+
+The app's first frame lays out Thai text between words, and the word segmenter's dictionary takes
+about a tenth of a second to load (`ita_tui.core.thai_lines`). The texts a user sees are mostly the
+same from one day to the next (the agency's measures, the screens' own words), so their divisions
+are kept in the user's cache folder when the app closes and given back when it opens: a text met
+again is divided without the dictionary, which loads only when a new text needs it.
+
+It is a cache and nothing more: a missing, unreadable, damaged or foreign file is ignored, a
+failed write is skipped, and a division is taken back only from a file written with the same
+word list and rules (`thai_lines.segmenter_signature`)."""
+
+import json
+import os
+from pathlib import Path
+
+from ita_tui.core import thai_lines
+from ita_tui.core.errors import UserError
+from ita_tui.files.atomic import write_atomically
+from ita_tui.files.locations import APP_NAME
+
+CACHE_ENV = "ITA_TUI_CACHE"
+# Enough for a large agency's plan and every screen's words; the oldest go first.
+MOST_TEXTS = 50_000
+# A file larger than this is not ours to read at start-up.
+LARGEST_FILE = 32 * 1024 * 1024
+
+
+def cache_path() -> Path:
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen).expanduser() / "thai-word-breaks.json"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False)) / "thai-word-breaks.json"
+
+
+def _kept(path: Path) -> dict[str, object]:
+    try:
+        if path.stat().st_size > LARGEST_FILE:
+            return {}
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(document, dict) or document.get("signature") != _signature():
+        return {}
+    texts = document.get("texts")
+    return texts if isinstance(texts, dict) else {}
+
+
+def _signature() -> str | None:
+    try:
+        return thai_lines.segmenter_signature()
+    except OSError:
+        return None
+
+
+def load() -> None:
+    """Give the divisions kept from earlier sessions back to the line breaker."""
+    kept = _kept(cache_path())
+    thai_lines.remember(
+        {text: lengths for text, lengths in kept.items() if isinstance(lengths, list)}
+    )
+
+
+def save() -> None:
+    """Keep this session's divisions, after those of earlier sessions still in the file."""
+    used = thai_lines.divisions_used()
+    path = cache_path()
+    kept = _kept(path)
+    if not used or all(kept.get(text) == list(lengths) for text, lengths in used.items()):
+        return
+    texts = {text: lengths for text, lengths in kept.items() if text not in used}
+    texts.update({text: list(lengths) for text, lengths in used.items()})
+    newest = dict(list(texts.items())[-MOST_TEXTS:])
+    document = {"signature": _signature(), "texts": newest}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(document, separators=(",", ":")))
+    except (OSError, UserError):
+        return  # a cache that cannot be written is simply not kept
