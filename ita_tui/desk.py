@@ -6,6 +6,9 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 `desk.log_progress(2, day, 40)`. Each action is taken as the desk's actor, who may be refused
 (the refusal is recorded by the write layer)."""
 
+import contextlib
+import hashlib
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +46,7 @@ from ita_tui.db import backup, guard, journal, open_database, queries, writes
 from ita_tui.db import people as people_store
 from ita_tui.db.connection import Database, user_error_for
 from ita_tui.db.review import Review, review
+from ita_tui.files.locations import cache_folder
 from ita_tui.files.user_files import read_toml
 
 # The documents (snapshot, reports, evidence) are imported in the functions that use them:
@@ -139,12 +143,46 @@ def sample_plan() -> Plan:
 
 
 def sample_store(path: Path, by: str) -> Database:
-    """A new database at `path` holding the bundled sample plan (`ita-tui demo`)."""
+    """A new database at `path` holding the bundled sample plan (`ita-tui demo`).
+
+    Building it (the schema's migrations, then the plan's import) was most of what the demo
+    added to the wait for its first frame, so the built sample is kept in the user's cache
+    folder under a name that says what it is made of (the migrations, the sample, who imported
+    it), and a later demo starts from a copy of it. A kept copy that cannot be copied or opened
+    is built again; one that cannot be kept is not."""
+    kept = _kept_sample(by)
+    with contextlib.suppress(OSError, sqlite3.Error, UserError):
+        shutil.copyfile(kept, path)
+        return open_database(path)
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    db = _built_sample(path, by)
+    with contextlib.suppress(OSError, sqlite3.Error, UserError):
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        for older in kept.parent.glob("sample-*.db"):
+            older.unlink()
+        backup.copy_to(db.conn, kept)
+    return db
+
+
+def _built_sample(path: Path, by: str) -> Database:
     from ita_tui.documents import snapshot
 
     db = open_database(path, create=True)
     snapshot.import_plan(db, snapshot.sample_plan(), by)
     return db
+
+
+def _kept_sample(by: str) -> Path:
+    from importlib import resources
+
+    from ita_tui.db.versions import KNOWN_MIGRATIONS
+    from ita_tui.documents.snapshot import SAMPLE_PLAN
+
+    made_of = hashlib.sha256()
+    made_of.update(repr((KNOWN_MIGRATIONS, by)).encode())
+    made_of.update(resources.files("ita_tui").joinpath("data", SAMPLE_PLAN).read_bytes())
+    return cache_folder() / f"sample-{made_of.hexdigest()[:20]}.db"
 
 
 def restore_backup(database: Path, source: Path) -> Path:

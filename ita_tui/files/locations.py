@@ -6,6 +6,7 @@ from pathlib import Path
 APP_NAME = "ita-tui"
 DATABASE_ENV = "ITA_TUI_DB"
 SETTINGS_ENV = "ITA_TUI_SETTINGS"
+CACHE_ENV = "ITA_TUI_CACHE"
 
 
 def default_database_path() -> Path:
@@ -29,6 +30,17 @@ def settings_path() -> Path:
     from platformdirs import user_config_dir  # only when ITA_TUI_SETTINGS names no file
 
     return Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+def cache_folder() -> Path:
+    """Where the app keeps what only saves time (the user cache folder, or $ITA_TUI_CACHE):
+    anything in it may be deleted and is made again."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def word_template_path() -> Path:

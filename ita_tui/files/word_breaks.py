@@ -11,15 +11,13 @@ failed write is skipped, and a division is taken back only from a file written w
 word list and rules (`thai_lines.segmenter_signature`)."""
 
 import json
-import os
 from pathlib import Path
 
 from ita_tui.core import thai_lines
 from ita_tui.core.errors import UserError
 from ita_tui.files.atomic import write_atomically
-from ita_tui.files.locations import APP_NAME
+from ita_tui.files.locations import cache_folder
 
-CACHE_ENV = "ITA_TUI_CACHE"
 # Enough for a large agency's plan and every screen's words; the oldest go first.
 MOST_TEXTS = 50_000
 # A file larger than this is not ours to read at start-up.
@@ -27,12 +25,7 @@ LARGEST_FILE = 32 * 1024 * 1024
 
 
 def cache_path() -> Path:
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen:
-        return Path(chosen).expanduser() / "thai-word-breaks.json"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir(APP_NAME, appauthor=False)) / "thai-word-breaks.json"
+    return cache_folder() / "thai-word-breaks.json"
 
 
 def _kept(path: Path) -> dict[str, object]:
