@@ -213,3 +213,9 @@ def test_hostile_texts_keep_every_character_at_every_width():
         for width in (1, 3, 10, 40):
             assert "".join(lines(case.expected, width)) == case.expected
             assert cell_width(cut(case.expected, width)) <= width
+
+
+def test_a_lone_surrogate_in_thai_text_is_kept_and_breaks_nothing():
+    text = "การประเมิน\ud800คุณธรรม และความโปร่งใส"
+    assert "".join(thai_lines.pieces(text)) == text
+    assert "".join(thai_lines.lines(text, 12)) == text

@@ -20,7 +20,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 
 ELLIPSIS = "…"
@@ -128,24 +128,28 @@ def segmenter_signature() -> str:
 
 
 # Texts holding Thai, with the lengths of their pieces: those given back from earlier sessions
-# (`remember`) and those divided or given back in this one (`divisions_used`).
-_remembered: dict[str, tuple[int, ...]] = {}
+# (`remember`, checked only when a text is met, so that taking them back costs next to nothing)
+# and those divided or given back in this one (`divisions_used`).
+_remembered: Mapping[str, object] = {}
 _used: dict[str, tuple[int, ...]] = {}
 
 
-def remember(divisions: Mapping[str, Iterable[int]]) -> None:
-    """Take back divisions kept from earlier sessions. A division that does not add up to its
-    text (a cache file edited or damaged) is left out, never trusted."""
-    for text, lengths in divisions.items():
-        kept = tuple(lengths)
-        if (
-            isinstance(text, str)
-            and kept
-            and all(isinstance(length, int) and length > 0 for length in kept)
-            and sum(kept) == len(text)
-        ):
-            _remembered[text] = kept
+def remember(divisions: Mapping[str, object]) -> None:
+    """Take back divisions kept from earlier sessions: text → the lengths of its pieces."""
+    global _remembered
+    _remembered = divisions
     pieces.cache_clear()
+
+
+def _remembered_lengths(text: str) -> tuple[int, ...] | None:
+    """A kept division of the text, if it adds up to the text: one that does not (a cache file
+    edited or damaged) is never trusted."""
+    lengths = _remembered.get(text)
+    if not isinstance(lengths, list) or not lengths:
+        return None
+    if not all(type(length) is int and length > 0 for length in lengths):
+        return None
+    return tuple(lengths) if sum(lengths) == len(text) else None
 
 
 def divisions_used() -> dict[str, tuple[int, ...]]:
@@ -155,7 +159,7 @@ def divisions_used() -> dict[str, tuple[int, ...]]:
 
 def forget() -> None:
     """Drop what was remembered and used (a test starts clean)."""
-    _remembered.clear()
+    remember({})
     _used.clear()
     pieces.cache_clear()
 
@@ -189,7 +193,10 @@ def _units(run: str) -> list[str]:
     """A run without spaces divided where a line may break inside it."""
     if not has_thai(run):
         return [run]
-    tokens = [token for token in _thai_words()(run) if token]
+    try:
+        tokens = [token for token in _thai_words()(run) if token]
+    except UnicodeEncodeError:
+        return [run]  # a lone surrogate, which the segmenter cannot take: no break inside the run
     if "".join(tokens) != run:
         return [run]
     units = [tokens[0]]
@@ -208,7 +215,7 @@ def pieces(text: str) -> tuple[str, ...]:
     give the text back."""
     if not has_thai(text):
         return _divided(text)
-    lengths = _remembered.get(text)
+    lengths = _remembered_lengths(text)
     if lengths is None:
         found = list(_divided(text))
         lengths = tuple(len(piece) for piece in found)

@@ -18,8 +18,9 @@ from ita_tui.core.errors import UserError
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.locations import cache_folder
 
-# Enough for a large agency's plan and every screen's words; the oldest go first.
-MOST_TEXTS = 50_000
+# Enough for what a user meets from one day to the next (a plan of 300 measures has about 1,500
+# texts), and small enough to read in a few milliseconds; the longest unseen go first.
+MOST_TEXTS = 5_000
 # A file larger than this is not ours to read at start-up.
 LARGEST_FILE = 32 * 1024 * 1024
 
@@ -48,12 +49,19 @@ def _signature() -> str | None:
         return None
 
 
+def _writable(text: str) -> bool:
+    """Whether the text can be written as UTF-8 (a lone surrogate cannot; such a text is
+    divided again when met)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def load() -> None:
     """Give the divisions kept from earlier sessions back to the line breaker."""
-    kept = _kept(cache_path())
-    thai_lines.remember(
-        {text: lengths for text, lengths in kept.items() if isinstance(lengths, list)}
-    )
+    thai_lines.remember(_kept(cache_path()))
 
 
 def save() -> None:
@@ -64,11 +72,11 @@ def save() -> None:
     if not used or all(kept.get(text) == list(lengths) for text, lengths in used.items()):
         return
     texts = {text: lengths for text, lengths in kept.items() if text not in used}
-    texts.update({text: list(lengths) for text, lengths in used.items()})
+    texts.update({text: list(lengths) for text, lengths in used.items() if _writable(text)})
     newest = dict(list(texts.items())[-MOST_TEXTS:])
     document = {"signature": _signature(), "texts": newest}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(document, separators=(",", ":")))
+        write_atomically(path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
     except (OSError, UserError):
         return  # a cache that cannot be written is simply not kept
