@@ -12,7 +12,7 @@ from ita_tui.db import open_database
 from ita_tui.screens.measure_form import MeasureForm
 from ita_tui.screens.new_plan_forms import ImportPlanForm, StartPlanForm
 from ita_tui.screens.plan_forms import FindingForm, UnitForm
-from tests.app_helpers import DEMO_AS_OF, rows, screen_lines, type_text
+from tests.app_helpers import DEMO_AS_OF, rows, screen_lines, settled, type_text
 from tests.conftest import dump
 
 SIZE = (120, 35)
@@ -274,7 +274,7 @@ async def test_a_plan_pasted_while_the_import_form_opens_lands_in_it(tmp_path):
         app.post_message(events.Paste(SAMPLE_TEXT.replace("\n", "\r\n")))
         app.post_message(events.Key("ctrl+s", None))
         await pilot.pause()
-        await pilot.pause(0.5)
+        await settled(pilot, lambda: not app.typed_ahead_waiting())
         assert not isinstance(app.screen, ImportPlanForm)
     assert rows(app, "SELECT name FROM agencies") == [(SAMPLE_AGENCY,)]
     assert rows(app, "SELECT count(*) FROM measures") == [(11,)]

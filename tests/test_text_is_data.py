@@ -143,7 +143,12 @@ def output_through(path, arguments, terminal: bool) -> bytes:
     import sys
 
     command = [sys.executable, "-m", "ita_tui", "--db", str(path), *arguments]
-    if not terminal:
+    if terminal:
+        # Work that takes longer than a third of a second draws a progress bar on a terminal,
+        # in escape sequences of its own (on a busy machine, `export` did): what is looked for
+        # here is stored text's, so the bar is left out.
+        command[3:3] = ["--quiet"]
+    else:
         done = subprocess.run(command, capture_output=True, timeout=60)
         return done.stdout + done.stderr
     leader, follower = pty.openpty()

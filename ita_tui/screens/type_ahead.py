@@ -22,11 +22,14 @@ from textual.timer import Timer
 from ita_tui.widgets.textual_internals import messages_waiting
 
 TypedKey = events.Key | events.Paste
+# How often a hold looks whether the app still has work to do.
+HOLD_CHECK_SECONDS = 0.1
 
 
 class TypeAhead(App[None]):
-    # Longest a screen that never got ready may keep the keyboard, and longest a key waits for
-    # the one before it to be done with (a widget that never stops posting messages).
+    # Longest a screen that never got ready may keep the keyboard while the app has nothing to
+    # do, and the processor time a key waits at most for the one before it to be done with (a
+    # widget that never stops posting messages).
     HOLD_KEYS_SECONDS = 3.0
     # Python's cycle collector stops everything while it goes through the objects: about 90 ms
     # for the 110,000 of the app with its sections made, on a 2-core machine under load. After
@@ -38,6 +41,7 @@ class TypeAhead(App[None]):
         # Keys held for a screen that is opening, or None when no screen is.
         self._held_keys: list[TypedKey] | None = None
         self._hold_deadline: Timer | None = None
+        self._hold_idle = 0.0
         # Keys typed while the key before them is at work, and whether one is.
         self._waiting_keys: list[TypedKey] = []
         self._key_at_work = False
@@ -63,8 +67,20 @@ class TypeAhead(App[None]):
             return False
         if self._held_keys is None:
             self._held_keys = []
-            self._hold_deadline = self.set_timer(self.HOLD_KEYS_SECONDS, self.release_keys)
+            self._hold_idle = 0.0
+            self._hold_deadline = self.set_interval(HOLD_CHECK_SECONDS, self._hold_while_at_work)
         return True
+
+    async def _hold_while_at_work(self) -> None:
+        """A screen that never gets ready must not keep the keyboard: the held keys go out
+        once the app has had nothing to do for HOLD_KEYS_SECONDS while holding them. Time spent
+        at work (making the screen) does not count, so on a busy machine, where a screen takes
+        longer to make, the keys are not handed to the screen underneath before it is ready."""
+        if self._busy():
+            return
+        self._hold_idle += HOLD_CHECK_SECONDS
+        if self._hold_idle >= self.HOLD_KEYS_SECONDS:
+            await self.release_keys()
 
     async def release_keys(self) -> None:
         """The screen is ready: the keys typed and the text pasted meanwhile reach it as if
@@ -158,10 +174,12 @@ class TypeAhead(App[None]):
 
     async def _until_done(self) -> None:
         """Until no screen in view, none of their widgets and not the app has a message
-        waiting: every message the last key set off has been handled."""
-        deadline = time.monotonic() + self.HOLD_KEYS_SECONDS
+        waiting: every message the last key set off has been handled. The limit is in the
+        app's own processor time: a widget that never stops posting messages spends it, a busy
+        machine, which only makes the app wait for a core, does not."""
+        deadline = time.process_time() + self.HOLD_KEYS_SECONDS
         await asyncio.sleep(0)
-        while time.monotonic() < deadline and (self._held_keys is not None or self._busy()):
+        while time.process_time() < deadline and (self._held_keys is not None or self._busy()):
             await asyncio.sleep(0.001)
 
     def _busy(self) -> bool:
