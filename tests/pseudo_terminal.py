@@ -179,9 +179,9 @@ class Terminal:
 
     def wait_idle(self, deadline: float, quiet: float = 0.1) -> None:
         """Until the app has read every key and then, for `quiet` seconds, none of its threads
-        wanted the processor (each is looked at every 10 ms), it used at most a tick of it, and
-        it wrote nothing: it has done what the keys asked and drawn it. A blinking cursor
-        (twice a second) may make it wait a little longer."""
+        wanted the processor or the disk (each is looked at every 10 ms), it used at most a tick
+        of processor time, and it wrote nothing: it has done what the keys asked and drawn it.
+        A blinking cursor (twice a second) may make it wait a little longer."""
         while True:
             self.wait_until_read(deadline)
             ticks = self.cpu_ticks()
@@ -199,14 +199,15 @@ class Terminal:
         return os.listdir(f"/proc/{self.process.pid}/task")
 
     def wants_processor(self) -> bool:
-        """Whether a thread of the app is running or waiting for a core."""
+        """Whether a thread of the app is running, waiting for a core, or waiting for the disk
+        (a save's fsync on a busy machine)."""
         for thread in self._threads():
             try:
                 with open(f"/proc/{self.process.pid}/task/{thread}/stat") as stat:
                     state = stat.read().rpartition(")")[2].split()[0]
             except FileNotFoundError:
                 continue
-            if state == "R":
+            if state in ("R", "D"):
                 return True
         return False
 
