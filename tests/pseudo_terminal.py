@@ -20,7 +20,6 @@ import pyte
 
 SYNC_END = b"\x1b[?2026l"
 SYNC_QUERY, SYNC_ANSWER = b"\x1b[?2026$p", b"\x1b[?2026;2$y"
-TICKS = os.sysconf("SC_CLK_TCK")
 
 # The bytes an xterm sends for each named key; any other key is its character in UTF-8.
 KEY_BYTES = {
