@@ -35,6 +35,7 @@ from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
 from ita_tui.screens.palette import palette_commands
 from ita_tui.screens.prepared_ahead import MODES, PreparedAhead
+from ita_tui.widgets import thai_cells
 
 if TYPE_CHECKING:
     from ita_tui.db.connection import Database
@@ -106,6 +107,8 @@ class ItaApp(PreparedAhead):
         served: bool = False,
         prepare_ahead: bool = False,
     ) -> None:
+        # What the terminal is sent again of a line keeps each Thai letter whole.
+        thai_cells.install()
         # A shared database opens on the login screen; the plan's sections come after it.
         # The desk comes first: whether the database asks for a login decides the first screen.
         settings = settings or Settings()

@@ -15,7 +15,7 @@ from tests.app_helpers import rows, sample_app, screen_lines
 SIZE = (100, 30)
 
 # Key names a scene spells out; every other token is typed character by character.
-_NAMED = {
+NAMED_KEYS = {
     "enter": "\r",
     "tab": "\t",
     "space": " ",
@@ -75,8 +75,8 @@ def key_events(scene: str) -> list[events.Key]:
 
     keys = []
     for token in scene.split(" "):
-        if token in _NAMED:
-            keys.append(events.Key(token, _NAMED[token]))
+        if token in NAMED_KEYS:
+            keys.append(events.Key(token, NAMED_KEYS[token]))
         else:
             keys.extend(events.Key(key_name(character), character) for character in token)
     return keys
