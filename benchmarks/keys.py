@@ -74,7 +74,7 @@ SECTIONS = [
     ("4", "section 4 follow-up", ("(ตามกองหลัก)",), ()),
     ("5", "section 5 plan editing", ("ผลการประเมิน",), ()),
     ("6", "section 6 meetings", MEETINGS, ()),
-    ("7", "section 7 analysis", ("ความก้าวหน้าเฉลี่ยสิ้นเดือน",), ()),
+    ("7", "section 7 analysis", ("(▆) เทียบปี",), ()),
     ("8", "section 8 people", ("บันทึกการเข้าใช้",), ()),
     ("0", "section 0 agencies", ("ค้นหาหน่วยงาน",), ()),
     ("1", "section 1 overview", OVERVIEW, ()),

@@ -4,7 +4,7 @@ Save (ctrl+s or the button) and Cancel (escape), and nothing written unless Save
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from textual import getters
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -32,6 +32,9 @@ FORM_KEYS = [
 
 ResultType = TypeVar("ResultType")
 
+# What a form's user types into or chooses from.
+FIELDS = "Input, Select, RadioSet, TextArea, SelectionList"
+
 
 class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     """Subclasses give `title_key`, `fields()` and `save()`; `save` raises UserError for a field
@@ -44,11 +47,17 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     save_key = "form.save"
     # The field an officer most likely wants first; else the first field.
     initial_focus: str | None = None
+    # Textual would focus the first widget it can as the form is composed, the scrolling box
+    # around the fields, before `on_mount` focuses a field: focusing the box and leaving it
+    # restyled the whole form twice (a form is styled widget by widget, and the edit form's text
+    # areas and lists have many parts).
+    AUTO_FOCUS = ""
 
     def __init__(self) -> None:
         super().__init__()
         install_bindings(self, FORM_KEYS, self.app.lang)
         self.app.hold_keys()
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
@@ -72,6 +81,9 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         hint: str | None = None,
     ) -> Iterable[Widget]:
         """A label, the input, and the line where its error appears."""
+        if isinstance(widget, Input | Select):
+            # Borderless inputs keep a whole form on an 80×24 screen; set before it is styled.
+            widget.compact = True
         yield Label(label if label is not None else self.t(label_key), classes="field-label")
         yield widget
         if hint is None and hint_key:
@@ -84,20 +96,26 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         return []
 
     def on_mount(self) -> None:
-        # Borderless inputs keep a whole form on an 80×24 screen.
+        # Fields a form yields without `field()`: each is styled again once made compact.
         for widget in self.query("Input, Select"):
             if isinstance(widget, Input | Select):
                 widget.compact = True
-        fields = [
-            w
-            for w in self.query("Input, Select, RadioSet, TextArea, SelectionList")
-            if not w.disabled
-        ]
         if self.initial_focus:
             self.query_one(f"#{self.initial_focus}").focus()
-        elif fields:
-            fields[0].focus()
+        else:
+            fields = [w for w in self.query(FIELDS) if not w.disabled]
+            if fields:
+                fields[0].focus()
         self.app.call_later(self.app.release_keys)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual styles a screen's widgets as they are mounted, then all of them again as the
+        # screen is first shown, a moment later, with nothing changed in between: that second
+        # round was a third of the time the edit form took to open. Shown again later (a form
+        # opened over this one closed), it is restyled as Textual does.
+        if not self._shown:
+            self._shown = True
+            event.refresh_styles = False
 
     def save(self) -> ResultType:
         raise NotImplementedError
