@@ -111,7 +111,7 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual styles a screen's widgets as they are mounted, then all of them again as the
         # screen is first shown, a moment later, with nothing changed in between: that second
-        # round was a third of the time the edit form took to open. Shown again later (a form
+        # round was a sixth of the processor time the edit form took to open. Shown again later (a form
         # opened over this one closed), it is restyled as Textual does.
         if not self._shown:
             self._shown = True

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from ita_tui.screens.localized import ItaScreen
-from ita_tui.screens.styled_when_mounted import StyledWhenMounted
 from ita_tui.screens.type_ahead import TypeAhead
 from ita_tui.widgets.textual_internals import prepare_mode, settle
 
@@ -79,7 +78,7 @@ MODES: dict[str, str | Callable[[], Screen]] = {
 }
 
 
-class PreparedAhead(StyledWhenMounted, TypeAhead):
+class PreparedAhead(TypeAhead):
     def __init__(self, prepare_ahead: bool) -> None:
         super().__init__()
         # The app as people run it makes ahead; tests drive one screen at a time without it,

@@ -4,8 +4,8 @@ Textual restyles a node whenever its classes change, mounted or not, and a widge
 classes as it is made: an input styles itself when given its value (valid or not), again when
 made compact, a select when given its choice, a button for its variant. Each of those rounds
 goes through the whole stylesheet for the node, and is lost: Textual styles every widget anew
-as it is mounted, with the classes it has then. On the edit form that was one round in six of
-the styling it took to open."""
+as it is mounted, with the classes it has then. They were about a sixth of the processor time
+the edit form took to open."""
 
 from textual.app import App
 from textual.dom import DOMNode
