@@ -109,6 +109,22 @@ def messages_waiting(node: MessagePump) -> bool:
     return not node._message_queue.empty()
 
 
+def load_default_css(app: App, nodes: Iterable[DOMNode]) -> None:
+    """Give the app's stylesheet the default CSS of these nodes' classes, parsed, as Textual
+    does when it mounts the first node of a class: a form was the first to hold a button, a
+    label or a text area, and parsing their CSS was a fifth of the time it took to open."""
+    for node in nodes:
+        for read_from, css, tie_breaker, scope in node._get_default_css():
+            app.stylesheet.add_source(
+                css,
+                read_from=read_from,
+                is_default_css=True,
+                tie_breaker=tie_breaker,
+                scope=scope,
+            )
+    _ = app.stylesheet.rules
+
+
 # Seconds to wait after an Esc byte for the rest of an escape sequence before it is the Esc key,
 # where the user has not set ESCDELAY (in milliseconds, as for curses). A terminal writes the
 # bytes of a key's sequence (an arrow: Esc [ A) together and the pseudo-terminal hands them over
@@ -195,6 +211,7 @@ def prompt_escape(driver: type[Driver]) -> type[Driver]:
 __all__ = [
     "PromptEscapeDriver",
     "class_bindings",
+    "load_default_css",
     "messages_waiting",
     "prepare_mode",
     "prompt_escape",
