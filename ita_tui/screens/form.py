@@ -4,7 +4,7 @@ Save (ctrl+s or the button) and Cancel (escape), and nothing written unless Save
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from textual import events, getters
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from ita_tui.core.errors import UserError
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
+from ita_tui.screens.styled_when_mounted import ShownAsStyled
 from ita_tui.widgets.plain import Button, Input, Label, Select, Static
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ ResultType = TypeVar("ResultType")
 FIELDS = "Input, Select, RadioSet, TextArea, SelectionList"
 
 
-class FormScreen(AtTheDesk, ModalScreen[ResultType]):
+class FormScreen(AtTheDesk, ShownAsStyled, ModalScreen[ResultType]):
     """Subclasses give `title_key`, `fields()` and `save()`; `save` raises UserError for a field
     (via `FieldError`) or for the whole form, and the form stays open with what was typed."""
 
@@ -57,7 +58,6 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         super().__init__()
         install_bindings(self, FORM_KEYS, self.app.lang)
         self.app.hold_keys()
-        self._shown = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
@@ -107,15 +107,6 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
             if fields:
                 fields[0].focus()
         self.app.call_later(self.app.release_keys)
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual styles a screen's widgets as they are mounted, then all of them again as the
-        # screen is first shown, a moment later, with nothing changed in between: that second
-        # round was a sixth of the processor time the edit form took to open. Shown again later (a form
-        # opened over this one closed), it is restyled as Textual does.
-        if not self._shown:
-            self._shown = True
-            event.refresh_styles = False
 
     def save(self) -> ResultType:
         raise NotImplementedError
