@@ -13,7 +13,12 @@ from textual.widget import AwaitMount, Widget
 
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.screens.type_ahead import TypeAhead
-from ita_tui.widgets.textual_internals import load_default_css, prepare_mode, settle
+from ita_tui.widgets.textual_internals import (
+    bring_styles_up_to_date,
+    load_default_css,
+    prepare_mode,
+    settle,
+)
 
 # Each section's screen, imported when the section is first opened, so that the first frame
 # does not wait for all of them.
@@ -138,6 +143,9 @@ class PreparedAhead(TypeAhead):
             finally:
                 self._preparing = None
             if prepared is None:
+                # Made already: the first screen, or one the user has opened.
+                for made in self.get_screen_stack(mode)[:1]:
+                    bring_styles_up_to_date(self, made)
                 continue
             screen, mounted = prepared
             await mounted

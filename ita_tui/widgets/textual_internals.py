@@ -74,6 +74,16 @@ def settle(app: App, screen: Screen) -> None:
     screen._refresh_layout(app.size)
 
 
+def bring_styles_up_to_date(app: App, screen: Screen) -> None:
+    """A screen made before the app's styles last changed (the first screen is made while
+    Textual still sets the theme up) gets its styles up to date now, unseen: Textual would
+    restyle the whole app, every stylesheet parsed anew, the next time it is shown (going back
+    to section 1 the first time took half as long again as later)."""
+    if screen._css_update_count != app._css_update_count:
+        app.stylesheet.update(screen)
+        screen._css_update_count = app._css_update_count
+
+
 class RedrawnOptions:
     """For an OptionList (or SelectionList) whose options are drawn differently from how
     Textual draws them (Thai broken between words): `option_visual` is given the visual
@@ -210,6 +220,7 @@ def prompt_escape(driver: type[Driver]) -> type[Driver]:
 # after Enter on a list (see ItaApp._hold_keys_after_enter).
 __all__ = [
     "PromptEscapeDriver",
+    "bring_styles_up_to_date",
     "class_bindings",
     "load_default_css",
     "messages_waiting",
