@@ -33,7 +33,7 @@ from textual.widget import AwaitMount
 from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
 
-if sys.platform != "win32":  # Textual's terminal driver there needs termios
+if sys.platform != "win32":  # Textual's Linux and macOS driver needs termios, which Windows lacks
     from textual.drivers.linux_driver import LinuxDriver
 
 
