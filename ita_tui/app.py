@@ -35,6 +35,8 @@ from ita_tui.screens.localized import Key, install_bindings
 from ita_tui.screens.messages import ChooseAgency, DataChanged, OpenMeasure, ShowIndicator
 from ita_tui.screens.palette import palette_commands
 from ita_tui.screens.prepared_ahead import MODES, PreparedAhead
+from ita_tui.screens.prompt_escape import PromptEscape
+from ita_tui.screens.styled_when_mounted import StyledWhenMounted
 from ita_tui.widgets import thai_cells
 
 if TYPE_CHECKING:
@@ -75,7 +77,7 @@ REFRESH_SECONDS = 3
 SERVED_HEADER_ICON = "๏"
 
 
-class ItaApp(PreparedAhead):
+class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead):
     # Absolute, so that the stylesheet is found from subclasses defined elsewhere too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "ita-tui"

@@ -77,6 +77,46 @@ async def test_a_burst_after_the_sections_are_ready_lands_in_the_form(tmp_path):
     assert rows(app, MEETINGS) == [("kanda", "ok")]
 
 
+async def test_the_forms_styles_are_read_ahead(tmp_path):
+    """A form opened once the app has made ready what it makes ahead has its widgets' styles
+    already read: the first one opened is as quick as the next."""
+    app = sample_app(tmp_path, prepare_ahead=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await prepared(pilot)
+        await pilot.press("3", "enter")
+        await until(pilot, lambda: isinstance(app.screen, MeasureScreen))
+        sources = list(app.stylesheet.source)
+        for key in ("e", "s", "p"):
+            await pilot.press(key)
+            await until(pilot, lambda: app.screen.is_modal)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MeasureScreen))
+        assert list(app.stylesheet.source) == sources
+
+
+async def test_going_back_to_the_first_screen_restyles_nothing(tmp_path, monkeypatch):
+    """The first screen, made while Textual was still setting its theme up, has its styles
+    brought up to date with the sections made ahead: going back to it does not have Textual
+    parse the whole stylesheet anew and restyle the app."""
+    app = sample_app(tmp_path, prepare_ahead=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await prepared(pilot)
+        restyled_all: list[str] = []
+        refresh_css = app.refresh_css
+
+        def counted(*args, **kwargs) -> None:
+            restyled_all.append(app.current_mode)
+            refresh_css(*args, **kwargs)
+
+        monkeypatch.setattr(app, "refresh_css", counted)
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.current_mode == "overview"
+    assert restyled_all == []
+
+
 async def still_screen(pilot, seconds: float = 10.0) -> list[str]:
     """The screen once it has stopped changing (an underline gliding on a busy machine
     may start late), for as long as a loaded machine needs."""

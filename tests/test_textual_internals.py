@@ -181,7 +181,8 @@ def test_the_scan_sees_what_the_wrapper_uses():
     uses = {use.split(" ")[-1] for use in _private_uses(textual_internals)}
     # Bindings replaced on a live node; an option list's options drawn our way (Thai between
     # words: tests/test_thai_wrapping_on_screen.py fails if Textual stops calling it); screens
-    # made ahead, unseen (tests below).
+    # made ahead, unseen (tests below); the forms' default CSS read ahead
+    # (test_default_css_loaded_ahead_is_what_mounting_loads).
     assert uses == {
         "._get_visual",
         "._bindings",
@@ -193,6 +194,7 @@ def test_the_scan_sees_what_the_wrapper_uses():
         "._refresh_layout",
         "._update_dimensions",
         "._message_queue",
+        "._get_default_css",
     }
 
 
@@ -263,3 +265,24 @@ async def test_a_mode_made_ahead_is_the_one_switch_mode_shows_and_it_stays_unsee
         await pilot.pause()
         await pilot.press("a")  # the screen it was made beside still takes its keys
         assert app.marks == ["old"]
+
+
+async def test_default_css_loaded_ahead_is_what_mounting_loads():
+    """The forms' widgets have their styles read before the first form opens
+    (ita_tui.screens.prepared_ahead): mounting one then adds nothing, and styles it the same."""
+    from textual.widgets import Button
+
+    from ita_tui.widgets.textual_internals import load_default_css
+
+    app = App()
+    async with app.run_test() as pilot:
+        button_css = (inspect.getfile(Button), "Button.DEFAULT_CSS")
+        assert not app.stylesheet.has_source(*button_css)
+        load_default_css(app, [Button()])
+        assert app.stylesheet.has_source(*button_css)
+        sources = list(app.stylesheet.source)
+        button = Button("OK")
+        await app.screen.mount(button)
+        await pilot.pause()
+        assert list(app.stylesheet.source) == sources
+        assert button.styles.min_width is not None and button.styles.min_width.value == 16

@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from ita_tui.core.errors import UserError
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
+from ita_tui.screens.styled_when_mounted import ShownAsStyled
 from ita_tui.widgets.plain import Button, Input, Label, Select, Static
 
 if TYPE_CHECKING:
@@ -32,8 +33,11 @@ FORM_KEYS = [
 
 ResultType = TypeVar("ResultType")
 
+# What a form's user types into or chooses from.
+FIELDS = "Input, Select, RadioSet, TextArea, SelectionList"
 
-class FormScreen(AtTheDesk, ModalScreen[ResultType]):
+
+class FormScreen(AtTheDesk, ShownAsStyled, ModalScreen[ResultType]):
     """Subclasses give `title_key`, `fields()` and `save()`; `save` raises UserError for a field
     (via `FieldError`) or for the whole form, and the form stays open with what was typed."""
 
@@ -44,6 +48,11 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
     save_key = "form.save"
     # The field an officer most likely wants first; else the first field.
     initial_focus: str | None = None
+    # Textual would focus the first widget it can as the form is composed, the scrolling box
+    # around the fields, before `on_mount` focuses a field: focusing the box and leaving it
+    # restyled the whole form twice (a form is styled widget by widget, and the edit form's text
+    # areas and lists have many parts).
+    AUTO_FOCUS = ""
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,6 +81,9 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         hint: str | None = None,
     ) -> Iterable[Widget]:
         """A label, the input, and the line where its error appears."""
+        if isinstance(widget, Input | Select):
+            # Borderless inputs keep a whole form on an 80×24 screen; set before it is styled.
+            widget.compact = True
         yield Label(label if label is not None else self.t(label_key), classes="field-label")
         yield widget
         if hint is None and hint_key:
@@ -84,19 +96,16 @@ class FormScreen(AtTheDesk, ModalScreen[ResultType]):
         return []
 
     def on_mount(self) -> None:
-        # Borderless inputs keep a whole form on an 80×24 screen.
+        # Fields a form yields without `field()`: each is styled again once made compact.
         for widget in self.query("Input, Select"):
             if isinstance(widget, Input | Select):
                 widget.compact = True
-        fields = [
-            w
-            for w in self.query("Input, Select, RadioSet, TextArea, SelectionList")
-            if not w.disabled
-        ]
         if self.initial_focus:
             self.query_one(f"#{self.initial_focus}").focus()
-        elif fields:
-            fields[0].focus()
+        else:
+            fields = [w for w in self.query(FIELDS) if not w.disabled]
+            if fields:
+                fields[0].focus()
         self.app.call_later(self.app.release_keys)
 
     def save(self) -> ResultType:

@@ -7,7 +7,7 @@ the settings file still applies, because Textual lays it over these bindings by 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import getters
+from textual import events, getters
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -17,6 +17,7 @@ from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.core.keyboard_layout import with_thai_twins
 from ita_tui.screens.messages import DataChanged
+from ita_tui.screens.styled_when_mounted import ShownAsStyled
 from ita_tui.widgets.textual_internals import class_bindings, replace_bindings
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class AtTheDesk:
         self.app.post_message(DataChanged())
 
 
-class ItaScreen(AtTheDesk, Screen):
+class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
     """A screen that redraws itself when the data, the as-of date or the language changed while
     it was not showing."""
 
@@ -135,7 +136,8 @@ class ItaScreen(AtTheDesk, Screen):
         if self.holds_keys:
             self.app.call_later(self.app.release_keys)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual calls ShownAsStyled's as well (each class's own handler in turn).
         if self._seen_version != self.app.data_version:
             self.refresh_view()
 

@@ -8,12 +8,17 @@ import importlib
 import time
 from collections.abc import Callable
 
-from textual.screen import Screen
-from textual.widget import AwaitMount
+from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount, Widget
 
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.screens.type_ahead import TypeAhead
-from ita_tui.widgets.textual_internals import prepare_mode, settle
+from ita_tui.widgets.textual_internals import (
+    bring_styles_up_to_date,
+    load_default_css,
+    prepare_mode,
+    settle,
+)
 
 # Each section's screen, imported when the section is first opened, so that the first frame
 # does not wait for all of them.
@@ -66,6 +71,38 @@ PREPARE_PAUSE = 0.02
 PREPARE_AFTER_KEY = 1.0
 
 
+def what_forms_are_made_of() -> list[Widget]:
+    """One of each kind of widget the forms are made of, for its styles."""
+    from textual.containers import Horizontal, VerticalScroll
+    from textual.widgets import RadioSet
+
+    from ita_tui.widgets.plain import (
+        Button,
+        Checkbox,
+        Input,
+        Label,
+        RadioButton,
+        Select,
+        SelectionList,
+        TextArea,
+    )
+
+    return [
+        ModalScreen(),
+        VerticalScroll(),
+        Horizontal(),
+        Label(),
+        Button(),
+        Input(),
+        Select(),
+        SelectionList(),
+        TextArea(),
+        RadioSet(),
+        RadioButton(),
+        Checkbox(),
+    ]
+
+
 def mode_screen(module: str, name: str) -> Callable[[], Screen]:
     def make() -> Screen:
         return getattr(importlib.import_module(f"ita_tui.screens.{module}"), name)()
@@ -106,6 +143,9 @@ class PreparedAhead(TypeAhead):
             finally:
                 self._preparing = None
             if prepared is None:
+                # Made already: the first screen, or one the user has opened.
+                for made in self.get_screen_stack(mode)[:1]:
+                    bring_styles_up_to_date(self, made)
                 continue
             screen, mounted = prepared
             await mounted
@@ -116,6 +156,9 @@ class PreparedAhead(TypeAhead):
             if not await self._quiet_moment():
                 return
             importlib.import_module(f"ita_tui.screens.{module}")
+        if not await self._quiet_moment():
+            return
+        load_default_css(self, what_forms_are_made_of())
         if await self._quiet_moment():
             self._freeze_what_was_made()
 

@@ -5,14 +5,14 @@ from itertools import groupby
 from operator import itemgetter
 
 from rich.text import Text
-from textual.widget import Widget
 
+from ita_tui.widgets.drawn_at_width import DrawnAtItsWidth
 from ita_tui.widgets.plain import cut_to, plain
 
 PASS_COLUMN = "┃"
 
 
-class IndicatorChart(Widget):
+class IndicatorChart(DrawnAtItsWidth):
     """The ten indicators: last year's bar (░) above this year's (▆), the pass mark as ┃."""
 
     DEFAULT_CSS = "IndicatorChart { height: auto; }"
@@ -32,7 +32,7 @@ class IndicatorChart(Widget):
         self.refresh(layout=True)
 
     def render(self) -> Text:
-        width = max(self.size.width, 60)
+        width = max(self.drawing_width(), 60)
         label_width = min(30, width // 3)
         bar_width = width - label_width - 18
         mark = round(float(self.pass_mark) / 100 * bar_width)
@@ -66,7 +66,7 @@ class IndicatorChart(Widget):
         return plain(out)
 
 
-class MonthlyChart(Widget):
+class MonthlyChart(DrawnAtItsWidth):
     """Twelve columns, October to September, each as tall as the percent reached by then."""
 
     DEFAULT_CSS = "MonthlyChart { height: auto; }"
@@ -82,7 +82,7 @@ class MonthlyChart(Widget):
         self.refresh(layout=True)
 
     def render(self) -> Text:
-        column = max(5, min(8, (max(self.size.width, 70) - 6) // 12))
+        column = max(5, min(8, (max(self.drawing_width(), 70) - 6) // 12))
         out = Text(no_wrap=True)
         for level in range(self.HEIGHT, 0, -1):
             threshold = level * 100 / self.HEIGHT

@@ -6,20 +6,35 @@ them. Switching language while the app runs means replacing that copy, so this m
 and nothing else in ita-tui touches Textual's underscored names. tests/test_textual_internals.py
 checks, through Textual's public surface, that what is installed here is what the footer, the
 help panel, the keys and the keymap use; it fails on the Textual release that stops honouring
-it, which is when this module needs changing."""
+it, which is when this module needs changing.
 
-from collections.abc import Callable, Iterable
+The same goes for the terminal driver below, a copy of Textual's input loop that answers Esc
+sooner (tests/test_escape_key.py)."""
 
+import os
+import selectors
+import sys
+from codecs import getincrementaldecoder
+from collections.abc import Callable, Iterable, Mapping
+
+from textual import constants
+from textual._loop import loop_last
+from textual._time import get_time
 from textual._wait import wait_for_idle
+from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.visual import Visual
 from textual.widget import AwaitMount
 from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
+
+if sys.platform != "win32":  # Textual's Linux and macOS driver needs termios, which Windows lacks
+    from textual.drivers.linux_driver import LinuxDriver
 
 
 def class_bindings(node_class: type[DOMNode]) -> list[Binding]:
@@ -59,6 +74,16 @@ def settle(app: App, screen: Screen) -> None:
     screen._refresh_layout(app.size)
 
 
+def bring_styles_up_to_date(app: App, screen: Screen) -> None:
+    """A screen made before the app's styles last changed (the first screen is made while
+    Textual still sets the theme up) gets its styles up to date now, unseen: Textual would
+    restyle the whole app, every stylesheet parsed anew, the next time it is shown (going back
+    to section 1 the first time took half as long again as later)."""
+    if screen._css_update_count != app._css_update_count:
+        app.stylesheet.update(screen)
+        screen._css_update_count = app._css_update_count
+
+
 class RedrawnOptions:
     """For an OptionList (or SelectionList) whose options are drawn differently from how
     Textual draws them (Thai broken between words): `option_visual` is given the visual
@@ -94,13 +119,113 @@ def messages_waiting(node: MessagePump) -> bool:
     return not node._message_queue.empty()
 
 
+def load_default_css(app: App, nodes: Iterable[DOMNode]) -> None:
+    """Give the app's stylesheet the default CSS of these nodes' classes, parsed, as Textual
+    does when it mounts the first node of a class: a form was the first to hold a button, a
+    label or a text area, and parsing their CSS was a fifth of the time it took to open."""
+    for node in nodes:
+        for read_from, css, tie_breaker, scope in node._get_default_css():
+            app.stylesheet.add_source(
+                css,
+                read_from=read_from,
+                is_default_css=True,
+                tie_breaker=tie_breaker,
+                scope=scope,
+            )
+    _ = app.stylesheet.rules
+
+
+# Seconds to wait after an Esc byte for the rest of an escape sequence before it is the Esc key,
+# where the user has not set ESCDELAY (in milliseconds, as for curses). A terminal writes the
+# bytes of a key's sequence (an arrow: Esc [ A) together and the pseudo-terminal hands them over
+# in one read, so the wait only matters where a link splits them: Neovim waits 50 ms
+# (`ttimeoutlen`) and so does this app; Textual's 100 ms made Esc, which closes every form, the
+# slowest key of the app. It is also how soon a key typed after Esc may come without the two
+# being read as alt and that key: the shorter, the fewer such mix-ups.
+ESCAPE_DELAY_SECONDS = 0.05
+
+
+def escape_delay_from(environment: Mapping[str, str]) -> float:
+    """The user's ESCDELAY if they set one (Textual has read it already), else ours."""
+    if "ESCDELAY" in environment:
+        return constants.ESCAPE_DELAY
+    return ESCAPE_DELAY_SECONDS
+
+
+if sys.platform != "win32":
+
+    class PromptEscapeDriver(LinuxDriver):
+        """Textual's terminal driver for Linux and macOS, but for how soon a lone Esc is reported.
+
+        Textual's input thread waits for the terminal up to 0.1 s at a time and only then looks
+        whether the wait after an Esc byte is over, so that a lone Esc came 100 ms after it was
+        typed whatever ESCDELAY said. This is the same loop (Textual 8's `run_input_thread`) with
+        one change: after an Esc byte it waits for the terminal only until the escape delay is
+        over. tests/test_escape_key.py types Esc, Esc then a key, and arrow keys, through a
+        pseudo-terminal."""
+
+        def __init__(self, app: App, **options) -> None:
+            super().__init__(app, **options)
+            # Read by Textual's key parser each time it waits after an Esc.
+            constants.ESCAPE_DELAY = escape_delay_from(os.environ)  # type: ignore[misc]
+
+        def run_input_thread(self) -> None:
+            selector = selectors.SelectSelector()
+            selector.register(self.fileno, selectors.EVENT_READ)
+            fileno = self.fileno
+            parser = XTermParser(self._debug)
+            decode = getincrementaldecoder("utf-8")().decode
+            # When the parser, having read an Esc, will take it for the Esc key if nothing follows.
+            escape_due: float | None = None
+
+            def process_selector_events(
+                selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False
+            ) -> None:
+                nonlocal escape_due
+                for last, (_key, mask) in loop_last(selector_events):
+                    if mask & selectors.EVENT_READ:
+                        unicode_data = decode(os.read(fileno, 1024 * 4), final=final and last)
+                        if not unicode_data:
+                            break
+                        for event in parser.feed(unicode_data):
+                            self.process_message(event)
+                        if "\x1b" in unicode_data:
+                            escape_due = get_time() + constants.ESCAPE_DELAY
+                for event in parser.tick():
+                    self.process_message(event)
+
+            try:
+                while not self.exit_event.is_set():
+                    wait = 0.1
+                    if escape_due is not None:
+                        wait = max(0.0, escape_due - get_time())
+                        if wait == 0.0:
+                            escape_due = None
+                    process_selector_events(selector.select(wait))
+                selector.unregister(self.fileno)
+                process_selector_events(selector.select(0.1), final=True)
+            finally:
+                selector.close()
+
+
+def prompt_escape(driver: type[Driver]) -> type[Driver]:
+    """The driver Textual chose, with a prompt Esc where it is Textual's terminal driver."""
+    if sys.platform != "win32" and driver is LinuxDriver:
+        return PromptEscapeDriver
+    return driver
+
+
 # Textual's own test pilot waits for the app to settle with this: until the process has stopped
 # working, which is when every message a key set off has been handled. The app does the same
 # after Enter on a list (see ItaApp._hold_keys_after_enter).
 __all__ = [
+    "PromptEscapeDriver",
+    "bring_styles_up_to_date",
     "class_bindings",
+    "load_default_css",
     "messages_waiting",
     "prepare_mode",
+    "prompt_escape",
     "replace_bindings",
     "settle",
     "wait_for_idle",

@@ -9,7 +9,6 @@ from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from ita_tui.core.thai_calendar import (
     MONTH_ABBREVIATIONS,
@@ -17,13 +16,14 @@ from ita_tui.core.thai_calendar import (
     fiscal_year_bounds,
     today,
 )
+from ita_tui.widgets.drawn_at_width import DrawnAtItsWidth
 from ita_tui.widgets.plain import cut_to, plain
 
 BAR = "━"
 AS_OF_MARK = "┃"
 
 
-class Timeline(Widget, can_focus=True):
+class Timeline(DrawnAtItsWidth, can_focus=True):
     """`lines` holds section headings (str) and measure rows (dict with label, start, end, note,
     overdue, and the measure's id); the widget lays them out for its width. A cursor moves over
     the measure rows; Enter or a click opens the one under it."""
@@ -109,7 +109,7 @@ class Timeline(Widget, can_focus=True):
         self.refresh()
 
     def _widths(self) -> tuple[int, int, int]:
-        width = max(self.size.width, 60)
+        width = max(self.drawing_width(), 60)
         notes = [cell_len(line.get("note", "")) for line in self.lines if isinstance(line, dict)]
         note = min(max(notes, default=4), 16)
 

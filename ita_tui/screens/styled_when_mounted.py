@@ -1,0 +1,36 @@
+"""Styling a widget once, when it is mounted, rather than at each class it is given before.
+
+Textual restyles a node whenever its classes change, mounted or not, and a widget changes its
+classes as it is made: an input styles itself when given its value (valid or not), again when
+made compact, a select when given its choice, a button for its variant. Each of those rounds
+goes through the whole stylesheet for the node, and is lost: Textual styles every widget anew
+as it is mounted, with the classes it has then. They were about a sixth of the processor time
+the edit form took to open."""
+
+from textual import events
+from textual.app import App
+from textual.dom import DOMNode
+
+
+class StyledWhenMounted(App[None]):
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        if node is not self and not node.is_attached:
+            # Not in the app yet: styled as it is mounted.
+            return
+        super().update_styles(node, animate)
+
+
+class ShownAsStyled:
+    """For a screen: Textual styles its widgets as they are mounted, then all of them again as
+    the screen is first shown (`ScreenResume`), a moment later for a form, or for a section made
+    ahead, whose styles were brought up to date then (`settle`); what changed in between was
+    restyled as it changed, and the app's own style changes (a theme) are caught up by Textual
+    on a section's showing all the same. That second round was a sixth of the processor time
+    the edit form took to open. Shown again later, the screen is restyled as Textual does."""
+
+    _shown_before = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
