@@ -116,7 +116,7 @@ async def click_all(pilot, words: list[str], limit: int = 30) -> int:
     return len(places[:limit])
 
 
-async def settled(pilot, done, seconds: float = 15.0) -> None:
+async def settled(pilot, done, seconds: float = 90.0) -> None:
     """Pause until `done()` holds, for as long as a loaded machine may need; a test then
     asserts what it expects, so a wait that ran out fails there, not here."""
     import time

@@ -27,7 +27,7 @@ async def prepared(pilot) -> None:
     await pilot.pause()
 
 
-async def until(pilot, condition, seconds: float = 10.0) -> None:
+async def until(pilot, condition, seconds: float = 90.0) -> None:
     """Until `condition()` holds, as long as a loaded machine may take; fails if it never does."""
     for _ in range(int(seconds / 0.05)):
         if condition():

@@ -99,8 +99,11 @@ def written(app) -> list:
     return found
 
 
-async def still(pilot, seconds: float = 15.0) -> list[str]:
-    """The screen once the app has settled and the screen stopped changing, toasts gone."""
+async def still(pilot, seconds: float = 90.0) -> list[str]:
+    """The screen once the app has settled and the screen stopped changing, toasts gone. With
+    two suites running at once on two cores a burst of ten keys took longer than the 15 s this
+    once allowed, and the half-done screen was compared: a play that never settles now fails
+    as such."""
     import time
 
     app = pilot.app
@@ -113,9 +116,9 @@ async def still(pilot, seconds: float = 15.0) -> list[str]:
         await pilot.pause()
         again = screen_lines(app)
         if again == lines and not app.typed_ahead_waiting():
-            break
+            return lines
         lines = again
-    return lines
+    raise AssertionError(f"the app did not settle within {seconds} s")
 
 
 async def typed_slowly(pilot) -> None:
