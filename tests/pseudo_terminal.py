@@ -225,12 +225,19 @@ class Terminal:
             raise AssertionError(f"{what}; the screen:\n" + "\n".join(self.display()))
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        end_process_group(self.process)
         os.close(self.slave)
         os.close(self.master)
+
+
+def end_process_group(process: subprocess.Popen) -> None:
+    """Stop an app started in a session of its own, as closing its terminal would, and wait for
+    it; killed if it has not ended in 10 s."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

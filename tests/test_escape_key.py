@@ -3,7 +3,6 @@ still told apart from the keys a terminal sends as escape sequences: typed throu
 terminal as a user's terminal sends them, to an app on the app's terminal driver."""
 
 import os
-import signal
 import subprocess
 import sys
 import textwrap
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ita_tui.widgets import textual_internals
+from tests.pseudo_terminal import end_process_group
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal")
 
@@ -84,13 +84,7 @@ class Terminal:
                 return
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        end_process_group(self.process)
         os.close(self.master)
 
 
