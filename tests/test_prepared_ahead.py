@@ -207,3 +207,30 @@ async def test_the_cycle_collector_is_left_as_it_was_found_however_the_app_ends(
             assert not gc.isenabled()  # the app ends while the collector waits
         assert gc.isenabled(), (run, ending)
         assert gc.get_freeze_count() == frozen_before, (run, ending)
+
+
+async def plan_as_seen(tmp_path, prepare_ahead: bool, monkeypatch) -> list[str]:
+    """Section 5 shown after a change of language, on a machine busy enough that Textual's
+    pause of the redraw while it switches sections (`delay_update`) outlasts the section's
+    relabelling of its tabs."""
+    tmp_path.mkdir()
+    app = sample_app(tmp_path, prepare_ahead=prepare_ahead)
+    app.animation_level = "none"
+    held_back = app.delay_update
+    monkeypatch.setattr(app, "delay_update", lambda delay=0.05: held_back(0.5))
+    async with app.run_test(size=SIZE) as pilot:
+        if prepare_ahead:
+            await prepared(pilot)
+        await pilot.press("l")
+        await until(pilot, lambda: not app.typed_ahead_waiting())
+        await pilot.press("5")
+        await pilot.pause(1.0)  # past the held redraw
+        return await still_screen(pilot)
+
+
+async def test_tabs_relabelled_as_their_section_shows_are_underlined_at_their_new_width(
+    tmp_path, monkeypatch
+):
+    made_ahead = await plan_as_seen(tmp_path / "ahead", True, monkeypatch)
+    opened = await plan_as_seen(tmp_path / "opened", False, monkeypatch)
+    assert made_ahead == opened

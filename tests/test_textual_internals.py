@@ -182,7 +182,8 @@ def test_the_scan_sees_what_the_wrapper_uses():
     # Bindings replaced on a live node; an option list's options drawn our way (Thai between
     # words: tests/test_thai_wrapping_on_screen.py fails if Textual stops calling it); screens
     # made ahead, unseen (tests below); the forms' default CSS read ahead
-    # (test_default_css_loaded_ahead_is_what_mounting_loads).
+    # (test_default_css_loaded_ahead_is_what_mounting_loads); a relabelled tab's underline placed
+    # once laid out (test_prepared_ahead.py's test of tabs relabelled as their section shows).
     assert uses == {
         "._get_visual",
         "._bindings",
@@ -195,6 +196,7 @@ def test_the_scan_sees_what_the_wrapper_uses():
         "._update_dimensions",
         "._message_queue",
         "._get_default_css",
+        "._highlight_active",
     }
 
 

@@ -9,6 +9,7 @@ from ita_tui.core import scoring
 from ita_tui.core.errors import UserError
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.plain import DataTable
+from ita_tui.widgets.tab_labels import relabel
 
 TABS = ("units", "findings", "assessments")
 
@@ -35,9 +36,9 @@ class PlanScreen(ItaScreen):
 
     def render_view(self) -> None:
         app = self.app
-        tabs = self.query_one(TabbedContent)
-        for tab in TABS:
-            tabs.get_tab(f"tab-{tab}").label = self.t(f"plan.{tab}")
+        relabel(
+            self.query_one(TabbedContent), {f"tab-{tab}": self.t(f"plan.{tab}") for tab in TABS}
+        )
         if self.desk.agency is None:
             return
         units = self._table("units", ["plan.name", "plan.kind", "plan.parent"])

@@ -30,6 +30,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.visual import Visual
 from textual.widget import AwaitMount
+from textual.widgets import Tabs
 from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
 
@@ -111,6 +112,15 @@ class LinesDrawnAfterMeasuring:
         super()._update_dimensions(new_rows)  # type: ignore[misc]
         self._clear_caches()  # type: ignore[attr-defined]
         self.refresh()  # type: ignore[attr-defined]
+
+
+def underline_active_tab(tabs: Tabs) -> None:
+    """Move the underline of `tabs` under their active tab as it is laid out now. Textual moves
+    it when a tab is relabelled "after the next refresh", but while it holds the redraw back as
+    it switches sections (`delay_update`) it does so at once, before the new label is laid out:
+    a section made ahead and shown after a change of language kept the old label's underline
+    when the machine was busy (ita_tui.widgets.tab_labels)."""
+    tabs._highlight_active()
 
 
 def messages_waiting(node: MessagePump) -> bool:
