@@ -93,6 +93,8 @@ class Terminal:
     closed: bool = False
     _stream: pyte.ByteStream = field(init=False)
     _tail: bytes = b""
+    # Every byte the app wrote, for a failing test to be read afterwards.
+    transcript: bytearray = field(default_factory=bytearray)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -141,6 +143,7 @@ class Terminal:
                     os.write(self.master, SYNC_ANSWER)
                 self.frames += seen.count(SYNC_END)
                 self._tail = seen[-(len(SYNC_QUERY) - 1) :]
+                self.transcript += chunk
                 self._stream.feed(chunk)
         self.closed = True
 

@@ -81,6 +81,7 @@ def played(folder: Path, keys: str, *, burst: bool) -> Play:
         screen = settled(terminal, deadline)
     finally:
         terminal.stop()
+        (folder / "terminal.out").write_bytes(terminal.transcript)
     return Play(Seen(before, first_screen), Seen(written(database), screen))
 
 
@@ -127,7 +128,9 @@ def test_a_scene_typed_at_a_terminal_in_one_burst_does_what_it_does_typed_slowly
 ):
     slowly, at_once = both_plays(tmp_path, run, keys)
     assert at_once.after.written == slowly.after.written
-    assert at_once.after.screen == slowly.after.screen
+    assert at_once.after.screen == slowly.after.screen, "\n".join(
+        ["typed slowly:", *slowly.after.screen, "at once:", *at_once.after.screen]
+    )
     # The keys did something: a burst lost whole would leave both as they were before it.
     assert at_once.after != slowly.before
 
