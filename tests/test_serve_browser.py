@@ -424,3 +424,44 @@ def test_a_browser_only_office_pastes_its_plan_into_the_page(tmp_path, run):
     finally:
         connection.close()
     assert (measures, agencies) == ((11,), [("เทศบาลตำบลมวกเหล็ก",)])
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt install chromium)")
+def test_keys_typed_before_the_terminal_has_focus_reach_the_app(sample_db, tmp_path):
+    """A user types as soon as the page has loaded, before the terminal is there or has been
+    clicked, and again after focus has gone elsewhere on the page: the keys reach the app, in
+    order, as the terminal would have sent them, Thai included."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    with serving(sample_db) as port:
+        screen = Screen()
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.on("websocket", lambda ws: ws.on("framereceived", screen.on_frame))
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.keyboard.press("3")
+            page.keyboard.press("Enter")
+            page.keyboard.press("p")
+            screen.wait_for(page, "ร้อยละที่ทำได้")
+            page.keyboard.press("Control+a")
+            page.keyboard.press("Control+k")
+            page.keyboard.type("45")
+            page.keyboard.press("Tab")
+            page.keyboard.type("ส่งแล้ว")
+            since = screen.mark()
+            page.keyboard.press("Control+s")
+            screen.wait_for(page, "๔๕", since)
+            page.evaluate("document.activeElement.blur()")
+            since = screen.mark()
+            page.keyboard.press("4")
+            screen.wait_for(page, "ติดตาม", since)
+            browser.close()
+    connection = sqlite3.connect(sample_db)
+    try:
+        entries = connection.execute("SELECT measure_id, percent, note FROM progress").fetchall()
+    finally:
+        connection.close()
+    assert entries == [(1, 45, "ส่งแล้ว")]
