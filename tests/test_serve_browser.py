@@ -95,6 +95,25 @@ def serving(database: Path):
         server.wait(timeout=10)
 
 
+@contextlib.contextmanager
+def app_page(database: Path):
+    """`ita-tui serve` on the database and its page opened in headless Chromium: the page, and
+    what the app has sent it so far."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    with serving(database) as port, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            screen = Screen()
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.on("websocket", lambda ws: ws.on("framereceived", screen.on_frame))
+            page.goto(f"http://127.0.0.1:{port}/")
+            yield page, screen
+        finally:
+            browser.close()
+
+
 @pytest.fixture
 def shared_database(sample_db, run, tmp_path):
     db = str(sample_db)
@@ -121,48 +140,38 @@ def shared_database(sample_db, run, tmp_path):
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt install chromium)")
 def test_the_app_in_a_browser_logs_in_and_logs_progress(shared_database, tmp_path):
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
-    with serving(shared_database) as port:
-        screen = Screen()
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.on("websocket", lambda ws: ws.on("framereceived", screen.on_frame))
-            page.goto(f"http://127.0.0.1:{port}/")
-            screen.wait_for(page, "กรุณาเข้าสู่ระบบ")
-            page.locator(".xterm-helper-textarea").focus()
-            page.keyboard.type("head")
-            page.keyboard.press("Enter")
-            page.keyboard.type("head-pass-1")
-            since = screen.mark()
-            page.keyboard.press("Enter")
-            screen.wait_for(page, "คะแนนรวม", since)
-            screen.wait_for(page, "เทศบาลตำบลมวกเหล็ก")
-            page.screenshot(path=str(tmp_path / "overview.png"))
+    with app_page(shared_database) as (page, screen):
+        screen.wait_for(page, "กรุณาเข้าสู่ระบบ")
+        page.locator(".xterm-helper-textarea").focus()
+        page.keyboard.type("head")
+        page.keyboard.press("Enter")
+        page.keyboard.type("head-pass-1")
+        since = screen.mark()
+        page.keyboard.press("Enter")
+        screen.wait_for(page, "คะแนนรวม", since)
+        screen.wait_for(page, "เทศบาลตำบลมวกเหล็ก")
+        page.screenshot(path=str(tmp_path / "overview.png"))
 
-            since = screen.mark()
-            page.keyboard.press("3")
-            screen.wait_for(page, "Enter เปิด", since)  # the measures table's count line
-            since = screen.mark()
-            page.keyboard.press("Enter")
-            screen.wait_for(page, "วิธีการดำเนินการ", since)  # the first measure, opened
-            since = screen.mark()
-            page.keyboard.press("p")
-            screen.wait_for(page, "ร้อยละที่ทำได้", since)
-            page.keyboard.press("Control+a")
-            page.keyboard.press("Control+k")
-            page.keyboard.type("35", delay=30)
-            since = screen.mark()
-            page.keyboard.press("Control+s")
-            screen.wait_for(page, "๓๕", since)
+        since = screen.mark()
+        page.keyboard.press("3")
+        screen.wait_for(page, "Enter เปิด", since)  # the measures table's count line
+        since = screen.mark()
+        page.keyboard.press("Enter")
+        screen.wait_for(page, "วิธีการดำเนินการ", since)  # the first measure, opened
+        since = screen.mark()
+        page.keyboard.press("p")
+        screen.wait_for(page, "ร้อยละที่ทำได้", since)
+        page.keyboard.press("Control+a")
+        page.keyboard.press("Control+k")
+        page.keyboard.type("35", delay=30)
+        since = screen.mark()
+        page.keyboard.press("Control+s")
+        screen.wait_for(page, "๓๕", since)
 
-            # One person's language is theirs: the server's settings file stays as it was.
-            since = screen.mark()
-            page.keyboard.press("l")
-            screen.wait_for(page, "Back", since)
-            browser.close()
+        # One person's language is theirs: the server's settings file stays as it was.
+        since = screen.mark()
+        page.keyboard.press("l")
+        screen.wait_for(page, "Back", since)
     connection = sqlite3.connect(shared_database)
     try:
         entries = connection.execute(
@@ -393,30 +402,20 @@ _PASTE = """(text) => {
 def test_a_browser_only_office_pastes_its_plan_into_the_page(tmp_path, run):
     """No command line: on a fresh database the page says how to bring a plan in, and a plan
     file's text pasted into the import form (Windows line ends and all) is imported."""
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
     database = tmp_path / "office.db"
     assert run("--db", str(database), "init").code == 0
     plan_text = (Path(ita_tui.__file__).parent / "data" / "sample_plan.toml").read_text("utf-8")
-    with serving(database) as port:
-        screen = Screen()
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.on("websocket", lambda ws: ws.on("framereceived", screen.on_frame))
-            page.goto(f"http://127.0.0.1:{port}/")
-            screen.wait_for(page, "เพื่อเริ่มแผนใหม่")
-            page.locator(".xterm-helper-textarea").focus()
-            since = screen.mark()
-            page.keyboard.press("i")
-            screen.wait_for(page, "ข้อความของไฟล์แผนหรือสแนปช็อต", since)
-            page.evaluate(_PASTE, plan_text.replace("\n", "\r\n"))
-            since = screen.mark()
-            page.keyboard.press("Control+s")
-            screen.wait_for(page, "คะแนนรวม", since)
-            page.screenshot(path=str(tmp_path / "imported.png"))
-            browser.close()
+    with app_page(database) as (page, screen):
+        screen.wait_for(page, "เพื่อเริ่มแผนใหม่")
+        page.locator(".xterm-helper-textarea").focus()
+        since = screen.mark()
+        page.keyboard.press("i")
+        screen.wait_for(page, "ข้อความของไฟล์แผนหรือสแนปช็อต", since)
+        page.evaluate(_PASTE, plan_text.replace("\n", "\r\n"))
+        since = screen.mark()
+        page.keyboard.press("Control+s")
+        screen.wait_for(page, "คะแนนรวม", since)
+        page.screenshot(path=str(tmp_path / "imported.png"))
     connection = sqlite3.connect(database)
     try:
         measures = connection.execute("SELECT count(*) FROM measures").fetchone()
@@ -432,38 +431,28 @@ def test_keys_typed_before_the_terminal_has_focus_reach_the_app(sample_db, tmp_p
     """A user types as soon as the page has loaded, before the terminal is there or has been
     clicked, and again after focus has gone elsewhere on the page: the keys reach the app, in
     order, as the terminal would have sent them, Thai included."""
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
-    with serving(sample_db) as port:
-        screen = Screen()
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.on("websocket", lambda ws: ws.on("framereceived", screen.on_frame))
-            page.goto(f"http://127.0.0.1:{port}/")
-            page.keyboard.press("3")
-            page.keyboard.press("Enter")
-            page.keyboard.press("p")
-            screen.wait_for(page, "ร้อยละที่ทำได้")
-            page.keyboard.press("Control+a")
-            page.keyboard.press("Control+k")
-            page.keyboard.type("45")
-            page.keyboard.press("Tab")
-            page.keyboard.type("ส่งแล้ว")
-            since = screen.mark()
-            page.keyboard.press("Control+s")
-            screen.wait_for(page, "๔๕", since)
-            page.evaluate("document.activeElement.blur()")
-            since = screen.mark()
-            # Key 4 in the Thai layout (the follow-up), as the browser reports it: Playwright's
-            # keyboard knows only the US layout.
-            page.evaluate(
-                "document.body.dispatchEvent("
-                "new KeyboardEvent('keydown', {key: 'ภ', code: 'Digit4', bubbles: true}))"
-            )
-            screen.wait_for(page, "ติดตาม", since)
-            browser.close()
+    with app_page(sample_db) as (page, screen):
+        page.keyboard.press("3")
+        page.keyboard.press("Enter")
+        page.keyboard.press("p")
+        screen.wait_for(page, "ร้อยละที่ทำได้")
+        page.keyboard.press("Control+a")
+        page.keyboard.press("Control+k")
+        page.keyboard.type("45")
+        page.keyboard.press("Tab")
+        page.keyboard.type("ส่งแล้ว")
+        since = screen.mark()
+        page.keyboard.press("Control+s")
+        screen.wait_for(page, "๔๕", since)
+        page.evaluate("document.activeElement.blur()")
+        since = screen.mark()
+        # Key 4 in the Thai layout (the follow-up), as the browser reports it: Playwright's
+        # keyboard knows only the US layout.
+        page.evaluate(
+            "document.body.dispatchEvent("
+            "new KeyboardEvent('keydown', {key: 'ภ', code: 'Digit4', bubbles: true}))"
+        )
+        screen.wait_for(page, "ติดตาม", since)
     connection = sqlite3.connect(sample_db)
     try:
         entries = connection.execute("SELECT measure_id, percent, note FROM progress").fetchall()
