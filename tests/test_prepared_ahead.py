@@ -216,15 +216,29 @@ async def plan_as_seen(tmp_path, prepare_ahead: bool, monkeypatch) -> list[str]:
     tmp_path.mkdir()
     app = sample_app(tmp_path, prepare_ahead=prepare_ahead)
     app.animation_level = "none"
-    held_back = app.delay_update
-    monkeypatch.setattr(app, "delay_update", lambda delay=0.05: held_back(0.5))
+    released: list[bool] = []
+
+    def held_back(delay: float = 0.05) -> None:
+        """Textual's own hold, made 0.5 s long, and known when it ends."""
+        hold = app.batch_update()
+        hold.__enter__()
+
+        def release() -> None:
+            hold.__exit__(None, None, None)
+            app.screen.refresh()
+            released.append(True)
+
+        app.set_timer(0.5, release)
+
+    monkeypatch.setattr(app, "delay_update", held_back)
     async with app.run_test(size=SIZE) as pilot:
         if prepare_ahead:
             await prepared(pilot)
         await pilot.press("l")
         await until(pilot, lambda: not app.typed_ahead_waiting())
+        released.clear()
         await pilot.press("5")
-        await pilot.pause(1.0)  # past the held redraw
+        await until(pilot, lambda: bool(released))
         return await still_screen(pilot)
 
 
