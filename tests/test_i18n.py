@@ -283,7 +283,9 @@ def test_every_help_text_of_every_command_is_a_sentence_in_both_languages(run):
     from ita_tui.cli import cli
 
     def walk(group, path):
-        for name, command in group.commands.items():
+        context = click.Context(group)
+        for name in group.list_commands(context):
+            command = group.get_command(context, name)
             yield (*path, name)
             if isinstance(command, click.Group):
                 yield from walk(command, (*path, name))

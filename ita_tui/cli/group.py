@@ -2,6 +2,7 @@
 the language and digits, the agency, who is acting). Without a command it opens the app."""
 
 import getpass
+import importlib
 import os
 import sys
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ita_tui.cli.language import Option, group, option
+from ita_tui.cli.language import Group, Option, group, option
 from ita_tui.cli.output import ask_hidden, say
 from ita_tui.cli.progress import shown as progress_shown
 from ita_tui.core.errors import UserError
@@ -158,7 +159,49 @@ def _full_name(login: str) -> str | None:
     return name if name and name != login else None
 
 
+# Each command by its name, and where it is: its module is imported when the command is named,
+# or when the help lists them all. The app, which most launches open, imports none of them.
+COMMANDS = {
+    "backup": ("records", "backup"),
+    "budget": ("follow_up", "budget"),
+    "decision": ("meetings", "decision"),
+    "demo": ("plan", "demo"),
+    "export": ("plan", "export"),
+    "handover": ("people", "handover"),
+    "import": ("plan", "import_command"),
+    "init": ("plan", "init"),
+    "links": ("links", "links"),
+    "locate": ("records", "locate"),
+    "log": ("follow_up", "log"),
+    "measures": ("follow_up", "measures"),
+    "meeting": ("meetings", "meeting"),
+    "new-year": ("new_year", "new_year"),
+    "oit": ("oit_lists", "oit"),
+    "overdue": ("follow_up", "overdue"),
+    "people": ("people", "people"),
+    "report": ("meetings", "report"),
+    "restore": ("records", "restore"),
+    "score": ("scores", "score"),
+    "serve": ("serve", "serve"),
+    "verify": ("records", "verify"),
+    "whatif": ("scores", "whatif"),
+}
+
+
+class CommandsLoadedByName(Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            module, attribute = COMMANDS[name]
+            command = getattr(importlib.import_module(f"ita_tui.cli.{module}"), attribute)
+            self.add_command(command, name)
+        return super().get_command(ctx, name)
+
+
 @group(
+    cls=CommandsLoadedByName,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="help.ita_tui",

@@ -94,8 +94,8 @@ def command(name: str | None = None, *, help: str, **attrs):
     return click.command(name, cls=Command, help=help, **attrs)
 
 
-def group(name: str | None = None, *, help: str, **attrs):
-    return click.group(name, cls=Group, help=help, **attrs)
+def group(name: str | None = None, *, help: str, cls: type[Group] = Group, **attrs):
+    return click.group(name, cls=cls, help=help, **attrs)
 
 
 def option(*names: str, **attrs):

@@ -1,0 +1,59 @@
+"""What the program does as it starts, so that its first frame comes quickly (benchmarks/first_frame.py
+measures how quickly): commands loaded by name, the cycle collector paused until the start is over,
+and each screen made styled and focused as it will first be drawn."""
+
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+
+from ita_tui.cli import cli, main
+from ita_tui.cli.group import COMMANDS
+
+COMMAND_MODULES = sorted({f"ita_tui.cli.{module}" for module, _ in COMMANDS.values()})
+
+LOADED = """
+import json, sys
+{setup}
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("ita_tui.cli."))))
+"""
+
+
+def loaded_command_modules(setup: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED.format(setup=setup)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(done.stdout.splitlines()[-1])) & set(COMMAND_MODULES)
+
+
+def test_the_group_imports_no_command_until_one_is_named(sample_db):
+    assert loaded_command_modules("import ita_tui.cli") == set()
+    named = loaded_command_modules(
+        "from ita_tui.cli import main\n"
+        "try:\n"
+        f"    main(['--db', {str(sample_db)!r}, 'overdue', '--as-of', '2023-04-03', '--json'])\n"
+        "except SystemExit:\n"
+        "    pass"
+    )
+    assert named == {"ita_tui.cli.follow_up"}
+
+
+def test_every_command_is_found_by_its_name_and_listed():
+    context = click.Context(cli)
+    assert cli.list_commands(context) == sorted(COMMANDS)
+    for name in COMMANDS:
+        command = cli.get_command(context, name)
+        assert command is not None and command.name == name, name
+    assert cli.get_command(context, "no-such-command") is None
+
+
+def test_an_unknown_command_is_still_a_usage_error_in_the_users_language(capsys):
+    with pytest.raises(SystemExit) as ended:
+        main(["--lang", "en", "no-such-command"])
+    assert ended.value.code == 2
+    assert "no-such-command" in capsys.readouterr().err
