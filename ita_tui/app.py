@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
-from ita_tui.core import access, progress
+from ita_tui.core import access, collector, progress
 from ita_tui.core.errors import UserError
 from ita_tui.core.keyboard_layout import english_key, with_thai_twins
 from ita_tui.core.language_choice import choose_language
@@ -288,6 +288,7 @@ class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead):
 
     def on_ready(self) -> None:
         # The first frame is drawn: make the sections ready behind it.
+        collector.started()
         if self.actor is not None:
             self.start_preparing()
 

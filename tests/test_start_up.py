@@ -2,6 +2,7 @@
 measures how quickly): commands loaded by name, the cycle collector paused until the start is over,
 and each screen made styled and focused as it will first be drawn."""
 
+import gc
 import json
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import pytest
 
 from ita_tui.cli import cli, main
 from ita_tui.cli.group import COMMANDS
+from ita_tui.core import collector
+from tests.app_helpers import sample_app
 
 COMMAND_MODULES = sorted({f"ita_tui.cli.{module}" for module, _ in COMMANDS.values()})
 
@@ -57,3 +60,39 @@ def test_an_unknown_command_is_still_a_usage_error_in_the_users_language(capsys)
         main(["--lang", "en", "no-such-command"])
     assert ended.value.code == 2
     assert "no-such-command" in capsys.readouterr().err
+
+
+@pytest.fixture
+def paused_collector():
+    """The collector as `ita-tui` leaves it when started from a shell; put back after."""
+    assert gc.isenabled()
+    collector.pause_while_starting()
+    try:
+        yield
+    finally:
+        collector.started()
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_a_command_turns_the_collector_back_on_as_its_work_begins(
+    sample_db, paused_collector, capsys
+):
+    assert not gc.isenabled()
+    with pytest.raises(SystemExit) as ended:
+        main(["--db", str(sample_db), "overdue", "--as-of", "2023-04-03", "--json"])
+    assert ended.value.code == 0
+    assert gc.isenabled()
+
+
+async def test_the_app_turns_the_collector_back_on_once_its_first_frame_is_drawn(
+    paused_collector, tmp_path
+):
+    app = sample_app(tmp_path)
+    assert not gc.isenabled()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        # What the start made is kept out of the collector's rounds rather than gone through at
+        # once in its first round.
+        assert gc.get_freeze_count() > 0

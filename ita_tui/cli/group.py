@@ -14,6 +14,7 @@ import click
 from ita_tui.cli.language import Group, Option, group, option
 from ita_tui.cli.output import ask_hidden, say
 from ita_tui.cli.progress import shown as progress_shown
+from ita_tui.core import collector
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.core.language_choice import choose_language
@@ -269,5 +270,8 @@ def cli(
 
         run_app(ctx.obj.open(), ctx.obj, persist_settings=not served, served=served)
     else:
+        if ctx.invoked_subcommand != "demo":
+            # The command's own work begins (the demo is the app, which says when it has started).
+            collector.started()
         # Long work shows a bar on a terminal; the app, which owns the terminal, silences it.
         ctx.with_resource(progress_shown(chosen_lang, quiet, ctx.obj.digits))
