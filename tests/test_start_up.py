@@ -96,3 +96,21 @@ async def test_the_app_turns_the_collector_back_on_once_its_first_frame_is_drawn
         # What the start made is kept out of the collector's rounds rather than gone through at
         # once in its first round.
         assert gc.get_freeze_count() > 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+async def test_a_screen_has_the_classes_of_the_terminals_size_from_the_start(tmp_path, size):
+    """The size classes app.tcss lays small terminals out by are there as the screen is made,
+    not only after Textual has laid it out and drawn it once."""
+    from ita_tui.screens.measure import MeasureScreen
+    from ita_tui.screens.progress_form import ProgressForm
+
+    app = sample_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        expected = {"-narrow", "-short"} if size == (80, 24) else {"-wide", "-tall"}
+        assert expected <= set(app.screen.classes)
+        made = MeasureScreen(1)
+        assert expected <= set(made.classes)
+        form = ProgressForm(1, 0)
+        assert expected <= set(form.classes)

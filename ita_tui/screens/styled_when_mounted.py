@@ -11,6 +11,8 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 
+from ita_tui.widgets.textual_internals import styled_as_made
+
 
 class StyledWhenMounted(App[None]):
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
@@ -26,9 +28,16 @@ class ShownAsStyled:
     ahead, whose styles were brought up to date then (`settle`); what changed in between was
     restyled as it changed, and the app's own style changes (a theme) are caught up by Textual
     on a section's showing all the same. That second round was a sixth of the processor time
-    the edit form took to open. Shown again later, the screen is restyled as Textual does."""
+    the edit form took to open. Shown again later, the screen is restyled as Textual does.
+
+    Made, the screen is given the size classes Textual would restyle it for once it had drawn
+    it (`textual_internals.styled_as_made`)."""
 
     _shown_before = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        styled_as_made(self)  # type: ignore[arg-type]
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if not self._shown_before:

@@ -66,6 +66,29 @@ def prepare_mode(
     return app._get_screen(screen)
 
 
+def styled_as_made(screen: Screen) -> None:
+    """A screen just made, given its size classes (`HORIZONTAL_BREAKPOINTS`,
+    `VERTICAL_BREAKPOINTS`) for the app's size now. Textual gives them only after laying the
+    screen out and drawing it the first time, and then restyles it, lays it out and draws it
+    again."""
+    app = screen.app
+    width, height = app.size
+    horizontal = (
+        app.HORIZONTAL_BREAKPOINTS
+        if screen.HORIZONTAL_BREAKPOINTS is None
+        else screen.HORIZONTAL_BREAKPOINTS
+    ) or []
+    vertical = (
+        app.VERTICAL_BREAKPOINTS
+        if screen.VERTICAL_BREAKPOINTS is None
+        else screen.VERTICAL_BREAKPOINTS
+    ) or []
+    screen.add_class(
+        *screen._get_breakpoint_classes(width, horizontal),
+        *screen._get_breakpoint_classes(height, vertical),
+    )
+
+
 def settle(app: App, screen: Screen) -> None:
     """A prepared screen, mounted: bring its styles up to date as `refresh_css` does for the
     screens under the one in view, so that its first showing does not restyle the whole app,
