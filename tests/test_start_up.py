@@ -114,3 +114,19 @@ async def test_a_screen_has_the_classes_of_the_terminals_size_from_the_start(tmp
         assert expected <= set(made.classes)
         form = ProgressForm(1, 0)
         assert expected <= set(form.classes)
+
+
+async def test_each_section_opens_with_its_main_widget_focused(tmp_path):
+    app = sample_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        focused = {}
+        for key, section in [("1", "overview"), ("3", "measures"), ("4", "follow_up")]:
+            await pilot.press(key)
+            await pilot.pause()
+            focused[section] = app.focused.id if app.focused else None
+        assert focused == {
+            "overview": "indicator-table",
+            "measures": "measure-table",
+            "follow_up": "timeline",
+        }

@@ -18,6 +18,7 @@ SORTS = ("overall", "overdue", "stale", "name")
 
 class AgenciesScreen(ItaScreen):
     section = "agencies"
+    AUTO_FOCUS = "#agency-table"
     KEYS = [Key("slash", "focus_search", "search")]
     _total = 0
     # The search and sort the table shows, so that an event that changes neither reloads nothing.
@@ -31,9 +32,6 @@ class AgenciesScreen(ItaScreen):
         yield DataTable(id="agency-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="agency-count")
         yield Footer(compact=True, show_command_palette=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#agency-table", DataTable).focus()
 
     def render_view(self) -> None:
         self.query_one("#agency-search", Input).placeholder = self.t("agencies.search")

@@ -21,6 +21,8 @@ CONFIRM_KEYS = [
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    AUTO_FOCUS = "#no"
+
     if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this screen runs in ItaApp
         app = getters.app(ItaApp)
 
@@ -35,9 +37,6 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="form-buttons"):
                 yield Button(self.app.t("confirm.yes"), id="yes", variant="warning")
                 yield Button(self.app.t("confirm.no"), id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

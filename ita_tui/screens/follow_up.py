@@ -17,6 +17,7 @@ from ita_tui.widgets.timeline import Timeline
 
 class FollowUpScreen(ItaScreen):
     section = "follow_up"
+    AUTO_FOCUS = "#timeline"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -26,9 +27,6 @@ class FollowUpScreen(ItaScreen):
         # The measure under the cursor in full: the timeline cuts titles to its label column.
         yield Static(id="follow-detail-line")
         yield Footer(compact=True, show_command_palette=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#timeline", Timeline).focus()
 
     def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
         line = event.line

@@ -21,6 +21,8 @@ HELP_KEYS = [
 
 
 class HelpScreen(ModalScreen[None]):
+    AUTO_FOCUS = "#help"
+
     if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this screen runs in ItaApp
         app = getters.app(ItaApp)
 
@@ -33,9 +35,6 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help", classes="form"):
             yield Static(self.app.t("help.title"), classes="form-title")
             yield Static(self._keys(), id="help-keys")
-
-    def on_mount(self) -> None:
-        self.query_one("#help", VerticalScroll).focus()
 
     def _keys(self) -> Text:
         """Each action once, by its key cap, the screen's own before the app's."""

@@ -109,6 +109,9 @@ class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
         app = getters.app(ItaApp)
 
     KEYS: list[Key] = []
+    # A screen names the widget that has the focus as it opens in Textual's AUTO_FOCUS, never
+    # by focus() once mounted: focused as it is made, it is drawn focused the first time, not
+    # drawn again when the focus comes (a tenth of the time to the app's first frame).
     # The section (a key of SECTION_KEYS) the screen is; None for a screen within one.
     section: str | None = None
 

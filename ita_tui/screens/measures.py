@@ -43,6 +43,7 @@ def units_cell(units: tuple[str, ...], number) -> str:
 
 class MeasuresScreen(ItaScreen):
     section = "measures"
+    AUTO_FOCUS = "#measure-table"
     KEYS = [
         Key("slash", "focus_search", "search"),
         Key("a", "add_measure", "add-measure"),
@@ -259,10 +260,6 @@ class MeasuresScreen(ItaScreen):
                 self._shown[str(row.id)] = row
                 table.add_row(*self._cells(row), key=str(row.id))
             self._show_count()
-
-    def on_mount(self) -> None:
-        # Textual calls ItaScreen.on_mount too (handlers run for each class), so no super() here.
-        self.query_one("#measure-table", DataTable).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#measure-table", DataTable).focus()

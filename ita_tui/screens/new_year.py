@@ -107,6 +107,8 @@ DRAFT_KEYS = [
 class NewYearDraftScreen(AtTheDesk, ModalScreen[bool]):
     """The draft as it would be written; the answer is whether it was."""
 
+    AUTO_FOCUS = "#reject"
+
     if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this screen runs in ItaApp
         app = getters.app(ItaApp)
 
@@ -180,9 +182,6 @@ class NewYearDraftScreen(AtTheDesk, ModalScreen[bool]):
             for item in measure.contents:
                 text.append(f"  □ {item.text}\n")
         return text
-
-    def on_mount(self) -> None:
-        self.query_one("#reject", Button).focus()
 
     def action_accept(self) -> None:
         try:

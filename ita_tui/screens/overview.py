@@ -37,6 +37,7 @@ def score_bar(score: float, pass_mark: float) -> Text:
 
 class OverviewScreen(ItaScreen):
     section = "overview"
+    AUTO_FOCUS = "#indicator-table"
     # On a database with no plan yet, what to do next, with no command line needed.
     KEYS = [
         Key("n", "start_plan", "start-plan"),
@@ -198,10 +199,6 @@ class OverviewScreen(ItaScreen):
         from ita_tui.screens.new_plan_forms import open_import
 
         open_import(self)
-
-    def on_mount(self) -> None:
-        # Textual calls ItaScreen.on_mount too (handlers run for each class), so no super() here.
-        self.query_one("#indicator-table", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:

@@ -39,6 +39,13 @@ class ShownAsStyled:
         super().__init__(*args, **kwargs)
         styled_as_made(self)  # type: ignore[arg-type]
 
+    def set_focus(self, widget, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        # The focus a screen names in AUTO_FOCUS comes as it is composed, before anything is laid
+        # out: scrolled to then, the overview was shown scrolled past its first lines.
+        if not self.is_mounted:  # type: ignore[attr-defined]
+            scroll_visible = False
+        super().set_focus(widget, scroll_visible, from_app_focus)  # type: ignore[misc]
+
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if not self._shown_before:
             self._shown_before = True
