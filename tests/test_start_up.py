@@ -98,6 +98,26 @@ async def test_the_app_turns_the_collector_back_on_once_its_first_frame_is_drawn
         assert gc.get_freeze_count() > 0
 
 
+async def test_opening_each_section_the_first_time_does_not_restyle_the_whole_app(tmp_path):
+    """Textual restyles the whole app, every stylesheet parsed anew, the first time it shows a
+    mode's screen, unless the screen is marked styled as the app is."""
+    app = sample_app(tmp_path)
+    restyled = []
+    refresh_css = app.refresh_css
+
+    def counted(animate: bool = True) -> None:
+        restyled.append(app.screen)
+        refresh_css(animate)
+
+    app.refresh_css = counted  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in "234567813":
+            await pilot.press(key)
+            await pilot.pause()
+        assert restyled == []
+
+
 @pytest.mark.parametrize("size", [(80, 24), (140, 40)])
 async def test_a_screen_has_the_classes_of_the_terminals_size_from_the_start(tmp_path, size):
     """The size classes app.tcss lays small terminals out by are there as the screen is made,
