@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console, JustifyMethod, OverflowMethod
 from rich.highlighter import Highlighter
 from rich.text import Lines, Text
-from textual import events, getters
+from textual import events
 from textual import widgets as textual_widgets
 from textual.binding import Binding
 from textual.content import Content
@@ -29,14 +29,14 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection, SelectionError
 
 from ita_tui.core import thai_lines
 from ita_tui.core.text import visible
 from ita_tui.widgets.textual_internals import LinesDrawnAfterMeasuring, RedrawnOptions
 
 if TYPE_CHECKING:
-    from ita_tui.app import ItaApp
+    from ita_tui.widgets.plain_for_forms import SelectionList as SelectionList
+    from ita_tui.widgets.plain_for_forms import TextArea as TextArea
 
 
 def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
@@ -226,22 +226,6 @@ def _plain_option(option: object) -> Option | Text | None:
     return plain(option)
 
 
-def _plain_selection(selection: object) -> Selection[Any]:
-    """A SelectionList entry: a Selection, or a tuple (prompt, value[, initially selected])."""
-    if isinstance(selection, Selection):
-        return Selection(
-            plain(selection.prompt),
-            selection.value,
-            selection.initial_state,
-            selection.id,
-            selection.disabled,
-        )
-    if isinstance(selection, tuple) and len(selection) in (2, 3):
-        prompt, *rest = selection
-        return Selection(plain(prompt), *rest)
-    raise SelectionError("Only Selection or a prompt/value tuple is supported in SelectionList")
-
-
 class OptionList(RedrawnOptions, textual_widgets.OptionList):
     def __init__(self, *content: object, **options: Any) -> None:
         options["markup"] = False
@@ -249,17 +233,6 @@ class OptionList(RedrawnOptions, textual_widgets.OptionList):
 
     def add_options(self, new_options: Iterable[object]):
         return super().add_options([_plain_option(o) for o in new_options])
-
-    def option_visual(self, visual: Visual) -> Visual:
-        return _between_thai_words(visual)  # type: ignore[return-value]
-
-
-class SelectionList(RedrawnOptions, textual_widgets.SelectionList):
-    def __init__(self, *selections: object, **options: Any) -> None:
-        super().__init__(*(_plain_selection(s) for s in selections), **options)
-
-    def add_options(self, items: Iterable[object]):
-        return super().add_options([_plain_selection(i) for i in items])
 
     def option_visual(self, visual: Visual) -> Visual:
         return _between_thai_words(visual)  # type: ignore[return-value]
@@ -321,21 +294,14 @@ class Input(textual_widgets.Input):
             await self.run_action(action)
 
 
-class TextArea(textual_widgets.TextArea):
-    """Several lines: stored text shows its control characters as signs, and a paste holding
-    any is refused with a message instead of being drawn raw."""
+# Only forms hold these, and Textual's modules for them (its text editor above all) are a tenth of
+# what the first screen waits for to be imported: they are imported with the first form.
+_FOR_FORMS = ("SelectionList", "TextArea")
 
-    if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this runs in ItaApp
-        app = getters.app(ItaApp)
 
-    def __init__(self, text: str = "", *args: Any, **options: Any) -> None:
-        super().__init__(visible(text), *args, **options)
+def __getattr__(name: str) -> Any:
+    if name in _FOR_FORMS:
+        from ita_tui.widgets import plain_for_forms
 
-    async def on_paste(self, event: events.Paste) -> None:
-        # A line ends in CR LF in a Windows clipboard, and in CR alone in a paste that comes
-        # through a browser's terminal: line breaks all the same, which TextArea takes as such.
-        lines = event.text.replace("\r\n", "\n").replace("\r", "\n")
-        if visible(lines) != lines:
-            event.prevent_default()
-            event.stop()
-            self.notify(self.app.t("text.paste_refused"), severity="warning")
+        return getattr(plain_for_forms, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
