@@ -289,7 +289,7 @@ async def test_control_characters_typed_in_a_form_are_refused_with_a_message(tmp
 
 
 async def test_a_paste_with_control_characters_into_a_text_area_is_refused(tmp_path):
-    from ita_tui.widgets.plain import TextArea
+    from ita_tui.widgets.plain_for_forms import TextArea
     from tests.app_helpers import sample_app
 
     app = sample_app(tmp_path)

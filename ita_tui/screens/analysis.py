@@ -13,7 +13,8 @@ from ita_tui.core.progress_over_time import monthly_percent
 from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
-from ita_tui.widgets.plain import Select, SelectionList, Static
+from ita_tui.widgets.plain import Select, Static
+from ita_tui.widgets.plain_for_forms import SelectionList
 
 MEASURE_CHOICES = 300
 

@@ -76,16 +76,8 @@ def what_forms_are_made_of() -> list[Widget]:
     from textual.containers import Horizontal, VerticalScroll
     from textual.widgets import RadioSet
 
-    from ita_tui.widgets.plain import (
-        Button,
-        Checkbox,
-        Input,
-        Label,
-        RadioButton,
-        Select,
-        SelectionList,
-        TextArea,
-    )
+    from ita_tui.widgets.plain import Button, Checkbox, Input, Label, RadioButton, Select
+    from ita_tui.widgets.plain_for_forms import SelectionList, TextArea
 
     return [
         ModalScreen(),

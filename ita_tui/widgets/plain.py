@@ -5,7 +5,9 @@ toasts), so a title holding `[@click=app.quit]` would become a link that quits, 
 crash the screen. The widgets here take any value, build a Rich `Text` from it without parsing
 (`plain`), and replace control characters with signs that show them (`ita_tui.core.text.visible`), so
 that nothing stored can reach the terminal as an escape sequence. Screens import their text
-widgets from here, never from `textual.widgets`; a test keeps it so. Our own styling is laid on
+widgets from here (a form's selection list and text area from `plain_for_forms`, apart so that
+the first screen does not wait for Textual's text editor), never from `textual.widgets`; a test
+keeps it so. Our own styling is laid on
 such text with `Text.append(..., style=...)`, never written into a markup string.
 
 Thai, written without spaces between words, is broken into lines here too: Rich and Textual
@@ -15,7 +17,7 @@ lay it out. Static and Label wrap that way; a table cell narrower than its text 
 word and ends in "…"."""
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.console import Console, JustifyMethod, OverflowMethod
 from rich.highlighter import Highlighter
@@ -33,10 +35,6 @@ from textual.widgets.option_list import Option
 from ita_tui.core import thai_lines
 from ita_tui.core.text import visible
 from ita_tui.widgets.textual_internals import LinesDrawnAfterMeasuring, RedrawnOptions
-
-if TYPE_CHECKING:
-    from ita_tui.widgets.plain_for_forms import SelectionList as SelectionList
-    from ita_tui.widgets.plain_for_forms import TextArea as TextArea
 
 
 def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
@@ -292,16 +290,3 @@ class Input(textual_widgets.Input):
             event.stop()
             event.prevent_default()
             await self.run_action(action)
-
-
-# Only forms hold these, and Textual's modules for them (its text editor above all) are a tenth of
-# what the first screen waits for to be imported: they are imported with the first form.
-_FOR_FORMS = ("SelectionList", "TextArea")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _FOR_FORMS:
-        from ita_tui.widgets import plain_for_forms
-
-        return getattr(plain_for_forms, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
