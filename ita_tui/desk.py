@@ -17,7 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
-from ita_tui.core import follow_up, oit
+# The OIT item lists (ita_tui.core.oit) are imported where they are used: the app's first frame
+# needs none of them, and their module was a twentieth of what it waited for to be imported.
+from ita_tui.core import follow_up
 from ita_tui.core.access import Actor
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import (
@@ -90,6 +92,8 @@ class NewYearDraft:
 
 
 def oit_list_file(path: str | Path) -> "list[Catalogue]":
+    from ita_tui.core import oit
+
     return oit.parse_catalogues(read_toml(path), str(path))
 
 
@@ -313,6 +317,8 @@ class Desk:
 
     def oit_catalogue(self, year: int, extra_file: str | None = None):
         """The year's OIT item list: the file given, else the agency's own, else the bundled."""
+        from ita_tui.core import oit
+
         given = oit_list_file(extra_file) if extra_file is not None else []
         own = queries.oit_lists(self.db, self.agency.id) if self.agency else []
         lists = [oit.parse_catalogue(document, "oit_lists") for document in own]
@@ -541,7 +547,7 @@ class Desk:
 
     def _item_asking(self, code_2569: str, year: int) -> str | None:
         """`code_2569` of the 2569 list as the year's own list numbers and names it."""
-        from ita_tui.core import item_links
+        from ita_tui.core import item_links, oit
 
         try:
             counterpart = item_links.same_meaning(code_2569, 2569, year)
@@ -754,6 +760,8 @@ class Desk:
     def import_oit_list_file(self, path: str) -> "list[Catalogue]":
         """The OIT lists of a file shaped as data/oit_catalogues.toml, each checked, kept as
         the agency's own."""
+        from ita_tui.core import oit
+
         catalogues = [oit.as_agency_reads(c) for c in oit_list_file(path)]
         self.save_oit_lists([oit.catalogue_document(c) for c in catalogues])
         return catalogues
