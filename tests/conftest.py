@@ -100,7 +100,7 @@ def freeze_today(monkeypatch):
     from ita_tui.core import thai_calendar
 
     def freeze(day):
-        moment = datetime.combine(day, time(10), ZoneInfo(thai_calendar.TIMEZONE))
+        moment = datetime.combine(day, time(10), ZoneInfo("Asia/Bangkok"))
 
         class Frozen(datetime):
             @classmethod

@@ -93,10 +93,8 @@ TOML_CASES = [
 def test_bad_toml_files(run, sample_db, tmp_path, name, content, message):
     from datetime import datetime, timedelta
 
-    from ita_tui.core.thai_calendar import TIMEZONE
-
     path = tmp_path / "plan.toml"
-    tomorrow = datetime.now(ZoneInfo(TIMEZONE)) + timedelta(days=1)
+    tomorrow = datetime.now(ZoneInfo("Asia/Bangkok")) + timedelta(days=1)
     path.write_text(content.replace("TOMORROW", tomorrow.isoformat(timespec="seconds")), "utf-8")
     before = dump(sample_db)
     result = run("--db", str(sample_db), "import", str(path))

@@ -259,3 +259,19 @@ def test_an_english_date_names_the_month_in_english_in_the_era_asked_for():
     english = Words("en", "arabic", "ce")
     assert english.moment("2023-04-03T07:35:00+00:00") == "3 Apr 2023 14:35"
     assert english.months()[0] == "Jan" and Words("th").months()[0] == "ม.ค."
+
+
+def test_thai_time_is_the_tz_databases_bangkok_time_across_the_years():
+    """The fixed offset the tool keeps Thai time in gives what the tz database gives."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from ita_tui.core.thai_calendar import THAI_TIME
+
+    bangkok = ZoneInfo("Asia/Bangkok")
+    moment = datetime(1990, 1, 1, 17, 30, tzinfo=UTC)
+    while moment.year < 2040:
+        assert moment.astimezone(THAI_TIME).replace(tzinfo=None) == moment.astimezone(
+            bangkok
+        ).replace(tzinfo=None), moment
+        moment += timedelta(days=97, hours=5)

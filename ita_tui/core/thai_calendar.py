@@ -3,14 +3,16 @@ them. Periods (ระยะเวลาดำเนินการ) are read in 
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.text import normalise
 
 BE_OFFSET = 543
-TIMEZONE = "Asia/Bangkok"
+# Thai time: seven hours ahead of UTC all year, as since 1920 (Thailand keeps no summer time). A
+# fixed offset rather than the Asia/Bangkok zone of the tz database, which is not on every machine
+# (Windows without the tzdata package) and whose loading was part of what the first frame waited for.
+THAI_TIME = timezone(timedelta(hours=7), "Asia/Bangkok")
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
@@ -83,7 +85,7 @@ def plausible(day: date) -> bool:
 
 def today() -> date:
     """Today in Thailand, whatever the machine's clock zone."""
-    return datetime.now(ZoneInfo(TIMEZONE)).date()
+    return datetime.now(THAI_TIME).date()
 
 
 def now_utc() -> str:
@@ -168,7 +170,7 @@ def format_moment(
     when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    local = when.astimezone(ZoneInfo(TIMEZONE))
+    local = when.astimezone(THAI_TIME)
     day = format_date(local.date(), digits, lang, era)
     return f"{day} {with_digits(local.strftime('%H:%M'), digits)}"
 
@@ -178,7 +180,7 @@ def format_thai_moment(moment: str | datetime, digits: str = "thai") -> str:
     when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    local = when.astimezone(ZoneInfo(TIMEZONE))
+    local = when.astimezone(THAI_TIME)
     return (
         f"{format_thai_date(local.date(), digits)} {with_digits(local.strftime('%H:%M'), digits)}"
     )

@@ -11,7 +11,6 @@ from importlib import resources
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, get_args, get_origin
-from zoneinfo import ZoneInfo
 
 import tomli_w
 
@@ -35,7 +34,7 @@ from ita_tui.core.model import (
 from ita_tui.core.money import as_number
 from ita_tui.core.progress import counted
 from ita_tui.core.text import escaped_in_data
-from ita_tui.core.thai_calendar import TIMEZONE
+from ita_tui.core.thai_calendar import THAI_TIME
 from ita_tui.db import journal, queries, writes
 from ita_tui.db.connection import Database
 from ita_tui.documents.snapshot_validation import FORMAT_NAME, FORMAT_VERSION, validate
@@ -157,7 +156,7 @@ def build(db: Database, as_of: date, agency_name: str | None = None) -> dict:
 
 def _build(db: Database, as_of: date, agency_name: str | None) -> dict:
     agency = queries.agency(db, agency_name)
-    generated_at = datetime.now(ZoneInfo(TIMEZONE)).replace(microsecond=0)
+    generated_at = datetime.now(THAI_TIME).replace(microsecond=0)
     head_id, head_hash = journal.head_entry(db)
     document: dict = {
         "format": FORMAT_NAME,
@@ -237,7 +236,7 @@ def plan_document(plan: Plan, as_of: date, journal_head: tuple[int, str]) -> dic
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
-        "generated_at": datetime.now(ZoneInfo(TIMEZONE)).replace(microsecond=0),
+        "generated_at": datetime.now(THAI_TIME).replace(microsecond=0),
         "journal_head": head_hash,
         "journal_entry": head_id,
         "as_of": as_of,

@@ -67,11 +67,9 @@ def _file_keys(record: type, *store_only: str) -> set[str]:
 def _aware(moment: datetime) -> datetime:
     """A time written without an offset is Thai time, so that times compare."""
     if moment.tzinfo is None:
-        from zoneinfo import ZoneInfo
+        from ita_tui.core.thai_calendar import THAI_TIME
 
-        from ita_tui.core.thai_calendar import TIMEZONE
-
-        return moment.replace(tzinfo=ZoneInfo(TIMEZONE))
+        return moment.replace(tzinfo=THAI_TIME)
     return moment
 
 
