@@ -181,7 +181,7 @@ def _kept_sample(by: str) -> Path:
     from importlib import resources
 
     from ita_tui.db.versions import KNOWN_MIGRATIONS
-    from ita_tui.documents.snapshot import SAMPLE_PLAN
+    from ita_tui.documents import SAMPLE_PLAN
 
     made_of = hashlib.sha256()
     made_of.update(repr((KNOWN_MIGRATIONS, by)).encode())

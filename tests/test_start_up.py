@@ -4,6 +4,7 @@ and each screen made styled and focused as it will first be drawn."""
 
 import gc
 import json
+import os
 import subprocess
 import sys
 
@@ -150,3 +151,29 @@ async def test_each_section_opens_with_its_main_widget_focused(tmp_path):
             "measures": "measure-table",
             "follow_up": "timeline",
         }
+
+
+SAMPLE_AGAIN = """
+import json, sys, tempfile
+from pathlib import Path
+from ita_tui.desk import sample_store
+sample_store(Path(tempfile.mkdtemp()) / "demo.db", "สมศรี").close()
+print(json.dumps("ita_tui.documents.snapshot" in sys.modules))
+"""
+
+
+def test_a_demo_started_again_copies_its_kept_sample_without_the_snapshot_reader(tmp_path):
+    environment = {**os.environ, "ITA_TUI_CACHE": str(tmp_path)}
+
+    def snapshot_reader_loaded() -> bool:
+        done = subprocess.run(
+            [sys.executable, "-c", SAMPLE_AGAIN],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+        )
+        return json.loads(done.stdout.splitlines()[-1])
+
+    assert snapshot_reader_loaded()  # the first demo builds the sample from the plan file
+    assert not snapshot_reader_loaded()

@@ -37,11 +37,10 @@ from ita_tui.core.text import escaped_in_data
 from ita_tui.core.thai_calendar import THAI_TIME
 from ita_tui.db import journal, queries, writes
 from ita_tui.db.connection import Database
+from ita_tui.documents import SAMPLE_PLAN
 from ita_tui.documents.snapshot_validation import FORMAT_NAME, FORMAT_VERSION, validate
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.user_files import loads_toml, read_toml
-
-SAMPLE_PLAN = "sample_plan.toml"
 
 
 def _drop_empty(row: dict) -> dict:
