@@ -34,16 +34,16 @@ class Record:
 
     __slots__ = ()
 
-    def _values(self) -> tuple[Any, ...]:
+    def field_values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._values() == other._values()
+        return self.field_values() == other.field_values()
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        return hash(self.field_values())
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))  # type: ignore[arg-type]
