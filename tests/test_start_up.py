@@ -177,3 +177,33 @@ def test_a_demo_started_again_copies_its_kept_sample_without_the_snapshot_reader
 
     assert snapshot_reader_loaded()  # the first demo builds the sample from the plan file
     assert not snapshot_reader_loaded()
+
+
+@pytest.mark.parametrize(("columns", "rows"), [(80, 24), (140, 40)])
+def test_the_first_frame_the_app_sends_is_the_whole_screen(sample_db, tmp_path, columns, rows):
+    """Drawn by a terminal from the app's first frame alone, the screen shows the overview (its
+    section bar, score line and table), not only the part Textual redrew after the start (the
+    footer's keys come with the frame after, once Textual has gathered them)."""
+    import time
+
+    import pyte
+
+    from tests.pseudo_terminal import SYNC_END, Terminal, ThaiScreen
+
+    terminal = Terminal.start(
+        ["--lang", "th", "--db", str(sample_db)], str(tmp_path / "settings.toml"), columns, rows
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not terminal.frames:
+            terminal.check(deadline, "no frame came")
+            time.sleep(0.01)
+        first = bytes(terminal.transcript)
+        first = first[: first.index(SYNC_END) + len(SYNC_END)]
+    finally:
+        terminal.stop()
+    screen = ThaiScreen(columns, rows)
+    pyte.ByteStream(screen).feed(first)
+    shown = "\n".join(screen.display)
+    assert "คะแนนรวม" in shown, shown
+    assert "1 ภาพรวม" in shown and "การปฏิบัติหน้าที่" in shown, shown

@@ -184,7 +184,8 @@ def test_the_scan_sees_what_the_wrapper_uses():
     # made ahead, unseen (tests below); the forms' default CSS read ahead
     # (test_default_css_loaded_ahead_is_what_mounting_loads); a relabelled tab's underline placed
     # once laid out (test_prepared_ahead.py's test of tabs relabelled as their section shows); a
-    # screen given its size classes as it is made (test_start_up.py).
+    # screen given its size classes as it is made, and the first frame sent whole
+    # (test_start_up.py).
     assert uses == {
         "._get_visual",
         "._bindings",
@@ -199,6 +200,8 @@ def test_the_scan_sees_what_the_wrapper_uses():
         "._get_default_css",
         "._highlight_active",
         "._get_breakpoint_classes",
+        "._compositor",
+        "._dirty_regions",
     }
 
 

@@ -102,6 +102,15 @@ def styled_as_made(screen: Screen) -> None:
     )
 
 
+def drawn_whole_next(screen: Screen) -> None:
+    """The screen's next frame is the whole screen, not only what changed. Textual draws an app's
+    first screen while it holds the terminal's output back for the start, and then sends only
+    what changed since: a 140×40 terminal showed the footer alone at first, the rest only with a
+    later redraw."""
+    compositor = screen._compositor
+    compositor._dirty_regions.add(compositor.size.region)
+
+
 def settle(app: App, screen: Screen) -> None:
     """A prepared screen, mounted: bring its styles up to date as `refresh_css` does for the
     screens under the one in view, so that its first showing does not restyle the whole app,
