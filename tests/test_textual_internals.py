@@ -183,9 +183,8 @@ def test_the_scan_sees_what_the_wrapper_uses():
     # words: tests/test_thai_wrapping_on_screen.py fails if Textual stops calling it); screens
     # made ahead, unseen (tests below); the forms' default CSS read ahead
     # (test_default_css_loaded_ahead_is_what_mounting_loads); a relabelled tab's underline placed
-    # once laid out (test_prepared_ahead.py's test of tabs relabelled as their section shows); a
-    # screen given its size classes as it is made, and the first frame sent whole
-    # (test_start_up.py).
+    # once laid out (test_prepared_ahead.py's test of tabs relabelled as their section shows); the
+    # first frame sent whole (test_start_up.py).
     assert uses == {
         "._get_visual",
         "._bindings",
@@ -199,7 +198,6 @@ def test_the_scan_sees_what_the_wrapper_uses():
         "._message_queue",
         "._get_default_css",
         "._highlight_active",
-        "._get_breakpoint_classes",
         "._compositor",
         "._dirty_regions",
     }

@@ -96,10 +96,16 @@ def styled_as_made(screen: Screen) -> None:
         if screen.VERTICAL_BREAKPOINTS is None
         else screen.VERTICAL_BREAKPOINTS
     ) or []
-    screen.add_class(
-        *screen._get_breakpoint_classes(width, horizontal),
-        *screen._get_breakpoint_classes(height, vertical),
-    )
+    screen.add_class(*_size_class(width, horizontal), *_size_class(height, vertical))
+
+
+def _size_class(dimension: int, breakpoints: list[tuple[int, str]]) -> list[str]:
+    """The class Textual gives a screen for a width or height: the largest breakpoint's not above
+    it (its own rule, in every release from 8.0)."""
+    for breakpoint, class_name in sorted(breakpoints, reverse=True):
+        if dimension >= breakpoint:
+            return [class_name]
+    return []
 
 
 def drawn_whole_next(screen: Screen) -> None:
