@@ -18,6 +18,7 @@ from ita_tui.widgets.textual_internals import (
     load_default_css,
     prepare_mode,
     settle,
+    styled_as_the_app_is,
 )
 
 # Each section's screen, imported when the section is first opened, so that the first frame
@@ -97,7 +98,9 @@ def what_forms_are_made_of() -> list[Widget]:
 
 def mode_screen(module: str, name: str) -> Callable[[], Screen]:
     def make() -> Screen:
-        return getattr(importlib.import_module(f"ita_tui.screens.{module}"), name)()
+        screen: Screen = getattr(importlib.import_module(f"ita_tui.screens.{module}"), name)()
+        styled_as_the_app_is(screen)
+        return screen
 
     return make
 

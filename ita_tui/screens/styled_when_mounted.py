@@ -11,7 +11,7 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 
-from ita_tui.widgets.textual_internals import styled_as_made
+from ita_tui.widgets.textual_internals import with_size_classes
 
 
 class StyledWhenMounted(App[None]):
@@ -31,13 +31,14 @@ class ShownAsStyled:
     the edit form took to open. Shown again later, the screen is restyled as Textual does.
 
     Made, the screen is given the size classes Textual would restyle it for once it had drawn
-    it (`textual_internals.styled_as_made`)."""
+    it (`textual_internals.with_size_classes`); a section is also marked styled as the app is
+    (`prepared_ahead.mode_screen`)."""
 
     _shown_before = False
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        styled_as_made(self)  # type: ignore[arg-type]
+        with_size_classes(self)  # type: ignore[arg-type]
 
     def set_focus(self, widget, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
         # The focus a screen names in AUTO_FOCUS comes as it is composed, before anything is laid

@@ -66,25 +66,27 @@ def prepare_mode(
     return app._get_screen(screen)
 
 
-def styled_as_made(screen: Screen) -> None:
-    """A screen just made, before Textual registers it (which styles it from the stylesheet as
-    it stands), made ready to be drawn once rather than styled and drawn again as it is shown.
-
-    Textual marks every new screen as never styled, and on a mode's first showing it parses
-    every stylesheet anew and restyles the app, a tenth of the time to the first frame. So the
-    screen is marked styled as the app is, when the stylesheet is the app's current one; and the
-    app itself, not styled yet when its first screen is made, is styled now as that restyling
-    did (its first screen's widgets were drawn empty without it).
-
-    And Textual gives a screen its size classes (`HORIZONTAL_BREAKPOINTS`,
-    `VERTICAL_BREAKPOINTS`) only after laying it out and drawing it the first time, then
-    restyles it, lays it out and draws it again; so the screen has them now, for the app's
-    size."""
+def styled_as_the_app_is(screen: Screen) -> None:
+    """A mode's screen just made, before Textual registers it (which styles it from the
+    stylesheet as it stands). Textual marks every new screen as never styled, and on a mode's
+    first showing it parses every stylesheet anew and restyles the app, a tenth of the time to
+    the first frame. So the screen is marked styled as the app is, when the stylesheet is the
+    app's current one; and the app itself, not styled yet when its first screen is made, is
+    styled now as that restyling did (its first screen's widgets were drawn empty without it).
+    Only modes are checked so: a screen pushed over one is not."""
     app = screen.app
     if app.stylesheet._variables == app.get_css_variables():
         screen._css_update_count = app._css_update_count
         if not app.screen_stack:  # the app's first screen
             app.stylesheet.update(app)
+
+
+def with_size_classes(screen: Screen) -> None:
+    """A screen just made, given its size classes (`HORIZONTAL_BREAKPOINTS`,
+    `VERTICAL_BREAKPOINTS`) for the app's size now. Textual gives them only after laying the
+    screen out and drawing it the first time, then restyles it, lays it out and draws it
+    again."""
+    app = screen.app
     width, height = app.size
     horizontal = (
         app.HORIZONTAL_BREAKPOINTS
