@@ -124,6 +124,9 @@ class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
         self.ready = False
 
     def on_mount(self) -> None:
+        if not self.is_attached:
+            # Made ahead and the app closed before the screen was mounted: nothing to show.
+            return
         show_header_icon(self, self.app.header_icon)
         if self.section is not None:
             from ita_tui.widgets.section_bar import SectionBar

@@ -116,7 +116,8 @@ class MeasuresScreen(ItaScreen):
         self._wide = wide
 
     def on_resize(self) -> None:
-        if self.is_mounted and self.desk.agency is not None:
+        # Not attached: made ahead, and the app closed before it was shown.
+        if self.is_mounted and self.is_attached and self.desk.agency is not None:
             before = getattr(self, "_columns_for", None)
             self._lay_out_columns()
             if before != self._columns_for:
