@@ -38,7 +38,7 @@ from ita_tui.screens.prepared_ahead import MODES, PreparedAhead
 from ita_tui.screens.prompt_escape import PromptEscape
 from ita_tui.screens.styled_when_mounted import StyledWhenMounted
 from ita_tui.widgets import thai_cells
-from ita_tui.widgets.textual_internals import drawn_whole_next
+from ita_tui.widgets.textual_internals import WholeFirstFrame
 
 if TYPE_CHECKING:
     from ita_tui.db.connection import Database
@@ -78,7 +78,7 @@ REFRESH_SECONDS = 3
 SERVED_HEADER_ICON = "๏"
 
 
-class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead):
+class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead, WholeFirstFrame):
     # Absolute, so that the stylesheet is found from subclasses defined elsewhere too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "ita-tui"
@@ -288,8 +288,6 @@ class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead):
         self.set_interval(REFRESH_SECONDS, self.pick_up_other_writers, name="pick-up-other-writers")
 
     def on_ready(self) -> None:
-        # The first frame the terminal gets is the whole first screen.
-        drawn_whole_next(self.screen)
         # The first frame is drawn: make the sections ready behind it.
         collector.started()
         if self.actor is not None:

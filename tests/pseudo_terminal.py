@@ -115,7 +115,16 @@ class Terminal:
             "COLORTERM": "truecolor",
             "ITA_TUI_SETTINGS": settings,
         }
-        for name in ("TEXTUAL", "TEXTUAL_DRIVER", "ESCDELAY", "TEXTUAL_ALLOW_SIGNALS"):
+        # COLUMNS and LINES (pytest-xdist's workers have 80 and 24) would override the size of
+        # the terminal for Textual's first layout, as in no terminal a user opens.
+        for name in (
+            "TEXTUAL",
+            "TEXTUAL_DRIVER",
+            "ESCDELAY",
+            "TEXTUAL_ALLOW_SIGNALS",
+            "COLUMNS",
+            "LINES",
+        ):
             environment.pop(name, None)
         process = subprocess.Popen(
             [sys.executable, "-m", "ita_tui", *arguments],

@@ -181,9 +181,9 @@ def test_a_demo_started_again_copies_its_kept_sample_without_the_snapshot_reader
 
 @pytest.mark.parametrize(("columns", "rows"), [(80, 24), (140, 40)])
 def test_the_first_frame_the_app_sends_is_the_whole_screen(sample_db, tmp_path, columns, rows):
-    """Drawn by a terminal from the app's first frame alone, the screen shows the overview (its
-    section bar, score line and table), not only the part Textual redrew after the start (the
-    footer's keys come with the frame after, once Textual has gathered them)."""
+    """Drawn by a terminal from the app's first frame alone, the screen shows the whole overview
+    (its section bar, score line, table and the footer's keys), not only the part Textual redrew
+    after the start."""
     import time
 
     import pyte
@@ -207,3 +207,4 @@ def test_the_first_frame_the_app_sends_is_the_whole_screen(sample_db, tmp_path, 
     shown = "\n".join(screen.display)
     assert "คะแนนรวม" in shown, shown
     assert "1 ภาพรวม" in shown and "การปฏิบัติหน้าที่" in shown, shown
+    assert "q ออก" in screen.display[-1], shown

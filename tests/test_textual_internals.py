@@ -184,7 +184,7 @@ def test_the_scan_sees_what_the_wrapper_uses():
     # made ahead, unseen (tests below); the forms' default CSS read ahead
     # (test_default_css_loaded_ahead_is_what_mounting_loads); a relabelled tab's underline placed
     # once laid out (test_prepared_ahead.py's test of tabs relabelled as their section shows); the
-    # first frame sent whole (test_start_up.py).
+    # first frame sent whole, with the footer's keys in it (test_start_up.py).
     assert uses == {
         "._get_visual",
         "._bindings",
@@ -200,6 +200,8 @@ def test_the_scan_sees_what_the_wrapper_uses():
         "._highlight_active",
         "._compositor",
         "._dirty_regions",
+        "._ready",
+        "._bindings_ready",
     }
 
 

@@ -4,11 +4,12 @@ counts; sortable and searchable. Choosing one makes it the agency the other sect
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ita_tui.core import scoring
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ChooseAgency
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
 
 FIRST_PAGE = 60

@@ -4,7 +4,7 @@ OIT items would be worth (tick them and watch the score move), and progress over
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ita_tui.core import oit, scoring
 from ita_tui.core.errors import UserError
@@ -13,6 +13,7 @@ from ita_tui.core.progress_over_time import monthly_percent
 from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import Select, Static
 from ita_tui.widgets.plain_for_forms import SelectionList
 

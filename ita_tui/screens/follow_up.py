@@ -4,13 +4,14 @@ timeline, overdue measures first by unit with days overdue, then due soon, stale
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ita_tui.core import follow_up
 from ita_tui.core.model import MeasureState
 from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.screens.messages import OpenMeasure
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import Static
 from ita_tui.widgets.timeline import Timeline
 

@@ -4,12 +4,13 @@ measures that answer each finding."""
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.widgets.option_list import Option
 
 from ita_tui.core import scoring
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.screens.messages import OpenMeasure
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import OptionList, Static
 
 

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ita_tui.core.errors import UserError
 from ita_tui.screens.form import next_field_or
 from ita_tui.screens.localized import show_header_icon
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import Button, Input, Label, Static
 
 if TYPE_CHECKING:

@@ -4,13 +4,14 @@ what has been done so far."""
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.widgets.option_list import Option
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.follow_up import DUE_SOON_DAYS
 from ita_tui.core.model import ChecklistItem, MeasureDetail, ProgressEntry
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, OptionList, Static
 
 

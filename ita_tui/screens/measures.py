@@ -5,12 +5,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
 from ita_tui.core.model import CARRIED, MEASURE_STATUSES, MeasureState
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import OpenMeasure
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
 
 # A first page a little taller than the screen shows at once, then pages as the cursor nears

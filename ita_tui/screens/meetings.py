@@ -3,9 +3,10 @@ pack written from the app."""
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Static
 
 

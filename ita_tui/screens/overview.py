@@ -6,13 +6,14 @@ from decimal import Decimal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ita_tui.core import scoring
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
 from ita_tui.core.model import CARRIED, MEASURE_STATUSES, Assessment
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ShowIndicator
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Static
 
 BAR_CELLS = 20

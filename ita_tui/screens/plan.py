@@ -3,11 +3,12 @@ its own plan and next year's result without writing TOML. Measures are added and
 the measures screen."""
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from ita_tui.core import scoring
 from ita_tui.core.errors import UserError
 from ita_tui.screens.localized import ItaScreen, Key
+from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable
 from ita_tui.widgets.tab_labels import relabel
 

@@ -30,7 +30,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.visual import Visual
 from textual.widget import AwaitMount
-from textual.widgets import Tabs
+from textual.widgets import Footer, Tabs
 from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
 
@@ -110,13 +110,23 @@ def _size_class(dimension: int, breakpoints: list[tuple[int, str]]) -> list[str]
     return []
 
 
-def drawn_whole_next(screen: Screen) -> None:
-    """The screen's next frame is the whole screen, not only what changed. Textual draws an app's
-    first screen while it holds the terminal's output back for the start, and then sends only
-    what changed since: a 140×40 terminal showed the footer alone at first, the rest only with a
-    later redraw."""
-    compositor = screen._compositor
-    compositor._dirty_regions.add(compositor.size.region)
+def footer_keys_ready(footer: Footer) -> None:
+    """A footer that composes its keys at once: Textual's waits to be told the screen's keys,
+    which comes after the screen's first frame."""
+    footer.set_reactive(Footer._bindings_ready, True)
+
+
+class WholeFirstFrame(App[None]):
+    """An app whose first frame is its whole first screen. Textual lays out and draws the first
+    screen while it holds the terminal's output back for the start; that drawing is thrown away,
+    and the frame sent after is only what changed since: the header's left corner and the
+    footer came a frame later at 80×24, and at 140×40 the first frame was the footer alone."""
+
+    async def _ready(self) -> None:
+        await super()._ready()
+        # Still holding the output back: the next drawing, the first sent, is of everything.
+        compositor = self.screen._compositor
+        compositor._dirty_regions.add(compositor.size.region)
 
 
 def settle(app: App, screen: Screen) -> None:
@@ -283,6 +293,7 @@ def prompt_escape(driver: type[Driver]) -> type[Driver]:
 # after Enter on a list (see ItaApp._hold_keys_after_enter).
 __all__ = [
     "PromptEscapeDriver",
+    "WholeFirstFrame",
     "bring_styles_up_to_date",
     "class_bindings",
     "load_default_css",
