@@ -1,13 +1,18 @@
 """`ita-tui` as started from a shell: the installed command and `python -m ita_tui`."""
 
+from ita_tui.cli import keys_at_launch
 from ita_tui.core import collector
 
 
 def main() -> None:
+    keys_at_launch.hold()
     collector.pause_while_starting()
-    from ita_tui.cli import main as run
+    try:
+        from ita_tui.cli import main as run
 
-    run()
+        run()
+    finally:
+        keys_at_launch.give_back()
 
 
 if __name__ == "__main__":

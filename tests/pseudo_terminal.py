@@ -182,6 +182,12 @@ class Terminal:
             self.check(deadline, "the app did not read what was typed")
             time.sleep(0.002)
 
+    def passes_keys_on(self) -> bool:
+        """Whether the terminal hands each key over as typed, unshown (not as a shell leaves it:
+        shown, and held back line by line)."""
+        local_modes = termios.tcgetattr(self.slave)[3]
+        return not local_modes & (termios.ICANON | termios.ECHO)
+
     def wait_for_frame(self, shows: str, deadline: float) -> None:
         """Until a whole frame has arrived and the screen shows the words."""
         while not (self.frames and any(shows in line for line in self.display())):

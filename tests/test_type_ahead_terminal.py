@@ -61,7 +61,9 @@ def settled(terminal: Terminal, deadline: float) -> list[str]:
     return without_clock_times(terminal.display())
 
 
-def played(folder: Path, keys: str, *, burst: bool) -> Play:
+def played(folder: Path, keys: str, *, burst: bool, at_launch: bool = False) -> Play:
+    """Played slowly, as a burst once the first frame shows, or (`at_launch`) as a burst as soon
+    as the command has started, well before the app has the terminal."""
     database = folder / "plan.db"
     before = written(database)
     deadline = time.monotonic() + PLAY_SECONDS
@@ -69,8 +71,16 @@ def played(folder: Path, keys: str, *, burst: bool) -> Play:
         ["--lang", "th", "--db", str(database)], settings=str(folder / "settings.toml")
     )
     try:
+        if at_launch:
+            while not terminal.passes_keys_on():
+                terminal.check(deadline, "the command never took the keys as typed")
+                time.sleep(0.001)
+            typed_at_once(terminal, key_bytes(keys), deadline)
+            assert not terminal.transcript, "the app had the terminal before the keys came"
         terminal.wait_for_frame(FIRST_FRAME_SHOWS, deadline)
-        if burst:
+        if at_launch:
+            first_screen: list[str] = []
+        elif burst:
             first_screen = without_clock_times(terminal.display())
             typed_at_once(terminal, key_bytes(keys), deadline)
         else:
@@ -99,7 +109,7 @@ def typed_at_once(terminal: Terminal, keys: list[bytes], deadline: float) -> Non
     terminal.write(pending)
 
 
-def both_plays(tmp_path: Path, run, keys: str) -> tuple[Play, Play]:
+def both_plays(tmp_path: Path, run, keys: str, at_launch: bool = False) -> tuple[Play, Play]:
     """Side by side, each on a copy of the sample plan. The app dates its screens and records
     by today in Thailand: plays that began on one day and ended on the next are played again."""
     for attempt in ("first", "again"):
@@ -114,7 +124,7 @@ def both_plays(tmp_path: Path, run, keys: str) -> tuple[Play, Play]:
             assert result.code == 0, result.err
         with ThreadPoolExecutor(2) as pool:
             slowly = pool.submit(played, folders["slowly"], keys, burst=False)
-            at_once = pool.submit(played, folders["at-once"], keys, burst=True)
+            at_once = pool.submit(played, folders["at-once"], keys, burst=True, at_launch=at_launch)
             plays = slowly.result(), at_once.result()
         if today() == day:
             break
@@ -133,6 +143,27 @@ def test_a_scene_typed_at_a_terminal_in_one_burst_does_what_it_does_typed_slowly
     )
     # The keys did something: a burst lost whole would leave both as they were before it.
     assert at_once.after != slowly.before
+
+
+# Keys typed as the command starts, in both layouts: a section's key, Enter, a form, digits, Tab,
+# Thai text, a shortcut to save.
+AT_LAUNCH = [SCENES[0], SCENES[1]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("what", "keys"), AT_LAUNCH, ids=[what for what, _ in AT_LAUNCH])
+def test_keys_typed_before_the_app_has_the_terminal_do_what_they_do_typed_slowly(
+    tmp_path, run, what, keys
+):
+    """Typed the moment `ita-tui` is started, before the app has the terminal: none are shown
+    on the shell's screen nor lost, and Enter is Enter (the terminal's line editing would make
+    it a line feed, Ctrl+J)."""
+    slowly, at_launch = both_plays(tmp_path, run, keys, at_launch=True)
+    assert at_launch.after.written == slowly.after.written
+    assert at_launch.after.screen == slowly.after.screen, "\n".join(
+        ["typed slowly:", *slowly.after.screen, "at launch:", *at_launch.after.screen]
+    )
+    assert at_launch.after.written != slowly.before.written
 
 
 @pytest.mark.slow

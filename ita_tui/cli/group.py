@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from ita_tui.cli import keys_at_launch
 from ita_tui.cli.language import Group, Option, group, option
 from ita_tui.cli.output import ask_hidden, say
 from ita_tui.cli.progress import shown as progress_shown
@@ -271,7 +272,9 @@ def cli(
         run_app(ctx.obj.open(), ctx.obj, persist_settings=not served, served=served)
     else:
         if ctx.invoked_subcommand != "demo":
-            # The command's own work begins (the demo is the app, which says when it has started).
+            # The command's own work begins (the demo is the app, which says when it has started),
+            # and its prompts read the terminal as the shell left it.
             collector.started()
+            keys_at_launch.give_back()
         # Long work shows a bar on a terminal; the app, which owns the terminal, silences it.
         ctx.with_resource(progress_shown(chosen_lang, quiet, ctx.obj.digits))
