@@ -7,14 +7,16 @@ A screen asks the desk, never the database: `desk.measures(follow="overdue")`,
 (the refusal is recorded by the write layer)."""
 
 import contextlib
-import hashlib
+import importlib.util
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
 # The OIT item lists (ita_tui.core.oit) are imported where they are used: the app's first frame
@@ -44,12 +46,38 @@ from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import fiscal_year as fiscal_year_of
 from ita_tui.core.thai_calendar import today
 from ita_tui.core.words import Words
-from ita_tui.db import backup, guard, journal, open_database, queries, writes
-from ita_tui.db import people as people_store
+from ita_tui.db import backup, guard, journal, open_database, queries
 from ita_tui.db.connection import Database, user_error_for
-from ita_tui.db.review import Review, review
 from ita_tui.files.locations import cache_folder
 from ita_tui.files.user_files import read_toml
+
+
+def _imported_when_first_used(name: str) -> ModuleType:
+    """The module, its import put off until one of its names is first used (importlib's
+    LazyLoader): what the app's first screen does not use waits, however many methods use it."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+# Writing, people and logins, and the review: no first screen uses them, and importing them
+# was a fiftieth of the time the app took to show it.
+if TYPE_CHECKING:
+    from ita_tui.db import people as people_store
+    from ita_tui.db import review as review_store
+    from ita_tui.db import writes
+    from ita_tui.db.review import Review
+else:
+    people_store = _imported_when_first_used("ita_tui.db.people")
+    review_store = _imported_when_first_used("ita_tui.db.review")
+    writes = _imported_when_first_used("ita_tui.db.writes")
 
 # The documents (snapshot, reports, evidence) are imported in the functions that use them:
 # loaded together they take longer than a reading command such as `overdue` takes to run.
@@ -178,6 +206,7 @@ def _built_sample(path: Path, by: str) -> Database:
 
 
 def _kept_sample(by: str) -> Path:
+    import hashlib
     from importlib import resources
 
     from ita_tui.db.versions import KNOWN_MIGRATIONS
@@ -395,8 +424,8 @@ class Desk:
     def decisions(self) -> list[Decision]:
         return queries.decisions(self.db, self.agency.id) if self.agency else []
 
-    def review(self, as_of: date, since: date | None = None) -> Review:
-        return review(
+    def review(self, as_of: date, since: date | None = None) -> "Review":
+        return review_store.review(
             self.db,
             self._agency_id(),
             as_of,

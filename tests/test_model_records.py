@@ -43,3 +43,45 @@ def test_a_record_cannot_be_changed():
         unit.name = "กองช่าง"  # type: ignore[misc]
     with pytest.raises((FrozenInstanceError, AttributeError, TypeError)):
         unit.extra = 1  # type: ignore[attr-defined]
+
+
+def test_importing_the_model_makes_no_record_class_until_one_is_wanted():
+    """Python compiles the methods a dataclass generates: the classes are made when first used,
+    not all of them as the app starts."""
+    import subprocess
+    import sys
+
+    script = (
+        "import dataclasses, ita_tui.core.model as m\n"
+        "kinds = [c for c in vars(m).values() if isinstance(c, type) and issubclass(c, m.Record)]\n"
+        "def made(): return sorted(c.__name__ for c in kinds if '__dataclass_params__' in c.__dict__)\n"
+        "print(made())\n"
+        "m.Agency(1, 'x')\n"
+        "print(made())\n"
+        "print([f.name for f in dataclasses.fields(m.MeasureState)][-1], made())\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert shown == [
+        "[]",
+        "['Agency']",
+        "outside_fiscal_year ['Agency', 'Measure', 'MeasureState']",
+    ]
+
+
+def test_the_first_records_of_a_class_built_at_once_by_many_threads_are_all_whole():
+    import subprocess
+    import sys
+
+    script = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from ita_tui.core.model import Finding\n"
+        "def build(n): return Finding(n, 2565, 'weakness', str(n), measures=(n,))\n"
+        "with ThreadPoolExecutor(16) as pool: built = list(pool.map(build, range(64)))\n"
+        "print(all(f.text == str(f.id) and f.measures == (f.id,) for f in built), len(built))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert shown == "True 64"

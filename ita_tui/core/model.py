@@ -5,10 +5,11 @@ and the snapshot and the JSON of the command line are written from them. Dates a
 objects everywhere above the store; the store alone knows its column names (`start_date`,
 `entry_date`, `recorded_by`…). Nothing here knows of Textual, Rich, SQLite or TOML."""
 
+import threading
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
 
 # The values some fields may take; the schema and the checks of files and forms share them.
 ROLES = ("officer", "supervisor", "administrator")
@@ -25,14 +26,23 @@ def field_names(record: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(record))
 
 
+@dataclass_transform(frozen_default=True, eq_default=False)
 class Record:
-    """What every record here shares: it is equal to a record of its own class with the same
-    fields, hashed and shown by its fields, as a dataclass's generated methods do. One method of
-    each for all of them rather than one generated per class: Python compiles every generated
-    method as the module is imported, and the records' were a twentieth of the time the app
-    took to show its first screen."""
+    """What every record here shares: it is a frozen dataclass, equal to a record of its own
+    class with the same fields, hashed and shown by its fields, as a dataclass's generated
+    methods do. One method of each for all of them rather than one generated per class; and a
+    record class is made a dataclass the first time one is built or its fields are asked for,
+    not as the module is imported. Python compiles every method a dataclass generates, and the
+    records' were a twentieth of the time the app took to show its first screen, which builds
+    three kinds of them."""
 
     __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Until `made`: the first record built, or the first look at the fields, makes the class.
+        cls.__init__ = _made_then_built  # type: ignore[method-assign,assignment]
+        cls.__dataclass_fields__ = _FieldsMadeWhenAsked()  # type: ignore[attr-defined]
 
     def field_values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
@@ -50,13 +60,43 @@ class Record:
         return f"{self.__class__.__qualname__}({shown})"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+_making = threading.Lock()
+Kind = TypeVar("Kind", bound=type)
+
+
+def made(kind: Kind) -> Kind:
+    """The record class, and the record classes it extends, made dataclasses if not yet."""
+    with _making:
+        for record_class in reversed(kind.__mro__):
+            if (
+                record_class is Record
+                or not issubclass(record_class, Record)
+                or "__dataclass_params__" in record_class.__dict__
+            ):
+                continue
+            delattr(record_class, "__init__")
+            delattr(record_class, "__dataclass_fields__")
+            dataclass(frozen=True, eq=False, repr=False)(record_class)
+    return kind
+
+
+def _made_then_built(record: Record, *args: Any, **kwargs: Any) -> None:
+    made(type(record)).__init__(record, *args, **kwargs)
+
+
+class _FieldsMadeWhenAsked:
+    """A record class's fields, as `dataclasses.fields` and `is_dataclass` ask for them."""
+
+    def __get__(self, record: object, kind: type) -> dict[str, Any]:
+        made_fields: dict[str, Any] = made(kind).__dict__["__dataclass_fields__"]
+        return made_fields
+
+
 class Agency(Record):
     id: int
     name: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Unit(Record):
     """A กอง, สำนัก or งาน; a section names the office it belongs to as its parent."""
 
@@ -67,7 +107,6 @@ class Unit(Record):
     parent_id: int | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Assessment(Record):
     """One year's ITA result: the ten indicator scores, and what the NACC published."""
 
@@ -79,7 +118,6 @@ class Assessment(Record):
     id: int | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Recommendation(Record):
     assessment_year: int
     text: str
@@ -87,7 +125,6 @@ class Recommendation(Record):
     id: int | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Finding(Record):
     """What lost an indicator points, or what to develop: about one indicator, or about an
     instrument as a whole; for OIT, often one item of the year's checklist."""
@@ -104,7 +141,6 @@ class Finding(Record):
     measures: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ChecklistItem(Record):
     """A content the measure's report must hold, ticked with the day it was done."""
 
@@ -115,7 +151,6 @@ class ChecklistItem(Record):
     id: int | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ProgressEntry(Record):
     """How far a measure had come on a day. Never edited: a correction is a new entry."""
 
@@ -132,7 +167,6 @@ class ProgressEntry(Record):
     suggestions: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class LoggedProgress(Record):
     """A progress entry with the measure it is about, for lists across a whole plan."""
 
@@ -140,7 +174,6 @@ class LoggedProgress(Record):
     entry: ProgressEntry
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TickedContent(Record):
     """A checklist item with the measure it belongs to, for lists across a whole plan."""
 
@@ -148,7 +181,6 @@ class TickedContent(Record):
     item: ChecklistItem
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Measure(Record):
     """A measure of the plan as written: what, by whom (lead unit first), when."""
 
@@ -179,7 +211,6 @@ class Measure(Record):
         return f"{self.title} — {self.topic}" if self.topic else self.title
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class MeasureState(Measure):
     """A measure as it stands on the as-of date; the follow-up rules' verdicts
     (ita_tui.core.follow_up) come with it. Lists leave `contents`, `progress` and `findings` empty;
@@ -199,7 +230,6 @@ class MeasureState(Measure):
         return self.days_overdue > 0
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class MeasureDetail(MeasureState):
     """One measure in full, for its page: the findings it answers as records."""
 
@@ -207,7 +237,6 @@ class MeasureDetail(MeasureState):
     answers: tuple[Finding, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Meeting(Record):
     id: int
     held_on: date
@@ -216,7 +245,6 @@ class Meeting(Record):
     recorded_by: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Decision(Record):
     id: int
     meeting_id: int
@@ -231,7 +259,6 @@ class Decision(Record):
     closed_note: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Person(Record):
     id: int
     login: str
@@ -242,7 +269,6 @@ class Person(Record):
     units: str = ""
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class AccessEvent(Record):
     id: int
     at: str
@@ -252,7 +278,6 @@ class AccessEvent(Record):
     detail: str | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class PublishedAddress(Record):
     """Where the agency publishes an OIT item (o25…) for an assessment year (B.E.)."""
 
@@ -261,7 +286,6 @@ class PublishedAddress(Record):
     url: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Plan(Record):
     """An agency's whole plan, as a plan file or a snapshot holds it."""
 
@@ -278,7 +302,6 @@ class Plan(Record):
     published_addresses: tuple[PublishedAddress, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class EvidenceLink(Record):
     """An address kept as evidence of a measure: of one of its contents, or of a progress entry."""
 
@@ -289,7 +312,6 @@ class EvidenceLink(Record):
     entry_date: date | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class LinkToCheck(Record):
     """An address the database holds, where it is held (said for a person), and the B.E. year
     the page should be about (None when nothing says)."""
