@@ -40,6 +40,7 @@ from ita_tui.core.model import (
     Plan,
     PublishedAddress,
     Recommendation,
+    Record,
     Unit,
 )
 from ita_tui.core.text import normalise
@@ -111,8 +112,7 @@ class MeasureFilters(CountFilters, total=False):
     offset: int
 
 
-@dataclass(frozen=True)
-class NewYearDraft:
+class NewYearDraft(Record):
     """A draft of next year's plan, and the journal's head when it was drawn up."""
 
     draft: "YearDraft"
@@ -226,8 +226,7 @@ def restore_backup(database: Path, source: Path) -> Path:
     return restore(database, source)
 
 
-@dataclass(frozen=True)
-class JournalCheck:
+class JournalCheck(Record):
     """What `verify` found: the problems of the journal's chain and of the rows it vouches for."""
 
     problems: "list[Problem]"

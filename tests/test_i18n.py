@@ -295,3 +295,29 @@ def test_every_help_text_of_every_command_is_a_sentence_in_both_languages(run):
             result = run("--lang", lang, *path, "--help")
             assert result.code == 0, path
             assert not re.search(r"\bhelp\.[a-z_.]+", result.out), (path, lang, result.out)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_catalogue_as_read_in_place_says_what_pythons_reader_says(lang):
+    """ita-tui looks a message up in the compiled catalogue when it is asked for
+    (`i18n.catalogue`); Python's gettext reads the whole file: both give every message alike,
+    and each plural form for the counts that choose them."""
+    import gettext
+
+    path = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+    with path.open("rb") as compiled:
+        whole = gettext.GNUTranslations(compiled)
+    in_place = i18n.catalogue(lang)
+    with path.open("rb") as compiled:
+        messages = [message.id for message in read_mo(compiled) if message.id]
+    assert len(messages) > 500
+    for message_id in messages:
+        if isinstance(message_id, (tuple, list)):
+            for count in (0, 1, 2, 11):
+                assert in_place.ngettext(*message_id, count) == whole.ngettext(*message_id, count)
+        else:
+            assert in_place.gettext(message_id) == whole.gettext(message_id), message_id
+    for absent in ("", "zzz.not.a.key", "a.b", "status.don", "status.done.x"):
+        assert in_place.gettext(absent) == whole.gettext(absent)
+    assert in_place.ngettext("zzz.one", "zzz.many", 1) == "zzz.one"
+    assert in_place.ngettext("zzz.one", "zzz.many", 3) == "zzz.many"

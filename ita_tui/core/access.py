@@ -6,10 +6,10 @@ and writes reports; an administrator does all of that and also manages people an
 Single-user use (no login required) acts as an administrator under the user's own name.
 The store applies these rules and records refusals (ita_tui.db.guard)."""
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ita_tui.core.errors import UserError
-from ita_tui.core.model import ROLES
+from ita_tui.core.model import ROLES, Record
 
 OFFICER, SUPERVISOR, ADMINISTRATOR = ROLES
 
@@ -19,8 +19,7 @@ OWN_MEASURE_ACTIONS = frozenset({"log_progress", "correct_progress", "tick", "un
 ADMINISTRATOR_ACTIONS = frozenset({"people", "login_setting", "restore"})
 
 
-@dataclass(frozen=True)
-class Actor:
+class Actor(Record):
     """The person an action is taken as."""
 
     name: str

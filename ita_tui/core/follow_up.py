@@ -7,10 +7,10 @@ that the database filters and counts a plan of any size. A test runs both on gen
 over many as-of dates and expects the same verdicts (tests/test_follow_up_rules.py)."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ita_tui.core.model import Record
 from ita_tui.core.thai_calendar import fiscal_year_bounds
 
 if TYPE_CHECKING:
@@ -171,8 +171,7 @@ def done_between(measure: "MeasureState", since: date, as_of: date) -> bool:
     return measure.status == "done" and changed is not None and since < changed <= as_of
 
 
-@dataclass(frozen=True)
-class Groups:
+class Groups(Record):
     """A plan as the follow-up screen shows it: each measure in the first group it belongs
     to, in this order."""
 

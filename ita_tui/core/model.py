@@ -28,13 +28,13 @@ def field_names(record: type) -> tuple[str, ...]:
 
 @dataclass_transform(frozen_default=True, eq_default=False)
 class Record:
-    """What every record here shares: it is a frozen dataclass, equal to a record of its own
-    class with the same fields, hashed and shown by its fields, as a dataclass's generated
-    methods do. One method of each for all of them rather than one generated per class; and a
-    record class is made a dataclass the first time one is built or its fields are asked for,
-    not as the module is imported. Python compiles every method a dataclass generates, and the
-    records' were a twentieth of the time the app took to show its first screen, which builds
-    three kinds of them."""
+    """What every record shares (the model's, and the frozen records of the other modules): it
+    is a frozen dataclass, equal to a record of its own class with the same fields, hashed and
+    shown by its fields, as a dataclass's generated methods do. One method of each for all of
+    them rather than one generated per class; and a record class is made a dataclass the first
+    time one is built or its fields are asked for, not as the module is imported. Python
+    compiles every method a dataclass generates, and the records' were a twentieth of the time
+    the app took to show its first screen, which builds few kinds of them."""
 
     __slots__ = ()
 

@@ -4,7 +4,7 @@ the grade (up to B.E. 2565) or rating (from 2566), and comparisons between years
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cache
@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from ita_tui.core.errors import UserError
+from ita_tui.core.model import Record
 from ita_tui.core.text import normalise
 from ita_tui.core.thai_calendar import to_arabic_digits
 
@@ -28,8 +29,7 @@ RATING_UNITS = ("instrument", "indicator")
 Scores = Sequence[Decimal | Fraction | float]
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(Record):
     number: int
     name_th: str
     name_en: str
@@ -39,8 +39,7 @@ class Indicator:
         return self.name_th if lang == "th" else self.name_en
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     """Where one rule of a year's methodology comes from, and whether it is read in an NACC
     text ("confirmed"), inferred from what was read ("inferred") or a copy or taken from third
     parties ("provisional")."""
@@ -57,8 +56,7 @@ class Rule:
         return self.status != "confirmed"
 
 
-@dataclass(frozen=True)
-class Methodology:
+class Methodology(Record):
     first_year: int
     last_year: int | None
     weights: tuple[int, ...]
@@ -97,8 +95,7 @@ class Methodology:
         return "provisional" if self.provisional or found is None else found.status
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(Record):
     year: int
     overall: Decimal
     instruments: dict[str, Decimal]
@@ -246,8 +243,7 @@ def compute(year: int, scores: Scores, method: Methodology | None = None) -> Sco
     )
 
 
-@dataclass(frozen=True)
-class RankedIndicator:
+class RankedIndicator(Record):
     rank: int
     indicator: Indicator
     score: Decimal

@@ -2,10 +2,10 @@
 them. Periods (ระยะเวลาดำเนินการ) are read in plan_periods."""
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from ita_tui.core.errors import UserError
+from ita_tui.core.model import Record
 from ita_tui.core.text import normalise
 
 BE_OFFSET = 543
@@ -217,8 +217,7 @@ def format_period(
     return " – ".join(format_date(d, digits, lang, era, short_year=True) for d in (start, end))
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(Record):
     start: date | None
     end: date | None
 

@@ -1,11 +1,11 @@
 """Saying things in the user's language and digits: one sentence from the catalogue, a Thai
 date, a number. The app, the command line and the documents all speak through one of these."""
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from ita_tui.core.i18n import translate
+from ita_tui.core.model import Record
 from ita_tui.core.money import grouped
 from ita_tui.core.thai_calendar import (
     ENGLISH_MONTH_ABBREVIATIONS,
@@ -17,8 +17,7 @@ from ita_tui.core.thai_calendar import (
 )
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(Record):
     lang: str = "th"
     digits: str = "thai"
     # The era of the years in an English date (a Thai date is always of the Buddhist era).

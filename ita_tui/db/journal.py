@@ -11,9 +11,9 @@ such head is still in the chain, at its place."""
 
 import hashlib
 import json
-from dataclasses import dataclass
 
 from ita_tui.core import progress
+from ita_tui.core.model import Record
 from ita_tui.db import search_index
 from ita_tui.db.connection import Database
 
@@ -229,8 +229,7 @@ def _matches(journaled: str | None, current: dict) -> bool:
     return all(value is None for column, value in current.items() if column not in expected)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     entry: int | None
     key: str
     detail: str = ""

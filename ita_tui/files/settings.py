@@ -4,12 +4,13 @@ the nearest known one) and written back as the user left it: comments, order and
 only the values that changed rewritten."""
 
 import difflib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.follow_up import BEHIND_GAP, STALE_DAYS
 from ita_tui.core.language_choice import LANGUAGES
+from ita_tui.core.model import Record
 from ita_tui.core.thai_calendar import ERAS
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.locations import settings_path
@@ -21,8 +22,7 @@ __all__ = ["DIGIT_SYSTEMS", "KNOWN_KEYS", "LANGUAGES", "Settings", "load", "save
 DIGIT_SYSTEMS = ("thai", "arabic")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Record):
     # None: not chosen in the file, so the locale decides (ita_tui.core.language_choice).
     language: str | None = None
     digits: str = "thai"

@@ -4,7 +4,6 @@ Textual reads a binding's description and tooltip when it draws the footer and t
 so switching language means installing freshly translated bindings on the node; the keymap from
 the settings file still applies, because Textual lays it over these bindings by id."""
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events, getters
@@ -16,6 +15,7 @@ from textual.widgets import Header
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.core.keyboard_layout import with_thai_twins
+from ita_tui.core.model import Record
 from ita_tui.screens.messages import DataChanged
 from ita_tui.screens.styled_when_mounted import ShownAsStyled
 from ita_tui.widgets.textual_internals import class_bindings, replace_bindings
@@ -40,8 +40,7 @@ SECTION_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(Record):
     """One binding: its id names its description (`binding.ID`) and tooltip (`binding.ID.tip`)."""
 
     key: str
