@@ -138,6 +138,8 @@ class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead, WholeFirstFrame):
 
             self.add_mode("login", LoginScreen)
         self.settings = settings
+        # The first screen shows its footer's keys in the app's first frame (widgets/keys_footer.py).
+        self.first_frame_shown = False
         self.set_reactive(ItaApp.lang, lang)
         self.set_reactive(ItaApp.digits, digits)
         self.set_reactive(ItaApp.as_of, as_of)
@@ -289,6 +291,7 @@ class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead, WholeFirstFrame):
 
     def on_ready(self) -> None:
         # The first frame is drawn: make the sections ready behind it.
+        self.first_frame_shown = True
         collector.started()
         if self.actor is not None:
             self.start_preparing()

@@ -42,7 +42,7 @@ class LoginScreen(Screen):
             yield Input(id="login-password", password=True)
             yield Static("", id="login-error", classes="error")
             yield Button(self.t("login.submit"), id="login-submit", variant="primary")
-        yield Footer()
+        yield Footer(keys_at_once=not self.app.first_frame_shown)
 
     def on_mount(self) -> None:
         show_header_icon(self, self.app.header_icon)

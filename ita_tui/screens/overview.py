@@ -53,7 +53,11 @@ class OverviewScreen(ItaScreen):
             yield DataTable(id="indicator-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="plan-counts", classes="panel")
             yield Static(id="recommendations", classes="panel")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(
+            compact=True,
+            show_command_palette=False,
+            keys_at_once=not self.app.first_frame_shown,
+        )
 
     def render_view(self) -> None:
         app = self.app

@@ -116,6 +116,12 @@ def footer_keys_ready(footer: Footer) -> None:
     footer.set_reactive(Footer._bindings_ready, True)
 
 
+def footer_keys_are_ready(footer: Footer) -> bool:
+    """Whether the footer composes its keys now (Textual's composes nothing until the screen's
+    keys are announced)."""
+    return bool(footer._bindings_ready)
+
+
 class WholeFirstFrame(App[None]):
     """An app whose first frame is its whole first screen. Textual lays out and draws the first
     screen while it holds the terminal's output back for the start; that drawing is thrown away,
