@@ -5,6 +5,7 @@ It stays thin: each screen lives in ita_tui/screens/, and all data comes through
 import dataclasses
 import io
 import os
+import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -434,6 +435,13 @@ class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead, WholeFirstFrame):
         return palette_commands(self, MODE_KEYS)
 
 
+def _keys_from_a_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
+
+
 def run_app(
     db: "Database",
     context,
@@ -443,6 +451,11 @@ def run_app(
     persist_settings: bool = True,
     served: bool = False,
 ) -> None:
+    # Keys come from a terminal: with none (input from a file or a pipe), Textual's reading would
+    # go round at full speed, no key could ever reach the app, and nothing would close it. A
+    # browser session (`serve`) has keys of its own.
+    if not served and "TEXTUAL_DRIVER" not in os.environ and not _keys_from_a_terminal():
+        raise UserError("app.needs_terminal")
     # The app owns the terminal: no progress bar may draw over it (ita_tui/cli/progress.py).
     word_breaks.load()
     try:

@@ -82,3 +82,31 @@ def test_a_command_reads_its_prompt_from_the_terminal_as_the_shell_had_it(sample
         assert modes(terminal) == shell_had
     finally:
         terminal.stop()
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"), [("th", "เปิดได้ในเทอร์มินัลเท่านั้น"), ("en", "opens in a terminal")]
+)
+@pytest.mark.parametrize("command", [[], ["demo"]])
+def test_the_app_with_no_terminal_to_read_keys_from_says_so_and_ends(
+    sample_db, tmp_path, lang, says, command
+):
+    """Input from a file or a pipe: no key could ever reach the app, and Textual's reading went
+    round at full speed for as long as nobody killed it."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "ITA_TUI_SETTINGS": str(tmp_path / "s.toml")}
+    environment.pop("TEXTUAL_DRIVER", None)
+    ended = subprocess.run(
+        [sys.executable, "-m", "ita_tui", "--lang", lang, "--db", str(sample_db), *command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=SECONDS,
+    )
+    assert ended.returncode == 2, ended.stderr
+    assert says in ended.stderr
+    assert "Traceback" not in ended.stderr
