@@ -151,6 +151,8 @@ def test_the_app_opened_by_a_command_hears_no_progress(run, sample_db, monkeypat
 
     heard = []
     monkeypatch.setattr(ita_tui.app.ItaApp, "run", lambda self: heard.append(progress.listened()))
+    # Started as from a terminal (the test runner's input is none, and the app refuses that).
+    monkeypatch.setattr(ita_tui.app, "_keys_from_a_terminal", lambda: True)
     assert run("--db", str(sample_db)).code == 0
     assert run("--db", str(sample_db), "demo").code == 0
     assert heard == [False, False]
