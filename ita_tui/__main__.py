@@ -11,6 +11,8 @@ def main() -> None:
         from ita_tui.cli import main as run
 
         run()
+    except KeyboardInterrupt:  # Ctrl+C while the commands are still being imported
+        raise SystemExit(130) from None
     finally:
         keys_at_launch.give_back()
 

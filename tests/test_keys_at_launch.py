@@ -110,3 +110,26 @@ def test_the_app_with_no_terminal_to_read_keys_from_says_so_and_ends(
     assert ended.returncode == 2, ended.stderr
     assert says in ended.stderr
     assert "Traceback" not in ended.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ending", ["SIGTERM", "SIGHUP", "SIGQUIT"])
+def test_ended_by_a_signal_while_it_starts_it_leaves_the_terminal_as_the_shell_had_it(
+    sample_db, tmp_path, ending
+):
+    """A shell that does not set the terminal up again after a program dies (`sh`, a script)
+    is left with what the program made of it."""
+    import signal
+
+    terminal = Terminal.start(["--lang", "th", "--db", str(sample_db)], str(tmp_path / "s.toml"))
+    try:
+        shell_had = modes(terminal)
+        deadline = time.monotonic() + SECONDS
+        while not terminal.passes_keys_on():
+            terminal.check(deadline, "the command never took the keys as typed")
+            time.sleep(0.001)
+        terminal.process.send_signal(getattr(signal, ending))
+        ended(terminal)
+        assert modes(terminal) == shell_had
+    finally:
+        terminal.stop()

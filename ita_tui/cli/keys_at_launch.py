@@ -14,6 +14,8 @@ when they are asked for): every key typed in that time is one the terminal would
 mangled."""
 
 import contextlib
+import os
+import signal
 import sys
 
 try:
@@ -21,20 +23,40 @@ try:
 except ImportError:  # Windows: its console hands keys over as they are typed
     termios = None  # type: ignore[assignment]
 
-_held: tuple[int, list] | None = None
+# The terminal as it was, the terminal as held, and the signal handlers replaced meanwhile.
+_held: tuple[int, list, list] | None = None
+_handlers: dict[int, object] = {}
+# Ended by these, the program would leave the terminal held: it is given back first.
+_ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT") if hasattr(signal, name)
+)
+
+
+def _in_the_foreground(descriptor: int) -> bool:
+    """Whether this program may set the terminal up: a job in the background that tried would
+    be stopped by the shell (SIGTTOU), and its keys are not the user's anyway."""
+    try:
+        return os.tcgetpgrp(descriptor) == os.getpgrp()
+    except OSError:  # not this program's controlling terminal: setting it stops nothing
+        return True
 
 
 def hold() -> None:
-    """The terminal passes keys on as typed, unshown, from now on; nothing typed is flushed."""
+    """The terminal passes keys on as typed, unshown, from now on; nothing typed is flushed.
+    Only for a program in the foreground of a terminal it both reads and writes: not for a job
+    in the background, nor for `ita-tui … | less`, whose pager takes the terminal as it finds it
+    and would keep it so."""
     global _held
     if termios is None or _held is not None:
         return
     try:
         descriptor = sys.stdin.fileno()
-        if not sys.stdin.isatty():
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return
+        if not _in_the_foreground(descriptor):
             return
         before = termios.tcgetattr(descriptor)
-    except (OSError, ValueError, termios.error):
+    except (OSError, ValueError, AttributeError, termios.error):
         return
     passing = termios.tcgetattr(descriptor)
     # Enter stays Enter; Ctrl+S and Ctrl+Q are keys, not a pause of the output.
@@ -45,17 +67,33 @@ def hold() -> None:
     passing[6][termios.VTIME] = 0
     try:
         termios.tcsetattr(descriptor, termios.TCSANOW, passing)
+        held_as = termios.tcgetattr(descriptor)
     except termios.error:
         return
-    _held = (descriptor, before)
+    _held = (descriptor, before, held_as)
+    for ending in _ENDING_SIGNALS:
+        if signal.getsignal(ending) is signal.SIG_DFL:
+            _handlers[ending] = signal.signal(ending, _given_back_then_ended)
+
+
+def _given_back_then_ended(number: int, frame: object) -> None:
+    give_back()
+    signal.signal(number, signal.SIG_DFL)
+    os.kill(os.getpid(), number)
 
 
 def give_back() -> None:
-    """The terminal as it was before `hold`, what was typed still waiting to be read."""
+    """The terminal as it was before `hold`, what was typed still waiting to be read; unless
+    another program has set it otherwise since, whose setting is left alone."""
     global _held
     if termios is None or _held is None:
         return
-    descriptor, before = _held
+    descriptor, before, held_as = _held
     _held = None
-    with contextlib.suppress(termios.error):
-        termios.tcsetattr(descriptor, termios.TCSANOW, before)
+    for ending, handler in _handlers.items():
+        with contextlib.suppress(ValueError, TypeError):
+            signal.signal(ending, handler)  # type: ignore[arg-type]
+    _handlers.clear()
+    with contextlib.suppress(OSError, termios.error):
+        if termios.tcgetattr(descriptor) == held_as:
+            termios.tcsetattr(descriptor, termios.TCSANOW, before)
