@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypedDict, Unpack
 # needs none of them, and their module was a twentieth of what it waited for to be imported.
 from ita_tui.core import follow_up
 from ita_tui.core.access import Actor
+from ita_tui.core.bundled import bundled_file
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import (
     AccessEvent,
@@ -206,16 +207,16 @@ def _built_sample(path: Path, by: str) -> Database:
 
 
 def _kept_sample(by: str) -> Path:
-    import hashlib
-    from importlib import resources
+    # A checksum names what the copy is made of, not a secure hash: hashlib's OpenSSL took
+    # longer to load than the copy takes to make.
+    import zlib
 
     from ita_tui.db.versions import KNOWN_MIGRATIONS
     from ita_tui.documents import SAMPLE_PLAN
 
-    made_of = hashlib.sha256()
-    made_of.update(repr((KNOWN_MIGRATIONS, by)).encode())
-    made_of.update(resources.files("ita_tui").joinpath("data", SAMPLE_PLAN).read_bytes())
-    return cache_folder() / f"sample-{made_of.hexdigest()[:20]}.db"
+    made_of = zlib.crc32(repr((KNOWN_MIGRATIONS, by)).encode())
+    made_of = zlib.crc32(bundled_file(SAMPLE_PLAN).read_bytes(), made_of)
+    return cache_folder() / f"sample-{made_of:08x}.db"
 
 
 def restore_backup(database: Path, source: Path) -> Path:

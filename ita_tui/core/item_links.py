@@ -5,9 +5,9 @@ o42 (integrity measures) is 2569 O25, and 2569 has no O42."""
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from ita_tui.core import oit
+from ita_tui.core.bundled import bundled_file
 from ita_tui.core.text import normalise
 
 
@@ -37,7 +37,7 @@ def _years(key: str) -> tuple[int, int]:
 
 @cache
 def meanings() -> tuple[Meaning, ...]:
-    text = resources.files("ita_tui").joinpath("data", "item_links.toml").read_text("utf-8")
+    text = bundled_file("item_links.toml").read_text("utf-8")
     rows = tomllib.loads(text)["meanings"]
     fixed = {"about", "basis", "provisional"}
     return tuple(

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ita_tui.core import scoring
+from ita_tui.core.bundled import bundled_file
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.core.text import normalise
@@ -375,7 +375,7 @@ def bundled_catalogues() -> list[Catalogue]:
 @cache
 def _bundled() -> tuple[Catalogue, ...]:
     # Read once: every what-if, section 7 and each imported list look the bundled lists up.
-    text = resources.files("ita_tui").joinpath("data", "oit_catalogues.toml").read_text("utf-8")
+    text = bundled_file("oit_catalogues.toml").read_text("utf-8")
     return tuple(_parse_catalogues(tomllib.loads(text), "oit_catalogues.toml", strict=True))
 
 

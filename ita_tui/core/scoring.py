@@ -8,9 +8,9 @@ from dataclasses import field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ita_tui.core.bundled import bundled_file
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import Record
 from ita_tui.core.text import normalise
@@ -113,7 +113,7 @@ class Score(Record):
 
 @cache
 def _tables() -> dict[str, Any]:
-    text = resources.files("ita_tui").joinpath("data", "methodology.toml").read_text("utf-8")
+    text = bundled_file("methodology.toml").read_text("utf-8")
     return tomllib.loads(text)
 
 

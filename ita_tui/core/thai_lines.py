@@ -21,7 +21,8 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Mapping
-from importlib import resources
+
+from ita_tui.core.bundled import bundled_file
 
 ELLIPSIS = "…"
 
@@ -108,8 +109,7 @@ def _thai_words() -> Callable[[str], list[str]]:
     with _load_lock:
         import nlpo3
 
-        with resources.as_file(resources.files("ita_tui") / "data" / "thai_words.txt") as path:
-            message, loaded = nlpo3.load_dict(str(path), "ita_tui")
+        message, loaded = nlpo3.load_dict(str(bundled_file("thai_words.txt")), "ita_tui")
         if not loaded and "exist" not in message:
             raise RuntimeError(message)
     # Not its "safe" mode: in nlpO3 1.4 that mode loses letters of runs over a hundred or so
@@ -121,7 +121,7 @@ def segmenter_signature() -> str:
     """What the division of a text depends on: the word list and these rules (this module).
     Divisions kept from a session whose signature differs are not taken back."""
     parts = []
-    for path in (resources.files("ita_tui") / "data" / "thai_words.txt", __file__):
+    for path in (bundled_file("thai_words.txt"), __file__):
         status = os.stat(str(path))
         parts.append(f"{status.st_size}:{status.st_mtime_ns}")
     return "/".join(parts)

@@ -9,7 +9,6 @@ file; what anchors it is the chain head printed in every snapshot (`journal_head
 entry number `journal_entry`), kept outside the database: `verify --against` checks that each
 such head is still in the chain, at its place."""
 
-import hashlib
 import json
 
 from ita_tui.core import progress
@@ -49,6 +48,14 @@ ACCESS_TABLES: dict[str, tuple[str, ...]] = {
 TRACKED = {**PLAN_TABLES, **ACCESS_TABLES}
 
 
+def _sha256(data: bytes):
+    # hashlib is imported at the first entry written or checked, not with the app: loading
+    # OpenSSL was a hundredth of the wait for the first frame, which writes nothing.
+    import hashlib
+
+    return hashlib.sha256(data)
+
+
 def _key_text(key: tuple) -> str:
     return ":".join(str(part) for part in key)
 
@@ -58,7 +65,7 @@ def _as_journaled(table: str, found: dict) -> dict:
     hash would outlive its upgrade to a higher cost there: it keeps the hash's SHA-256, which
     shows a change as well and is no help to a guesser (the salt is not in it)."""
     if table == "people" and found.get("password_hash") is not None:
-        digest = hashlib.sha256(found["password_hash"].encode("utf-8")).hexdigest()
+        digest = _sha256(found["password_hash"].encode("utf-8")).hexdigest()
         return {**found, "password_hash": f"sha256:{digest}"}
     return found
 
@@ -93,7 +100,7 @@ def entry_hash(entry: dict) -> str:
             "prev_hash",
         )
     ]
-    return hashlib.sha256(_canonical(fields).encode("utf-8")).hexdigest()
+    return _sha256(_canonical(fields).encode("utf-8")).hexdigest()
 
 
 def head(db: Database) -> str:

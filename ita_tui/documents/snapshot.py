@@ -7,7 +7,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
-from importlib import resources
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -16,6 +15,7 @@ import tomli_w
 
 from ita_tui.core import scoring
 from ita_tui.core.access import Actor
+from ita_tui.core.bundled import bundled_file
 from ita_tui.core.follow_up import outside_fiscal_year
 from ita_tui.core.model import (
     MEASURE_STATUSES,
@@ -312,5 +312,5 @@ def import_file(db: Database, path: str | Path, recorded_by: str) -> ImportRepor
 
 
 def sample_plan() -> Plan:
-    text = resources.files("ita_tui").joinpath("data", SAMPLE_PLAN).read_text("utf-8")
+    text = bundled_file(SAMPLE_PLAN).read_text("utf-8")
     return validate(loads(text, SAMPLE_PLAN))

@@ -10,7 +10,6 @@ the score chart is a chart (render/word_chart.py)."""
 import functools
 import io
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ita_tui.core import progress
+from ita_tui.core.bundled import bundled_file
 from ita_tui.core.document import Bullets, Document, Heading, Paragraph, ScoreChart, Table
 from ita_tui.core.errors import UserError
 from ita_tui.core.text import visible
@@ -45,7 +45,7 @@ def as_run_text(text: str) -> str:
 
 
 def default_template() -> bytes:
-    return resources.files("ita_tui").joinpath("data", "word_template.docx").read_bytes()
+    return bundled_file("word_template.docx").read_bytes()
 
 
 def _open(template: Path | None) -> Any:
