@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
@@ -229,11 +228,6 @@ class ItaApp(PromptEscape, StyledWhenMounted, PreparedAhead, WholeFirstFrame):
         whatever the caller asked (Textual's widgets ask for markup by default)."""
         super().notify(
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
-        )
-
-    def format_title(self, title: str, sub_title: str) -> Content:
-        return super().format_title(
-            visible(title, one_line=True), visible(sub_title, one_line=True)
         )
 
     # Formatting in the user's language and digits.

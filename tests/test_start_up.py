@@ -182,8 +182,9 @@ def test_a_demo_started_again_copies_its_kept_sample_without_the_snapshot_reader
 @pytest.mark.parametrize(("columns", "rows"), [(80, 24), (140, 40)])
 def test_the_first_frame_the_app_sends_is_the_whole_screen(sample_db, tmp_path, columns, rows):
     """Drawn by a terminal from the app's first frame alone, the screen shows the whole overview
-    (its section bar, score line, table and the footer's keys), not only the part Textual redrew
-    after the start."""
+    (its title, section bar, score line, table and the footer's keys), not only the part Textual
+    redrew after the start. Its top line names the agency from the first frame on: Textual's
+    header showed "ita-tui" there until a frame later."""
     import time
 
     import pyte
@@ -206,5 +207,6 @@ def test_the_first_frame_the_app_sends_is_the_whole_screen(sample_db, tmp_path, 
     pyte.ByteStream(screen).feed(first)
     shown = "\n".join(screen.display)
     assert "คะแนนรวม" in shown, shown
+    assert "เทศบาลตำบลมวกเหล็ก — ณ วันที่" in screen.display[0], shown
     assert "1 ภาพรวม" in shown and "การปฏิบัติหน้าที่" in shown, shown
     assert "q ออก" in screen.display[-1], shown

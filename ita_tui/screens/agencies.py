@@ -4,13 +4,13 @@ counts; sortable and searchable. Choosing one makes it the agency the other sect
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Header
 
 from ita_tui.core import scoring
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ChooseAgency
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
+from ita_tui.widgets.title_bar import TitleBar
 
 FIRST_PAGE = 60
 PAGE_SIZE = 200
@@ -26,7 +26,7 @@ class AgenciesScreen(ItaScreen):
     _shown: tuple = ()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="agency-filters"):
             yield Input(id="agency-search")
             yield Select([("-", "overall")], id="agency-sort", allow_blank=False)

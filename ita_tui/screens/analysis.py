@@ -4,7 +4,6 @@ OIT items would be worth (tick them and watch the score move), and progress over
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header
 
 from ita_tui.core import oit, scoring
 from ita_tui.core.errors import UserError
@@ -16,6 +15,7 @@ from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import Select, Static
 from ita_tui.widgets.plain_for_forms import SelectionList
+from ita_tui.widgets.title_bar import TitleBar
 
 MEASURE_CHOICES = 300
 
@@ -30,7 +30,7 @@ class AnalysisScreen(ItaScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="analysis"):
             yield Static(id="chart-heading", classes="headline")
             yield IndicatorChart(id="indicator-chart")

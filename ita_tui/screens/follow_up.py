@@ -4,7 +4,6 @@ timeline, overdue measures first by unit with days overdue, then due soon, stale
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header
 
 from ita_tui.core import follow_up
 from ita_tui.core.model import MeasureState
@@ -14,6 +13,7 @@ from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import Static
 from ita_tui.widgets.timeline import Timeline
+from ita_tui.widgets.title_bar import TitleBar
 
 
 class FollowUpScreen(ItaScreen):
@@ -21,7 +21,7 @@ class FollowUpScreen(ItaScreen):
     AUTO_FOCUS = "#timeline"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="follow-heading", classes="headline")
         with VerticalScroll(id="follow-up"):
             yield Timeline(id="timeline")

@@ -4,7 +4,6 @@ measures that answer each finding."""
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header
 from textual.widgets.option_list import Option
 
 from ita_tui.core import scoring
@@ -12,13 +11,14 @@ from ita_tui.screens.localized import ItaScreen
 from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import OptionList, Static
+from ita_tui.widgets.title_bar import TitleBar
 
 
 class IndicatorsScreen(ItaScreen):
     section = "indicators"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="indicators"):
             yield OptionList(id="indicator-list")
             with VerticalScroll(id="indicator-detail"):

@@ -10,7 +10,6 @@ from textual import events, getters
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Header
 
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
@@ -19,6 +18,7 @@ from ita_tui.core.model import Record
 from ita_tui.screens.messages import DataChanged
 from ita_tui.screens.styled_when_mounted import ShownAsStyled
 from ita_tui.widgets.textual_internals import class_bindings, replace_bindings
+from ita_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp
@@ -65,13 +65,6 @@ def install_bindings(node: DOMNode, keys: list[Key], lang: str) -> None:
             )
         )
     replace_bindings(node, bindings)
-
-
-def show_header_icon(screen: Screen, icon: str | None) -> None:
-    """The app's own header icon (`ItaApp.header_icon`), if it has one, instead of Textual's."""
-    if icon is not None:
-        for header in screen.query(Header):
-            header.icon = icon
 
 
 class AtTheDesk:
@@ -126,11 +119,10 @@ class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
         if not self.is_attached:
             # Made ahead and the app closed before the screen was mounted: nothing to show.
             return
-        show_header_icon(self, self.app.header_icon)
         if self.section is not None:
             from ita_tui.widgets.section_bar import SectionBar
 
-            headers = self.query(Header)
+            headers = self.query(TitleBar)
             bar = SectionBar(id="section-bar")
             if headers:
                 self.mount(bar, after=headers.first())

@@ -8,13 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Header
 
 from ita_tui.core.errors import UserError
 from ita_tui.screens.form import next_field_or
-from ita_tui.screens.localized import show_header_icon
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import Button, Input, Label, Static
+from ita_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp
@@ -32,7 +31,7 @@ class LoginScreen(Screen):
         return self.app.t(key, **params)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Center(), Vertical(id="login-box"):
             yield Static(self.t("login.title"), classes="form-title", id="login-title")
             yield Static(self.t("login.intro"), id="login-intro")
@@ -45,7 +44,6 @@ class LoginScreen(Screen):
         yield Footer(keys_at_once=not self.app.first_frame_shown)
 
     def on_mount(self) -> None:
-        show_header_icon(self, self.app.header_icon)
         for field in self.query(Input):
             field.compact = True
         self.query_one("#login-name", Input).focus()

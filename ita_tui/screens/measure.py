@@ -4,7 +4,6 @@ what has been done so far."""
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header
 from textual.widgets.option_list import Option
 
 from ita_tui.core.errors import UserError
@@ -13,6 +12,7 @@ from ita_tui.core.model import ChecklistItem, MeasureDetail, ProgressEntry
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, OptionList, Static
+from ita_tui.widgets.title_bar import TitleBar
 
 
 class MeasureScreen(ItaScreen):
@@ -33,7 +33,7 @@ class MeasureScreen(ItaScreen):
         self._deleted = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="measure-detail"):
             yield Static(id="measure-title", classes="headline")
             yield Static(id="measure-facts", classes="panel")

@@ -5,7 +5,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Header
 
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
 from ita_tui.core.model import CARRIED, MEASURE_STATUSES, MeasureState
@@ -13,6 +12,7 @@ from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Input, Select, Static
+from ita_tui.widgets.title_bar import TitleBar
 
 # A first page a little taller than the screen shows at once, then pages as the cursor nears
 # the end: the table opens at once on a plan of any size.
@@ -56,7 +56,7 @@ class MeasuresScreen(ItaScreen):
     _count_generation = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="measure-filters"):
             yield Input(id="search", compact=True)
             yield Select([], id="unit-filter", compact=True)

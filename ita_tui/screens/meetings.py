@@ -3,11 +3,11 @@ pack written from the app."""
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Header
 
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Static
+from ita_tui.widgets.title_bar import TitleBar
 
 
 class MeetingsScreen(ItaScreen):
@@ -20,7 +20,7 @@ class MeetingsScreen(ItaScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="meetings"):
             yield Static(id="meetings-heading", classes="headline")
             yield DataTable(id="meeting-table", cursor_type="row", zebra_stripes=True)

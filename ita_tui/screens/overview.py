@@ -6,7 +6,6 @@ from decimal import Decimal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header
 
 from ita_tui.core import scoring
 from ita_tui.core.follow_up import DUE_SOON_DAYS, FOLLOW_UPS
@@ -15,6 +14,7 @@ from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ShowIndicator
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Static
+from ita_tui.widgets.title_bar import TitleBar
 
 BAR_CELLS = 20
 BAR = "▆"
@@ -46,7 +46,7 @@ class OverviewScreen(ItaScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="overview"):
             yield Static(id="sample-banner", classes="banner")
             yield Static(id="score-line", classes="headline")

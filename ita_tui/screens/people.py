@@ -4,12 +4,12 @@ units over a supervisor's."""
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Header
 
 from ita_tui.core import access
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable, Static
+from ita_tui.widgets.title_bar import TitleBar
 
 
 class PeopleScreen(ItaScreen):
@@ -21,7 +21,7 @@ class PeopleScreen(ItaScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="people"):
             yield Static(id="people-heading", classes="headline")
             yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)

@@ -3,7 +3,7 @@ its own plan and next year's result without writing TOML. Measures are added and
 the measures screen."""
 
 from textual.app import ComposeResult
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from ita_tui.core import scoring
 from ita_tui.core.errors import UserError
@@ -11,6 +11,7 @@ from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.keys_footer import Footer
 from ita_tui.widgets.plain import DataTable
 from ita_tui.widgets.tab_labels import relabel
+from ita_tui.widgets.title_bar import TitleBar
 
 TABS = ("units", "findings", "assessments")
 
@@ -28,7 +29,7 @@ class PlanScreen(ItaScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with TabbedContent(id="plan-tabs"):
             for tab in TABS:
                 with TabPane(tab, id=f"tab-{tab}"):
