@@ -8,12 +8,13 @@ as it is when it draws: the header showed Textual's "ita-tui" in the app's first
 caught up with the agency's name a frame later. Fewer widgets also made that first frame
 quicker."""
 
+from rich.text import Text
 from textual import events
-from textual.content import Content
 from textual.widget import Widget
 
 from ita_tui.core import thai_lines
 from ita_tui.core.text import visible
+from ita_tui.widgets.plain import plain
 
 ICON_CELLS = 8
 CLOCK_CELLS = 10
@@ -39,30 +40,20 @@ class TitleBar(Widget):
     def _title_changed(self) -> None:
         self.refresh()
 
-    def render(self) -> Content:
+    def render(self) -> Text:
         icon = getattr(self.app, "header_icon", None) or DEFAULT_ICON
         room = max(self.size.width - ICON_CELLS - CLOCK_CELLS, 0)
         title = visible(self.app.title, one_line=True)
         sub_title = visible(self.app.sub_title, one_line=True)
-        if sub_title:
-            whole = f"{title} — {sub_title}"
-            kept = thai_lines.cut_at(whole, room)
-            shown = Content.assemble(
-                (whole[: min(kept, len(title))], ""),
-                (whole[len(title) : kept], "dim"),
-            )
-        else:
-            kept = thai_lines.cut_at(title, room)
-            shown = Content(title[:kept])
-        if kept < len(whole if sub_title else title):
-            shown = shown.append(thai_lines.ELLIPSIS)
-        width = shown.cell_length
-        left = (room - width) // 2
-        return Content.assemble(
-            Content(f" {icon}").pad_right(ICON_CELLS - 1 - thai_lines.cell_width(icon)),
-            shown.pad(left, room - width - left) if width <= room else shown,
-            " " * CLOCK_CELLS,
-        )
+        whole = f"{title} — {sub_title}" if sub_title else title
+        kept = thai_lines.cut_at(whole, room)
+        shown = whole[:kept] + (thai_lines.ELLIPSIS if kept < len(whole) else "")
+        left = max((room - thai_lines.cell_width(shown)) // 2, 0)
+        lead = f" {icon}".ljust(ICON_CELLS - thai_lines.cell_width(icon) + 1) + " " * left
+        line = Text(lead + shown)
+        # The sub-title dimmed after the title, as Textual's header draws it.
+        line.stylize("dim", len(lead) + len(title), len(lead) + len(shown))
+        return plain(line)
 
     async def on_click(self, event: events.Click) -> None:
         if event.x < ICON_CELLS:
