@@ -125,7 +125,7 @@ async def test_a_list_option_wraps_between_words():
     """The checklist of what a report must contain, and other lists, wrap their options too."""
     from textual.app import App, ComposeResult
 
-    from ita_tui.widgets.plain import OptionList
+    from ita_tui.widgets.plain_fields import OptionList
 
     class Listing(App):
         CSS = "OptionList { width: 40; }"

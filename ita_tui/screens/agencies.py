@@ -9,7 +9,8 @@ from ita_tui.core import scoring
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import ChooseAgency
 from ita_tui.widgets.keys_footer import Footer
-from ita_tui.widgets.plain import DataTable, Input, Select, Static
+from ita_tui.widgets.plain import DataTable, Static
+from ita_tui.widgets.plain_fields import Input, Select
 from ita_tui.widgets.title_bar import TitleBar
 
 FIRST_PAGE = 60

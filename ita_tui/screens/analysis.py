@@ -13,7 +13,8 @@ from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.charts import IndicatorChart, MonthlyChart
 from ita_tui.widgets.keys_footer import Footer
-from ita_tui.widgets.plain import Select, Static
+from ita_tui.widgets.plain import Static
+from ita_tui.widgets.plain_fields import Select
 from ita_tui.widgets.plain_for_forms import SelectionList
 from ita_tui.widgets.title_bar import TitleBar
 

@@ -2,7 +2,7 @@
 
 from ita_tui.core.thai_calendar import parse_date
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.widgets.plain import Input
+from ita_tui.widgets.plain_fields import Input
 
 
 class AsOfForm(FormScreen[None]):

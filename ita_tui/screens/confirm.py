@@ -8,7 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 
 from ita_tui.screens.localized import Key, install_bindings
-from ita_tui.widgets.plain import Button, Static
+from ita_tui.widgets.plain import Static
+from ita_tui.widgets.plain_fields import Button
 
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp

@@ -2,7 +2,7 @@
 
 from ita_tui.core.model import ChecklistItem
 from ita_tui.screens.form import FormScreen
-from ita_tui.widgets.plain import Input
+from ita_tui.widgets.plain_fields import Input
 
 
 class EvidenceForm(FormScreen[bool | None]):

@@ -13,7 +13,8 @@ from textual.widget import Widget
 from ita_tui.core.errors import UserError
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
 from ita_tui.screens.styled_when_mounted import ShownAsStyled
-from ita_tui.widgets.plain import Button, Input, Label, Select, Static
+from ita_tui.widgets.plain import Label, Static
+from ita_tui.widgets.plain_fields import Button, Input, Select
 
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp

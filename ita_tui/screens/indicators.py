@@ -10,7 +10,8 @@ from ita_tui.core import scoring
 from ita_tui.screens.localized import ItaScreen
 from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.keys_footer import Footer
-from ita_tui.widgets.plain import OptionList, Static
+from ita_tui.widgets.plain import Static
+from ita_tui.widgets.plain_fields import OptionList
 from ita_tui.widgets.title_bar import TitleBar
 
 

@@ -4,7 +4,7 @@ Textual reads a binding's description and tooltip when it draws the footer and t
 so switching language means installing freshly translated bindings on the node; the keymap from
 the settings file still applies, because Textual lays it over these bindings by id."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events, getters
 from textual.binding import Binding
@@ -23,6 +23,7 @@ from ita_tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp
     from ita_tui.desk import Desk
+    from ita_tui.widgets.plain_fields import OptionList
 
 
 # Each section (a mode of the app) and the key that opens it, in the order the section bar
@@ -140,7 +141,7 @@ class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
 
     def refresh_view(self) -> None:
         """Redraw from the database, leaving every table's and list's cursor where it was."""
-        from ita_tui.widgets.plain import DataTable, OptionList
+        from ita_tui.widgets.plain import DataTable
 
         self._seen_version = self.app.data_version
         install_bindings(self, self.KEYS, self.app.lang)
@@ -149,7 +150,7 @@ class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
             t.id: t.cursor_row for t in self.query(DataTable) if t.id and t.row_count
         }
         highlights: dict[str | None, int | None] = {
-            o.id: o.highlighted for o in self.query(OptionList) if o.id
+            o.id: o.highlighted for o in self._option_lists() if o.id
         }
         self._show_sections()
         self.render_view()
@@ -157,7 +158,7 @@ class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
             row = cursors.get(table.id)
             if row is not None and 0 < row < table.row_count and table.cursor_row != row:
                 table.move_cursor(row=row)
-        for listing in self.query(OptionList):
+        for listing in self._option_lists():
             wanted = highlights.get(listing.id)
             if (
                 wanted is not None
@@ -165,6 +166,11 @@ class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
                 and listing.highlighted != wanted
             ):
                 listing.highlighted = wanted
+
+    def _option_lists(self) -> "list[OptionList]":
+        # Found by their CSS type: a screen with none (the first, above all) does not wait for
+        # the module of the fields and lists to be imported.
+        return cast("list[OptionList]", list(self.query("OptionList")))
 
     def _show_sections(self) -> None:
         from ita_tui.widgets.section_bar import SectionBar

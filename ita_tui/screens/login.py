@@ -12,7 +12,8 @@ from textual.screen import Screen
 from ita_tui.core.errors import UserError
 from ita_tui.screens.form import next_field_or
 from ita_tui.widgets.keys_footer import Footer
-from ita_tui.widgets.plain import Button, Input, Label, Static
+from ita_tui.widgets.plain import Label, Static
+from ita_tui.widgets.plain_fields import Button, Input
 from ita_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:

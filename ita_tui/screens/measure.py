@@ -11,7 +11,8 @@ from ita_tui.core.follow_up import DUE_SOON_DAYS
 from ita_tui.core.model import ChecklistItem, MeasureDetail, ProgressEntry
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.widgets.keys_footer import Footer
-from ita_tui.widgets.plain import DataTable, OptionList, Static
+from ita_tui.widgets.plain import DataTable, Static
+from ita_tui.widgets.plain_fields import OptionList
 from ita_tui.widgets.title_bar import TitleBar
 
 

@@ -8,7 +8,7 @@ from ita_tui.core.plan_periods import parse_period
 from ita_tui.core.thai_calendar import fiscal_year
 from ita_tui.core.user_input import parse_baht, parse_be_year
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.widgets.plain import Input, Select
+from ita_tui.widgets.plain_fields import Input, Select
 from ita_tui.widgets.plain_for_forms import SelectionList, TextArea
 
 

@@ -11,7 +11,8 @@ from ita_tui.core.model import CARRIED, MEASURE_STATUSES, MeasureState
 from ita_tui.screens.localized import ItaScreen, Key
 from ita_tui.screens.messages import OpenMeasure
 from ita_tui.widgets.keys_footer import Footer
-from ita_tui.widgets.plain import DataTable, Input, Select, Static
+from ita_tui.widgets.plain import DataTable, Static
+from ita_tui.widgets.plain_fields import Input, Select
 from ita_tui.widgets.title_bar import TitleBar
 
 # A first page a little taller than the screen shows at once, then pages as the cursor nears

@@ -2,7 +2,7 @@
 
 from ita_tui.core.thai_calendar import last_day_of_previous_month, parse_date
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.widgets.plain import Input, Select
+from ita_tui.widgets.plain_fields import Input, Select
 
 # A decision's measure is picked from the plan's first measures; a list of thousands would not
 # be usable as a choice.

@@ -8,7 +8,7 @@ from ita_tui.core.model import Agency
 from ita_tui.screens.form import FormScreen
 from ita_tui.screens.localized import AtTheDesk
 from ita_tui.screens.messages import ChooseAgency
-from ita_tui.widgets.plain import Input
+from ita_tui.widgets.plain_fields import Input
 from ita_tui.widgets.plain_for_forms import TextArea
 
 if TYPE_CHECKING:

@@ -17,7 +17,8 @@ from ita_tui.core.errors import UserError
 from ita_tui.core.user_input import parse_be_year
 from ita_tui.screens.form import Collector, FieldErrors, FormScreen
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
-from ita_tui.widgets.plain import Button, Input, Static
+from ita_tui.widgets.plain import Static
+from ita_tui.widgets.plain_fields import Button, Input
 
 if TYPE_CHECKING:
     from ita_tui.app import ItaApp

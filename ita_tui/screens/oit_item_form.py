@@ -6,7 +6,7 @@ from ita_tui.core import oit
 from ita_tui.core.errors import UserError
 from ita_tui.core.text import normalise
 from ita_tui.screens.form import FormScreen
-from ita_tui.widgets.plain import Checkbox, Input, Select
+from ita_tui.widgets.plain_fields import Checkbox, Input, Select
 
 
 class OitItemForm(FormScreen[str | None]):

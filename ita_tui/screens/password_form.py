@@ -2,7 +2,7 @@
 
 from ita_tui.core.errors import UserError
 from ita_tui.screens.form import FieldErrors, FormScreen
-from ita_tui.widgets.plain import Input
+from ita_tui.widgets.plain_fields import Input
 
 
 class PasswordForm(FormScreen[bool | None]):

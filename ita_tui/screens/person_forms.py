@@ -5,7 +5,7 @@ from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import handover_message
 from ita_tui.core.model import ROLES, Unit
 from ita_tui.screens.form import FieldErrors, FormScreen
-from ita_tui.widgets.plain import Checkbox, Input, Select
+from ita_tui.widgets.plain_fields import Checkbox, Input, Select
 from ita_tui.widgets.plain_for_forms import SelectionList
 
 

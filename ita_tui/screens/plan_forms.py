@@ -10,7 +10,7 @@ from ita_tui.core.model import Finding
 from ita_tui.core.thai_calendar import result_year_in_hand
 from ita_tui.core.user_input import parse_be_year
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.widgets.plain import Input, Select
+from ita_tui.widgets.plain_fields import Input, Select
 
 
 class UnitForm(FormScreen[int | None]):

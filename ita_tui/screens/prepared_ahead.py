@@ -77,7 +77,8 @@ def what_forms_are_made_of() -> list[Widget]:
     from textual.containers import Horizontal, VerticalScroll
     from textual.widgets import RadioSet
 
-    from ita_tui.widgets.plain import Button, Checkbox, Input, Label, RadioButton, Select
+    from ita_tui.widgets.plain import Label
+    from ita_tui.widgets.plain_fields import Button, Checkbox, Input, RadioButton, Select
     from ita_tui.widgets.plain_for_forms import SelectionList, TextArea
 
     return [

@@ -8,7 +8,7 @@ from ita_tui.core.money import grouped
 from ita_tui.core.thai_calendar import parse_date, today
 from ita_tui.core.user_input import parse_baht, parse_percent
 from ita_tui.screens.form import Collector, FormScreen
-from ita_tui.widgets.plain import Input
+from ita_tui.widgets.plain_fields import Input
 
 
 class ProgressForm(FormScreen[int | None]):

@@ -2,7 +2,7 @@
 the assessors will open (`ita-tui links` and section 7's link list check it)."""
 
 from ita_tui.screens.form import FormScreen
-from ita_tui.widgets.plain import Input
+from ita_tui.widgets.plain_fields import Input
 
 
 class PublishedAddressForm(FormScreen[str | None]):

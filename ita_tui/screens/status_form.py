@@ -6,7 +6,7 @@ from textual.widgets import RadioSet
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import CARRIED, MEASURE_STATUSES, MeasureDetail
 from ita_tui.screens.form import FormScreen
-from ita_tui.widgets.plain import Input, RadioButton
+from ita_tui.widgets.plain_fields import Input, RadioButton
 
 
 class StatusForm(FormScreen[str | None]):

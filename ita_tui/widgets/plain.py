@@ -5,9 +5,9 @@ toasts), so a title holding `[@click=app.quit]` would become a link that quits, 
 crash the screen. The widgets here take any value, build a Rich `Text` from it without parsing
 (`plain`), and replace control characters with signs that show them (`ita_tui.core.text.visible`), so
 that nothing stored can reach the terminal as an escape sequence. Screens import their text
-widgets from here (a form's selection list and text area from `plain_for_forms`, apart so that
-the first screen does not wait for Textual's text editor), never from `textual.widgets`; a test
-keeps it so. Our own styling is laid on
+widgets from here (the fields a user types in or picks from, and lists, from `plain_fields`; a
+form's selection list and text area from `plain_for_forms`: apart, so that the first screen does
+not wait for what it does not show), never from `textual.widgets`; a test keeps it so. Our own styling is laid on
 such text with `Text.append(..., style=...)`, never written into a markup string.
 
 Thai, written without spaces between words, is broken into lines here too: Rich and Textual
@@ -16,25 +16,20 @@ text is divided between words for the width it is drawn at (`ita_tui.core.thai_l
 lay it out. Static and Label wrap that way; a table cell narrower than its text is cut at a
 word and ends in "…"."""
 
-from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console, JustifyMethod, OverflowMethod
-from rich.highlighter import Highlighter
 from rich.text import Lines, Text
-from textual import events
 from textual import widgets as textual_widgets
-from textual.binding import Binding
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets.option_list import Option
 
 from ita_tui.core import thai_lines
 from ita_tui.core.text import visible
-from ita_tui.widgets.textual_internals import LinesDrawnAfterMeasuring, RedrawnOptions
+from ita_tui.widgets.textual_internals import LinesDrawnAfterMeasuring
 
 
 def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
@@ -168,7 +163,7 @@ def _cut_content(line: Content, width: int) -> Content:
     return line[:kept] + thai_lines.ELLIPSIS
 
 
-def _between_thai_words(visual: object) -> object:
+def between_thai_words(visual: object) -> object:
     """Content that holds Thai, drawn through `_ThaiLines`; anything else as it is."""
     if isinstance(visual, Content) and thai_lines.has_thai(visual.plain):
         return _ThaiLines(visual)
@@ -179,7 +174,7 @@ class _WrapsThai:
     """For Static and Label."""
 
     def render(self):
-        return _between_thai_words(super().render())  # type: ignore[misc]
+        return between_thai_words(super().render())  # type: ignore[misc]
 
 
 class Static(_WrapsThai, textual_widgets.Static):
@@ -213,80 +208,3 @@ class DataTable(LinesDrawnAfterMeasuring, textual_widgets.DataTable):
 
     def update_cell_at(self, coordinate, value: object, **options: Any) -> None:
         super().update_cell_at(coordinate, cell(value), **options)
-
-
-def _plain_option(option: object) -> Option | Text | None:
-    """An OptionList entry: an Option, a separator (None), or a prompt."""
-    if option is None:
-        return None
-    if isinstance(option, Option):
-        return Option(plain(option.prompt), option.id, option.disabled)
-    return plain(option)
-
-
-class OptionList(RedrawnOptions, textual_widgets.OptionList):
-    def __init__(self, *content: object, **options: Any) -> None:
-        options["markup"] = False
-        super().__init__(*(_plain_option(o) for o in content), **options)
-
-    def add_options(self, new_options: Iterable[object]):
-        return super().add_options([_plain_option(o) for o in new_options])
-
-    def option_visual(self, visual: Visual) -> Visual:
-        return _between_thai_words(visual)  # type: ignore[return-value]
-
-
-class Select(textual_widgets.Select):
-    def __init__(self, options: Iterable[tuple[object, Any]] = (), **settings: Any) -> None:
-        super().__init__([(plain(p, one_line=True), v) for p, v in options], **settings)
-
-    def set_options(self, options: Iterable[tuple[object, Any]]) -> None:
-        super().set_options([(plain(p, one_line=True), v) for p, v in options])
-
-
-class Button(textual_widgets.Button):
-    def __init__(self, label: object = None, *args: Any, **options: Any) -> None:
-        super().__init__(None if label is None else plain(label, one_line=True), *args, **options)
-
-
-class Checkbox(textual_widgets.Checkbox):
-    def __init__(self, label: object = "", *args: Any, **options: Any) -> None:
-        super().__init__(plain(label, one_line=True), *args, **options)
-
-
-class RadioButton(textual_widgets.RadioButton):
-    def __init__(self, label: object = "", *args: Any, **options: Any) -> None:
-        super().__init__(plain(label, one_line=True), *args, **options)
-
-
-class _ShowControls(Highlighter):
-    """What is typed or pasted into a field is drawn with its control characters as signs;
-    the value keeps them, so that saving it is refused with a message that names them."""
-
-    def highlight(self, text: Text) -> None:
-        text.plain = visible(text.plain, one_line=True)
-
-
-# An input's editing keys (backspace, ctrl+k, arrows…) and what they do. Textual runs them as
-# bindings once the key has come back up through the screen, after the letters typed behind
-# them: "a b backspace d" typed fast gave "ab". The input does them itself, in typing order.
-_EDITING_KEYS = {
-    key: binding.action
-    for binding in textual_widgets.Input.BINDINGS
-    if isinstance(binding, Binding) and binding.action != "submit"
-    for key in binding.key.split(",")
-}
-
-
-class Input(textual_widgets.Input):
-    def __init__(self, value: str | None = None, *args: Any, **options: Any) -> None:
-        options.setdefault("highlighter", _ShowControls())
-        shown = None if value is None else visible(value, one_line=True)
-        super().__init__(shown, *args, **options)
-
-    async def on_key(self, event: events.Key) -> None:
-        action = _EDITING_KEYS.get(event.key)
-        if action is not None:
-            event.stop()
-            event.prevent_default()
-            await self.run_action(action)

@@ -11,7 +11,7 @@ from textual.visual import Visual
 from textual.widgets.selection_list import Selection, SelectionError
 
 from ita_tui.core.text import visible
-from ita_tui.widgets.plain import _between_thai_words, plain
+from ita_tui.widgets.plain import between_thai_words, plain
 from ita_tui.widgets.textual_internals import RedrawnOptions
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class SelectionList(RedrawnOptions, textual_widgets.SelectionList):
         return super().add_options([_plain_selection(i) for i in items])
 
     def option_visual(self, visual: Visual) -> Visual:
-        return _between_thai_words(visual)  # type: ignore[return-value]
+        return between_thai_words(visual)  # type: ignore[return-value]
 
 
 class TextArea(textual_widgets.TextArea):
