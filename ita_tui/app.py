@@ -26,8 +26,8 @@ from ita_tui.core.text import visible
 from ita_tui.core.thai_calendar import today
 from ita_tui.core.words import Words
 from ita_tui.desk import Desk
+from ita_tui.files import parsed_tables, word_breaks
 from ita_tui.files import settings as settings_file
-from ita_tui.files import word_breaks
 from ita_tui.files.atomic import write_atomically
 from ita_tui.files.output_folder import default_output_folder, file_name, in_output_folder
 from ita_tui.files.settings import Settings
@@ -450,13 +450,15 @@ def run_app(
     # browser session (`serve`) has keys of its own.
     if not served and "TEXTUAL_DRIVER" not in os.environ and not _keys_from_a_terminal():
         raise UserError("app.needs_terminal")
-    # The app owns the terminal: no progress bar may draw over it (ita_tui/cli/progress.py).
     word_breaks.load()
+    parsed_tables.load()
+    # The app owns the terminal: no progress bar may draw over it (ita_tui/cli/progress.py).
     try:
         with progress.listening(None):
             _run_app(db, context, as_of, sample, persist_settings, served)
     finally:
         word_breaks.save()
+        parsed_tables.save()
 
 
 def _run_app(

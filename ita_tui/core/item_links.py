@@ -2,12 +2,11 @@
 year's list that mean the same (data/item_links.toml). A code is never carried as it is: 2565
 o42 (integrity measures) is 2569 O25, and 2569 has no O42."""
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from ita_tui.core import oit
-from ita_tui.core.bundled import bundled_file
+from ita_tui.core.bundled import bundled_tables
 from ita_tui.core.text import normalise
 
 
@@ -37,8 +36,7 @@ def _years(key: str) -> tuple[int, int]:
 
 @cache
 def meanings() -> tuple[Meaning, ...]:
-    text = bundled_file("item_links.toml").read_text("utf-8")
-    rows = tomllib.loads(text)["meanings"]
+    rows = bundled_tables("item_links.toml")["meanings"]
     fixed = {"about", "basis", "provisional"}
     return tuple(
         Meaning(

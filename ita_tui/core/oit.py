@@ -3,7 +3,6 @@ passed, and the what-if: what passing chosen items would do to the overall, and 
 that would lift it to a target."""
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -12,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from ita_tui.core import scoring
-from ita_tui.core.bundled import bundled_file
+from ita_tui.core.bundled import bundled_tables
 from ita_tui.core.errors import UserError
 from ita_tui.core.i18n import translate
 from ita_tui.core.text import normalise
@@ -375,8 +374,8 @@ def bundled_catalogues() -> list[Catalogue]:
 @cache
 def _bundled() -> tuple[Catalogue, ...]:
     # Read once: every what-if, section 7 and each imported list look the bundled lists up.
-    text = bundled_file("oit_catalogues.toml").read_text("utf-8")
-    return tuple(_parse_catalogues(tomllib.loads(text), "oit_catalogues.toml", strict=True))
+    tables = bundled_tables("oit_catalogues.toml")
+    return tuple(_parse_catalogues(tables, "oit_catalogues.toml", strict=True))
 
 
 def parse_catalogues(document: dict[str, Any], source: str) -> list[Catalogue]:

@@ -2,7 +2,6 @@
 the grade (up to B.E. 2565) or rating (from 2566), and comparisons between years."""
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import field, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -10,7 +9,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from ita_tui.core.bundled import bundled_file
+from ita_tui.core.bundled import bundled_tables
 from ita_tui.core.errors import UserError
 from ita_tui.core.model import Record
 from ita_tui.core.text import normalise
@@ -113,8 +112,7 @@ class Score(Record):
 
 @cache
 def _tables() -> dict[str, Any]:
-    text = bundled_file("methodology.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return bundled_tables("methodology.toml")
 
 
 @cache

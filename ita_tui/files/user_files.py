@@ -7,7 +7,6 @@ import errno
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 
 from ita_tui.core.errors import UserError
@@ -72,6 +71,10 @@ def loads_toml(text: str, name: str) -> dict:
     line = toml_too_deep(text)
     if line is not None:
         raise UserError("toml.too_deep", path=name, line=line, depth=MAX_TOML_DEPTH)
+    # Imported when a file is read, not with the module: a launch with no settings file reads
+    # no TOML at all (the bundled tables come from the cache, ita_tui.core.bundled).
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
