@@ -19,6 +19,33 @@ SORTS = ("overall", "overdue", "stale", "name")
 
 
 class AgenciesScreen(ItaScreen):
+    # Its own styles, parsed when the screen is first made (after the first frame, with
+    # the sections made ahead), global as they were in app.tcss.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #agency-filters {
+        height: 3;
+    }
+
+    #agency-filters Input {
+        width: 2fr;
+    }
+
+    #agency-filters Select {
+        width: 1fr;
+    }
+
+    #agency-table {
+        height: 1fr;
+    }
+
+    #agency-count {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
     section = "agencies"
     AUTO_FOCUS = "#agency-table"
     KEYS = [Key("slash", "focus_search", "search")]

@@ -22,6 +22,28 @@ MEASURE_CHOICES = 300
 
 
 class AnalysisScreen(ItaScreen):
+    # Its own styles, parsed when the screen is first made (after the first frame, with
+    # the sections made ahead), global as they were in app.tcss.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #whatif {
+        height: auto;
+        max-height: 16;
+    }
+
+    #whatif-items {
+        width: 3fr;
+        height: auto;
+        max-height: 16;
+    }
+
+
+    #progress-scope {
+        width: 80;
+        margin: 1 0 0 0;
+    }
+    """
+
     section = "analysis"
     # Not in the footer, which keeps its 80-column line; the help screen lists it.
     KEYS = [

@@ -5,9 +5,9 @@ from typing import TYPE_CHECKING
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 
 from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.screens.modal import Modal
 from ita_tui.widgets.plain import Static
 from ita_tui.widgets.plain_fields import Button
 
@@ -21,7 +21,7 @@ CONFIRM_KEYS = [
 ]
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Modal[bool]):
     AUTO_FOCUS = "#no"
 
     if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this screen runs in ItaApp

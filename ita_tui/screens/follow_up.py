@@ -17,6 +17,23 @@ from ita_tui.widgets.title_bar import TitleBar
 
 
 class FollowUpScreen(ItaScreen):
+    # Its own styles, parsed when the screen is first made (after the first frame, with
+    # the sections made ahead), global as they were in app.tcss.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #follow-up {
+        height: 1fr;
+        padding: 0 1;
+    }
+
+    #follow-detail-line {
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+        background: $boost;
+    }
+    """
+
     section = "follow_up"
     AUTO_FOCUS = "#timeline"
 

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 
 from ita_tui.core.errors import UserError
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
+from ita_tui.screens.modal import Modal
 from ita_tui.screens.styled_when_mounted import ShownAsStyled
 from ita_tui.widgets.plain import Label, Static
 from ita_tui.widgets.plain_fields import Button, Input, Select
@@ -38,7 +39,7 @@ ResultType = TypeVar("ResultType")
 FIELDS = "Input, Select, RadioSet, TextArea, SelectionList"
 
 
-class FormScreen(AtTheDesk, ShownAsStyled, ModalScreen[ResultType]):
+class FormScreen(AtTheDesk, ShownAsStyled, Modal[ResultType]):
     """Subclasses give `title_key`, `fields()` and `save()`; `save` raises UserError for a field
     (via `FieldError`) or for the whole form, and the form stays open with what was typed."""
 

@@ -7,9 +7,10 @@ from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from ita_tui.screens.localized import Key, install_bindings
+from ita_tui.screens.modal import Modal
 from ita_tui.widgets.plain import Static
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ HELP_KEYS = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     AUTO_FOCUS = "#help"
 
     if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this screen runs in ItaApp

@@ -16,6 +16,34 @@ from ita_tui.widgets.title_bar import TitleBar
 
 
 class IndicatorsScreen(ItaScreen):
+    # Its own styles, parsed when the screen is first made (after the first frame, with
+    # the sections made ahead), global as they were in app.tcss.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #indicator-list {
+        width: 42;
+        height: 1fr;
+        border: round $primary;
+    }
+
+    .-narrow #indicator-list {
+        width: 34;
+    }
+
+    #indicator-detail {
+        width: 1fr;
+    }
+
+    #finding-list {
+        height: auto;
+        border: round $primary 50%;
+    }
+
+    #finding-list > .option-list--option-disabled {
+        color: $text;
+    }
+    """
+
     section = "indicators"
 
     def compose(self) -> ComposeResult:

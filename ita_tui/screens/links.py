@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from textual import getters, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
+from ita_tui.screens.modal import Modal
 from ita_tui.widgets.plain import DataTable, Static
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ LINKS_KEYS = [
 ]
 
 
-class LinksScreen(AtTheDesk, ModalScreen[None]):
+class LinksScreen(AtTheDesk, Modal[None]):
     if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; this screen runs in ItaApp
         app = getters.app(ItaApp)
 

@@ -17,6 +17,29 @@ from ita_tui.widgets.title_bar import TitleBar
 
 
 class MeasureScreen(ItaScreen):
+    # Its own styles, parsed when the screen is first made (after the first frame, with
+    # the sections made ahead), global as they were in app.tcss.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #measure-detail #measure-body {
+        padding: 1 1 0 1;
+    }
+
+    #contents {
+        height: auto;
+        max-height: 16;
+        margin: 1 0 0 0;
+        border: round $accent;
+    }
+
+    #progress-log {
+        height: auto;
+        max-height: 14;
+        margin: 1 0;
+        border: round $accent;
+    }
+    """
+
     KEYS = [
         Key("escape", "app.pop_screen", "back"),
         Key("p", "log_progress", "log-progress"),

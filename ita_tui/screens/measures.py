@@ -44,6 +44,40 @@ def units_cell(units: tuple[str, ...], number) -> str:
 
 
 class MeasuresScreen(ItaScreen):
+    # Its own styles, parsed when the screen is first made (after the first frame, with
+    # the sections made ahead), global as they were in app.tcss.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #measure-filters {
+        height: 1;
+        margin: 0 0 1 0;
+    }
+
+    #measure-filters Input {
+        width: 2fr;
+    }
+
+    #measure-filters Select {
+        width: 1fr;
+    }
+
+    #measure-table {
+        height: 1fr;
+    }
+
+    #measure-detail-line {
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+    }
+
+    #measure-count {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
     section = "measures"
     AUTO_FOCUS = "#measure-table"
     KEYS = [

@@ -11,6 +11,20 @@ from ita_tui.widgets.title_bar import TitleBar
 
 
 class MeetingsScreen(ItaScreen):
+    # Its own styles, parsed when the screen is first made (after the first frame, with
+    # the sections made ahead), global as they were in app.tcss.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #meeting-table {
+        height: 1fr;
+        max-height: 10;
+    }
+
+    #decision-table {
+        height: 2fr;
+    }
+    """
+
     section = "meetings"
     KEYS = [
         Key("a", "add_meeting", "add-meeting"),

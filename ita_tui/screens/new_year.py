@@ -10,13 +10,13 @@ from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 
 from ita_tui.core import scoring
 from ita_tui.core.errors import UserError
 from ita_tui.core.user_input import parse_be_year
 from ita_tui.screens.form import Collector, FieldErrors, FormScreen
 from ita_tui.screens.localized import AtTheDesk, Key, install_bindings
+from ita_tui.screens.modal import Modal
 from ita_tui.widgets.plain import Static
 from ita_tui.widgets.plain_fields import Button, Input
 
@@ -105,7 +105,7 @@ DRAFT_KEYS = [
 ]
 
 
-class NewYearDraftScreen(AtTheDesk, ModalScreen[bool]):
+class NewYearDraftScreen(AtTheDesk, Modal[bool]):
     """The draft as it would be written; the answer is whether it was."""
 
     AUTO_FOCUS = "#reject"

@@ -17,6 +17,20 @@ TABS = ("units", "findings", "assessments")
 
 
 class PlanScreen(ItaScreen):
+    # Its own styles, parsed when the screen is first made (after the first frame, with
+    # the sections made ahead), global as they were in app.tcss.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #plan-tabs {
+        /* What the header and the section bar leave, no more: the screen never scrolls. */
+        height: 1fr;
+    }
+
+    #plan-tabs DataTable {
+        height: 1fr;
+    }
+    """
+
     section = "plan"
     KEYS = [
         Key("a", "add", "add-row"),

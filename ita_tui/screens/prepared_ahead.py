@@ -8,7 +8,7 @@ import importlib
 import time
 from collections.abc import Callable
 
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 
 from ita_tui.screens.localized import ItaScreen
@@ -77,12 +77,13 @@ def what_forms_are_made_of() -> list[Widget]:
     from textual.containers import Horizontal, VerticalScroll
     from textual.widgets import RadioSet
 
+    from ita_tui.screens.modal import Modal
     from ita_tui.widgets.plain import Label
     from ita_tui.widgets.plain_fields import Button, Checkbox, Input, RadioButton, Select
     from ita_tui.widgets.plain_for_forms import SelectionList, TextArea
 
     return [
-        ModalScreen(),
+        Modal(),
         VerticalScroll(),
         Horizontal(),
         Label(),
