@@ -81,6 +81,16 @@ def _conversion(kind: Any) -> tuple[Convert, Convert]:
 class TableMapping(Generic[Record]):
     """A table's row ↔ a model record."""
 
+    # Laid out from the record's fields when the mapping is first used (`_lay_out`).
+    columns: dict[str, str]
+    _to_store: dict[str, Convert]
+    _from_store: dict[str, Convert]
+    _kept: tuple[str, ...]
+    _converted: tuple[tuple[str, Convert], ...]
+    _fields: tuple[str, ...]
+    _converted_at: tuple[tuple[int, Convert], ...]
+    _in_field_order: bool
+
     def __init__(
         self,
         table: str,
@@ -91,29 +101,46 @@ class TableMapping(Generic[Record]):
         self.table = table
         self.record_type = record
         self.elsewhere = frozenset(elsewhere)
-        renamed = dict(renamed or {})
-        self.columns: dict[str, str] = {}
-        self._to_store: dict[str, Convert] = {}
-        self._from_store: dict[str, Convert] = {}
-        for field in fields(record):  # type: ignore[arg-type]
+        self._renamed = dict(renamed or {})
+
+    def __getattr__(self, name: str) -> Any:
+        # The record's fields are looked at when the mapping is first used, not as the module
+        # is imported: asking for them makes the record class a dataclass (ita_tui.core.model),
+        # about half a millisecond each, and the app's first frame reads few of these tables.
+        if name.startswith("__") or "columns" in self.__dict__:
+            raise AttributeError(name)
+        self._lay_out()
+        return getattr(self, name)
+
+    def _lay_out(self) -> None:
+        renamed = dict(self._renamed)
+        columns: dict[str, str] = {}
+        to_store: dict[str, Convert] = {}
+        from_store: dict[str, Convert] = {}
+        for field in fields(self.record_type):  # type: ignore[arg-type]
             if field.name in self.elsewhere:
                 continue
-            self.columns[field.name] = renamed.pop(field.name, field.name)
-            self._to_store[field.name], self._from_store[field.name] = _conversion(field.type)
+            columns[field.name] = renamed.pop(field.name, field.name)
+            to_store[field.name], from_store[field.name] = _conversion(field.type)
         if renamed:
-            raise RuntimeError(f"{table}: no such fields of {record.__name__}: {sorted(renamed)}")
-        self._kept = tuple(f for f, convert in self._from_store.items() if convert is _keep)
+            raise RuntimeError(
+                f"{self.table}: no such fields of {self.record_type.__name__}: {sorted(renamed)}"
+            )
+        self._to_store = to_store
+        self._from_store = from_store
+        self._kept = tuple(f for f, convert in from_store.items() if convert is _keep)
         self._converted = tuple(
-            (f, convert) for f, convert in self._from_store.items() if convert is not _keep
+            (f, convert) for f, convert in from_store.items() if convert is not _keep
         )
-        self._fields = tuple(self.columns)
+        self._fields = tuple(columns)
         self._converted_at = tuple(
-            (place, self._from_store[field])
+            (place, from_store[field])
             for place, field in enumerate(self._fields)
-            if self._from_store[field] is not _keep
+            if from_store[field] is not _keep
         )
         # A record all of whose fields are columns is made from a row's values as they come.
-        self._in_field_order = self._fields == tuple(f.name for f in fields(record))  # type: ignore[arg-type]
+        self._in_field_order = self._fields == tuple(f.name for f in fields(self.record_type))  # type: ignore[arg-type]
+        self.columns = columns  # last: its presence says the mapping is laid out
 
     def column(self, field: str) -> str:
         return self.columns[field]

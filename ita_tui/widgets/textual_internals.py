@@ -16,6 +16,7 @@ import selectors
 import sys
 from codecs import getincrementaldecoder
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from textual import constants
 from textual._loop import loop_last
@@ -30,9 +31,12 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.visual import Visual
 from textual.widget import AwaitMount
-from textual.widgets import Footer, Tabs
+from textual.widgets import Footer
 from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:  # the plan section's tabs: not imported for the first screen
+    from textual.widgets import Tabs
 
 if sys.platform != "win32":  # Textual's Linux and macOS driver needs termios, which Windows lacks
     from textual.drivers.linux_driver import LinuxDriver
@@ -183,7 +187,7 @@ class LinesDrawnAfterMeasuring:
         self.refresh()  # type: ignore[attr-defined]
 
 
-def underline_active_tab(tabs: Tabs) -> None:
+def underline_active_tab(tabs: "Tabs") -> None:
     """Move the underline of `tabs` under their active tab as it is laid out now. Textual moves
     it when a tab is relabelled "after the next refresh", but while it holds the redraw back as
     it switches sections (`delay_update`) it does so at once, before the new label is laid out:
