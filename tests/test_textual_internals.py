@@ -184,7 +184,8 @@ def test_the_scan_sees_what_the_wrapper_uses():
     # made ahead, unseen (tests below); the forms' default CSS read ahead
     # (test_default_css_loaded_ahead_is_what_mounting_loads); a relabelled tab's underline placed
     # once laid out (test_prepared_ahead.py's test of tabs relabelled as their section shows); the
-    # first frame sent whole, with the footer's keys in it (test_start_up.py).
+    # first frame sent whole, with the footer's keys in it (test_start_up.py); a table's cells of one
+    # line drawn directly (test_a_cell_drawn_directly_is_the_cell_textual_draws).
     assert uses == {
         "._get_visual",
         "._bindings",
@@ -202,6 +203,7 @@ def test_the_scan_sees_what_the_wrapper_uses():
         "._dirty_regions",
         "._ready",
         "._bindings_ready",
+        "._render_cell",
     }
 
 
@@ -293,3 +295,88 @@ async def test_default_css_loaded_ahead_is_what_mounting_loads():
         await pilot.pause()
         assert list(app.stylesheet.source) == sources
         assert button.styles.min_width is not None and button.styles.min_width.value == 16
+
+
+class CellsApp(App):
+    def __init__(self, cells: list[list[object]]) -> None:
+        super().__init__()
+        self.cells = cells
+
+    def compose(self) -> ComposeResult:
+        from ita_tui.widgets.plain import DataTable
+
+        yield DataTable(id="cells")
+
+    def on_mount(self) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        from ita_tui.widgets.plain import cell
+
+        table = self.query_one("#cells")
+        table.add_columns("#", "ชื่อ", "ค่า", "แถบ")
+        for row in self.cells:
+            table.add_row(*row, label=cell("ป้าย"))
+        # Cells as Textual takes them, not made plain: two lines of text, and no text at all.
+        textual.widgets.DataTable.add_row(table, "๔", Text("บรรทัด\nสอง"), Table("x"), "")
+
+
+async def test_a_cell_drawn_directly_is_the_cell_textual_draws():
+    """CellsDrawnDirectly draws a one-line cell without Rich's padding and styling renderables:
+    each cell (Thai cut at a word, hostile text, justified and styled text, a renderable that
+    is no text, a cell of two lines) under the cursor, hovered and not, the header's and the
+    labels' too, comes out segment for segment as Textual's own drawing gives it."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from ita_tui.widgets.plain import cell
+    from tests.hostile import ONE_LINE
+
+    long_thai = "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ"
+    bar = Text("▆▆▆▆░░┃░", style="green")
+    bar.stylize("bold yellow", 6, 7)
+    rows = [
+        [cell("๑"), cell(long_thai), cell(Text("๙๙.๖๓", justify="right")), bar],
+        [cell("๒"), cell("สั้น"), cell(Text("▲ +๗.๓๘", style="green"), justify="center"), cell("-")],
+        *(
+            [cell(str(n)), cell(case.text), cell(case.text[:9]), cell(case.text)]
+            for n, case in enumerate(ONE_LINE)
+        ),
+    ]
+    drawn_by_padding = []
+    padding_draws = Padding.__rich_console__
+
+    def counted(self, console, options):
+        drawn_by_padding.append(self)
+        return padding_draws(self, console, options)
+
+    app = CellsApp(rows)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#cells")
+        base = table.rich_style
+        checked = 0
+        for width in (3, 8, 17, 40):
+            for row in range(-1, table.row_count):
+                for column in range(-1, len(table.columns)):
+                    for cursor, hover in ((False, False), (True, False), (False, True)):
+                        table._clear_caches()
+                        Padding.__rich_console__ = counted
+                        try:
+                            directly = table._render_cell(row, column, base, width, cursor, hover)
+                        finally:
+                            Padding.__rich_console__ = padding_draws
+                        table._clear_caches()
+                        by_textual = textual.widgets.DataTable._render_cell(
+                            table, row, column, base, width, cursor, hover
+                        )
+                        assert directly == by_textual, (row, column, width, cursor, hover)
+                        checked += 1
+    # Only the cells that are not one line of text went through Rich's padding: the two lines,
+    # the table, and the empty labels Textual gives as a string.
+    assert checked > 1000
+    through_padding = {
+        "\n" if "\n" in str(getattr(p.renderable, "plain", "")) else type(p.renderable).__name__
+        for p in drawn_by_padding
+    }
+    assert through_padding == {"\n", "Table", "str"}

@@ -29,7 +29,7 @@ from textual.visual import RenderOptions, Visual
 
 from ita_tui.core import thai_lines
 from ita_tui.core.text import visible
-from ita_tui.widgets.textual_internals import LinesDrawnAfterMeasuring
+from ita_tui.widgets.textual_internals import CellsDrawnDirectly, LinesDrawnAfterMeasuring
 
 
 def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
@@ -195,7 +195,7 @@ class Label(_WrapsThai, textual_widgets.Label):
         super().update(plain(content), layout=layout)
 
 
-class DataTable(LinesDrawnAfterMeasuring, textual_widgets.DataTable):
+class DataTable(CellsDrawnDirectly, LinesDrawnAfterMeasuring, textual_widgets.DataTable):
     def add_column(self, label: object, **options: Any):
         return super().add_column(cell(label), **options)
 
