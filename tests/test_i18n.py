@@ -6,6 +6,7 @@ built at run time are checked as they are built (tests/conftest.py fails a test 
 for a key no catalogue holds)."""
 
 import ast
+import json
 import os
 import re
 import string
@@ -226,11 +227,13 @@ print(i18n.catalogue.cache_info().misses, file=sys.stderr)
 """
 
 
+# Click asks for its --help option's text as it reads any command line: even a command that says
+# nothing opens its language's catalogue (in place; Python's gettext used to read it whole), once.
 @pytest.mark.parametrize(
     ("args", "read"),
-    [(["overdue", "--as-of", "2023-04-03", "--json"], 0), (["--lang", "en", "overdue"], 1)],
+    [(["overdue", "--as-of", "2023-04-03", "--json"], 1), (["--lang", "en", "overdue"], 1)],
 )
-def test_a_catalogue_is_read_only_when_a_sentence_is_said_and_only_once(sample_db, args, read):
+def test_a_catalogue_is_read_only_once_whatever_is_said(sample_db, args, read):
     done = subprocess.run(
         [sys.executable, "-c", CATALOGUES_READ.format(args=["--db", str(sample_db), *args])],
         capture_output=True,
@@ -321,3 +324,33 @@ def test_the_catalogue_as_read_in_place_says_what_pythons_reader_says(lang):
         assert in_place.gettext(absent) == whole.gettext(absent)
     assert in_place.ngettext("zzz.one", "zzz.many", 1) == "zzz.one"
     assert in_place.ngettext("zzz.one", "zzz.many", 3) == "zzz.many"
+
+
+CLICK_SPEAKS = """
+import gettext, json, sys
+read_whole = []
+reader = gettext.GNUTranslations._parse
+def counted(self, fp):
+    read_whole.append(fp.name)
+    return reader(self, fp)
+gettext.GNUTranslations._parse = counted
+from ita_tui.cli import main
+try:
+    main(["--lang", sys.argv[1], "overdue", "--no-such-option"])
+except SystemExit:
+    pass
+print(json.dumps(read_whole))
+"""
+
+
+@pytest.mark.parametrize(("lang", "said"), [("th", "ไม่มีตัวเลือก"), ("en", "No such option")])
+def test_click_speaks_from_the_catalogue_the_tool_has_open(lang, said):
+    """Click asks Python's gettext for its messages as every command line is read; gettext is
+    given the catalogue the tool already has open (cli/language.py), rather than reading the
+    whole file again with its own reader: the usage error is in the user's language, and no
+    catalogue is read whole."""
+    done = subprocess.run(
+        [sys.executable, "-c", CLICK_SPEAKS, lang], capture_output=True, text=True, check=True
+    )
+    assert said in done.stderr, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import click
 
-from ita_tui.core.i18n import DOMAIN, LOCALE_DIR, translate
+from ita_tui.core.i18n import DOMAIN, LOCALE_DIR, catalogue, translate
 
 # The language of the command being run; Thai, the tool's first language, outside one.
 _spoken = ["th"]
@@ -26,6 +26,7 @@ def speaking(lang: str) -> Iterator[None]:
     before = os.environ.get("LANGUAGE"), gettext.textdomain()
     gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
     gettext.textdomain(DOMAIN)
+    _share_catalogue(lang)
     os.environ["LANGUAGE"] = lang
     _spoken.append(lang)
     try:
@@ -37,6 +38,18 @@ def speaking(lang: str) -> Iterator[None]:
             os.environ.pop("LANGUAGE", None)
         else:
             os.environ["LANGUAGE"] = before[0]
+
+
+def _share_catalogue(lang: str) -> None:
+    """Give Python's gettext the catalogue the tool has already opened (`i18n.catalogue`), which
+    finds a message where it lies: click asks for one as every command line is read (its --help
+    option's text), and gettext's own reader decodes the whole catalogue first, a hundredth of
+    the wait for the app's first frame. gettext keeps what it has read by reader class and file
+    (`gettext._translations`); were that to change, it reads the file itself, as before."""
+    kept = getattr(gettext, "_translations", None)
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if isinstance(kept, dict) and path.is_file():
+        kept.setdefault((gettext.GNUTranslations, os.path.abspath(path)), catalogue(lang))
 
 
 def _said(key: str | None) -> str | None:

@@ -2,8 +2,8 @@
 ita_tui/locale/<lang>/LC_MESSAGES/ita_tui.po, compiled to the .mo files that ship with the
 package. A message's id is the key the code asks for ("overdue.days"); README says how to add one.
 
-A catalogue is read the first time a sentence in its language is wanted, and only once: a command
-that says nothing (`overdue --json`) reads none."""
+A catalogue is read the first time a sentence in its language is wanted, and only once, and
+shared with Python's gettext, which click asks for its own messages (ita_tui/cli/language.py)."""
 
 import functools
 import gettext
