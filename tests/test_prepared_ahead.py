@@ -248,3 +248,28 @@ async def test_tabs_relabelled_as_their_section_shows_are_underlined_at_their_ne
     made_ahead = await plan_as_seen(tmp_path / "ahead", True, monkeypatch)
     opened = await plan_as_seen(tmp_path / "opened", False, monkeypatch)
     assert made_ahead == opened
+
+
+async def test_a_section_made_ahead_is_shown_without_textuals_hold(tmp_path):
+    """Textual holds the screen's frames back for 50 ms as it switches sections, to hide one
+    being built; a section made ahead is shown by the next frame. One not made yet is still
+    hidden while it is built."""
+    app = sample_app(tmp_path, prepare_ahead=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await prepared(pilot)
+        assert app._batch_count == 0
+        app.switch_mode("measures")
+        held_for_a_made_section = app._batch_count
+        await pilot.pause()
+        assert "แสดง ๑๑ จาก ๑๑" in "\n".join(screen_lines(app))
+    app.desk.db.close()
+
+    (tmp_path / "cold").mkdir()
+    app = sample_app(tmp_path / "cold", prepare_ahead=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.switch_mode("measures")
+        held_for_a_new_section = app._batch_count
+        await pilot.pause(0.2)
+    app.desk.db.close()
+    assert (held_for_a_made_section, held_for_a_new_section) == (0, 1)

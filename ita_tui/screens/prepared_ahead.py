@@ -120,6 +120,7 @@ class PreparedAhead(TypeAhead):
         self.prepare_ahead = prepare_ahead
         self._preparing: str | None = None
         self._froze_objects = False
+        self._switching_to_ready = False
 
     def making_ahead(self) -> bool:
         return self._preparing is not None
@@ -171,14 +172,27 @@ class PreparedAhead(TypeAhead):
         return self.is_running
 
     def switch_mode(self, mode: str) -> AwaitMount:
-        """A section still being made ahead keeps the keys typed after it until it is ready."""
+        """A section still being made ahead keeps the keys typed after it until it is ready; a
+        section ready shows in the next frame."""
         try:
             stack = self.get_screen_stack(mode)
         except KeyError:  # not opened yet
             stack = []
-        if stack and isinstance(stack[0], ItaScreen) and not stack[0].ready:
-            stack[0].holds_keys = self.hold_keys()
-        return super().switch_mode(mode)
+        section = stack[0] if stack and isinstance(stack[0], ItaScreen) else None
+        if section is not None and not section.ready:
+            section.holds_keys = self.hold_keys()
+        self._switching_to_ready = section is not None and section.ready
+        try:
+            return super().switch_mode(mode)
+        finally:
+            self._switching_to_ready = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        # Textual holds every frame back for 50 ms as it switches sections, to hide a section
+        # while it is being built. One made ahead is built, styled and laid out already: held
+        # back, it only came 50 ms later, half the time a section key took.
+        if not self._switching_to_ready:
+            super().delay_update(delay)
 
     # What was made ahead lives as long as the app: it is frozen out of the cycle collector's
     # rounds (what of it a redraw drops in a cycle then waits for the end of the app to be
