@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ita_tui.core import bundled
-from ita_tui.core.errors import UserError
-from ita_tui.files.atomic import write_atomically
+from ita_tui.files.cache_documents import keep_document, read_document
 from ita_tui.files.locations import cache_folder
 
 # The bundled tables are about 50 KB as JSON: a larger file is not ours to read at start-up.
@@ -23,16 +22,6 @@ LARGEST_FILE = 4 * 1024 * 1024
 
 def cache_path() -> Path:
     return cache_folder() / "bundled-tables.json"
-
-
-def _document(path: Path) -> dict[str, Any]:
-    try:
-        if path.stat().st_size > LARGEST_FILE:
-            return {}
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return document if isinstance(document, dict) else {}
 
 
 def _checksum(text: str) -> int:
@@ -56,7 +45,7 @@ def _tables(entry: object) -> tuple[str, dict[str, Any]] | None:
 def load() -> None:
     """Give the tables kept from earlier sessions back to the bundled files' reader."""
     kept = {}
-    for name, entry in _document(cache_path()).items():
+    for name, entry in read_document(cache_path(), LARGEST_FILE).items():
         tables = _tables(entry)
         if tables is not None:
             kept[name] = tables
@@ -67,7 +56,7 @@ def save() -> None:
     """Keep the tables read in this session, beside those of other files still in the file."""
     used = bundled.tables_used()
     path = cache_path()
-    document = _document(path)
+    document = read_document(path, LARGEST_FILE)
     if not used or all(
         isinstance(document.get(name), dict) and document[name].get("signature") == signature
         for name, (signature, _) in used.items()
@@ -76,8 +65,4 @@ def save() -> None:
     for name, (signature, tables) in used.items():
         text = json.dumps(tables, ensure_ascii=False)
         document[name] = {"signature": signature, "check": _checksum(text), "json": text}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(document, ensure_ascii=False))
-    except (OSError, UserError):
-        return  # a cache that cannot be written is simply not kept
+    keep_document(path, document)

@@ -10,12 +10,10 @@ It is a cache and nothing more: a missing, unreadable, damaged or foreign file i
 failed write is skipped, and a division is taken back only from a file written with the same
 word list and rules (`thai_lines.segmenter_signature`)."""
 
-import json
 from pathlib import Path
 
 from ita_tui.core import thai_lines
-from ita_tui.core.errors import UserError
-from ita_tui.files.atomic import write_atomically
+from ita_tui.files.cache_documents import keep_document, read_document
 from ita_tui.files.locations import cache_folder
 
 # Enough for what a user meets from one day to the next (a plan of 300 measures has about 1,500
@@ -30,13 +28,8 @@ def cache_path() -> Path:
 
 
 def _kept(path: Path) -> dict[str, object]:
-    try:
-        if path.stat().st_size > LARGEST_FILE:
-            return {}
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(document, dict) or document.get("signature") != _signature():
+    document = read_document(path, LARGEST_FILE)
+    if document.get("signature") != _signature():
         return {}
     texts = document.get("texts")
     return texts if isinstance(texts, dict) else {}
@@ -74,9 +67,4 @@ def save() -> None:
     texts = {text: lengths for text, lengths in kept.items() if text not in used}
     texts.update({text: list(lengths) for text, lengths in used.items() if _writable(text)})
     newest = dict(list(texts.items())[-MOST_TEXTS:])
-    document = {"signature": _signature(), "texts": newest}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
-    except (OSError, UserError):
-        return  # a cache that cannot be written is simply not kept
+    keep_document(path, {"signature": _signature(), "texts": newest})
