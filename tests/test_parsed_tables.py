@@ -81,6 +81,10 @@ def test_tables_damaged_on_disk_are_not_taken_back(cache_folder):
     bundled.remember({})
     parsed_tables.load()
     assert bundled.bundled_tables("methodology.toml") == tables_from_the_file("methodology.toml")
+    # A session that parses the file again keeps its tables whole in place of the damaged ones,
+    # so that the next launch does not parse it again.
+    assert probe()["tomllib"]
+    assert not probe()["tomllib"]
 
 
 @pytest.mark.parametrize(

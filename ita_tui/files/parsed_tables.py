@@ -57,8 +57,10 @@ def save() -> None:
     used = bundled.tables_used()
     path = cache_path()
     document = read_document(path, LARGEST_FILE)
-    if not used or all(
-        isinstance(document.get(name), dict) and document[name].get("signature") == signature
+    # Kept already: each file's tables whole, for the file as it is (an entry damaged on disk
+    # is written again, else every launch would parse the file).
+    if all(
+        (kept := _tables(document.get(name))) is not None and kept[0] == signature
         for name, (signature, _) in used.items()
     ):
         return
