@@ -1,12 +1,23 @@
 """The core's records (ita_tui.core.model) share one way of being compared, hashed and shown
 (`Record`) instead of a dataclass's methods generated for each: they must behave as those did."""
 
+import subprocess
+import sys
 from dataclasses import FrozenInstanceError, replace
 from datetime import date
 
 import pytest
 
 from ita_tui.core.model import Agency, Measure, MeasureState, PublishedAddress, Unit
+
+
+def printed_by(script: str) -> list[str]:
+    """The lines a fresh interpreter prints running `script`: what a class is before and after
+    it is first used can only be seen in a process that has used none."""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return done.stdout.splitlines()
 
 
 def test_records_with_the_same_fields_are_equal_and_hash_alike():
@@ -48,9 +59,6 @@ def test_a_record_cannot_be_changed():
 def test_importing_the_model_makes_no_record_class_until_one_is_wanted():
     """Python compiles the methods a dataclass generates: the classes are made when first used,
     not all of them as the app starts."""
-    import subprocess
-    import sys
-
     script = (
         "import dataclasses, ita_tui.core.model as m\n"
         "kinds = [c for c in vars(m).values() if isinstance(c, type) and issubclass(c, m.Record)]\n"
@@ -60,10 +68,7 @@ def test_importing_the_model_makes_no_record_class_until_one_is_wanted():
         "print(made())\n"
         "print([f.name for f in dataclasses.fields(m.MeasureState)][-1], made())\n"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
-    assert shown == [
+    assert printed_by(script) == [
         "[]",
         "['Agency']",
         "outside_fiscal_year ['Agency', 'Measure', 'MeasureState']",
@@ -71,9 +76,6 @@ def test_importing_the_model_makes_no_record_class_until_one_is_wanted():
 
 
 def test_the_first_records_of_a_class_built_at_once_by_many_threads_are_all_whole():
-    import subprocess
-    import sys
-
     script = (
         "from concurrent.futures import ThreadPoolExecutor\n"
         "from ita_tui.core.model import Finding\n"
@@ -81,7 +83,4 @@ def test_the_first_records_of_a_class_built_at_once_by_many_threads_are_all_whol
         "with ThreadPoolExecutor(16) as pool: built = list(pool.map(build, range(64)))\n"
         "print(all(f.text == str(f.id) and f.measures == (f.id,) for f in built), len(built))\n"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert shown == "True 64"
+    assert printed_by(script) == ["True 64"]

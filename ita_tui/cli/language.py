@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import click
 
-from ita_tui.core.i18n import DOMAIN, LOCALE_DIR, catalogue, translate
+from ita_tui.core.i18n import DOMAIN, LOCALE_DIR, catalogue, catalogue_path, translate
 
 # The language of the command being run; Thai, the tool's first language, outside one.
 _spoken = ["th"]
@@ -47,7 +47,7 @@ def _share_catalogue(lang: str) -> None:
     the wait for the app's first frame. gettext keeps what it has read by reader class and file
     (`gettext._translations`); were that to change, it reads the file itself, as before."""
     kept = getattr(gettext, "_translations", None)
-    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    path = catalogue_path(lang)
     if isinstance(kept, dict) and path.is_file():
         kept.setdefault((gettext.GNUTranslations, os.path.abspath(path)), catalogue(lang))
 

@@ -68,12 +68,17 @@ class _LookedUpInPlace(gettext.NullTranslations):
         return forms[min(self._plural(n), len(forms) - 1)]
 
 
+def catalogue_path(lang: str) -> Path:
+    """Where the compiled catalogue of a language is (which it may not be, for one we lack)."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
 @functools.cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The messages of one language (none for a language we lack). English where it has no
     entry is `translate`'s to look up: the Thai catalogue holds every entry, and reading the
     English one besides it was a third of what the first screen waited for here."""
-    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    path = catalogue_path(lang)
     return _LookedUpInPlace(path) if path.is_file() else gettext.NullTranslations()
 
 

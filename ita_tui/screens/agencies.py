@@ -19,9 +19,7 @@ SORTS = ("overall", "overdue", "stale", "name")
 
 
 class AgenciesScreen(ItaScreen):
-    # Its own styles, parsed when the screen is first made (after the first frame, with
-    # the sections made ahead), global as they were in app.tcss.
-    SCOPED_CSS = False
+    SCOPED_CSS = False  # see ItaScreen
     DEFAULT_CSS = """
     #agency-filters {
         height: 3;

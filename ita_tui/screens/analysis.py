@@ -22,9 +22,7 @@ MEASURE_CHOICES = 300
 
 
 class AnalysisScreen(ItaScreen):
-    # Its own styles, parsed when the screen is first made (after the first frame, with
-    # the sections made ahead), global as they were in app.tcss.
-    SCOPED_CSS = False
+    SCOPED_CSS = False  # see ItaScreen
     DEFAULT_CSS = """
     #whatif {
         height: auto;

@@ -17,9 +17,7 @@ from ita_tui.widgets.title_bar import TitleBar
 
 
 class FollowUpScreen(ItaScreen):
-    # Its own styles, parsed when the screen is first made (after the first frame, with
-    # the sections made ahead), global as they were in app.tcss.
-    SCOPED_CSS = False
+    SCOPED_CSS = False  # see ItaScreen
     DEFAULT_CSS = """
     #follow-up {
         height: 1fr;

@@ -16,9 +16,7 @@ from ita_tui.widgets.title_bar import TitleBar
 
 
 class IndicatorsScreen(ItaScreen):
-    # Its own styles, parsed when the screen is first made (after the first frame, with
-    # the sections made ahead), global as they were in app.tcss.
-    SCOPED_CSS = False
+    SCOPED_CSS = False  # see ItaScreen
     DEFAULT_CSS = """
     #indicator-list {
         width: 42;

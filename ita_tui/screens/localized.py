@@ -96,7 +96,12 @@ class AtTheDesk:
 
 class ItaScreen(AtTheDesk, ShownAsStyled, Screen):
     """A screen that redraws itself when the data, the as-of date or the language changed while
-    it was not showing."""
+    it was not showing.
+
+    A section's own styles are its `DEFAULT_CSS`, parsed when it is first made (behind the first
+    frame, with the sections made ahead), not in app.tcss; `SCOPED_CSS = False` beside them keeps
+    them global, as they were there. Textual reads that flag from the class that holds the CSS
+    itself, so each section says it."""
 
     if TYPE_CHECKING:  # Textual types `app` as `App[Any]`; these screens run in ItaApp
         app = getters.app(ItaApp)

@@ -17,9 +17,7 @@ from ita_tui.widgets.title_bar import TitleBar
 
 
 class MeasureScreen(ItaScreen):
-    # Its own styles, parsed when the screen is first made (after the first frame, with
-    # the sections made ahead), global as they were in app.tcss.
-    SCOPED_CSS = False
+    SCOPED_CSS = False  # see ItaScreen
     DEFAULT_CSS = """
     #measure-detail #measure-body {
         padding: 1 1 0 1;

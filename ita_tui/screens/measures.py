@@ -44,9 +44,7 @@ def units_cell(units: tuple[str, ...], number) -> str:
 
 
 class MeasuresScreen(ItaScreen):
-    # Its own styles, parsed when the screen is first made (after the first frame, with
-    # the sections made ahead), global as they were in app.tcss.
-    SCOPED_CSS = False
+    SCOPED_CSS = False  # see ItaScreen
     DEFAULT_CSS = """
     #measure-filters {
         height: 1;

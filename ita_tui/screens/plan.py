@@ -17,9 +17,7 @@ TABS = ("units", "findings", "assessments")
 
 
 class PlanScreen(ItaScreen):
-    # Its own styles, parsed when the screen is first made (after the first frame, with
-    # the sections made ahead), global as they were in app.tcss.
-    SCOPED_CSS = False
+    SCOPED_CSS = False  # see ItaScreen
     DEFAULT_CSS = """
     #plan-tabs {
         /* What the header and the section bar leave, no more: the screen never scrolls. */

@@ -2,9 +2,12 @@
 
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
-from textual.widgets._footer import FooterKey
 
-from ita_tui.widgets.textual_internals import footer_keys_are_ready, footer_keys_ready
+from ita_tui.widgets.textual_internals import (
+    footer_keys_are_ready,
+    footer_keys_ready,
+    made_compact,
+)
 
 
 class Footer(TextualFooter):
@@ -33,10 +36,8 @@ class Footer(TextualFooter):
         # None while Textual's footer composes nothing yet: the keys, once announced, are new.
         self._composed_for = self._keys_shown() if footer_keys_are_ready(self) else None
         for widget in super().compose():
-            if self.compact and isinstance(widget, FooterKey):
-                # Made with the class a compact key takes as it is mounted, it is not styled a
-                # second time then (each key's restyle was a part of the first frame's wait).
-                widget.add_class("-compact", update=False)
+            if self.compact:
+                made_compact(widget)
             yield widget
 
     def bindings_changed(self, screen: Screen) -> None:

@@ -38,6 +38,7 @@ from textual.screen import Screen
 from textual.visual import Visual
 from textual.widget import AwaitMount
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
 
@@ -124,6 +125,13 @@ def footer_keys_ready(footer: Footer) -> None:
     """A footer that composes its keys at once: Textual's waits to be told the screen's keys,
     which comes after the screen's first frame."""
     footer.set_reactive(Footer._bindings_ready, True)
+
+
+def made_compact(widget: object) -> None:
+    """A footer's key just composed, given the class Textual gives a compact key once it is
+    mounted (`FooterKey._watch_compact`), so that it is not styled a second time then."""
+    if isinstance(widget, FooterKey):
+        widget.add_class("-compact", update=False)
 
 
 def footer_keys_are_ready(footer: Footer) -> bool:
